@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { getCurrentUser } from '@/lib/session';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+/** Only same-site paths are honoured as a post-sign-in destination (no open redirects). */
+function safeCallback(value: string | string[] | undefined): string {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v && v.startsWith('/') && !v.startsWith('//') ? v : '/articles';
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallback(params.callbackUrl);
+  if (await getCurrentUser()) redirect(callbackUrl);
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4">
+      <div className="w-full max-w-sm">
+        <div className="mb-8 text-center">
+          <p className="text-2xl font-semibold tracking-tight">
+            Claim<span className="text-[var(--color-accent)]">desk</span>
+          </p>
+          <h1 className="mt-2 text-sm text-[var(--color-muted)]">Sign in to your fact-check desk</h1>
+        </div>
+        <SignInForm callbackUrl={callbackUrl} />
+      </div>
+    </main>
+  );
+}

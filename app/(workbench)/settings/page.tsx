@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { getScale } from '@/db/queries/scales';
+import { getWorkspace, listMembers, listWorkspacesForUser } from '@/db/queries/workspaces';
+import { MembersManager } from '@/components/settings/members-manager';
+import { ScaleEditor } from '@/components/settings/scale-editor';
+import { WorkspaceSettingsForm } from '@/components/settings/workspace-settings-form';
+import { requireUser } from '@/lib/session';
+
+export const metadata: Metadata = { title: 'Workspace settings' };
+
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ workspace?: string }> }) {
+  const user = await requireUser('/settings');
+  const db = getDb();
+  const owned = listWorkspacesForUser(db, user.id).filter((w) => w.role === 'owner');
+  const { workspace: requested } = await searchParams;
+  const current = owned.find((w) => w.id === requested) ?? owned[0];
+  if (!current) notFound();
+  const workspace = getWorkspace(db, current.id);
+  return (
+    <main className="mx-auto max-w-4xl space-y-10 px-4 py-8">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Workspace settings</h1>
+        <p className="mt-1 text-sm text-[var(--color-muted)]">{workspace.name}</p>
+      </div>
+      <WorkspaceSettingsForm
+        workspace={{ id: workspace.id, version: workspace.version, name: workspace.name, organizationName: workspace.organizationName, organizationUrl: workspace.organizationUrl, factCheckUrlPattern: workspace.factCheckUrlPattern }}
+      />
+      <MembersManager workspaceId={workspace.id} currentUserId={user.id} initialMembers={listMembers(db, workspace.id)} />
+      <ScaleEditor workspaceId={workspace.id} initialScale={getScale(db, workspace.id)} />
+    </main>
+  );
+}

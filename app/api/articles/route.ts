@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { authorize } from '@/db/queries/access';
+import { createArticle } from '@/db/queries/articles';
+import { apiRoute, readJson } from '@/lib/api/handler';
+import { createArticleSchema } from '@/lib/validations/articles';
+import { idSchema } from '@/lib/validations/common';
+
+const bodySchema = createArticleSchema.extend({ workspaceId: idSchema });
+
+export const POST = apiRoute(async ({ req, user, db }) => {
+  const input = await readJson(req, bodySchema);
+  authorize(db, user.id, input.workspaceId, 'article:create', 'Workspace');
+  const article = createArticle(db, { ...input, createdBy: user.id });
+  return Response.json({ article: { id: article.id, slug: article.slug } }, { status: 201 });
+});

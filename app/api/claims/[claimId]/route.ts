@@ -1,0 +1,26 @@
+import { authorizeClaim } from '@/db/queries/access';
+import { deleteClaim, getClaim, updateClaim } from '@/db/queries/claims';
+import { apiRoute, readJson } from '@/lib/api/handler';
+import { can } from '@/lib/auth/permissions';
+import { forbidden } from '@/lib/errors';
+import { deleteClaimSchema, updateClaimSchema } from '@/lib/validations/claims';
+
+export const GET = apiRoute<{ claimId: string }>(({ params, user, db }) => {
+  authorizeClaim(db, user.id, params.claimId, 'article:read');
+  return { claim: getClaim(db, params.claimId) };
+});
+
+export const PATCH = apiRoute<{ claimId: string }>(async ({ req, params, user, db }) => {
+  const input = await readJson(req, updateClaimSchema);
+  authorizeClaim(db, user.id, params.claimId, 'claim:update');
+  return { claim: updateClaim(db, params.claimId, input, user.id) };
+});
+
+export const DELETE = apiRoute<{ claimId: string }>(async ({ req, params, user, db }) => {
+  const { version } = await readJson(req, deleteClaimSchema);
+  const { claim, role } = authorizeClaim(db, user.id, params.claimId, 'claim:delete');
+  // Reviewers delete their own claims; editors and owners any claim.
+  if (claim.authorId !== user.id && !can(role, 'article:edit')) throw forbidden('Only the claim’s author or an editor can delete it.');
+  deleteClaim(db, params.claimId, version, user.id);
+  return { ok: true };
+});

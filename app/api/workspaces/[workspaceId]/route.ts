@@ -1,0 +1,10 @@
+import { authorize } from '@/db/queries/access';
+import { updateWorkspaceSettings } from '@/db/queries/workspaces';
+import { apiRoute, readJson } from '@/lib/api/handler';
+import { workspaceSettingsSchema } from '@/lib/validations/workspaces';
+
+export const PATCH = apiRoute<{ workspaceId: string }>(async ({ req, params, user, db }) => {
+  const input = await readJson(req, workspaceSettingsSchema);
+  authorize(db, user.id, params.workspaceId, 'workspace:settings', 'Workspace');
+  return { workspace: updateWorkspaceSettings(db, params.workspaceId, input, user.id) };
+});

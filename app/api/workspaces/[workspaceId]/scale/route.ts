@@ -1,0 +1,17 @@
+import { authorize } from '@/db/queries/access';
+import { getScale, replaceScale } from '@/db/queries/scales';
+import { apiRoute, parseInput, readJson } from '@/lib/api/handler';
+import { ratingScaleInputSchema } from '@/lib/verdicts/scale';
+import { updateScaleSchema } from '@/lib/validations/workspaces';
+
+export const GET = apiRoute<{ workspaceId: string }>(({ params, user, db }) => {
+  authorize(db, user.id, params.workspaceId, 'article:read', 'Workspace');
+  return { scale: getScale(db, params.workspaceId) };
+});
+
+export const PUT = apiRoute<{ workspaceId: string }>(async ({ req, params, user, db }) => {
+  const input = await readJson(req, updateScaleSchema);
+  authorize(db, user.id, params.workspaceId, 'scale:manage', 'Workspace');
+  const scale = parseInput(ratingScaleInputSchema, { name: input.name, levels: input.levels });
+  return { scale: replaceScale(db, params.workspaceId, { ...scale, version: input.version }, user.id) };
+});

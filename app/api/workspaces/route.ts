@@ -1,0 +1,4 @@
+import { listWorkspacesForUser } from '@/db/queries/workspaces';
+import { apiRoute } from '@/lib/api/handler';
+
+export const GET = apiRoute(({ user, db }) => ({ workspaces: listWorkspacesForUser(db, user.id) }));

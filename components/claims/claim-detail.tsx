@@ -1,0 +1,190 @@
+'use client';
+
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import type { ClaimDto, ScaleLevel, WorkbenchUser } from '@/components/workbench/types';
+import { apiFetch } from '@/lib/api/client';
+import { can } from '@/lib/auth/permissions';
+import { ConflictNotice, type ClaimDraft } from './conflict-notice';
+import { STATUS_LABELS } from './labels';
+import { SourceList } from './source-list';
+import { VerdictChip } from './verdict-chip';
+import { VerdictPicker } from './verdict-picker';
+
+export interface ClaimDetailProps {
+  claim: ClaimDto;
+  number: number;
+  orphaned: boolean;
+  levels: ScaleLevel[];
+  user: WorkbenchUser;
+  onBack: () => void;
+  onChange: (claim: ClaimDto) => void;
+  onDelete: (claimId: string) => void;
+  notify: (text: string, tone?: 'success' | 'error') => void;
+}
+
+function draftOf(claim: ClaimDto): ClaimDraft {
+  return {
+    claimText: claim.claimText,
+    claimant: claim.claimant,
+    claimDate: claim.claimDate ?? '',
+    claimAppearance: claim.claimAppearance ?? '',
+    verdictId: claim.verdictId,
+    rationale: claim.rationale,
+    status: claim.status,
+  };
+}
+
+const inputClass = 'w-full rounded-md border border-[var(--color-line)] bg-white px-3 py-2 text-sm disabled:bg-gray-50';
+
+export function ClaimDetail({ claim, number, orphaned, levels, user, onBack, onChange, onDelete, notify }: ClaimDetailProps) {
+  const [draft, setDraft] = useState<ClaimDraft>(() => draftOf(claim));
+  const [baseVersion, setBaseVersion] = useState(claim.version);
+  const [conflict, setConflict] = useState<ClaimDto | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const editable = can(user.role, 'claim:update');
+  const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(claim)) || baseVersion !== claim.version;
+  const level = levels.find((l) => l.id === draft.verdictId) ?? null;
+
+  const set = <K extends keyof ClaimDraft>(key: K, value: ClaimDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  async function save(event?: React.FormEvent, version = baseVersion) {
+    event?.preventDefault();
+    setSaving(true);
+    setError(null);
+    const result = await apiFetch<{ claim: ClaimDto }>(`/api/claims/${claim.id}`, {
+      method: 'PATCH',
+      body: { version, ...draft, claimDate: draft.claimDate || null, claimAppearance: draft.claimAppearance || null },
+    });
+    setSaving(false);
+    if (result.ok) {
+      onChange(result.data.claim);
+      setBaseVersion(result.data.claim.version);
+      setDraft(draftOf(result.data.claim));
+      setConflict(null);
+      notify('Claim saved.');
+      return;
+    }
+    const current = (result.error.details as { current?: ClaimDto } | undefined)?.current;
+    if (result.status === 409 && current) {
+      setConflict(current);
+      onChange(current);
+      return;
+    }
+    setError(result.error.message);
+  }
+
+  async function remove() {
+    if (!window.confirm(`Delete claim ${number}? Its sources go with it.`)) return;
+    const result = await apiFetch(`/api/claims/${claim.id}`, { method: 'DELETE', body: { version: claim.version } });
+    if (!result.ok) {
+      notify(result.error.message, 'error');
+      return;
+    }
+    onDelete(claim.id);
+    notify('Claim deleted.');
+  }
+
+  return (
+    <div data-testid="claim-detail">
+      <div className="sticky top-0 z-10 flex items-center gap-2 border-b border-[var(--color-line)] bg-white px-5 py-3">
+        <Button variant="ghost" size="sm" onClick={onBack} aria-label="Back to all claims">
+          ← All claims
+        </Button>
+        <h2 className="text-base font-semibold">Claim {number}</h2>
+        <span className="ml-auto">
+          <VerdictChip level={level} />
+        </span>
+      </div>
+      <form onSubmit={(e) => void save(e)} className="space-y-5 px-5 py-5" aria-label={`Claim ${number}`}>
+        {orphaned && (
+          <div role="note" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+            <strong className="font-semibold">Orphaned.</strong> The words this claim was made on are no longer in the article. Original quote kept below.
+          </div>
+        )}
+        <figure>
+          <figcaption className="text-xs font-semibold uppercase tracking-wide text-[var(--color-muted)]">{orphaned ? 'Original quote' : 'Quote'}</figcaption>
+          <blockquote className="mt-1 border-l-4 pl-3 font-serif text-[15px] leading-relaxed" style={{ borderColor: level?.color ?? '#8c959f' }} dir="auto" data-testid="claim-quote">
+            {orphaned ? claim.originalQuote : claim.quote.exact}
+          </blockquote>
+        </figure>
+
+        {conflict && (
+          <ConflictNotice
+            mine={draft}
+            theirs={conflict}
+            levels={levels}
+            onKeepTheirs={() => {
+              setDraft(draftOf(conflict));
+              setBaseVersion(conflict.version);
+              setConflict(null);
+            }}
+            onReapplyMine={() => {
+              setBaseVersion(conflict.version);
+              void save(undefined, conflict.version);
+            }}
+          />
+        )}
+
+        <label className="block">
+          <span className="mb-1 block text-sm font-medium">Claim statement</span>
+          <textarea value={draft.claimText} onChange={(e) => set('claimText', e.target.value)} rows={3} className={inputClass} disabled={!editable} dir="auto" />
+        </label>
+        <div className="grid grid-cols-2 gap-3">
+          <label className="col-span-2 block">
+            <span className="mb-1 block text-sm font-medium">Claimant</span>
+            <input value={draft.claimant} onChange={(e) => set('claimant', e.target.value)} placeholder="Who made the claim" className={inputClass} disabled={!editable} />
+          </label>
+          <label className="block">
+            <span className="mb-1 block text-sm font-medium">Date made</span>
+            <input type="date" value={draft.claimDate} onChange={(e) => set('claimDate', e.target.value)} className={inputClass} disabled={!editable} />
+          </label>
+          <label className="block">
+            <span className="mb-1 block text-sm font-medium">Where made</span>
+            <input value={draft.claimAppearance} onChange={(e) => set('claimAppearance', e.target.value)} placeholder="URL or venue" className={inputClass} disabled={!editable} />
+          </label>
+        </div>
+
+        <VerdictPicker levels={levels} value={draft.verdictId} onChange={(id) => set('verdictId', id)} disabled={!editable} />
+
+        <label className="block">
+          <span className="mb-1 block text-sm font-medium">Rationale</span>
+          <textarea value={draft.rationale} onChange={(e) => set('rationale', e.target.value)} rows={5} placeholder="Why this verdict? Cite what the sources show." className={inputClass} disabled={!editable} dir="auto" />
+        </label>
+
+        <label className="block">
+          <span className="mb-1 block text-sm font-medium">Status</span>
+          <select value={draft.status} onChange={(e) => set('status', e.target.value as ClaimDraft['status'])} className={inputClass} disabled={!editable}>
+            {(Object.keys(STATUS_LABELS) as Array<ClaimDraft['status']>).map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+
+        <p role="alert" aria-live="assertive" className="text-sm text-red-700 empty:hidden">
+          {error}
+        </p>
+        {editable && (
+          <div className="flex items-center gap-2">
+            <Button type="submit" disabled={saving || !dirty || conflict !== null}>
+              {saving ? 'Saving…' : 'Save claim'}
+            </Button>
+            {dirty && !saving && <span className="text-xs text-[var(--color-muted)]">Unsaved changes</span>}
+            {(claim.authorId === user.id || can(user.role, 'article:edit')) && (
+              <Button variant="danger" size="sm" className="ml-auto" onClick={() => void remove()}>
+                Delete claim
+              </Button>
+            )}
+          </div>
+        )}
+        <p className="text-xs text-[var(--color-muted)]">
+          Marked by {claim.authorName ?? 'a former member'} · updated {new Date(claim.updatedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}
+        </p>
+      </form>
+      <SourceList claimId={claim.id} sources={claim.sources} editable={can(user.role, 'source:write')} onChange={(sources) => onChange({ ...claim, sources })} notify={notify} />
+    </div>
+  );
+}

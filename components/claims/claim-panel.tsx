@@ -1,0 +1,67 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import type { ClaimDto, ScaleLevel, WorkbenchUser } from '@/components/workbench/types';
+import { ClaimDetail } from './claim-detail';
+import { ClaimList } from './claim-list';
+
+export interface ClaimPanelProps {
+  claims: ClaimDto[];
+  anchoredIds: Map<string, unknown>;
+  levels: ScaleLevel[];
+  activeId: string | null;
+  user: WorkbenchUser;
+  onSelect: (claimId: string) => void;
+  onClose: () => void;
+  onClaimChange: (claim: ClaimDto) => void;
+  onClaimDelete: (claimId: string) => void;
+  notify: (text: string, tone?: 'success' | 'error') => void;
+}
+
+export type VerdictFilter = 'all' | 'pending' | string;
+export type StatusFilter = 'all' | ClaimDto['status'] | 'orphaned';
+
+export function ClaimPanel({ claims, anchoredIds, levels, activeId, user, onSelect, onClose, onClaimChange, onClaimDelete, notify }: ClaimPanelProps) {
+  const [verdictFilter, setVerdictFilter] = useState<VerdictFilter>('all');
+  const [statusFilter, setStatusFilter] = useState<StatusFilter>('all');
+  const numbers = useMemo(() => new Map(claims.map((c, i) => [c.id, i + 1])), [claims]);
+  const active = claims.find((c) => c.id === activeId) ?? null;
+
+  const filtered = claims.filter((c) => {
+    if (verdictFilter === 'pending' ? c.verdictId !== null : verdictFilter !== 'all' && c.verdictId !== verdictFilter) return false;
+    if (statusFilter === 'orphaned') return !anchoredIds.has(c.id);
+    return statusFilter === 'all' || c.status === statusFilter;
+  });
+
+  return (
+    <aside aria-label="Claims" className="bg-white lg:sticky lg:top-14 lg:h-[calc(100vh-3.5rem)] lg:overflow-y-auto" data-testid="claim-panel">
+      {active ? (
+        <ClaimDetail
+          key={active.id}
+          claim={active}
+          number={numbers.get(active.id) ?? 0}
+          orphaned={!anchoredIds.has(active.id)}
+          levels={levels}
+          user={user}
+          onBack={onClose}
+          onChange={onClaimChange}
+          onDelete={onClaimDelete}
+          notify={notify}
+        />
+      ) : (
+        <ClaimList
+          claims={filtered}
+          total={claims.length}
+          numbers={numbers}
+          anchoredIds={anchoredIds}
+          levels={levels}
+          verdictFilter={verdictFilter}
+          statusFilter={statusFilter}
+          onVerdictFilter={setVerdictFilter}
+          onStatusFilter={setStatusFilter}
+          onSelect={onSelect}
+        />
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,111 @@
+'use client';
+
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import type { SourceDto } from '@/components/workbench/types';
+import { apiFetch } from '@/lib/api/client';
+import { SourceForm, type SourceDraft } from './source-form';
+
+export interface SourceListProps {
+  claimId: string;
+  sources: SourceDto[];
+  editable: boolean;
+  onChange: (sources: SourceDto[]) => void;
+  notify: (text: string, tone?: 'success' | 'error') => void;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+export function SourceList({ claimId, sources, editable, onChange, notify }: SourceListProps) {
+  const [adding, setAdding] = useState(false);
+  const [editingId, setEditingId] = useState<string | null>(null);
+
+  async function add(draft: SourceDraft): Promise<string | null> {
+    const result = await apiFetch<{ source: SourceDto }>(`/api/claims/${claimId}/sources`, { method: 'POST', body: draft });
+    if (!result.ok) return result.error.message;
+    onChange([...sources, result.data.source]);
+    setAdding(false);
+    notify('Source added.');
+    return null;
+  }
+
+  async function update(source: SourceDto, draft: SourceDraft): Promise<string | null> {
+    const result = await apiFetch<{ source: SourceDto }>(`/api/sources/${source.id}`, { method: 'PATCH', body: { ...draft, version: source.version } });
+    if (!result.ok) return result.error.message;
+    onChange(sources.map((s) => (s.id === source.id ? result.data.source : s)));
+    setEditingId(null);
+    notify('Source updated.');
+    return null;
+  }
+
+  async function remove(source: SourceDto) {
+    if (!window.confirm(`Remove the source “${source.title || hostOf(source.url)}”?`)) return;
+    const result = await apiFetch(`/api/sources/${source.id}`, { method: 'DELETE', body: { version: source.version } });
+    if (!result.ok) {
+      notify(result.error.message, 'error');
+      return;
+    }
+    onChange(sources.filter((s) => s.id !== source.id));
+    notify('Source removed.');
+  }
+
+  return (
+    <section aria-labelledby="sources-heading" className="border-t border-[var(--color-line)] px-5 py-5">
+      <div className="flex items-center justify-between">
+        <h3 id="sources-heading" className="text-sm font-semibold">
+          Sources <span className="font-normal text-[var(--color-muted)]">({sources.length})</span>
+        </h3>
+        {editable && !adding && (
+          <Button variant="secondary" size="sm" onClick={() => setAdding(true)}>
+            Add source
+          </Button>
+        )}
+      </div>
+      <ul className="mt-3 space-y-3" data-testid="source-list">
+        {sources.map((source) =>
+          editingId === source.id ? (
+            <li key={source.id}>
+              <SourceForm initial={source} submitLabel="Save source" onSubmit={(d) => update(source, d)} onCancel={() => setEditingId(null)} />
+            </li>
+          ) : (
+            <li key={source.id} className="rounded-lg border border-[var(--color-line)] p-3" data-testid="source-item">
+              <a href={source.url} target="_blank" rel="noopener noreferrer" className="font-medium text-[var(--color-accent)] underline-offset-2 hover:underline" dir="auto">
+                {source.title || hostOf(source.url)}
+              </a>
+              <p className="text-xs text-[var(--color-muted)]">
+                {[source.publisher || hostOf(source.url), source.accessedOn && `accessed ${source.accessedOn}`].filter(Boolean).join(' · ')}
+              </p>
+              {source.excerpt && (
+                <blockquote className="mt-2 border-l-2 border-gray-300 pl-2 text-sm text-gray-700" dir="auto">
+                  {source.excerpt}
+                </blockquote>
+              )}
+              {editable && (
+                <div className="mt-2 flex gap-1">
+                  <Button variant="ghost" size="sm" onClick={() => setEditingId(source.id)} aria-label={`Edit source ${source.title || hostOf(source.url)}`}>
+                    Edit
+                  </Button>
+                  <Button variant="ghost" size="sm" onClick={() => void remove(source)} aria-label={`Remove source ${source.title || hostOf(source.url)}`}>
+                    Remove
+                  </Button>
+                </div>
+              )}
+            </li>
+          ),
+        )}
+      </ul>
+      {sources.length === 0 && !adding && <p className="mt-2 text-sm text-[var(--color-muted)]">No sources yet.</p>}
+      {adding && (
+        <div className="mt-3">
+          <SourceForm submitLabel="Add source" onSubmit={add} onCancel={() => setAdding(false)} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+'use client';
+
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { useEffect, useRef } from 'react';
+import { ClaimHighlights } from './extensions/claim-highlights';
+
+export interface ArticleEditorProps {
+  doc: Record<string, unknown>;
+  editing: boolean;
+  language: string;
+  onReady: (editor: Editor) => void;
+  onMarkClaim: () => void;
+  onSelectionChange: (hasSelection: boolean) => void;
+  onClaimClick: (claimId: string) => void;
+}
+
+/**
+ * The Tiptap host. In review mode the text is focusable and selectable with the keyboard
+ * (contenteditable) but every document change is filtered out; edit mode lifts that lock.
+ */
+export function ArticleEditor({ doc, editing, language, onReady, onMarkClaim, onSelectionChange, onClaimClick }: ArticleEditorProps) {
+  // Keep callbacks fresh without re-creating the editor.
+  const callbacks = useRef({ onMarkClaim, onSelectionChange });
+  callbacks.current = { onMarkClaim, onSelectionChange };
+
+  const editor = useEditor({
+    immediatelyRender: false,
+    extensions: [
+      StarterKit.configure({ link: false, underline: false, codeBlock: false, code: false }),
+      ClaimHighlights.configure({ onMarkClaim: () => callbacks.current.onMarkClaim() }),
+    ],
+    content: doc,
+    editorProps: {
+      attributes: {
+        'aria-label': 'Article text',
+        'aria-multiline': 'true',
+        role: 'textbox',
+        'data-testid': 'article-text',
+        lang: language,
+        dir: 'auto',
+        spellcheck: 'false',
+      },
+    },
+    onSelectionUpdate: ({ editor: e }) => callbacks.current.onSelectionChange(!e.state.selection.empty),
+  });
+
+  useEffect(() => {
+    if (editor) onReady(editor);
+  }, [editor, onReady]);
+
+  useEffect(() => {
+    if (!editor) return;
+    editor.commands.setTextLocked(!editing);
+    editor.view.dom.setAttribute('aria-readonly', String(!editing));
+    editor.view.dom.setAttribute('data-mode', editing ? 'edit' : 'review');
+  }, [editor, editing]);
+
+  return (
+    <div
+      className="article-body"
+      onClick={(event) => {
+        if (editing) return;
+        const target = (event.target as HTMLElement).closest<HTMLElement>('[data-claim-id]');
+        const selection = window.getSelection();
+        // A click that ends a text selection is a selection, not a click on the claim.
+        if (target?.dataset.claimId && (!selection || selection.isCollapsed)) onClaimClick(target.dataset.claimId);
+      }}
+    >
+      <EditorContent editor={editor} />
+    </div>
+  );
+}

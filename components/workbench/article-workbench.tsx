@@ -1,0 +1,207 @@
+'use client';
+
+import type { Editor, JSONContent } from '@tiptap/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ArticleHeader } from '@/components/workbench/article-header';
+import { ArticleEditor } from '@/components/editor/article-editor';
+import type { ClaimHighlight } from '@/components/editor/extensions/claim-highlights';
+import { ClaimPanel } from '@/components/claims/claim-panel';
+import { Toast, useToast } from '@/components/ui/toast';
+import { apiFetch } from '@/lib/api/client';
+import { can } from '@/lib/auth/permissions';
+import { resolveClaimRanges } from '@/lib/editor/claim-ranges';
+import { docToText } from '@/lib/editor/doc-text';
+import { isTypingTarget } from '@/lib/shortcuts';
+import { highlightFill } from '@/lib/verdicts/scale';
+import { PENDING_COLOR, type ClaimDto, type ScaleLevel, type WorkbenchArticle, type WorkbenchUser } from './types';
+
+export interface ArticleWorkbenchProps {
+  article: WorkbenchArticle;
+  initialClaims: ClaimDto[];
+  levels: ScaleLevel[];
+  user: WorkbenchUser;
+}
+
+export function ArticleWorkbench({ article: initialArticle, initialClaims, levels, user }: ArticleWorkbenchProps) {
+  const [article, setArticle] = useState(initialArticle);
+  const [claims, setClaims] = useState(initialClaims);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [hasSelection, setHasSelection] = useState(false);
+  const [ranges, setRanges] = useState<Map<string, { start: number; end: number }>>(new Map());
+  const { toast, show } = useToast();
+  const markingRef = useRef(false);
+
+  const canAnnotate = can(user.role, 'claim:create');
+  const canEditText = can(user.role, 'article:edit');
+  const levelById = useMemo(() => new Map(levels.map((l) => [l.id, l])), [levels]);
+
+  // Re-resolve where each claim sits whenever claims or the reviewed text change.
+  useEffect(() => {
+    if (!editor || editing) return;
+    const docText = docToText(editor.state.doc);
+    const resolved = resolveClaimRanges(docText.text, claims);
+    setRanges(resolved);
+    const highlights: ClaimHighlight[] = [];
+    for (const claim of claims) {
+      const range = resolved.get(claim.id);
+      if (!range) continue;
+      const level = claim.verdictId ? levelById.get(claim.verdictId) : undefined;
+      const color = level?.color ?? PENDING_COLOR;
+      highlights.push({
+        claimId: claim.id,
+        from: docText.offsetToPos(range.start, 'start'),
+        to: docText.offsetToPos(range.end, 'end'),
+        color,
+        fill: highlightFill(color, level ? 0.26 : 0.2),
+        label: `${level?.label ?? 'Pending'}: ${claim.claimText}`,
+      });
+    }
+    editor.commands.setClaimHighlights(highlights);
+  }, [editor, claims, editing, levelById, article.revision]);
+
+  useEffect(() => {
+    editor?.commands.setActiveClaim(activeId);
+  }, [editor, activeId]);
+
+  const orderedClaims = useMemo(() => {
+    const anchored = claims.filter((c) => ranges.has(c.id)).sort((a, b) => ranges.get(a.id)!.start - ranges.get(b.id)!.start || ranges.get(b.id)!.end - ranges.get(a.id)!.end);
+    const orphaned = claims.filter((c) => !ranges.has(c.id));
+    return [...anchored, ...orphaned];
+  }, [claims, ranges]);
+
+  const focusClaim = useCallback((claimId: string, scroll = true) => {
+    setActiveId(claimId);
+    if (!scroll) return;
+    requestAnimationFrame(() => {
+      const el = document.querySelector(`.article-body [data-claim-id="${CSS.escape(claimId)}"]`);
+      el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    });
+  }, []);
+
+  const markClaim = useCallback(async () => {
+    if (!editor || editing || !canAnnotate || markingRef.current) return;
+    const { from, to, empty } = editor.state.selection;
+    if (empty) {
+      show('Select the words of the claim first.', 'error');
+      return;
+    }
+    const docText = docToText(editor.state.doc);
+    const start = docText.posToOffset(from);
+    const end = docText.posToOffset(to);
+    markingRef.current = true;
+    const result = await apiFetch<{ claim: ClaimDto }>('/api/claims', { method: 'POST', body: { articleId: article.id, revision: article.revision, start, end } });
+    markingRef.current = false;
+    if (!result.ok) {
+      show(result.error.message, 'error');
+      return;
+    }
+    setClaims((prev) => [...prev, result.data.claim]);
+    editor.commands.setTextSelection(to);
+    setActiveId(result.data.claim.id);
+    show('Claim marked.', 'success');
+  }, [editor, editing, canAnnotate, article.id, article.revision, show]);
+
+  // Page-level shortcuts: the editor handles Mod-Shift-M itself when focused; this covers the rest.
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && event.shiftKey && event.key.toLowerCase() === 'm' && !editor?.isFocused) {
+        event.preventDefault();
+        void markClaim();
+        return;
+      }
+      if (isTypingTarget(event.target) || mod || event.altKey) return;
+      if (event.key === 'j' || event.key === 'k') {
+        const visible = orderedClaims.filter((c) => ranges.has(c.id));
+        if (visible.length === 0) return;
+        const index = visible.findIndex((c) => c.id === activeId);
+        const next = event.key === 'j' ? (index + 1) % visible.length : (index - 1 + visible.length) % visible.length;
+        focusClaim(visible[next]!.id);
+      } else if (event.key === 'Escape' && activeId) {
+        setActiveId(null);
+      } else if (event.key === 'e' && canEditText && !editing) {
+        setEditing(true);
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [editor, markClaim, orderedClaims, ranges, activeId, focusClaim, canEditText, editing]);
+
+  const saveText = useCallback(async () => {
+    if (!editor) return;
+    const result = await apiFetch<{ article: { version: number; revision: number; doc: JSONContent }; claims: ClaimDto[]; orphaned: number }>(`/api/articles/${article.id}/text`, {
+      method: 'PUT',
+      body: { version: article.version, doc: editor.getJSON() },
+    });
+    if (!result.ok) {
+      show(result.error.message, 'error');
+      return;
+    }
+    const saved = result.data.article;
+    setArticle((a) => ({ ...a, version: saved.version, revision: saved.revision, doc: saved.doc as Record<string, unknown> }));
+    setClaims(result.data.claims);
+    setEditing(false);
+    show(result.data.orphaned > 0 ? `Text saved. ${result.data.orphaned} claim(s) lost their words and are marked orphaned.` : 'Text saved. All claims still attached.', result.data.orphaned > 0 ? 'error' : 'success');
+  }, [editor, article.id, article.version, show]);
+
+  const cancelEdit = useCallback(() => {
+    editor?.commands.setContent(article.doc as JSONContent, { emitUpdate: false });
+    setEditing(false);
+  }, [editor, article.doc]);
+
+  return (
+    <div className="mx-auto grid max-w-[1440px] grid-cols-1 gap-0 lg:grid-cols-[minmax(0,1fr)_440px]">
+      <section aria-label="Article" className="min-w-0 border-r border-[var(--color-line)] bg-[var(--color-paper)] px-6 py-8 lg:px-12">
+        <div className="mx-auto max-w-[72ch]">
+          <ArticleHeader
+            article={article}
+            canAnnotate={canAnnotate}
+            canEditText={canEditText}
+            editing={editing}
+            hasSelection={hasSelection}
+            onMarkClaim={() => void markClaim()}
+            onEdit={() => setEditing(true)}
+            onSave={() => void saveText()}
+            onCancel={cancelEdit}
+          />
+          <div
+            onKeyDown={(event) => {
+              if (editing && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+                event.preventDefault();
+                void saveText();
+              }
+            }}
+          >
+            <ArticleEditor
+              doc={initialArticle.doc}
+              editing={editing}
+              language={article.language}
+              onReady={setEditor}
+              onMarkClaim={() => void markClaim()}
+              onSelectionChange={setHasSelection}
+              onClaimClick={(id) => focusClaim(id, false)}
+            />
+          </div>
+        </div>
+      </section>
+      <ClaimPanel
+        claims={orderedClaims}
+        anchoredIds={ranges}
+        levels={levels}
+        activeId={activeId}
+        user={user}
+        onSelect={(id) => focusClaim(id)}
+        onClose={() => setActiveId(null)}
+        onClaimChange={(claim) => setClaims((prev) => prev.map((c) => (c.id === claim.id ? claim : c)))}
+        onClaimDelete={(id) => {
+          setClaims((prev) => prev.filter((c) => c.id !== id));
+          setActiveId(null);
+        }}
+        notify={show}
+      />
+      <Toast toast={toast} />
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import type { JSONContent } from '@tiptap/core';
+import type { Db } from '../client';
+import { articles, claims, memberships, workspaces, type ArticleStatus } from '../schema';
+import { jsonDocToText, plainTextToDocJson } from '@/lib/editor/doc-text';
+import { conflict, notFound } from '@/lib/errors';
+import { slugify, uniqueSlug } from '@/lib/text/slug';
+import { reanchorClaims } from './claims';
+import { recordHistory } from './history';
+
+export interface ArticleListItem {
+  id: string;
+  slug: string;
+  title: string;
+  outlet: string;
+  publishedOn: string | null;
+  status: ArticleStatus;
+  workspaceName: string;
+  claimCount: number;
+  updatedAt: string;
+}
+
+/** Articles of every workspace the user belongs to, newest first. */
+export function listArticlesForUser(db: Db, userId: string): ArticleListItem[] {
+  const claimCounts = db
+    .select({ articleId: claims.articleId, n: count().as('n') })
+    .from(claims)
+    .groupBy(claims.articleId)
+    .as('claim_counts');
+  return db
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      title: articles.title,
+      outlet: articles.outlet,
+      publishedOn: articles.publishedOn,
+      status: articles.status,
+      workspaceName: workspaces.name,
+      claimCount: sql<number>`coalesce(${claimCounts.n}, 0)`,
+      updatedAt: articles.updatedAt,
+    })
+    .from(articles)
+    .innerJoin(memberships, and(eq(memberships.workspaceId, articles.workspaceId), eq(memberships.userId, userId)))
+    .innerJoin(workspaces, eq(workspaces.id, articles.workspaceId))
+    .leftJoin(claimCounts, eq(claimCounts.articleId, articles.id))
+    .orderBy(desc(articles.updatedAt), asc(articles.title))
+    .all()
+    .map((row) => ({ ...row, updatedAt: row.updatedAt.toISOString() }));
+}
+
+export interface NewArticle {
+  workspaceId: string;
+  title: string;
+  outlet: string;
+  byline: string;
+  url: string | null;
+  publishedOn: string | null;
+  language: string;
+  sourceCredit: string;
+  text: string;
+  slug?: string;
+  createdBy: string | null;
+}
+
+export function createArticle(db: Db, input: NewArticle) {
+  return db.transaction((tx) => {
+    const taken = new Set(tx.select({ slug: articles.slug }).from(articles).where(eq(articles.workspaceId, input.workspaceId)).all().map((r) => r.slug));
+    const doc = plainTextToDocJson(input.text);
+    const { text, slug, ...metadata } = input;
+    void text;
+    const row = tx
+      .insert(articles)
+      .values({ ...metadata, slug: uniqueSlug(slug ?? slugify(input.title), taken), docJson: doc, plainText: jsonDocToText(doc) })
+      .returning()
+      .get();
+    recordHistory(tx, { workspaceId: row.workspaceId, articleId: row.id, claimId: null, entityType: 'article', entityId: row.id, action: 'create', actorId: input.createdBy, after: { title: row.title, slug: row.slug } });
+    return row;
+  });
+}
+
+export function getArticle(db: Db, articleId: string) {
+  const row = db.select().from(articles).where(eq(articles.id, articleId)).get();
+  if (!row) throw notFound('Article');
+  return row;
+}
+
+export function findArticleBySlug(db: Db, workspaceId: string, slug: string) {
+  return db.select().from(articles).where(and(eq(articles.workspaceId, workspaceId), eq(articles.slug, slug))).get();
+}
+
+/**
+ * Saves corrected article text and re-anchors every claim in the same transaction.
+ * Refused with 409 when someone saved a newer version first.
+ */
+export function updateArticleText(db: Db, articleId: string, doc: JSONContent, version: number, actorId: string) {
+  return db.transaction((tx) => {
+    const current = tx.select().from(articles).where(eq(articles.id, articleId)).get();
+    if (!current) throw notFound('Article');
+    if (current.version !== version) {
+      throw conflict('Someone else saved this article since you started editing.', { version: current.version, revision: current.revision });
+    }
+    const plainText = jsonDocToText(doc);
+    const revision = current.revision + 1;
+    const row = tx
+      .update(articles)
+      .set({ docJson: doc, plainText, revision, version: current.version + 1, updatedAt: new Date() })
+      .where(and(eq(articles.id, articleId), eq(articles.version, version)))
+      .returning()
+      .get();
+    const counts = reanchorClaims(tx, articleId, plainText, revision);
+    recordHistory(tx, { workspaceId: current.workspaceId, articleId, claimId: null, entityType: 'article', entityId: articleId, action: 'update', actorId, before: { revision: current.revision, plainText: current.plainText }, after: { revision, plainText } });
+    return { article: row, ...counts };
+  });
+}

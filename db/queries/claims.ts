@@ -1,0 +1,244 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../client';
+import { articles, claims, ratingLevels, ratingScales, sources, users } from '../schema';
+import { anchor, describe } from '@/lib/anchoring';
+import { conflict, AppError, notFound } from '@/lib/errors';
+import type { UpdateClaimInput } from '@/lib/validations/claims';
+import { recordHistory, type Tx } from './history';
+
+type ClaimRow = typeof claims.$inferSelect;
+type SourceRow = typeof sources.$inferSelect;
+
+export interface SourceDto {
+  id: string;
+  claimId: string;
+  url: string;
+  title: string;
+  publisher: string;
+  excerpt: string;
+  accessedOn: string | null;
+  version: number;
+}
+
+export interface ClaimDto {
+  id: string;
+  articleId: string;
+  quote: { exact: string; prefix: string; suffix: string };
+  /** Code points, W3C TextPositionSelector. */
+  position: { start: number; end: number };
+  anchoredRevision: number;
+  anchorState: 'anchored' | 'orphaned';
+  originalQuote: string;
+  claimText: string;
+  claimant: string;
+  claimDate: string | null;
+  claimAppearance: string | null;
+  verdictId: string | null;
+  rationale: string;
+  status: 'open' | 'in_review' | 'resolved';
+  authorId: string | null;
+  authorName: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  sources: SourceDto[];
+}
+
+export function toSourceDto(row: SourceRow): SourceDto {
+  return {
+    id: row.id,
+    claimId: row.claimId,
+    url: row.url,
+    title: row.title,
+    publisher: row.publisher,
+    excerpt: row.excerpt,
+    accessedOn: row.accessedOn,
+    version: row.version,
+  };
+}
+
+function toClaimDto(row: ClaimRow, authorName: string | null, claimSources: SourceRow[]): ClaimDto {
+  return {
+    id: row.id,
+    articleId: row.articleId,
+    quote: { exact: row.quoteExact, prefix: row.quotePrefix, suffix: row.quoteSuffix },
+    position: { start: row.positionStart, end: row.positionEnd },
+    anchoredRevision: row.anchoredRevision,
+    anchorState: row.anchorState,
+    originalQuote: row.originalQuote,
+    claimText: row.claimText,
+    claimant: row.claimant,
+    claimDate: row.claimDate,
+    claimAppearance: row.claimAppearance,
+    verdictId: row.verdictId,
+    rationale: row.rationale,
+    status: row.status,
+    authorId: row.authorId,
+    authorName,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+    sources: claimSources.map(toSourceDto),
+  };
+}
+
+/** Claims of an article with their sources, in text order (orphans last). */
+export function listClaims(db: Db, articleId: string): ClaimDto[] {
+  const rows = db
+    .select({ claim: claims, authorName: users.name })
+    .from(claims)
+    .leftJoin(users, eq(users.id, claims.authorId))
+    .where(eq(claims.articleId, articleId))
+    .orderBy(asc(claims.positionStart), asc(claims.positionEnd))
+    .all();
+  const ids = rows.map((r) => r.claim.id);
+  const sourceRows = ids.length
+    ? db.select().from(sources).where(inArray(sources.claimId, ids)).orderBy(asc(sources.position), asc(sources.createdAt)).all()
+    : [];
+  const byClaim = new Map<string, SourceRow[]>();
+  for (const s of sourceRows) byClaim.set(s.claimId, [...(byClaim.get(s.claimId) ?? []), s]);
+  const dtos = rows.map((r) => toClaimDto(r.claim, r.authorName, byClaim.get(r.claim.id) ?? []));
+  return [...dtos.filter((c) => c.anchorState === 'anchored'), ...dtos.filter((c) => c.anchorState === 'orphaned')];
+}
+
+export function getClaim(db: Db, claimId: string): ClaimDto {
+  const row = db.select({ claim: claims, authorName: users.name }).from(claims).leftJoin(users, eq(users.id, claims.authorId)).where(eq(claims.id, claimId)).get();
+  if (!row) throw notFound('Claim');
+  const claimSources = db.select().from(sources).where(eq(sources.claimId, claimId)).orderBy(asc(sources.position), asc(sources.createdAt)).all();
+  return toClaimDto(row.claim, row.authorName, claimSources);
+}
+
+export interface CreateClaimArgs {
+  articleId: string;
+  revision: number;
+  start: number;
+  end: number;
+  actorId: string;
+}
+
+/** Creates a claim on a span of the article's current text; the quote and selectors come from the server's copy. */
+export function createClaim(db: Db, args: CreateClaimArgs): ClaimDto {
+  const id = db.transaction((tx) => {
+    const article = tx.select().from(articles).where(eq(articles.id, args.articleId)).get();
+    if (!article) throw notFound('Article');
+    if (article.revision !== args.revision) {
+      throw conflict('The article text changed since you selected it. Reload and select the words again.', { revision: article.revision });
+    }
+    if (args.end > article.plainText.length) throw new AppError('unprocessable', 'The selection is outside the article text.');
+    const exact = article.plainText.slice(args.start, args.end);
+    if (exact.trim() === '') throw new AppError('unprocessable', 'Select some words, not just spaces.');
+    // Trim surrounding whitespace so the highlight hugs the words.
+    const start = args.start + (exact.length - exact.trimStart().length);
+    const end = args.end - (exact.length - exact.trimEnd().length);
+    const [quote, position] = describe(article.plainText, start, end);
+    const row = tx
+      .insert(claims)
+      .values({
+        workspaceId: article.workspaceId,
+        articleId: article.id,
+        quoteExact: quote.exact,
+        quotePrefix: quote.prefix ?? '',
+        quoteSuffix: quote.suffix ?? '',
+        positionStart: position.start,
+        positionEnd: position.end,
+        anchoredRevision: article.revision,
+        originalQuote: quote.exact,
+        claimText: quote.exact.replace(/\s+/g, ' '),
+        claimDate: article.publishedOn,
+        claimAppearance: article.url,
+        authorId: args.actorId,
+      })
+      .returning()
+      .get();
+    recordHistory(tx, { workspaceId: row.workspaceId, articleId: row.articleId, claimId: row.id, entityType: 'claim', entityId: row.id, action: 'create', actorId: args.actorId, after: row });
+    return row.id;
+  });
+  return getClaim(db, id);
+}
+
+const EDITABLE_FIELDS = ['claimText', 'claimant', 'claimDate', 'claimAppearance', 'verdictId', 'rationale', 'status'] as const;
+
+/** Applies a partial update if `version` is current; otherwise 409 with the current claim. */
+export function updateClaim(db: Db, claimId: string, input: UpdateClaimInput, actorId: string): ClaimDto {
+  db.transaction((tx) => {
+    const current = tx.select().from(claims).where(eq(claims.id, claimId)).get();
+    if (!current) throw notFound('Claim');
+    if (current.version !== input.version) {
+      throw conflict('Someone else changed this claim since you opened it.', getClaim(db, claimId));
+    }
+    if (input.verdictId) assertVerdictInWorkspace(tx, input.verdictId, current.workspaceId);
+    const changes: Partial<ClaimRow> = {};
+    for (const field of EDITABLE_FIELDS) {
+      const value = input[field];
+      if (value !== undefined && value !== current[field]) Object.assign(changes, { [field]: value });
+    }
+    if (Object.keys(changes).length === 0) return;
+    const result = tx
+      .update(claims)
+      .set({ ...changes, version: current.version + 1, updatedAt: new Date() })
+      .where(and(eq(claims.id, claimId), eq(claims.version, input.version)))
+      .run();
+    if (result.changes !== 1) throw conflict('Someone else changed this claim since you opened it.', null);
+    const before = Object.fromEntries(Object.keys(changes).map((k) => [k, current[k as keyof ClaimRow]]));
+    recordHistory(tx, { workspaceId: current.workspaceId, articleId: current.articleId, claimId, entityType: 'claim', entityId: claimId, action: 'update', actorId, before, after: changes });
+  });
+  return getClaim(db, claimId);
+}
+
+function assertVerdictInWorkspace(tx: Tx, verdictId: string, workspaceId: string): void {
+  const row = tx
+    .select({ id: ratingLevels.id })
+    .from(ratingLevels)
+    .innerJoin(ratingScales, eq(ratingScales.id, ratingLevels.scaleId))
+    .where(and(eq(ratingLevels.id, verdictId), eq(ratingScales.workspaceId, workspaceId)))
+    .get();
+  if (!row) throw new AppError('unprocessable', 'That verdict is not on this workspace’s rating scale.');
+}
+
+/** Deletes a claim (and its sources) if `version` is current. */
+export function deleteClaim(db: Db, claimId: string, version: number, actorId: string): void {
+  db.transaction((tx) => {
+    const current = tx.select().from(claims).where(eq(claims.id, claimId)).get();
+    if (!current) throw notFound('Claim');
+    if (current.version !== version) throw conflict('Someone else changed this claim since you opened it.', getClaim(db, claimId));
+    tx.delete(claims).where(eq(claims.id, claimId)).run();
+    recordHistory(tx, { workspaceId: current.workspaceId, articleId: current.articleId, claimId, entityType: 'claim', entityId: claimId, action: 'delete', actorId, before: current });
+  });
+}
+
+/**
+ * Re-resolves every claim of an article against new text, inside the caller's transaction.
+ * A claim found again gets fresh selectors; one whose words are gone is marked orphaned and
+ * keeps its old selectors and original quote, so it is never moved onto other words.
+ */
+export function reanchorClaims(tx: Tx, articleId: string, newText: string, newRevision: number): { anchored: number; orphaned: number } {
+  const rows = tx.select().from(claims).where(eq(claims.articleId, articleId)).all();
+  let anchored = 0;
+  let orphaned = 0;
+  for (const row of rows) {
+    const found = anchor(newText, [
+      { type: 'TextQuoteSelector', exact: row.quoteExact, prefix: row.quotePrefix, suffix: row.quoteSuffix },
+      { type: 'TextPositionSelector', start: row.positionStart, end: row.positionEnd },
+    ]);
+    if (found) {
+      const [quote, position] = describe(newText, found.start, found.end);
+      tx.update(claims)
+        .set({
+          quoteExact: quote.exact,
+          quotePrefix: quote.prefix ?? '',
+          quoteSuffix: quote.suffix ?? '',
+          positionStart: position.start,
+          positionEnd: position.end,
+          anchoredRevision: newRevision,
+          anchorState: 'anchored',
+        })
+        .where(eq(claims.id, row.id))
+        .run();
+      anchored += 1;
+    } else {
+      tx.update(claims).set({ anchorState: 'orphaned', anchoredRevision: newRevision }).where(eq(claims.id, row.id)).run();
+      orphaned += 1;
+    }
+  }
+  return { anchored, orphaned };
+}

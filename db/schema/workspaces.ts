@@ -1,0 +1,32 @@
+import { sqliteTable, text, primaryKey, index } from 'drizzle-orm/sqlite-core';
+import { ROLES } from './enums';
+import { createdAt, id, version } from './columns';
+import { users } from './users';
+
+export const workspaces = sqliteTable('workspaces', {
+  id: id(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  /** Publisher named as ClaimReview `author`. */
+  organizationName: text('organization_name').notNull(),
+  organizationUrl: text('organization_url'),
+  /** Public URL of a published fact-check, with `{article}` and `{claim}` placeholders. */
+  factCheckUrlPattern: text('fact_check_url_pattern'),
+  createdAt: createdAt(),
+  version: version(),
+});
+
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ROLES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), index('memberships_user_idx').on(t.userId)],
+);

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../client';
+import { memberships, ratingLevels, ratingScales, users, workspaces, type Role } from '../schema';
+import { createArticle, findArticleBySlug } from '../queries/articles';
+import { createClaim, updateClaim } from '../queries/claims';
+import { createDefaultScale } from '../queries/scales';
+import { addSource } from '../queries/sources';
+import { hashPassword } from '@/lib/auth/password';
+import { DEMO_CLAIMS } from './demo-claims';
+
+export const DEMO_PASSWORD = 'claimdesk-demo';
+
+export const DEMO_USERS: ReadonlyArray<{ email: string; name: string; role: Role; workspace: 'demo-desk' | 'other-desk' }> = [
+  { email: 'nadia@claimdesk.demo', name: 'Nadia Rahimi', role: 'owner', workspace: 'demo-desk' },
+  { email: 'tom@claimdesk.demo', name: 'Tom Becker', role: 'editor', workspace: 'demo-desk' },
+  { email: 'ana@claimdesk.demo', name: 'Ana Souza', role: 'reviewer', workspace: 'demo-desk' },
+  { email: 'kofi@claimdesk.demo', name: 'Kofi Mensah', role: 'reviewer', workspace: 'demo-desk' },
+  { email: 'vera@claimdesk.demo', name: 'Vera Lind', role: 'viewer', workspace: 'demo-desk' },
+  // A second workspace, so isolation between desks can be seen and tested.
+  { email: 'omar@other.demo', name: 'Omar Haddad', role: 'owner', workspace: 'other-desk' },
+];
+
+const WORKSPACES = {
+  'demo-desk': { name: 'Demo Fact-Check Desk', organizationName: 'Claimdesk Demo Desk', organizationUrl: 'https://claimdesk.example', factCheckUrlPattern: 'https://claimdesk.example/fact-checks/{article}#claim-{claim}' },
+  'other-desk': { name: 'Other Newsroom', organizationName: 'Other Newsroom', organizationUrl: null, factCheckUrlPattern: null },
+} as const;
+
+const metadataSchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  outlet: z.string(),
+  byline: z.string(),
+  url: z.string().url(),
+  publishedOn: z.string(),
+  language: z.string(),
+  sourceCredit: z.string(),
+  dropLines: z.array(z.string()),
+});
+
+const FIXTURE_DIR = path.join(process.cwd(), 'fixtures', 'demo');
+
+/** The demo article's metadata and body text (page chrome and headline removed). */
+export function loadDemoArticle(dir = FIXTURE_DIR) {
+  const metadata = metadataSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, 'metadata.json'), 'utf8')));
+  const raw = fs.readFileSync(path.join(dir, 'seed-article.txt'), 'utf8');
+  const drop = new Set(metadata.dropLines);
+  const text = raw
+    .split('\n')
+    .filter((line) => !drop.has(line.trim()))
+    .join('\n')
+    .trim();
+  return { metadata, text };
+}
+
+/** Seeds demo users, workspaces and the worked demo article. Safe to run again: existing rows are kept. */
+export async function seedDemo(db: Db): Promise<{ created: boolean }> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const workspaceIds = db.transaction((tx) => {
+    const ids: Record<string, string> = {};
+    for (const [slug, ws] of Object.entries(WORKSPACES)) {
+      const existing = tx.select().from(workspaces).where(eq(workspaces.slug, slug)).get();
+      ids[slug] = existing?.id ?? tx.insert(workspaces).values({ slug, ...ws }).returning({ id: workspaces.id }).get().id;
+      const hasScale = tx.select({ id: ratingScales.id }).from(ratingScales).where(eq(ratingScales.workspaceId, ids[slug]!)).get();
+      if (!hasScale) createDefaultScale(tx, ids[slug]!);
+    }
+    for (const u of DEMO_USERS) {
+      const userId = tx.select().from(users).where(eq(users.email, u.email)).get()?.id ?? tx.insert(users).values({ email: u.email, name: u.name, passwordHash }).returning({ id: users.id }).get().id;
+      const workspaceId = ids[u.workspace]!;
+      const member = tx.select().from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId))).get();
+      if (!member) tx.insert(memberships).values({ workspaceId, userId, role: u.role }).run();
+    }
+    return ids;
+  });
+
+  const demoWorkspaceId = workspaceIds['demo-desk']!;
+  const { metadata, text } = loadDemoArticle();
+  if (findArticleBySlug(db, demoWorkspaceId, metadata.slug)) return { created: false };
+
+  const userId = (email: string) => db.select().from(users).where(eq(users.email, email)).get()!.id;
+  const { dropLines, ...articleMetadata } = metadata;
+  void dropLines;
+  const article = createArticle(db, { ...articleMetadata, workspaceId: demoWorkspaceId, text, createdBy: userId('tom@claimdesk.demo') });
+
+  const levels = db.select({ id: ratingLevels.id, key: ratingLevels.key }).from(ratingLevels).innerJoin(ratingScales, eq(ratingScales.id, ratingLevels.scaleId)).where(eq(ratingScales.workspaceId, demoWorkspaceId)).all();
+  const levelId = (key: string) => levels.find((l) => l.key === key)?.id ?? null;
+
+  for (const demo of DEMO_CLAIMS) {
+    const start = article.plainText.indexOf(demo.quote);
+    if (start < 0) throw new Error(`Demo claim quote not found in the demo article: ${demo.quote}`);
+    const actorId = userId(demo.author);
+    const claim = createClaim(db, { articleId: article.id, revision: article.revision, start, end: start + demo.quote.length, actorId });
+    updateClaim(db, claim.id, { version: claim.version, claimText: demo.claimText ?? claim.claimText, claimant: demo.claimant, verdictId: demo.verdict ? levelId(demo.verdict) : null, rationale: demo.rationale, status: demo.status }, actorId);
+    for (const source of demo.sources) addSource(db, claim.id, source, actorId);
+  }
+  return { created: true };
+}

@@ -1,0 +1,60 @@
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import path from 'node:path';
+import { ArticlePage } from './pages/article-page';
+
+export const DEMO_PASSWORD = 'claimdesk-demo';
+export const USERS = {
+  owner: 'nadia@claimdesk.demo',
+  editor: 'tom@claimdesk.demo',
+  reviewer: 'ana@claimdesk.demo',
+  reviewer2: 'kofi@claimdesk.demo',
+  viewer: 'vera@claimdesk.demo',
+  outsider: 'omar@other.demo',
+} as const;
+export type DemoUser = keyof typeof USERS;
+
+/** Where screenshots for humans to look at are written (not compared). */
+export const ARTIFACTS = path.join(__dirname, '.artifacts');
+
+export async function signIn(page: Page, who: DemoUser): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(USERS[who]);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/articles$/);
+}
+
+/** A signed-in page in its own browser context (its own cookies), for multi-user tests. */
+export async function pageAs(browser: Browser, who: DemoUser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page, who);
+  return page;
+}
+
+export async function demoArticleId(page: Page): Promise<string> {
+  await page.goto('/articles');
+  const link = page.getByRole('link', { name: /Khamenei Says U\.S\. Created ISIS/ });
+  const href = await link.getAttribute('href');
+  if (!href) throw new Error('Demo article link not found');
+  return href.split('/').pop()!;
+}
+
+/** Imports a fresh article through the API (as the signed-in page's user) and returns its id. */
+export async function importArticle(page: Page, title: string, text: string): Promise<string> {
+  const workspaces = await page.request.get('/api/workspaces');
+  const { workspaces: list } = (await workspaces.json()) as { workspaces: Array<{ id: string; slug: string }> };
+  const workspaceId = list.find((w) => w.slug === 'demo-desk')!.id;
+  const response = await page.request.post('/api/articles', { data: { workspaceId, title, text, outlet: 'Test Outlet', publishedOn: '2026-11-01' } });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { article: { id: string } }).article.id;
+}
+
+export const test = base.extend<{ article: ArticlePage }>({
+  article: async ({ page }, use) => {
+    const article = new ArticlePage(page);
+    await use(article);
+    if (!page.isClosed()) await article.cleanup();
+  },
+});
+export { expect };

@@ -1,0 +1,52 @@
+import 'server-only';
+import { NextResponse } from 'next/server';
+import type { z } from 'zod';
+import { getDb } from '@/db';
+import type { Db } from '@/db/client';
+import { AppError, errorBody } from '@/lib/errors';
+import { requireApiUser, type CurrentUser } from '@/lib/session';
+
+export interface ApiContext<P> {
+  req: Request;
+  params: P;
+  user: CurrentUser;
+  db: Db;
+}
+
+/**
+ * Wraps a route handler: requires a session (401 otherwise), hands over the awaited params,
+ * and turns thrown AppErrors into JSON with their status — never an HTML 500 page.
+ */
+export function apiRoute<P extends Record<string, string>>(handler: (ctx: ApiContext<P>) => Promise<unknown> | unknown) {
+  return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const user = await requireApiUser();
+      const result = await handler({ req, params: await context.params, user, db: getDb() });
+      if (result instanceof Response) return result;
+      return NextResponse.json(result ?? { ok: true });
+    } catch (error) {
+      const { status, body } = errorBody(error);
+      return NextResponse.json(body, { status });
+    }
+  };
+}
+
+/** Reads and validates a JSON body: 400 for malformed JSON, 422 with field messages for invalid input. */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  let raw: unknown;
+  try {
+    raw = await req.json();
+  } catch {
+    throw new AppError('bad_request', 'The request body must be JSON.');
+  }
+  return parseInput(schema, raw);
+}
+
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    throw new AppError('unprocessable', fields[0]?.message ?? 'Invalid input.', { fields });
+  }
+  return parsed.data;
+}

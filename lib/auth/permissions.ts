@@ -1,0 +1,49 @@
+import type { Role } from '@/db/schema/enums';
+
+/**
+ * Everything a member can do, and the least role that may do it.
+ * Roles are ordered: viewer < reviewer < editor < owner; each inherits the ones below.
+ */
+export const ACTIONS = {
+  'article:read': 'viewer',
+  'article:export': 'viewer',
+  'claim:create': 'reviewer',
+  'claim:update': 'reviewer',
+  'claim:delete': 'reviewer',
+  'source:write': 'reviewer',
+  'comment:write': 'reviewer',
+  'verdict:own': 'reviewer',
+  'verdict:final': 'editor',
+  'claim:assign': 'editor',
+  'article:create': 'editor',
+  'article:edit': 'editor',
+  'article:status': 'editor',
+  'article:publish': 'editor',
+  'article:delete': 'owner',
+  'scale:manage': 'owner',
+  'member:manage': 'owner',
+  'workspace:settings': 'owner',
+} as const satisfies Record<string, Role>;
+
+export type Action = keyof typeof ACTIONS;
+
+const RANK: Record<Role, number> = { viewer: 0, reviewer: 1, editor: 2, owner: 3 };
+
+export function can(role: Role | null | undefined, action: Action): boolean {
+  if (!role || !(role in RANK)) return false;
+  const needed = ACTIONS[action];
+  if (needed === undefined) return false;
+  return RANK[role] >= RANK[needed];
+}
+
+/** Roles allowed to perform `action`, for UI hints and error messages. */
+export function rolesFor(action: Action): Role[] {
+  return (Object.keys(RANK) as Role[]).filter((role) => can(role, action));
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  owner: 'Owner',
+  editor: 'Editor',
+  reviewer: 'Reviewer',
+  viewer: 'Viewer',
+};

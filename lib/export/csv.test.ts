@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { CSV_COLUMNS, csvCell, neutraliseFormula, renderCsvReport } from './csv';
+import { buildFixtureViewModel } from './test-fixture';
+
+/** A strict RFC 4180 parser: CRLF records, quoted fields with "" escapes; throws on anything else. */
+function parseCsv(input: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let i = 0;
+  let quoted = false;
+  while (i < input.length) {
+    const ch = input[i];
+    if (quoted) {
+      if (ch === '"' && input[i + 1] === '"') {
+        field += '"';
+        i += 2;
+      } else if (ch === '"') {
+        quoted = false;
+        i += 1;
+        if (i < input.length && input[i] !== ',' && input[i] !== '\r') throw new Error(`garbage after closing quote at ${i}`);
+      } else {
+        field += ch;
+        i += 1;
+      }
+    } else if (ch === '"') {
+      if (field !== '') throw new Error(`quote inside unquoted field at ${i}`);
+      quoted = true;
+      i += 1;
+    } else if (ch === ',') {
+      row.push(field);
+      field = '';
+      i += 1;
+    } else if (ch === '\r') {
+      if (input[i + 1] !== '\n') throw new Error(`bare CR at ${i}`);
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += 2;
+    } else if (ch === '\n') {
+      throw new Error(`bare LF at ${i}`);
+    } else {
+      field += ch;
+      i += 1;
+    }
+  }
+  if (quoted) throw new Error('unterminated quoted field');
+  if (field !== '' || row.length > 0) throw new Error('last record lacks its CRLF');
+  return rows;
+}
+
+const vm = buildFixtureViewModel();
+const csv = renderCsvReport(vm);
+const [header, ...rows] = parseCsv(csv.replace(/^\uFEFF/, ''));
+const column = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
+const cell = (number: number, name: (typeof CSV_COLUMNS)[number]) => rows[number - 1]?.[column(name)];
+
+describe('CSV report', () => {
+  it('starts with a UTF-8 BOM (for Excel) and a header row, then one row per claim', () => {
+    expect(csv.startsWith('\uFEFFnumber,id,quote,')).toBe(true);
+    expect(renderCsvReport(vm, { bom: false }).startsWith('number,')).toBe(true);
+    expect(header).toEqual([...CSV_COLUMNS]);
+    expect(rows).toHaveLength(vm.claims.length);
+    for (const row of rows) expect(row).toHaveLength(CSV_COLUMNS.length);
+  });
+
+  it('uses CRLF between records and keeps LF inside quoted cells', () => {
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(cell(1, 'rationale')).toBe(vm.claims[0]?.rationale);
+    expect(cell(1, 'rationale')).toContain('\n');
+  });
+
+  it('round-trips every cell (formula cells get a leading apostrophe)', () => {
+    for (const [i, claim] of vm.claims.entries()) {
+      const row = rows[i] ?? [];
+      expect(row[column('number')]).toBe(String(claim.number));
+      expect(row[column('id')]).toBe(claim.id);
+      expect(row[column('quote')]).toBe(neutraliseFormula(claim.quote.exact));
+      expect(row[column('claim')]).toBe(neutraliseFormula(claim.claimText));
+      expect(row[column('claimant')]).toBe(neutraliseFormula(claim.claimant));
+      expect(row[column('rationale')]).toBe(neutraliseFormula(claim.rationale));
+      expect(row[column('orphaned')]).toBe(claim.orphaned ? 'yes' : 'no');
+      expect(row[column('created_at')]).toBe(claim.createdAt);
+    }
+    expect(cell(5, 'quote')).toBe('He also wrote <script>alert(1)</script> in a post');
+    expect(cell(5, 'claimant')).toBe('Tom "the <b>bold</b>" Doe');
+    expect(cell(5, 'sources')).toBe('javascript:alert(1) | https://archive.example.org/post?id=1&view=<full>');
+    expect(cell(1, 'reviewers')).toBe('لیلا احمدی: False; Sara Lindqvist: Mostly false');
+  });
+
+  it('neutralises formula injection', () => {
+    expect(cell(6, 'quote')).toBe(`'=HYPERLINK("http://evil.example","click")`);
+    expect(cell(6, 'claim')).toBe(`'=HYPERLINK("http://evil.example","click")`);
+    expect(cell(6, 'claimant')).toBe(`'@everyone`);
+    expect(cell(6, 'rationale')?.startsWith(`'+1 for creativity`)).toBe(true);
+    expect(cell(5, 'rationale')?.startsWith(`'-1 point`)).toBe(true);
+    for (const row of rows) for (const value of row) expect(value).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it.each([
+    ['=1+1', `'=1+1`],
+    ['+cmd', `'+cmd`],
+    ['-2+3', `'-2+3`],
+    ['@SUM(A1)', `'@SUM(A1)`],
+    ['\tTAB', `'\tTAB`],
+    ['\r=x', `"'\r=x"`],
+    ['-5', '-5'],
+    ['4.5', '4.5'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['', ''],
+  ])('csvCell(%j) is %j', (input, expected) => expect(csvCell(input)).toBe(expected));
+
+  it('shows Pending for claims without a final verdict and leaves the value empty for non-ordinal levels', () => {
+    expect(cell(4, 'final_verdict')).toBe('Pending');
+    expect(cell(4, 'verdict_value')).toBe('');
+    expect(cell(3, 'final_verdict')).toBe('Unproven');
+    expect(cell(3, 'verdict_value')).toBe('');
+    expect(cell(1, 'verdict_value')).toBe('0');
+    expect(cell(2, 'verdict_value')).toBe('4');
+  });
+
+  it('preserves RTL text, ZWNJ and emoji', () => {
+    expect(cell(2, 'quote')).toContain('پایین\u200cترین');
+    expect(cell(3, 'quote')).toContain('🚀');
+    expect(cell(1, 'claim')).toContain('🙂');
+  });
+
+  it('does not leak e-mail addresses', () => {
+    expect(csv).not.toContain('@example.org');
+  });
+});

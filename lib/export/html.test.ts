@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import { renderHtmlReport } from './html';
+import { buildFixtureViewModel } from './test-fixture';
+
+const vm = buildFixtureViewModel();
+const html = renderHtmlReport(vm);
+
+function unescapeHtml(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+function articleBody(doc: string): string {
+  const match = /<div class="article-body"[^>]*>([\s\S]*?)<\/div>/.exec(doc);
+  if (!match?.[1]) throw new Error('no article body');
+  return match[1];
+}
+
+/**
+ * Walks the annotated article: returns the plain text (markers dropped) and, per claim
+ * number, the text inside that claim's highlight spans.
+ */
+function readHighlights(body: string): { text: string; byClaim: Map<number, string> } {
+  const byClaim = new Map<number, string>();
+  const open: Array<number | null> = [];
+  let text = '';
+  let paragraphs = 0;
+  const tokens = body.replace(/<sup class="mk">[\s\S]*?<\/sup>/g, '').split(/(<[^>]+>)/);
+  for (const token of tokens) {
+    if (token === '') continue;
+    if (token.startsWith('<span')) {
+      const n = /data-claim="(\d+)"/.exec(token)?.[1];
+      open.push(n ? Number(n) : null);
+    } else if (token === '</span>') {
+      open.pop();
+    } else if (token.startsWith('<p')) {
+      if (paragraphs++ > 0) text += '\n\n';
+    } else if (token === '</p>' || token === '\n') {
+      continue;
+    } else if (token === '<br>') {
+      appendText('\n');
+    } else if (token.startsWith('<')) {
+      throw new Error(`unexpected tag in article body: ${token}`);
+    } else {
+      appendText(unescapeHtml(token.replace(/\n/g, '')));
+    }
+  }
+  return { text, byClaim };
+
+  function appendText(piece: string) {
+    text += piece;
+    for (const n of open) if (n !== null) byClaim.set(n, (byClaim.get(n) ?? '') + piece);
+  }
+}
+
+describe('HTML report', () => {
+  it('is a complete HTML5 document with the article metadata', () => {
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html).toContain('<title>Fact-check report: ادعاهای اقتصادی وزیر — &quot;Economy&quot; claims &amp; &lt;figures&gt;</title>');
+    expect(html).toContain('News Example');
+    expect(html).toContain('مریم رضایی');
+    expect(html).toContain('5 March 2024');
+    expect(html).toContain('href="https://news.example.com/economy/2024/minister?ref=a&amp;b=1"');
+    expect(html).toContain('Text © News Example, used with permission.');
+    expect(html).toContain('Example Fact Check &lt;Unit&gt;');
+    expect(html).toContain('Verification desk');
+    expect(html).toContain('8 March 2024, 10:15 UTC');
+  });
+
+  it('has no scripts, no external resources and a CSP that forbids both', () => {
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<(link|img|iframe|object|embed|video|audio|source)\b/i);
+    // Real tags only: escaped user text such as "&lt;img src=x onerror=…&gt;" is not markup.
+    const tags = html.match(/<[a-z][^>]*>/gi) ?? [];
+    expect(tags.length).toBeGreaterThan(50);
+    for (const tag of tags) expect(tag).not.toMatch(/\s(src|srcset|background|action|formaction|on[a-z]+)\s*=/i);
+    expect(html).not.toMatch(/url\(|@import/i);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'`);
+  });
+
+  it('escapes user text: the <script> quote shows as text', () => {
+    expect(html).toContain('He also wrote &lt;script&gt;alert(1)&lt;/script&gt; in a post');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('Tom &quot;the &lt;b&gt;bold&lt;/b&gt;&quot; Doe');
+  });
+
+  it('never links a non-http(s) URL', () => {
+    const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => unescapeHtml(m[1] ?? ''));
+    expect(hrefs.length).toBeGreaterThan(5);
+    for (const href of hrefs) expect(href).toMatch(/^(https?:\/\/|#claim-\d+$)/);
+    // Shown as inert text so editors can spot the bad source.
+    expect(html).toContain('<span class="bad-url">javascript:alert(1)</span>');
+  });
+
+  it('preserves RTL text, ZWNJ and emoji, with dir="auto" on user text', () => {
+    expect(html).toContain('سه\u200cشنبه');
+    expect(html).toContain('🚀');
+    expect(html).toContain('🇮🇷');
+    expect(html).toContain('<div class="article-body" lang="fa">');
+    expect(html).toMatch(/<p dir="auto">وزیر اقتصاد/);
+    expect(html).toMatch(/<h1 dir="auto" lang="fa">/);
+    expect(html).toMatch(/<h3 dir="auto">نرخ بیکاری/);
+  });
+
+  it('reproduces the article text exactly, with paragraphs and line breaks', () => {
+    expect(readHighlights(articleBody(html)).text).toBe(vm.article.text);
+    expect(articleBody(html).match(/<p /g)).toHaveLength(3);
+    expect(articleBody(html)).toContain('<br>');
+  });
+
+  it('highlights every claim exactly, including overlapping and nested ones', () => {
+    const { byClaim } = readHighlights(articleBody(html));
+    for (const claim of vm.claims.filter((c) => !c.orphaned)) {
+      expect(byClaim.get(claim.number)).toBe(claim.quote.exact);
+    }
+    // The overlap of claims 1 and 2 is inside both spans.
+    expect(articleBody(html)).toMatch(/data-claim="1"[^>]*><span class="hl" data-claim="2"[^>]*>۴ درصد رسیده است<\/span><\/span>/);
+    // Claim 4 is nested inside claim 3.
+    expect(articleBody(html)).toMatch(/data-claim="3"[^>]*><span class="hl hl-pending" data-claim="4"[^>]*>inflation halved<\/span><\/span>/);
+  });
+
+  it('numbers each highlighted claim with a marker linking to its card', () => {
+    for (const claim of vm.claims.filter((c) => !c.orphaned)) {
+      expect(html).toContain(`<a href="#claim-${claim.number}" aria-label="Claim ${claim.number}">[${claim.number}]</a>`);
+      expect(html).toContain(`id="claim-${claim.number}"`);
+    }
+    expect(articleBody(html)).not.toContain('#claim-7');
+  });
+
+  it('colours highlights and chips from the verdict scale, neutral for pending', () => {
+    expect(html).toMatch(/data-claim="1"[^>]*--line:#c62828/);
+    expect(html).toContain('<span class="chip" style="--c:#c62828;--on:#ffffff">False</span>');
+    expect(html).toContain('<span class="chip" style="--c:#b58a00;--on:#111111">Half true</span>');
+    expect(html).toMatch(/data-claim="4"[^>]*--line:#8c959f/);
+  });
+
+  it('summarises verdicts, including Pending', () => {
+    const summary = /<ul class="tally">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
+    expect(summary).toMatch(/>False<\/span><b>2<\/b>/);
+    expect(summary).toMatch(/>Unproven<\/span><b>1<\/b>/);
+    expect(summary).toMatch(/>Pending<\/span><b>1<\/b>/);
+    expect(summary).toMatch(/class="zero"><span[^>]*>True<\/span><b>0<\/b>/);
+    expect(html).toContain('<span class="num">7</span> claims examined · 6 rated · 1 pending');
+  });
+
+  it('shows claim details: quote, claim, claimant, verdict, rationale, sources, reviewers, status', () => {
+    const card = /<article class="claim" id="claim-5"[\s\S]*?<\/article>/.exec(html)?.[0] ?? '';
+    expect(card).toContain('<span class="claim-no" aria-label="Claim 5">5</span>');
+    expect(card).toContain('>Half true</span>');
+    expect(card).toContain('Resolved');
+    expect(card).toContain('-1 point: the post existed');
+    expect(card).toContain('<a href="https://archive.example.org/post?id=1&amp;view=%3Cfull%3E"><bdi>Archived post (2024)</bdi></a>');
+    expect(card).toContain('Example Archive');
+    expect(card).toContain('accessed 3 March 2024');
+    expect(card).toContain('<blockquote dir="auto"><p>He also wrote…<br>…in a post.</p></blockquote>');
+    expect(card).toMatch(/Sara Lindqvist<\/span><span class="chip"[^>]*>Half true<\/span>/);
+    expect(card).toContain('1 March 2024');
+  });
+
+  it('marks pending claims as Pending', () => {
+    const card = /<article class="claim" id="claim-4"[\s\S]*?<\/article>/.exec(html)?.[0] ?? '';
+    expect(card).toContain('<span class="chip pending">Pending</span>');
+    expect(card).toContain('Verdict pending');
+  });
+
+  it('lists orphaned claims separately with a note', () => {
+    const orphans = /<section aria-labelledby="orphans-h">([\s\S]*?)<\/section>/.exec(html)?.[1] ?? '';
+    expect(orphans).toContain('id="claim-7"');
+    expect(orphans).toContain('Text no longer in the article');
+    expect(orphans).toContain('بانک مرکزی ۹۰۰ هزار میلیارد ریال چاپ کرد');
+  });
+
+  it('does not leak e-mail addresses', () => {
+    expect(html).not.toContain('@example.org');
+  });
+
+  it('has a print stylesheet', () => {
+    expect(html).toMatch(/@page\s*\{[^}]*margin/);
+    expect(html).toMatch(/@media print[\s\S]*break-inside: avoid/);
+    expect(html).toMatch(/a\[href\^="http"\][^{]*::after\s*\{[^}]*attr\(href\)/);
+  });
+
+  it('renders an article without claims or text', () => {
+    const empty = renderHtmlReport({ ...vm, claims: [], article: { ...vm.article, text: '', url: null } });
+    expect(empty).toContain('The article has no text.');
+    expect(empty).toContain('No claims have been marked');
+    expect(empty).toContain('<span class="num">0</span> claims examined');
+  });
+
+  it('survives a malformed verdict colour without emitting it into CSS', () => {
+    const [first, ...rest] = vm.claims;
+    if (!first?.finalVerdict) throw new Error('fixture claim 1 has a verdict');
+    const evil = { ...first, finalVerdict: { ...first.finalVerdict, color: 'red;background:url(http://x)' } };
+    const out = renderHtmlReport({ ...vm, claims: [evil, ...rest] });
+    expect(out).not.toContain('url(http://x)');
+  });
+});
+
+describe('HTML report with CRLF text', () => {
+  it('keeps highlights on the right words when the stored text uses CRLF', () => {
+    const vm = buildFixtureViewModel();
+    const text = 'First line.\r\nSecond claim here.\r\n\r\nThird paragraph.';
+    const [claim] = vm.claims;
+    if (!claim) throw new Error('fixture has claims');
+    const start = text.indexOf('claim here');
+    const crlf = { ...claim, start, end: start + 'claim here'.length, quote: { exact: 'claim here', prefix: '', suffix: '' } };
+    const out = renderHtmlReport({ ...vm, article: { ...vm.article, text }, claims: [crlf] });
+    expect(out).toMatch(/data-claim="1"[^>]*>claim here<\/span>/);
+    expect(out).toContain('First line.<br>Second ');
+    expect(out).toContain('<p dir="auto">Third paragraph.</p>');
+  });
+});

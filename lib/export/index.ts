@@ -1,0 +1,113 @@
+/**
+ * The export formats and a single dispatcher. Routes and the CLI call `parseExportFormat` on
+ * user input, then `renderReport`. PDF rendering (and playwright-core) is only loaded on demand.
+ */
+import { AppError } from '../errors';
+import { renderClaimReviewsJson } from './claimreview';
+import { renderCsvReport } from './csv';
+import { isoDay } from './format';
+import { renderHtmlReport } from './html';
+import { renderJsonReport } from './json';
+import { renderMarkdownReport } from './markdown';
+import type { PdfOptions } from './pdf';
+import type { ReportViewModel } from './view-model';
+import { renderW3cAnnotationsJson } from './w3c';
+
+export const EXPORT_FORMATS = ['html', 'pdf', 'md', 'csv', 'json', 'w3c', 'claimreview'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface FormatInfo {
+  label: string;
+  /** Without the dot. */
+  extension: string;
+  contentType: string;
+  /** Added to the file name so formats sharing an extension do not collide. */
+  fileSuffix: string;
+}
+
+export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
+  html: { label: 'HTML report', extension: 'html', contentType: 'text/html; charset=utf-8', fileSuffix: '' },
+  pdf: { label: 'PDF report', extension: 'pdf', contentType: 'application/pdf', fileSuffix: '' },
+  md: { label: 'Markdown', extension: 'md', contentType: 'text/markdown; charset=utf-8', fileSuffix: '' },
+  csv: { label: 'CSV spreadsheet', extension: 'csv', contentType: 'text/csv; charset=utf-8', fileSuffix: '' },
+  json: { label: 'Claimdesk JSON (full export)', extension: 'json', contentType: 'application/json', fileSuffix: '' },
+  w3c: {
+    label: 'W3C Web Annotations',
+    extension: 'jsonld',
+    contentType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
+    fileSuffix: '-annotations',
+  },
+  claimreview: { label: 'ClaimReview (schema.org)', extension: 'jsonld', contentType: 'application/ld+json', fileSuffix: '-claimreview' },
+};
+
+// A Map, not an object literal: user input like "__proto__" must not find inherited properties.
+const ALIASES = new Map<string, ExportFormat>([
+  ['markdown', 'md'],
+  ['htm', 'html'],
+  ['annotations', 'w3c'],
+  ['claim-review', 'claimreview'],
+]);
+
+/** The format named by `input` (case-insensitive, a few aliases); a 400 AppError listing valid formats otherwise. */
+export function parseExportFormat(input: unknown): ExportFormat {
+  const name = typeof input === 'string' ? input.trim().toLowerCase() : '';
+  const format = (EXPORT_FORMATS as readonly string[]).includes(name) ? (name as ExportFormat) : ALIASES.get(name);
+  if (format) return format;
+  const shown = typeof input === 'string' ? `"${input.slice(0, 40)}"` : String(typeof input);
+  throw new AppError('bad_request', `Unknown export format ${shown}. Valid formats: ${EXPORT_FORMATS.join(', ')}.`);
+}
+
+/**
+ * An ASCII-only file name such as `claimdesk-minister-claims-2024-03-08.pdf` (safe in a
+ * Content-Disposition header without RFC 5987 encoding).
+ */
+export function exportFileName(vm: ReportViewModel, format: ExportFormat): string {
+  const info = FORMAT_INFO[format];
+  const slug = asciiSlug(vm.article.slug) || asciiSlug(vm.article.id) || 'article';
+  const day = isoDay(vm.generatedAt);
+  return `claimdesk-${slug}${day ? `-${day}` : ''}${info.fileSuffix}.${info.extension}`;
+}
+
+export interface RenderedReport {
+  body: string | Uint8Array;
+  contentType: string;
+  fileName: string;
+}
+
+export async function renderReport(vm: ReportViewModel, format: ExportFormat, options: { pdf?: PdfOptions } = {}): Promise<RenderedReport> {
+  const { contentType } = FORMAT_INFO[format];
+  const fileName = exportFileName(vm, format);
+  return { body: await renderBody(vm, format, options), contentType, fileName };
+}
+
+async function renderBody(vm: ReportViewModel, format: ExportFormat, options: { pdf?: PdfOptions }): Promise<string | Uint8Array> {
+  switch (format) {
+    case 'html':
+      return renderHtmlReport(vm);
+    case 'pdf': {
+      const { renderPdf } = await import('./pdf');
+      return renderPdf(renderHtmlReport(vm), { title: vm.article.title, ...options.pdf });
+    }
+    case 'md':
+      return renderMarkdownReport(vm);
+    case 'csv':
+      return renderCsvReport(vm);
+    case 'json':
+      return renderJsonReport(vm);
+    case 'w3c':
+      return renderW3cAnnotationsJson(vm);
+    case 'claimreview':
+      return renderClaimReviewsJson(vm);
+  }
+}
+
+function asciiSlug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}

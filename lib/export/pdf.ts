@@ -1,0 +1,117 @@
+/**
+ * HTML → PDF through a headless Chromium (playwright-core). Node-only and not pure: it launches
+ * a browser. The page is fully offline: every network request is aborted and JavaScript is off.
+ */
+import { access, constants } from 'node:fs/promises';
+import { chromium, type Browser } from 'playwright-core';
+import { AppError } from '../errors';
+import { escapeHtml } from './escape';
+
+export interface PdfOptions {
+  /** Chromium binary; default: env CLAIMDESK_CHROMIUM, then /usr/bin/chromium. */
+  executablePath?: string;
+  /** Upper bound for the whole render, including browser start-up. Default 30 s. */
+  timeoutMs?: number;
+  /** Shown in the page footer; default: the document's <title>. */
+  title?: string;
+}
+
+/** No usable browser: maps to HTTP 503 through AppError so routes can say "PDF export unavailable". */
+export class PdfUnavailableError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('unavailable', message);
+    this.name = 'PdfUnavailableError';
+    if (options && 'cause' in options) this.cause = options.cause;
+  }
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+const MARGIN = { top: '16mm', right: '15mm', bottom: '18mm', left: '15mm' };
+
+export function defaultChromiumPath(): string {
+  return process.env.CLAIMDESK_CHROMIUM?.trim() || '/usr/bin/chromium';
+}
+
+export async function renderPdf(html: string, opts: PdfOptions = {}): Promise<Uint8Array> {
+  const executablePath = opts.executablePath ?? defaultChromiumPath();
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  await assertExecutable(executablePath);
+
+  let launching: Promise<Browser> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`PDF rendering timed out after ${timeoutMs} ms.`)), timeoutMs);
+  });
+
+  const render = async (): Promise<Uint8Array> => {
+    launching = chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: timeoutMs });
+    let browser: Browser;
+    try {
+      browser = await launching;
+    } catch (error) {
+      throw new PdfUnavailableError(`PDF export is unavailable: Chromium at ${executablePath} failed to start.`, { cause: error });
+    }
+    const context = await browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block' });
+    // The report is self-contained; anything that tries to reach the network is a bug or an attack.
+    await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+    const page = await context.newPage();
+    page.setDefaultTimeout(timeoutMs);
+    await page.setContent(html, { waitUntil: 'load' });
+    const pdf = await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: footerTemplate(opts.title ?? documentTitle(html)),
+      margin: MARGIN,
+    });
+    return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  };
+
+  try {
+    return await Promise.race([render(), deadline]);
+  } finally {
+    clearTimeout(timer);
+    // Also covers a timeout that fired while the browser was still starting (launch has its own timeout).
+    await launching?.then((browser) => browser.close()).catch(() => undefined);
+  }
+}
+
+async function assertExecutable(path: string): Promise<void> {
+  try {
+    await access(path, constants.X_OK);
+  } catch {
+    throw new PdfUnavailableError(
+      `PDF export is unavailable: no Chromium executable at ${path}. Install Chromium or set CLAIMDESK_CHROMIUM to its path.`,
+    );
+  }
+}
+
+/** Chromium fills .pageNumber/.totalPages itself; templates need explicit font sizes. */
+function footerTemplate(title: string): string {
+  return `<div style="width:100%;margin:0 15mm;display:flex;justify-content:space-between;gap:8mm;font:8px system-ui,'DejaVu Sans',sans-serif;color:#6b7280;">
+<span style="overflow:hidden;white-space:nowrap;text-overflow:ellipsis;" dir="auto">${escapeHtml(title)}</span>
+<span style="white-space:nowrap;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></span>
+</div>`;
+}
+
+/** The document's <title> as plain text (entities decoded, so the footer can escape it once). */
+function documentTitle(html: string): string {
+  const raw = /<title>([\s\S]*?)<\/title>/i.exec(html)?.[1] ?? '';
+  return raw
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
+}

@@ -1,0 +1,36 @@
+/** Claim counts by final verdict, shared by the HTML, Markdown and JSON reports. */
+import { PENDING_LABEL } from './format';
+import type { ReportVerdict, ReportViewModel } from './view-model';
+
+export interface VerdictCount {
+  /** The verdict, or null for the "Pending" row. */
+  verdict: ReportVerdict | null;
+  label: string;
+  count: number;
+}
+
+export interface VerdictSummary {
+  total: number;
+  pending: number;
+  /** Scale levels in display order (zero counts included), then verdicts no longer on the scale, then Pending. */
+  rows: VerdictCount[];
+}
+
+export function summarizeVerdicts(vm: ReportViewModel): VerdictSummary {
+  const counts = new Map<string, VerdictCount>();
+  for (const level of vm.scale.levels) counts.set(level.key, { verdict: level, label: level.label, count: 0 });
+  let pending = 0;
+  for (const claim of vm.claims) {
+    const verdict = claim.finalVerdict;
+    if (!verdict) {
+      pending += 1;
+      continue;
+    }
+    // A level removed from the scale after the verdict was given still has to be counted.
+    const row = counts.get(verdict.key) ?? { verdict, label: verdict.label, count: 0 };
+    row.count += 1;
+    counts.set(verdict.key, row);
+  }
+  const rows = [...counts.values(), { verdict: null, label: PENDING_LABEL, count: pending }];
+  return { total: vm.claims.length, pending, rows };
+}

@@ -1,0 +1,135 @@
+/**
+ * The report view model: everything an export needs, built once from the database
+ * (db/queries/report.ts) and rendered by the pure per-format modules in this folder.
+ * Plain data only (strings, numbers, null) so renderers stay pure and testable.
+ */
+
+export interface ReportVerdict {
+  key: string;
+  label: string;
+  /** #rrggbb */
+  color: string;
+  /** Numeric rating for ClaimReview; null for non-ordinal levels (e.g. Unproven). */
+  value: number | null;
+}
+
+export interface ReportScale {
+  name: string;
+  /** Levels in display order. */
+  levels: ReportVerdict[];
+  /** Highest / lowest numeric value over the ordinal levels. */
+  bestRating: number;
+  worstRating: number;
+}
+
+export interface ReportPerson {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface ReportSource {
+  id: string;
+  url: string;
+  title: string;
+  publisher: string;
+  excerpt: string;
+  /** ISO date (YYYY-MM-DD) or null */
+  accessedOn: string | null;
+}
+
+export interface ReportComment {
+  id: string;
+  author: ReportPerson | null;
+  body: string;
+  /** ISO 8601 datetime */
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ReportReviewerVerdict {
+  reviewer: ReportPerson;
+  verdict: ReportVerdict;
+  reason: string;
+  createdAt: string;
+}
+
+export interface ReportHistoryEntry {
+  id: string;
+  actor: ReportPerson | null;
+  action: 'create' | 'update' | 'delete';
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  createdAt: string;
+}
+
+export interface ReportClaim {
+  id: string;
+  /** 1-based, in text order (orphans last). */
+  number: number;
+  /** UTF-16 offsets into ReportArticle.text; null when the claim is orphaned. */
+  start: number | null;
+  end: number | null;
+  quote: { exact: string; prefix: string; suffix: string };
+  /** Unicode code point offsets (W3C TextPositionSelector). */
+  position: { start: number; end: number };
+  orphaned: boolean;
+  claimText: string;
+  claimant: string;
+  /** ISO date the claim was made, or null. */
+  claimDate: string | null;
+  /** Where the claim appeared (a URL or a description), or null. */
+  claimAppearance: string | null;
+  /** The final verdict; null means pending. */
+  finalVerdict: ReportVerdict | null;
+  rationale: string;
+  status: 'open' | 'in_review' | 'resolved';
+  author: ReportPerson | null;
+  reviewers: ReportReviewerVerdict[];
+  sources: ReportSource[];
+  comments: ReportComment[];
+  history: ReportHistoryEntry[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ReportArticle {
+  id: string;
+  slug: string;
+  title: string;
+  outlet: string;
+  byline: string;
+  /** The original article's URL, or null. */
+  url: string | null;
+  /** The app's canonical URL for this article (always set). */
+  canonicalUrl: string;
+  publishedOn: string | null;
+  language: string;
+  sourceCredit: string;
+  status: 'draft' | 'in_review' | 'ready' | 'published';
+  revision: number;
+  /** Canonical plain text: paragraphs separated by "\n\n". */
+  text: string;
+}
+
+export interface ReportWorkspace {
+  id: string;
+  name: string;
+  organizationName: string;
+  organizationUrl: string | null;
+  /** Public URL of a published fact-check with `{article}` and `{claim}` placeholders, or null. */
+  factCheckUrlPattern: string | null;
+}
+
+export interface ReportViewModel {
+  workspace: ReportWorkspace;
+  article: ReportArticle;
+  scale: ReportScale;
+  claims: ReportClaim[];
+  /** ISO 8601 datetime the report was generated. */
+  generatedAt: string;
+  /** Base URL of this Claimdesk instance, e.g. http://localhost:3000 */
+  appUrl: string;
+}

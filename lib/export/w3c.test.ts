@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildFixtureViewModel } from './test-fixture';
+import { renderW3cAnnotations, renderW3cAnnotationsJson, type W3cAnnotation } from './w3c';
+import { W3C_SUITE_DIR, isDateTime, isUri, loadW3cSuite, runW3cSuite, type W3cAssertion } from './w3c-suite';
+
+const MUSTS = 'annotations/annotationMusts.test';
+const vm = buildFixtureViewModel();
+const collection = renderW3cAnnotations(vm);
+const annotations = collection.first.items;
+
+const listedAssertions = (JSON.parse(readFileSync(join(W3C_SUITE_DIR, MUSTS), 'utf8')) as { assertions: string[] }).assertions;
+
+// Draft-04 ignores keywords beside $ref; Ajv 8 applies them. The suite's definitions mix both
+// styles, so every annotation must pass under either reading.
+const modes: Array<[string, W3cAssertion[]]> = [
+  ['keywords beside $ref applied (Ajv default)', loadW3cSuite(MUSTS)],
+  ['keywords beside $ref ignored (draft-04 literal)', loadW3cSuite(MUSTS, { ignoreKeywordsWithRef: true })],
+];
+
+function failures(assertions: readonly W3cAssertion[], annotation: unknown) {
+  return runW3cSuite(assertions, annotation).filter((r) => r.outcome !== 'pass');
+}
+
+describe('W3C Web Annotation MUST suite', () => {
+  it('loads every assertion listed in annotationMusts.test', () => {
+    expect(listedAssertions.length).toBeGreaterThanOrEqual(50);
+    for (const [, assertions] of modes) expect(assertions.map((a) => a.file)).toEqual(listedAssertions);
+  });
+
+  describe.each(modes)('%s', (_mode, assertions) => {
+    it.each(annotations.map((a) => [a.id, a] as const))('%s passes every MUST assertion', (_id, annotation) => {
+      expect(failures(assertions, annotation)).toEqual([]);
+    });
+
+    it('also passes for an article without its own URL (target falls back to the canonical URL)', () => {
+      const items = renderW3cAnnotations({ ...vm, article: { ...vm.article, url: null } }).first.items;
+      expect(items[0]?.target.source.id).toBe(vm.article.canonicalUrl);
+      for (const annotation of items) expect(failures(assertions, annotation)).toEqual([]);
+    });
+  });
+});
+
+describe('the harness catches broken annotations', () => {
+  const [, assertions] = modes[0] ?? ['', []];
+  const good = annotations[0] as W3cAnnotation;
+  const failingFiles = (annotation: unknown) => failures(assertions, annotation).map((f) => f.file);
+  const clone = (): Record<string, unknown> => structuredClone(good) as unknown as Record<string, unknown>;
+
+  it('fails without @context', () => {
+    const broken = clone();
+    delete broken['@context'];
+    expect(failingFiles(broken)).toContain('annotations/3.1-annotationContextValidated.json');
+  });
+
+  it('fails with a bad TextPositionSelector', () => {
+    const broken = structuredClone(good);
+    broken.target.selector = [{ type: 'TextPositionSelector', start: -3, end: 'ten' as unknown as number }];
+    expect(failingFiles(broken)).toContain('annotations/specificResource/4.2-TextDataPositionSelectorValid.json');
+  });
+
+  it('fails with a TextQuoteSelector missing `exact`', () => {
+    const broken = structuredClone(good) as unknown as { target: { selector: unknown[] } };
+    broken.target.selector = [{ type: 'TextQuoteSelector', prefix: 'x' }];
+    expect(failingFiles(broken)).toContain('annotations/specificResource/4.2.4-textQuoteSelectorValid.json');
+  });
+
+  it('fails with both body and bodyValue, a non-IRI id, or a created date without timezone', () => {
+    expect(failingFiles({ ...clone(), bodyValue: 'x' })).toContain('annotations/3.2.5-notBodyBodyValue.json');
+    expect(failingFiles({ ...clone(), id: 'not an iri' })).toContain('annotations/3.1-annotationIdValidated.json');
+    expect(failingFiles({ ...clone(), created: '2024-03-05 09:00' })).toContain('annotations/3.3.1-annotationCreatedValidated.json');
+  });
+
+  it('fails when a textual body has an id and a purpose (it then reads as an External Web Resource)', () => {
+    const broken = structuredClone(good) as unknown as { body: Array<Record<string, unknown>> };
+    broken.body[0] = { ...broken.body[0], id: 'http://example.org/body/1' };
+    expect(failingFiles(broken)).toContain('annotations/bodiesTargets/3.3.5-bodyEWRNoPurpose.json');
+  });
+
+  it('has working formats', () => {
+    expect(isUri('http://localhost:3000/articles/a-1')).toBe(true);
+    expect(isUri('urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66')).toBe(true);
+    expect(isUri('/relative/path')).toBe(false);
+    expect(isUri('http://exa mple.org')).toBe(false);
+    expect(isDateTime('2024-03-05T09:00:00Z')).toBe(true);
+    expect(isDateTime('2024-03-05T09:00:00.123+03:30')).toBe(true);
+    expect(isDateTime('2024-03-05T09:00:00')).toBe(false);
+    expect(isDateTime('2024-03-05')).toBe(false);
+  });
+});
+
+describe('W3C export content', () => {
+  const text = vm.article.text;
+
+  it('is an AnnotationCollection with an embedded first page', () => {
+    expect(collection['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+    expect(collection.type).toBe('AnnotationCollection');
+    expect(isUri(collection.id)).toBe(true);
+    expect(collection.label).toContain(vm.article.title);
+    expect(collection.total).toBe(vm.claims.length);
+    expect(collection.first.type).toBe('AnnotationPage');
+    expect(collection.first.items).toHaveLength(vm.claims.length);
+    expect(JSON.parse(renderW3cAnnotationsJson(vm))).toEqual(collection);
+  });
+
+  it('uses claim IRIs, UTC timestamps, the generator, and no e-mail addresses', () => {
+    const claim = vm.claims[0];
+    expect(annotations[0]?.id).toBe(`http://localhost:3000/articles/a-1/claims/${claim?.id}`);
+    for (const a of annotations) {
+      expect(a.created).toMatch(/Z$/);
+      expect(a.modified).toMatch(/Z$/);
+      expect(a.generator.name).toBe('Claimdesk');
+    }
+    expect(annotations[0]?.creator).toEqual({ id: 'http://localhost:3000/users/u-leila', type: 'Person', name: 'لیلا احمدی' });
+    const json = renderW3cAnnotationsJson(vm);
+    expect(json).not.toMatch(/@example\.org/);
+    expect(json).not.toContain('email');
+  });
+
+  it('selectors point at the quoted words (positions in code points)', () => {
+    const codePoints = [...text];
+    for (const [i, claim] of vm.claims.entries()) {
+      const selectors = annotations[i]?.target.selector ?? [];
+      const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
+      expect(quote).toMatchObject({ exact: claim.quote.exact });
+      const position = selectors.find((s) => s.type === 'TextPositionSelector');
+      if (claim.orphaned) {
+        expect(position).toBeUndefined();
+        continue;
+      }
+      if (position?.type !== 'TextPositionSelector') throw new Error('missing TextPositionSelector');
+      expect(codePoints.slice(position.start, position.end).join('')).toBe(claim.quote.exact);
+      if (quote?.type === 'TextQuoteSelector') expect(text).toContain(`${quote.prefix ?? ''}${quote.exact}${quote.suffix ?? ''}`);
+    }
+  });
+
+  it('carries verdict, rationale and claim text bodies; pending claims are highlights only', () => {
+    const [first] = annotations;
+    expect(first?.motivation).toBe('assessing');
+    expect(first?.body).toContainEqual({ type: 'TextualBody', value: 'False', purpose: 'assessing', format: 'text/plain' });
+    expect(first?.body.some((b) => b.type === 'TextualBody' && b.purpose === 'commenting' && b.value === vm.claims[0]?.rationale)).toBe(true);
+    expect(first?.body.some((b) => b.type === 'TextualBody' && b.purpose === 'describing' && b.value === vm.claims[0]?.claimText)).toBe(true);
+
+    const pending = annotations[vm.claims.findIndex((c) => c.finalVerdict === null)];
+    expect(pending?.motivation).toBe('highlighting');
+    expect(pending?.body.some((b) => b.purpose === 'assessing')).toBe(false);
+  });
+
+  it('marks orphaned claims with a describing body', () => {
+    const orphan = annotations[vm.claims.findIndex((c) => c.orphaned)];
+    expect(orphan?.body.some((b) => b.type === 'TextualBody' && b.purpose === 'describing' && b.value.includes('no longer in the article'))).toBe(true);
+  });
+
+  it('links only http(s) sources', () => {
+    const links = annotations.flatMap((a) => a.body.filter((b) => b.type === 'SpecificResource'));
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link.source).toMatch(/^https?:\/\//);
+    // Rationale text may mention "javascript:" as words; no IRI-valued field may hold one.
+    const iris: string[] = [];
+    JSON.stringify(collection, (key, value: unknown) => {
+      if ((key === 'id' || key === 'source' || key === 'homepage') && typeof value === 'string') iris.push(value);
+      return value;
+    });
+    expect(iris.length).toBeGreaterThan(annotations.length);
+    for (const iri of iris) expect(iri).toMatch(/^https?:\/\//);
+  });
+});

@@ -1,0 +1,188 @@
+/**
+ * W3C Web Annotation export (https://www.w3.org/TR/annotation-model/): an AnnotationCollection
+ * whose first AnnotationPage embeds one Annotation per claim. Each annotation targets the quoted
+ * words in the article (TextQuoteSelector + TextPositionSelector) and carries the verdict as an
+ * `assessing` body. Every annotation also carries @context so it stands alone when copied out.
+ *
+ * Shape notes forced by the W3C test suite (lib/export/w3c.test.ts):
+ * - TextualBody items have no `id`: an object with an id and no `source` counts as an External
+ *   Web Resource, and those may not have a `purpose`.
+ * - Links to sources are SpecificResources (`source` + `purpose: linking`), never `value`.
+ * - No e-mail addresses anywhere (privacy); agents are identified by Claimdesk user IRIs.
+ */
+import { safeHttpUrl } from './escape';
+import { ORPHANED_NOTE, checkerName, isoDateTimeUtc } from './format';
+import type { ReportClaim, ReportPerson, ReportViewModel } from './view-model';
+
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+export interface W3cTextualBody {
+  type: 'TextualBody';
+  value: string;
+  purpose: 'assessing' | 'commenting' | 'describing';
+  format: 'text/plain';
+  language?: string;
+}
+
+export interface W3cLinkBody {
+  type: 'SpecificResource';
+  source: string;
+  purpose: 'linking';
+}
+
+export type W3cSelector =
+  | { type: 'TextQuoteSelector'; exact: string; prefix?: string; suffix?: string }
+  | { type: 'TextPositionSelector'; start: number; end: number };
+
+export interface W3cAgent {
+  id: string;
+  type: 'Person' | 'Organization' | 'Software';
+  name: string;
+  homepage?: string;
+}
+
+export interface W3cAnnotation {
+  '@context': typeof ANNO_CONTEXT;
+  id: string;
+  type: 'Annotation';
+  motivation: 'assessing' | 'highlighting';
+  body: Array<W3cTextualBody | W3cLinkBody>;
+  target: {
+    type: 'SpecificResource';
+    source: { id: string; type: 'Text'; language?: string };
+    selector: W3cSelector[];
+  };
+  creator?: W3cAgent;
+  created: string;
+  modified: string;
+  generator: W3cAgent;
+  generated: string;
+}
+
+export interface W3cAnnotationCollection {
+  '@context': typeof ANNO_CONTEXT;
+  id: string;
+  type: 'AnnotationCollection';
+  label: string;
+  total: number;
+  first: {
+    id: string;
+    type: 'AnnotationPage';
+    partOf: string;
+    startIndex: 0;
+    items: W3cAnnotation[];
+  };
+  last: string;
+}
+
+export function renderW3cAnnotations(vm: ReportViewModel): W3cAnnotationCollection {
+  const id = w3cCollectionId(vm);
+  const pageId = `${id}?page=0`;
+  const items = vm.claims.map((claim) => buildAnnotation(vm, claim));
+  return {
+    '@context': ANNO_CONTEXT,
+    id,
+    type: 'AnnotationCollection',
+    label: `Fact-check annotations: ${vm.article.title}`,
+    total: items.length,
+    first: { id: pageId, type: 'AnnotationPage', partOf: id, startIndex: 0, items },
+    last: pageId,
+  };
+}
+
+export function renderW3cAnnotationsJson(vm: ReportViewModel): string {
+  return `${JSON.stringify(renderW3cAnnotations(vm), null, 2)}\n`;
+}
+
+/** The collection's IRI; routes that serve the W3C export should live here. */
+export function w3cCollectionId(vm: ReportViewModel): string {
+  return `${baseUrl(vm)}/articles/${encodeURIComponent(vm.article.id)}/annotations`;
+}
+
+export function w3cAnnotationId(vm: ReportViewModel, claim: Pick<ReportClaim, 'id'>): string {
+  return `${baseUrl(vm)}/articles/${encodeURIComponent(vm.article.id)}/claims/${encodeURIComponent(claim.id)}`;
+}
+
+export function buildAnnotation(vm: ReportViewModel, claim: ReportClaim): W3cAnnotation {
+  const created = isoDateTimeUtc(claim.createdAt) ?? isoDateTimeUtc(vm.generatedAt) ?? new Date(0).toISOString();
+  const creator = claim.author ? personAgent(vm, claim.author) : organizationAgent(vm);
+  return {
+    '@context': ANNO_CONTEXT,
+    id: w3cAnnotationId(vm, claim),
+    type: 'Annotation',
+    // A verdict is an assessment; a claim still awaiting one is only highlighted so far.
+    motivation: claim.finalVerdict ? 'assessing' : 'highlighting',
+    body: buildBodies(claim),
+    target: {
+      type: 'SpecificResource',
+      source: targetSource(vm),
+      selector: buildSelectors(claim),
+    },
+    ...(creator ? { creator } : {}),
+    created,
+    modified: isoDateTimeUtc(claim.updatedAt) ?? created,
+    generator: { id: baseUrl(vm), type: 'Software', name: 'Claimdesk', homepage: baseUrl(vm) },
+    generated: isoDateTimeUtc(vm.generatedAt) ?? created,
+  };
+}
+
+function buildBodies(claim: ReportClaim): Array<W3cTextualBody | W3cLinkBody> {
+  const text = (value: string, purpose: W3cTextualBody['purpose'], language?: string): W3cTextualBody => ({
+    type: 'TextualBody',
+    value,
+    purpose,
+    format: 'text/plain',
+    ...(language ? { language } : {}),
+  });
+  const bodies: Array<W3cTextualBody | W3cLinkBody> = [];
+  if (claim.finalVerdict) bodies.push(text(claim.finalVerdict.label, 'assessing'));
+  else bodies.push(text('Verdict pending', 'commenting', 'en'));
+  if (claim.rationale.trim()) bodies.push(text(claim.rationale, 'commenting'));
+  if (claim.claimText.trim()) bodies.push(text(claim.claimText, 'describing'));
+  if (claim.orphaned) bodies.push(text(ORPHANED_NOTE, 'describing', 'en'));
+  for (const source of claim.sources) {
+    const url = safeHttpUrl(source.url);
+    if (url) bodies.push({ type: 'SpecificResource', source: url, purpose: 'linking' });
+  }
+  return bodies;
+}
+
+/**
+ * Alternative selectors for the same words. Orphans keep only the quote: their old position
+ * no longer matches the article, but the quote still identifies the original words.
+ */
+function buildSelectors(claim: ReportClaim): W3cSelector[] {
+  const quote: W3cSelector = {
+    type: 'TextQuoteSelector',
+    exact: claim.quote.exact,
+    ...(claim.quote.prefix ? { prefix: claim.quote.prefix } : {}),
+    ...(claim.quote.suffix ? { suffix: claim.quote.suffix } : {}),
+  };
+  const { start, end } = claim.position;
+  const validPosition = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end >= start;
+  if (claim.orphaned || !validPosition) return [quote];
+  return [quote, { type: 'TextPositionSelector', start, end }];
+}
+
+function targetSource(vm: ReportViewModel): W3cAnnotation['target']['source'] {
+  const { article } = vm;
+  const id = safeHttpUrl(article.url) ?? safeHttpUrl(article.canonicalUrl) ?? `${baseUrl(vm)}/articles/${encodeURIComponent(article.id)}`;
+  const language = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(article.language) ? article.language : undefined;
+  return { id, type: 'Text', ...(language ? { language } : {}) };
+}
+
+function personAgent(vm: ReportViewModel, person: ReportPerson): W3cAgent {
+  // Deliberately no `email` / `email_sha1`: exports leave the workspace.
+  return { id: `${baseUrl(vm)}/users/${encodeURIComponent(person.id)}`, type: 'Person', name: person.name };
+}
+
+function organizationAgent(vm: ReportViewModel): W3cAgent | null {
+  const url = safeHttpUrl(vm.workspace.organizationUrl);
+  const name = checkerName(vm.workspace);
+  if (!url || !name) return null;
+  return { id: url, type: 'Organization', name, homepage: url };
+}
+
+function baseUrl(vm: ReportViewModel): string {
+  return vm.appUrl.replace(/\/+$/, '');
+}

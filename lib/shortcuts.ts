@@ -1,0 +1,21 @@
+/** Keyboard shortcuts, listed once for the handlers and the `?` help sheet. */
+export const SHORTCUTS = [
+  { keys: ['Ctrl/⌘', 'Shift', 'M'], action: 'Mark the selected text as a claim' },
+  { keys: ['J'], action: 'Next claim' },
+  { keys: ['K'], action: 'Previous claim' },
+  { keys: ['Enter'], action: 'Open the focused claim in the list' },
+  { keys: ['Esc'], action: 'Close the claim panel or dialog' },
+  { keys: ['E'], action: 'Edit article text (editors)' },
+  { keys: ['Ctrl/⌘', 'S'], action: 'Save article text while editing' },
+  { keys: ['?'], action: 'Show this list of shortcuts' },
+] as const;
+
+/**
+ * True when a key event comes from somewhere the user types, where single-key shortcuts must
+ * not fire. The article text in review mode is focusable but read-only, so it does not count.
+ */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!target || typeof (target as HTMLElement).closest !== 'function') return false;
+  const el = target as HTMLElement;
+  return Boolean(el.closest('input, textarea, select, [contenteditable="true"]:not([aria-readonly="true"])'));
+}

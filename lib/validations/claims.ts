@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { CLAIM_STATUSES } from '@/db/schema/enums';
+import { httpUrlSchema, idSchema, isoDateSchema, versionSchema } from './common';
+
+export const createClaimSchema = z
+  .object({
+    articleId: idSchema,
+    /** The article revision the selection was made on; a stale one is refused. */
+    revision: z.number().int().positive(),
+    /** UTF-16 offsets into the article's plain text. */
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+  })
+  .refine((v) => v.end > v.start, { path: ['end'], message: 'Select some text to mark as a claim.' });
+
+export const updateClaimSchema = z.object({
+  version: versionSchema,
+  claimText: z.string().trim().min(1, 'The claim statement cannot be empty.').max(2000).optional(),
+  claimant: z.string().trim().max(200).optional(),
+  claimDate: isoDateSchema.optional(),
+  claimAppearance: z.string().trim().max(2000).nullable().optional(),
+  verdictId: idSchema.nullable().optional(),
+  rationale: z.string().max(20000, 'Rationale is too long (20,000 characters at most).').optional(),
+  status: z.enum(CLAIM_STATUSES, { error: 'Status must be open, in review or resolved.' }).optional(),
+});
+export type UpdateClaimInput = z.infer<typeof updateClaimSchema>;
+
+export const deleteClaimSchema = z.object({ version: versionSchema });
+
+export const sourceFieldsSchema = z.object({
+  url: httpUrlSchema,
+  title: z.string().trim().max(500).default(''),
+  publisher: z.string().trim().max(200).default(''),
+  excerpt: z.string().trim().max(5000, 'Excerpt is too long (5,000 characters at most).').default(''),
+  accessedOn: isoDateSchema.optional().transform((v) => v ?? null),
+});
+export type SourceFields = z.infer<typeof sourceFieldsSchema>;
+
+export const updateSourceSchema = sourceFieldsSchema.extend({ version: versionSchema });
+export const deleteSourceSchema = z.object({ version: versionSchema });

@@ -51,9 +51,9 @@ export async function importArticle(page: Page, title: string, text: string): Pr
 }
 
 export const test = base.extend<{ article: ArticlePage }>({
-  article: async ({ page }, use) => {
+  article: async ({ page }, runTest) => {
     const article = new ArticlePage(page);
-    await use(article);
+    await runTest(article);
     if (!page.isClosed()) await article.cleanup();
   },
 });

@@ -2,8 +2,8 @@
 
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useEffect, useRef } from 'react';
-import { ClaimHighlights } from './extensions/claim-highlights';
+import { useEffect } from 'react';
+import { ClaimHighlights, setMarkClaimHandler } from './extensions/claim-highlights';
 
 export interface ArticleEditorProps {
   doc: Record<string, unknown>;
@@ -20,15 +20,11 @@ export interface ArticleEditorProps {
  * (contenteditable) but every document change is filtered out; edit mode lifts that lock.
  */
 export function ArticleEditor({ doc, editing, language, onReady, onMarkClaim, onSelectionChange, onClaimClick }: ArticleEditorProps) {
-  // Keep callbacks fresh without re-creating the editor.
-  const callbacks = useRef({ onMarkClaim, onSelectionChange });
-  callbacks.current = { onMarkClaim, onSelectionChange };
-
   const editor = useEditor({
     immediatelyRender: false,
     extensions: [
       StarterKit.configure({ link: false, underline: false, codeBlock: false, code: false }),
-      ClaimHighlights.configure({ onMarkClaim: () => callbacks.current.onMarkClaim() }),
+      ClaimHighlights,
     ],
     content: doc,
     editorProps: {
@@ -42,8 +38,18 @@ export function ArticleEditor({ doc, editing, language, onReady, onMarkClaim, on
         spellcheck: 'false',
       },
     },
-    onSelectionUpdate: ({ editor: e }) => callbacks.current.onSelectionChange(!e.state.selection.empty),
   });
+
+  // Callbacks change with the host's state; hand the latest ones to the editor without re-creating it.
+  useEffect(() => {
+    if (!editor) return;
+    setMarkClaimHandler(editor, onMarkClaim);
+    const onSelection = () => onSelectionChange(!editor.state.selection.empty);
+    editor.on('selectionUpdate', onSelection);
+    return () => {
+      editor.off('selectionUpdate', onSelection);
+    };
+  }, [editor, onMarkClaim, onSelectionChange]);
 
   useEffect(() => {
     if (editor) onReady(editor);

@@ -29,7 +29,6 @@ export function ArticleWorkbench({ article: initialArticle, initialClaims, level
   const [editor, setEditor] = useState<Editor | null>(null);
   const [editing, setEditing] = useState(false);
   const [hasSelection, setHasSelection] = useState(false);
-  const [ranges, setRanges] = useState<Map<string, { start: number; end: number }>>(new Map());
   const { toast, show } = useToast();
   const markingRef = useRef(false);
 
@@ -37,15 +36,16 @@ export function ArticleWorkbench({ article: initialArticle, initialClaims, level
   const canEditText = can(user.role, 'article:edit');
   const levelById = useMemo(() => new Map(levels.map((l) => [l.id, l])), [levels]);
 
-  // Re-resolve where each claim sits whenever claims or the reviewed text change.
+  // Where each claim sits in the reviewed text; re-resolved when claims or the saved text change.
+  const docText = useMemo(() => (editor ? docToText(editor.state.doc) : null), [editor, article.revision]); // eslint-disable-line react-hooks/exhaustive-deps -- the doc changes only with a new revision outside edit mode
+  const ranges = useMemo(() => (docText ? resolveClaimRanges(docText.text, claims) : new Map<string, { start: number; end: number }>()), [docText, claims]);
+
+  // Push highlights into the editor (an external system) whenever they change.
   useEffect(() => {
-    if (!editor || editing) return;
-    const docText = docToText(editor.state.doc);
-    const resolved = resolveClaimRanges(docText.text, claims);
-    setRanges(resolved);
+    if (!editor || !docText || editing) return;
     const highlights: ClaimHighlight[] = [];
     for (const claim of claims) {
-      const range = resolved.get(claim.id);
+      const range = ranges.get(claim.id);
       if (!range) continue;
       const level = claim.verdictId ? levelById.get(claim.verdictId) : undefined;
       const color = level?.color ?? PENDING_COLOR;
@@ -59,7 +59,7 @@ export function ArticleWorkbench({ article: initialArticle, initialClaims, level
       });
     }
     editor.commands.setClaimHighlights(highlights);
-  }, [editor, claims, editing, levelById, article.revision]);
+  }, [editor, docText, ranges, claims, editing, levelById]);
 
   useEffect(() => {
     editor?.commands.setActiveClaim(activeId);

@@ -66,8 +66,14 @@ export class ArticlePage {
     return this.panel.getByTestId('claim-list-item');
   }
 
-  /** Selects `quote` in the article with a real DOM selection, as a mouse drag would. */
+  /** Selects `quote` in the article and checks that it can be marked. */
   async select(quote: string) {
+    await this.selectText(quote);
+    await expect(this.page.getByRole('button', { name: 'Mark claim' })).toBeEnabled();
+  }
+
+  /** Selects `quote` in the article with a real DOM selection, as a mouse drag would. */
+  async selectText(quote: string) {
     await this.text.click({ position: { x: 5, y: 5 } });
     const found = await this.page.evaluate((q) => {
       const root = document.querySelector('[data-testid="article-text"]');
@@ -99,7 +105,6 @@ export class ArticlePage {
       return true;
     }, quote);
     if (!found) throw new Error(`Quote not found in article: ${quote}`);
-    await expect(this.page.getByRole('button', { name: 'Mark claim' })).toBeEnabled();
   }
 
   async markClaim(quote: string, via: 'button' | 'shortcut' = 'button'): Promise<string> {

@@ -186,12 +186,11 @@ group('anchor: very long quotes', () => {
     expect(anchor(`Preface. ${text}`, selectors)).toEqual({ start: start + 9, end: end + 9 });
   });
 
-  it('anchors it fuzzily after corrections inside it, quickly', () => {
+  // Speed is measured by bench/anchoring.bench.ts, never asserted in tests (shared, noisy machines).
+  it('anchors it fuzzily after corrections inside it', () => {
     const edited = `Preface. ${text.replace('Sentence number 1100 reports', 'Sentence no. 1100 reported').replace('Sentence number 1200 reports', 'Sentence number 1200 shows')}`;
-    const began = performance.now();
     // 'number'→'no.' −3, 'reports'→'reported' +1, 'reports'→'shows' −2
     expect(anchor(edited, selectors)).toEqual({ start: start + 9, end: end + 9 - 4 });
-    expect(performance.now() - began).toBeLessThan(500);
   });
 
   it('orphans it when most of it is gone', () => {

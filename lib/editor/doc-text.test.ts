@@ -114,13 +114,18 @@ group('docToText', () => {
     expect(pmText(edited, editedText.offsetToPos(range!.start, 'start'), editedText.offsetToPos(range!.end, 'end'))).toBe('ISIS and\nIran');
   });
 
-  it('handles a 100,000-word document quickly', () => {
+  it('maps every position of a 100,000-word document (speed: bench/anchoring.bench.ts)', () => {
     const paragraphs = Array.from({ length: 5000 }, (_, i) => paragraph(text(`Paragraph ${i} `.repeat(10)), hardBreak, text('more words here')));
     const doc = toDoc({ type: 'doc', content: paragraphs });
-    const began = performance.now();
     const docText = docToText(doc);
-    for (let offset = 0; offset < docText.text.length; offset += 97) docText.posToOffset(docText.offsetToPos(offset));
-    expect(performance.now() - began).toBeLessThan(1000);
+    let checked = 0;
+    for (let offset = 0; offset < docText.text.length; offset += 97) {
+      // Offsets inside a separator snap to a block edge; everywhere else the mapping round-trips.
+      if (docText.text[offset] === '\n' || docText.text[offset - 1] === '\n') continue;
+      expect(docText.posToOffset(docText.offsetToPos(offset))).toBe(offset);
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(5000);
     expect(docText.text.split(/\s+/).length).toBeGreaterThan(100_000);
   });
 });

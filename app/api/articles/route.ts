@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { authorize } from '@/db/queries/access';
 import { createArticle } from '@/db/queries/articles';
 import { apiRoute, readJson } from '@/lib/api/handler';

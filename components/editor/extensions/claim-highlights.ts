@@ -1,4 +1,4 @@
-import { Extension } from '@tiptap/core';
+import { Extension, type Editor } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
@@ -27,12 +27,16 @@ type Meta = { highlights?: ClaimHighlight[]; activeId?: string | null; locked?: 
 
 export const claimHighlightsKey = new PluginKey<ClaimHighlightsState>('claimHighlights');
 
-export interface ClaimHighlightsOptions {
+/** Per-editor callbacks, set by the React host after mount (storage, so they can change without re-creating the editor). */
+export interface ClaimHighlightsStorage {
   /** Called by the Mod-Shift-m shortcut. */
   onMarkClaim: () => void;
 }
 
 declare module '@tiptap/core' {
+  interface Storage {
+    claimHighlights: ClaimHighlightsStorage;
+  }
   interface Commands<ReturnType> {
     claimHighlights: {
       /** Replace all highlights (after claims load or change). */
@@ -50,10 +54,10 @@ declare module '@tiptap/core' {
  * the reviewed text. Each highlight is its own wrapping span (nodeName), so overlapping and
  * nested claims nest as elements and both stay visible and clickable.
  */
-export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
+export const ClaimHighlights = Extension.create<Record<string, never>, ClaimHighlightsStorage>({
   name: 'claimHighlights',
 
-  addOptions() {
+  addStorage() {
     return { onMarkClaim: () => {} };
   },
 
@@ -83,7 +87,7 @@ export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
   addKeyboardShortcuts() {
     return {
       'Mod-Shift-m': () => {
-        this.options.onMarkClaim();
+        this.storage.onMarkClaim();
         return true;
       },
     };
@@ -118,6 +122,11 @@ export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
     ];
   },
 });
+
+/** Lets the React host replace the Mod-Shift-m handler as its state changes. */
+export function setMarkClaimHandler(editor: Editor, handler: () => void): void {
+  editor.storage.claimHighlights.onMarkClaim = handler;
+}
 
 function buildDecorations(doc: ProseMirrorNode, highlights: ClaimHighlight[], activeId: string | null): DecorationSet {
   const max = doc.content.size;

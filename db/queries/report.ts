@@ -1,0 +1,240 @@
+/**
+ * Builds the export view model (lib/export/view-model.ts) from the database: the one place
+ * the route, the CLI and the tests get report data from. A fixed number of queries however
+ * many claims the article has (related rows are fetched for all claims at once).
+ */
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../client';
+import { articles, claims, claimVerdicts, comments, historyEntries, ratingLevels, sources, users, workspaces } from '../schema';
+import { resolveClaimRanges } from '@/lib/editor/claim-ranges';
+import { AppError, notFound } from '@/lib/errors';
+import type { ReportClaim, ReportPerson, ReportVerdict, ReportViewModel } from '@/lib/export/view-model';
+import { ratingBounds } from '@/lib/verdicts';
+import type { Tx } from './history';
+import { getScale } from './scales';
+
+type ClaimRow = typeof claims.$inferSelect;
+type UtfRange = { start: number; end: number };
+
+export interface ReportOptions {
+  /** Base URL of this Claimdesk instance, e.g. http://localhost:3000 (a trailing slash is dropped). */
+  appUrl: string;
+  /** When the report is generated; default now. */
+  now?: Date;
+}
+
+export function buildReportViewModel(db: Db, articleId: string, opts: ReportOptions): ReportViewModel {
+  // One read transaction: the report is a consistent snapshot even while others keep editing.
+  return db.transaction((tx) => readReport(tx, articleId, opts));
+}
+
+function readReport(tx: Tx, articleId: string, opts: ReportOptions): ReportViewModel {
+  const article = tx.select().from(articles).where(eq(articles.id, articleId)).get();
+  if (!article) throw notFound('Article');
+  const workspace = tx.select().from(workspaces).where(eq(workspaces.id, article.workspaceId)).get();
+  if (!workspace) throw notFound('Workspace');
+  const scale = getScale(tx, workspace.id);
+  const bounds = ratingBounds(scale.levels);
+  const appUrl = opts.appUrl.replace(/\/+$/, '');
+
+  const claimRows = tx
+    .select()
+    .from(claims)
+    .where(eq(claims.articleId, articleId))
+    .orderBy(asc(claims.positionStart), asc(claims.positionEnd), asc(claims.createdAt), asc(claims.id))
+    .all();
+  const claimIds = claimRows.map((c) => c.id);
+  const related = readRelatedRows(tx, claimIds);
+
+  const verdictIds = [...claimRows.map((c) => c.verdictId), ...related.reviewerVerdicts.map((v) => v.verdictId)].filter((id): id is string => id !== null);
+  const verdicts = readVerdicts(tx, verdictIds);
+  const personIds = [
+    ...claimRows.map((c) => c.authorId),
+    ...related.reviewerVerdicts.map((v) => v.userId),
+    ...related.comments.map((c) => c.authorId),
+    ...related.history.map((h) => h.actorId),
+  ].filter((id): id is string => id !== null);
+  const people = readPeople(tx, personIds);
+  const person = (id: string | null) => (id ? (people.get(id) ?? null) : null);
+
+  const sourcesOf = groupByClaim(related.sources);
+  const reviewerVerdictsOf = groupByClaim(related.reviewerVerdicts);
+  const commentsOf = groupByClaim(related.comments);
+  const historyOf = groupByClaim(related.history);
+
+  const ranges = resolveClaimRanges(article.plainText, claimRows.map(toAnchorable));
+  const ordered = orderClaimsLikeTheWorkbench(claimRows, ranges);
+
+  const reportClaims = ordered.map((row, index): ReportClaim => {
+    const range = ranges.get(row.id) ?? null;
+    return {
+      id: row.id,
+      number: index + 1,
+      start: range?.start ?? null,
+      end: range?.end ?? null,
+      quote: { exact: row.quoteExact, prefix: row.quotePrefix, suffix: row.quoteSuffix },
+      position: { start: row.positionStart, end: row.positionEnd },
+      orphaned: range === null,
+      claimText: row.claimText,
+      claimant: row.claimant,
+      claimDate: row.claimDate,
+      claimAppearance: row.claimAppearance,
+      finalVerdict: row.verdictId ? (verdicts.get(row.verdictId) ?? null) : null,
+      rationale: row.rationale,
+      status: row.status,
+      author: person(row.authorId),
+      reviewers: reviewerVerdictsOf(row.id).flatMap((v) => {
+        const reviewer = person(v.userId);
+        const verdict = verdicts.get(v.verdictId);
+        return reviewer && verdict ? [{ reviewer, verdict, reason: v.reason, createdAt: v.createdAt.toISOString() }] : [];
+      }),
+      sources: sourcesOf(row.id).map((s) => ({ id: s.id, url: s.url, title: s.title, publisher: s.publisher, excerpt: s.excerpt, accessedOn: s.accessedOn })),
+      comments: commentsOf(row.id).map((c) => ({ id: c.id, author: person(c.authorId), body: c.body, createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString() })),
+      history: historyOf(row.id).map((h) => ({ id: h.id, actor: person(h.actorId), action: h.action, entityType: h.entityType, entityId: h.entityId, before: h.before, after: h.after, createdAt: h.createdAt.toISOString() })),
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  });
+
+  return {
+    workspace: {
+      id: workspace.id,
+      name: workspace.name,
+      organizationName: workspace.organizationName,
+      organizationUrl: workspace.organizationUrl,
+      factCheckUrlPattern: workspace.factCheckUrlPattern,
+    },
+    article: {
+      id: article.id,
+      slug: article.slug,
+      title: article.title,
+      outlet: article.outlet,
+      byline: article.byline,
+      url: article.url,
+      canonicalUrl: `${appUrl}/articles/${encodeURIComponent(article.id)}`,
+      publishedOn: article.publishedOn,
+      language: article.language,
+      sourceCredit: article.sourceCredit,
+      status: article.status,
+      revision: article.revision,
+      text: article.plainText,
+    },
+    scale: {
+      name: scale.name,
+      levels: scale.levels.map(toReportVerdict),
+      bestRating: bounds.best,
+      worstRating: bounds.worst,
+    },
+    claims: reportClaims,
+    generatedAt: (opts.now ?? new Date()).toISOString(),
+    appUrl,
+  };
+}
+
+/** Sources, reviewer verdicts, live comments and history of all the claims, in display order. */
+function readRelatedRows(tx: Tx, claimIds: string[]) {
+  if (claimIds.length === 0) return { sources: [], reviewerVerdicts: [], comments: [], history: [] };
+  return {
+    sources: tx.select().from(sources).where(inArray(sources.claimId, claimIds)).orderBy(asc(sources.position), asc(sources.createdAt)).all(),
+    reviewerVerdicts: tx.select().from(claimVerdicts).where(inArray(claimVerdicts.claimId, claimIds)).orderBy(asc(claimVerdicts.createdAt)).all(),
+    comments: tx
+      .select()
+      .from(comments)
+      .where(and(inArray(comments.claimId, claimIds), isNull(comments.deletedAt)))
+      .orderBy(asc(comments.createdAt))
+      .all(),
+    history: tx.select().from(historyEntries).where(inArray(historyEntries.claimId, claimIds)).orderBy(asc(historyEntries.createdAt)).all(),
+  };
+}
+
+/** Rows grouped by claim, keeping their order; a lookup that returns [] for a claim without any. */
+function groupByClaim<T extends { claimId: string | null }>(rows: readonly T[]): (claimId: string) => T[] {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    if (row.claimId === null) continue;
+    const group = groups.get(row.claimId);
+    if (group) group.push(row);
+    else groups.set(row.claimId, [row]);
+  }
+  return (claimId) => groups.get(claimId) ?? [];
+}
+
+/** Every referenced rating level by id, including one no longer on the scale (the summary still counts it). */
+function readVerdicts(tx: Tx, ids: string[]): Map<string, ReportVerdict> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = tx.select().from(ratingLevels).where(inArray(ratingLevels.id, unique)).all();
+  return new Map(rows.map((row) => [row.id, toReportVerdict(row)]));
+}
+
+function readPeople(tx: Tx, ids: string[]): Map<string, ReportPerson> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, unique)).all();
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+function toReportVerdict(level: { key: string; label: string; color: string; value: number | null }): ReportVerdict {
+  return { key: level.key, label: level.label, color: level.color, value: level.value };
+}
+
+function toAnchorable(row: ClaimRow) {
+  return {
+    id: row.id,
+    quote: { exact: row.quoteExact, prefix: row.quotePrefix, suffix: row.quoteSuffix },
+    position: { start: row.positionStart, end: row.positionEnd },
+    anchorState: row.anchorState,
+  };
+}
+
+/**
+ * The workbench's order (components/workbench/article-workbench.tsx, orderedClaims), so claim
+ * numbers match what reviewers see: by start, the longer of two claims starting together first;
+ * claims that no longer resolve last, in their stored order.
+ */
+export function orderClaimsLikeTheWorkbench<T extends { id: string }>(rows: readonly T[], ranges: ReadonlyMap<string, UtfRange>): T[] {
+  const placed = rows.filter((r) => ranges.has(r.id));
+  placed.sort((a, b) => ranges.get(a.id)!.start - ranges.get(b.id)!.start || ranges.get(b.id)!.end - ranges.get(a.id)!.end);
+  return [...placed, ...rows.filter((r) => !ranges.has(r.id))];
+}
+
+export interface ExportableArticle {
+  id: string;
+  slug: string;
+  title: string;
+  workspaceId: string;
+}
+
+/** Raised when a slug names articles in several workspaces; `details.candidates` lists them. */
+export class AmbiguousArticleError extends AppError {
+  constructor(
+    slug: string,
+    readonly candidates: Array<ExportableArticle & { workspaceSlug: string; workspaceName: string }>,
+  ) {
+    const listed = candidates.map((c) => `  ${c.id}  (workspace "${c.workspaceName}" [${c.workspaceSlug}]: ${c.title})`).join('\n');
+    super('conflict', `Several articles have the slug "${slug}":\n${listed}\nName the one you mean by its id.`, { candidates });
+    this.name = 'AmbiguousArticleError';
+  }
+}
+
+/**
+ * The article named by an id, else by a slug. A slug is only unique within a workspace, so a
+ * slug used in several workspaces is refused with the candidates listed.
+ */
+export function findArticleForExport(db: Db, idOrSlug: string): ExportableArticle {
+  const needle = idOrSlug.trim();
+  const columns = { id: articles.id, slug: articles.slug, title: articles.title, workspaceId: articles.workspaceId };
+  const byId = db.select(columns).from(articles).where(eq(articles.id, needle)).get();
+  if (byId) return byId;
+  const bySlug = db
+    .select({ ...columns, workspaceSlug: workspaces.slug, workspaceName: workspaces.name })
+    .from(articles)
+    .innerJoin(workspaces, eq(workspaces.id, articles.workspaceId))
+    .where(eq(articles.slug, needle))
+    .orderBy(asc(workspaces.slug))
+    .all();
+  const [only, ...others] = bySlug;
+  if (!only) throw new AppError('not_found', `No article has the id or slug "${needle}".`);
+  if (others.length > 0) throw new AmbiguousArticleError(needle, bySlug);
+  return { id: only.id, slug: only.slug, title: only.title, workspaceId: only.workspaceId };
+}

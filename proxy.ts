@@ -8,7 +8,12 @@ import { NextResponse, type NextRequest } from 'next/server';
  */
 export async function proxy(request: NextRequest) {
   const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
-  if (token) return NextResponse.next();
+  if (token) {
+    // Lets server layouts know the path (they cannot read it otherwise).
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set('x-claimdesk-path', request.nextUrl.pathname);
+    return NextResponse.next({ request: { headers: requestHeaders } });
+  }
   const url = request.nextUrl.clone();
   const target = `${request.nextUrl.pathname}${request.nextUrl.search}`;
   url.pathname = '/sign-in';

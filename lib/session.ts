@@ -10,6 +10,8 @@ export interface CurrentUser {
   id: string;
   email: string;
   name: string;
+  /** Signed in with a one-time password: must choose a new one before working. */
+  mustChangePassword: boolean;
 }
 
 /** The signed-in user, re-read from the database (a deleted account loses its session at once). */
@@ -18,7 +20,7 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   const id = session?.user?.id;
   if (!id) return null;
   const user = findUserById(getDb(), id);
-  return user ? { id: user.id, email: user.email, name: user.name } : null;
+  return user ? { id: user.id, email: user.email, name: user.name, mustChangePassword: user.mustChangePassword } : null;
 }
 
 /** For pages: redirect to sign-in when signed out. */

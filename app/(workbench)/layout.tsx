@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { listWorkspacesForUser } from '@/db/queries/workspaces';
 import { SignOutButton } from '@/components/auth/sign-out-button';
@@ -7,6 +9,8 @@ import { requireUser } from '@/lib/session';
 
 export default async function WorkbenchLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  // Accounts created with a one-time password choose their own before anything else.
+  if (user.mustChangePassword && (await headers()).get('x-claimdesk-path') !== '/account') redirect('/account');
   const memberships = listWorkspacesForUser(getDb(), user.id);
   const isOwner = memberships.some((m) => m.role === 'owner');
   return (
@@ -31,12 +35,12 @@ export default async function WorkbenchLayout({ children }: { children: React.Re
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <ShortcutsHelp />
-            <span className="hidden text-right sm:block" data-testid="current-user">
+            <Link href="/account" className="hidden rounded px-1 text-right hover:bg-gray-100 sm:block" data-testid="current-user">
               <span className="block font-medium leading-tight">{user.name}</span>
               <span className="block text-xs leading-tight text-[var(--color-muted)]">
                 {memberships.map((m) => `${m.role} · ${m.name}`).join(', ')}
               </span>
-            </span>
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -3,7 +3,7 @@ import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { getDb } from '@/db';
 import type { Db } from '@/db/client';
-import { AppError, errorBody } from '@/lib/errors';
+import { AppError, errorBody, forbidden } from '@/lib/errors';
 import { requireApiUser, type CurrentUser } from '@/lib/session';
 
 export interface ApiContext<P> {
@@ -17,10 +17,11 @@ export interface ApiContext<P> {
  * Wraps a route handler: requires a session (401 otherwise), hands over the awaited params,
  * and turns thrown AppErrors into JSON with their status — never an HTML 500 page.
  */
-export function apiRoute<P extends Record<string, string>>(handler: (ctx: ApiContext<P>) => Promise<unknown> | unknown) {
+export function apiRoute<P extends Record<string, string>>(handler: (ctx: ApiContext<P>) => Promise<unknown> | unknown, options: { allowOneTimePassword?: boolean } = {}) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
       const user = await requireApiUser();
+      if (user.mustChangePassword && !options.allowOneTimePassword) throw forbidden('Choose your own password first (Your account page).');
       const result = await handler({ req, params: await context.params, user, db: getDb() });
       if (result instanceof Response) return result;
       return NextResponse.json(result ?? { ok: true });

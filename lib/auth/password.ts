@@ -4,8 +4,6 @@ import { randomBytes } from 'node:crypto';
 // argon2id with OWASP's recommended minimum (19 MiB, 2 iterations, 1 lane).
 const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 10;
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }

@@ -1,0 +1,38 @@
+import { authorizeArticle } from '@/db/queries/access';
+import { buildReportViewModel } from '@/db/queries/report';
+import { apiRoute } from '@/lib/api/handler';
+import { AppError } from '@/lib/errors';
+import { parseExportFormat, renderReport, type ExportFormat, type RenderedReport } from '@/lib/export';
+import type { ReportViewModel } from '@/lib/export/view-model';
+
+// PDF export launches Chromium through playwright-core: Node only.
+export const runtime = 'nodejs';
+
+/** GET ?format=html|pdf|md|csv|json|w3c|claimreview → the report as a download. */
+export const GET = apiRoute<{ articleId: string }>(async ({ req, params, user, db }) => {
+  const { article } = authorizeArticle(db, user.id, params.articleId, 'article:export');
+  const url = new URL(req.url);
+  const format = parseExportFormat(url.searchParams.get('format'));
+  const appUrl = process.env.NEXTAUTH_URL?.trim() || url.origin;
+  const vm = buildReportViewModel(db, article.id, { appUrl });
+  const report = await render(vm, format);
+  return new Response(typeof report.body === 'string' ? report.body : Buffer.from(report.body), {
+    headers: {
+      'Content-Type': report.contentType,
+      'Content-Disposition': `attachment; filename="${report.fileName}"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+});
+
+/** AppErrors (e.g. no browser for PDF → 503) pass through; anything else becomes a message about the export, not a save. */
+async function render(vm: ReportViewModel, format: ExportFormat): Promise<RenderedReport> {
+  try {
+    return await renderReport(vm, format);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    console.error(error);
+    if (format === 'pdf') throw new AppError('unavailable', 'The PDF could not be rendered. Try again, or export HTML and print it from your browser.');
+    throw new AppError('internal', 'The report could not be rendered. Please try again.');
+  }
+}

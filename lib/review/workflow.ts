@@ -1,0 +1,83 @@
+import type { ArticleStatus, ClaimStatus, Role } from '@/db/schema/enums';
+import { can, type Action } from '@/lib/auth/permissions';
+
+/**
+ * Review workflow rules: which status changes exist, and which permission each needs.
+ *
+ * Who may move an article is not decided here but in lib/auth/permissions.ts: each transition
+ * names an action ('article:status' or 'article:publish'), so the role table stays the single
+ * source of truth. Today both are editor-level, which gives:
+ *   - viewers and reviewers: no article status changes. Reviewers work *inside* an article that
+ *     an editor has put in review (and assigned); letting them submit drafts would let anyone
+ *     start a review round nobody planned. Publishing in particular is never a reviewer's call.
+ *   - editors and owners: every transition below.
+ * Steps cannot be skipped: draft → published must go through review and "ready".
+ */
+
+export type TransitionResult = { ok: true } | { ok: false; reason: string; code: 'forbidden' | 'invalid' };
+
+interface Transition<S extends string> {
+  from: S;
+  to: S;
+  /** Verb for messages and UI buttons. */
+  label: string;
+  action: Action;
+}
+
+export const ARTICLE_TRANSITIONS: ReadonlyArray<Transition<ArticleStatus>> = [
+  { from: 'draft', to: 'in_review', label: 'Start review', action: 'article:status' },
+  { from: 'in_review', to: 'draft', label: 'Back to draft', action: 'article:status' },
+  { from: 'in_review', to: 'ready', label: 'Mark ready', action: 'article:status' },
+  { from: 'ready', to: 'in_review', label: 'Back to review', action: 'article:status' },
+  { from: 'ready', to: 'published', label: 'Publish', action: 'article:publish' },
+  { from: 'published', to: 'ready', label: 'Unpublish', action: 'article:publish' },
+];
+
+/** Claims: open → in review → resolved, with a step back from review and a reopen from resolved. */
+export const CLAIM_TRANSITIONS: ReadonlyArray<Transition<ClaimStatus>> = [
+  { from: 'open', to: 'in_review', label: 'Start review', action: 'claim:update' },
+  { from: 'in_review', to: 'open', label: 'Back to open', action: 'claim:update' },
+  { from: 'in_review', to: 'resolved', label: 'Resolve', action: 'claim:update' },
+  { from: 'resolved', to: 'open', label: 'Reopen', action: 'claim:update' },
+];
+
+export const STATUS_LABELS: Record<ArticleStatus | ClaimStatus, string> = {
+  draft: 'draft',
+  in_review: 'in review',
+  ready: 'ready',
+  published: 'published',
+  open: 'open',
+  resolved: 'resolved',
+};
+
+function check<S extends ArticleStatus | ClaimStatus>(table: ReadonlyArray<Transition<S>>, what: string, role: Role | null | undefined, from: S, to: S): TransitionResult {
+  if (from === to) return { ok: false, code: 'invalid', reason: `The ${what} is already ${STATUS_LABELS[from]}.` };
+  const transition = table.find((t) => t.from === from && t.to === to);
+  if (!transition) {
+    const next = table.filter((t) => t.from === from).map((t) => STATUS_LABELS[t.to]);
+    const options = next.length ? ` From ${STATUS_LABELS[from]} it can go to: ${next.join(' or ')}.` : '';
+    return { ok: false, code: 'invalid', reason: `A ${what} cannot go from ${STATUS_LABELS[from]} to ${STATUS_LABELS[to]}.${options}` };
+  }
+  if (!can(role, transition.action)) {
+    const who = role ? `Your role (${role})` : 'You';
+    return { ok: false, code: 'forbidden', reason: `${who} cannot ${transition.label.toLowerCase()} this ${what}.` };
+  }
+  return { ok: true };
+}
+
+export function canTransitionArticle(role: Role | null | undefined, from: ArticleStatus, to: ArticleStatus): TransitionResult {
+  return check(ARTICLE_TRANSITIONS, 'article', role, from, to);
+}
+
+export function canTransitionClaim(role: Role | null | undefined, from: ClaimStatus, to: ClaimStatus): TransitionResult {
+  return check(CLAIM_TRANSITIONS, 'claim', role, from, to);
+}
+
+/** The transitions a role may take from a status: what the UI offers as buttons. */
+export function availableArticleTransitions(role: Role | null | undefined, from: ArticleStatus): Array<{ to: ArticleStatus; label: string }> {
+  return ARTICLE_TRANSITIONS.filter((t) => t.from === from && can(role, t.action)).map(({ to, label }) => ({ to, label }));
+}
+
+export function availableClaimTransitions(role: Role | null | undefined, from: ClaimStatus): Array<{ to: ClaimStatus; label: string }> {
+  return CLAIM_TRANSITIONS.filter((t) => t.from === from && can(role, t.action)).map(({ to, label }) => ({ to, label }));
+}

@@ -56,11 +56,11 @@ function check<S extends ArticleStatus | ClaimStatus>(table: ReadonlyArray<Trans
   if (!transition) {
     const next = table.filter((t) => t.from === from).map((t) => STATUS_LABELS[t.to]);
     const options = next.length ? ` From ${STATUS_LABELS[from]} it can go to: ${next.join(' or ')}.` : '';
-    return { ok: false, code: 'invalid', reason: `A ${what} cannot go from ${STATUS_LABELS[from]} to ${STATUS_LABELS[to]}.${options}` };
+    return { ok: false, code: 'invalid', reason: `This ${what} cannot go from ${STATUS_LABELS[from]} to ${STATUS_LABELS[to]}.${options}` };
   }
   if (!can(role, transition.action)) {
     const who = role ? `Your role (${role})` : 'You';
-    return { ok: false, code: 'forbidden', reason: `${who} cannot ${transition.label.toLowerCase()} this ${what}.` };
+    return { ok: false, code: 'forbidden', reason: `${who} cannot move this ${what} from ${STATUS_LABELS[from]} to ${STATUS_LABELS[to]} (${transition.label.toLowerCase()}).` };
   }
   return { ok: true };
 }

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { ARTICLE_STATUSES, CLAIM_STATUSES, ROLES, type ArticleStatus, type ClaimStatus, type Role } from '@/db/schema/enums';
+import { availableArticleTransitions, availableClaimTransitions, canTransitionArticle, canTransitionClaim } from './workflow';
+
+// Expected outcome for every (from, to): 'same' (no-op), 'no' (not a transition) or the least role allowed.
+type Rule = 'same' | 'no' | Role;
+const ARTICLE: Record<ArticleStatus, Record<ArticleStatus, Rule>> = {
+  draft: { draft: 'same', in_review: 'editor', ready: 'no', published: 'no' },
+  in_review: { draft: 'editor', in_review: 'same', ready: 'editor', published: 'no' },
+  ready: { draft: 'no', in_review: 'editor', ready: 'same', published: 'editor' },
+  published: { draft: 'no', in_review: 'no', ready: 'editor', published: 'same' },
+};
+const CLAIM: Record<ClaimStatus, Record<ClaimStatus, Rule>> = {
+  open: { open: 'same', in_review: 'reviewer', resolved: 'no' },
+  in_review: { open: 'reviewer', in_review: 'same', resolved: 'reviewer' },
+  resolved: { open: 'reviewer', in_review: 'no', resolved: 'same' },
+};
+const RANK: Record<Role, number> = { viewer: 0, reviewer: 1, editor: 2, owner: 3 };
+
+function expected(rule: Rule, role: Role): 'ok' | 'forbidden' | 'invalid' {
+  if (rule === 'same' || rule === 'no') return 'invalid';
+  return RANK[role] >= RANK[rule] ? 'ok' : 'forbidden';
+}
+
+const articleCases = ROLES.flatMap((role) => ARTICLE_STATUSES.flatMap((from) => ARTICLE_STATUSES.map((to) => [role, from, to] as const)));
+const claimCases = ROLES.flatMap((role) => CLAIM_STATUSES.flatMap((from) => CLAIM_STATUSES.map((to) => [role, from, to] as const)));
+
+describe('canTransitionArticle — the whole matrix', () => {
+  it.each(articleCases)('%s: %s → %s', (role, from, to) => {
+    const result = canTransitionArticle(role, from, to);
+    const want = expected(ARTICLE[from][to], role);
+    expect(result.ok ? 'ok' : result.code).toBe(want);
+  });
+});
+
+describe('canTransitionClaim — the whole matrix', () => {
+  it.each(claimCases)('%s: %s → %s', (role, from, to) => {
+    const result = canTransitionClaim(role, from, to);
+    expect(result.ok ? 'ok' : result.code).toBe(expected(CLAIM[from][to], role));
+  });
+});
+
+describe('workflow messages', () => {
+  it('reviewers cannot publish, and are told why', () => {
+    expect(canTransitionArticle('reviewer', 'ready', 'published')).toEqual({ ok: false, code: 'forbidden', reason: 'Your role (reviewer) cannot move this article from ready to published (publish).' });
+  });
+  it('skipping a step names the allowed next steps', () => {
+    const result = canTransitionArticle('owner', 'draft', 'published');
+    expect(result).toEqual({ ok: false, code: 'invalid', reason: 'This article cannot go from draft to published. From draft it can go to: in review.' });
+  });
+  it('a non-member (no role) can do nothing', () => {
+    expect(canTransitionArticle(null, 'draft', 'in_review')).toMatchObject({ ok: false, code: 'forbidden', reason: 'You cannot move this article from draft to in review (start review).' });
+    expect(canTransitionClaim(undefined, 'open', 'in_review').ok).toBe(false);
+  });
+  it('the same status is reported as a no-op', () => {
+    expect(canTransitionClaim('editor', 'resolved', 'resolved')).toEqual({ ok: false, code: 'invalid', reason: 'The claim is already resolved.' });
+  });
+});
+
+describe('available transitions (UI buttons)', () => {
+  it('editors see unpublish on a published article; reviewers see nothing', () => {
+    expect(availableArticleTransitions('editor', 'published')).toEqual([{ to: 'ready', label: 'Unpublish' }]);
+    expect(availableArticleTransitions('reviewer', 'ready')).toEqual([]);
+    expect(availableArticleTransitions('owner', 'in_review').map((t) => t.to)).toEqual(['draft', 'ready']);
+  });
+  it('reviewers can move claims; viewers cannot', () => {
+    expect(availableClaimTransitions('reviewer', 'in_review').map((t) => t.to)).toEqual(['open', 'resolved']);
+    expect(availableClaimTransitions('viewer', 'open')).toEqual([]);
+  });
+});

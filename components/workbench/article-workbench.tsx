@@ -3,6 +3,7 @@
 import type { Editor, JSONContent } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ArticleHeader } from '@/components/workbench/article-header';
+import { ExportMenu } from '@/components/workbench/export-menu';
 import { ArticleEditor } from '@/components/editor/article-editor';
 import type { ClaimHighlight } from '@/components/editor/extensions/claim-highlights';
 import { ClaimPanel } from '@/components/claims/claim-panel';
@@ -165,7 +166,9 @@ export function ArticleWorkbench({ article: initialArticle, initialClaims, level
             onEdit={() => setEditing(true)}
             onSave={() => void saveText()}
             onCancel={cancelEdit}
-          />
+          >
+            <ExportMenu articleId={article.id} />
+          </ArticleHeader>
           <div
             onKeyDown={(event) => {
               if (editing && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { EXPORT_FORMATS, FORMAT_INFO, type ExportFormat } from '@/lib/export';
+import { EXPORT_FORMATS, FORMAT_INFO, type ExportFormat } from '@/lib/export/formats';
 
 // Object URLs are revoked later, not right after the click: some browsers read them asynchronously.
 const REVOKE_AFTER_MS = 60_000;
@@ -68,7 +68,11 @@ export function ExportMenu({ articleId }: { articleId: string }) {
   };
 
   const onTriggerKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key === 'ArrowDown' || event.key === 'Enter' || event.key === ' ') {
+    if (event.key === 'Escape' && open) {
+      event.preventDefault();
+      event.stopPropagation();
+      closeMenu(true);
+    } else if (event.key === 'ArrowDown' || event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       openMenu(0);
     } else if (event.key === 'ArrowUp') {

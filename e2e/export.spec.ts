@@ -1,0 +1,256 @@
+import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page, TestInfo } from '@playwright/test';
+import { EXPORT_FORMATS, FORMAT_INFO, type ExportFormat } from '../lib/export/formats';
+import { ARTIFACTS, demoArticleId, expect, signIn, test } from './fixtures';
+import { ArticlePage } from './pages/article-page';
+
+const TITLE = 'Khamenei Says U.S. Created ISIS And Iran Defeated It';
+const DEMO_CLAIMS = 7;
+const DEMO_RATED_CLAIMS = 6;
+
+function exportButton(page: Page) {
+  return page.getByRole('toolbar', { name: 'Article actions' }).getByRole('button', { name: 'Export', exact: true });
+}
+
+/** Export → format through the menu; the downloaded file, saved under the test's output folder. */
+async function exportFromMenu(page: Page, format: ExportFormat, testInfo: TestInfo): Promise<{ file: string; name: string }> {
+  const downloading = page.waitForEvent('download');
+  await exportButton(page).click();
+  await page.getByRole('menuitem', { name: FORMAT_INFO[format].label }).click();
+  const download = await downloading;
+  const name = download.suggestedFilename();
+  const file = testInfo.outputPath(name);
+  await download.saveAs(file);
+  return { file, name };
+}
+
+/** Data rows of an RFC 4180 CSV (quoted fields may hold line breaks). */
+function csvRecords(csv: string): string[][] {
+  const records: string[][] = [];
+  let field = '';
+  let record: string[] = [];
+  let quoted = false;
+  for (let i = 0; i < csv.length; i += 1) {
+    const ch = csv[i]!;
+    if (quoted) {
+      if (ch === '"' && csv[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      record.push(field);
+      field = '';
+    } else if (ch === '\r' && csv[i + 1] === '\n') {
+      records.push([...record, field]);
+      record = [];
+      field = '';
+      i += 1;
+    } else field += ch;
+  }
+  return records;
+}
+
+/** Page 1 of a PDF as PNG (for people) and the share of its pixels with ink (for the assertion). */
+function rasterizeFirstPage(pdfFile: string): { png: string; inkRatio: number } {
+  const prefix = pdfFile.replace(/\.pdf$/, '-page1');
+  execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', '-singlefile', pdfFile, prefix]);
+  // The same page as 8-bit greyscale PGM: a header and one byte per pixel, simple to read.
+  execFileSync('/usr/bin/pdftoppm', ['-gray', '-r', '50', '-f', '1', '-l', '1', '-singlefile', pdfFile, prefix]);
+  const pgm = readFileSync(`${prefix}.pgm`);
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error('pdftoppm did not write an 8-bit PGM');
+  const pixels = pgm.subarray(header[0].length);
+  expect(pixels.length).toBe(Number(header[1]) * Number(header[2]));
+  let ink = 0;
+  for (const value of pixels) if (value < 200) ink += 1;
+  return { png: `${prefix}.png`, inkRatio: ink / pixels.length };
+}
+
+test.describe('export', () => {
+  test.beforeAll(() => mkdirSync(ARTIFACTS, { recursive: true }));
+
+  test('a reviewer exports every format from the Export menu', async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
+    await signIn(page, 'reviewer');
+    const id = await demoArticleId(page);
+    await new ArticlePage(page).open(id);
+
+    await exportButton(page).click();
+    const menu = page.getByRole('menu');
+    await expect(menu.getByRole('menuitem')).toHaveText(EXPORT_FORMATS.map((f) => new RegExp(FORMAT_INFO[f].label.replace(/[()]/g, '\\$&'))));
+    await page.screenshot({ path: path.join(ARTIFACTS, 'export-menu.png') });
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+
+    const downloads = {} as Record<ExportFormat, { file: string; name: string }>;
+    for (const format of EXPORT_FORMATS) {
+      downloads[format] = await exportFromMenu(page, format, testInfo);
+      const { extension, fileSuffix } = FORMAT_INFO[format];
+      expect(downloads[format].name).toMatch(new RegExp(`^claimdesk-demo-\\d{4}-\\d{2}-\\d{2}${fileSuffix}\\.${extension}$`));
+    }
+    const text = (format: ExportFormat) => readFileSync(downloads[format].file, 'utf8');
+
+    const html = text('html');
+    expect(html).toContain(TITLE);
+    expect(html).not.toMatch(/<script/i);
+    for (let n = 1; n <= DEMO_CLAIMS; n += 1) expect(html).toContain(`id="claim-${n}"`);
+    expect(html).not.toContain('id="claim-8"');
+
+    expect(text('md')).toMatch(new RegExp(`^# Fact-check report: ${TITLE.replace(/\./g, '\\.')}`));
+
+    const [header, ...rows] = csvRecords(text('csv').replace(/^\uFEFF/, ''));
+    expect(header?.slice(0, 4)).toEqual(['number', 'id', 'quote', 'claim']);
+    expect(rows.map((r) => r[0])).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+
+    const json = JSON.parse(text('json')) as { format: string; article: { title: string }; claims: Array<{ finalVerdict: unknown }> };
+    expect(json.format).toBe('claimdesk-report');
+    expect(json.article.title).toBe(TITLE);
+    expect(json.claims).toHaveLength(DEMO_CLAIMS);
+
+    const w3c = JSON.parse(text('w3c')) as { type: string; total: number; first: { items: unknown[] } };
+    expect(w3c.type).toBe('AnnotationCollection');
+    expect(w3c.total).toBe(DEMO_CLAIMS);
+    expect(w3c.first.items).toHaveLength(DEMO_CLAIMS);
+
+    const reviews = JSON.parse(text('claimreview')) as Array<{ '@type': string }>;
+    expect(reviews).toHaveLength(DEMO_RATED_CLAIMS);
+    expect(reviews.every((r) => r['@type'] === 'ClaimReview')).toBe(true);
+
+    const pdf = readFileSync(downloads.pdf.file);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const report = rasterizeFirstPage(downloads.pdf.file);
+    copyFileSync(report.png, path.join(ARTIFACTS, 'report-page-1.png'));
+    // A blank A4 page rendered the same way: the report must carry real ink, the blank none.
+    const blankPdf = testInfo.outputPath('blank.pdf');
+    const blankPage = await page.context().newPage();
+    await blankPage.setContent('<!doctype html><title>blank</title>');
+    writeFileSync(blankPdf, await blankPage.pdf({ format: 'A4' }));
+    await blankPage.close();
+    const blank = rasterizeFirstPage(blankPdf);
+    expect(blank.inkRatio).toBeLessThan(0.001);
+    expect(report.inkRatio).toBeGreaterThan(0.02);
+    expect(readFileSync(report.png).length).toBeGreaterThan(3 * readFileSync(blank.png).length);
+
+    // How the HTML report looks in a browser, for people to review.
+    const viewer = await page.context().newPage();
+    await viewer.setViewportSize({ width: 1100, height: 900 });
+    await viewer.setContent(html);
+    await viewer.screenshot({ path: path.join(ARTIFACTS, 'report-html.png'), fullPage: true });
+    await viewer.close();
+  });
+
+  test('the menu works with the keyboard', async ({ page }) => {
+    await signIn(page, 'reviewer');
+    await new ArticlePage(page).open(await demoArticleId(page));
+    const trigger = exportButton(page);
+    await expect(trigger).toHaveAttribute('aria-haspopup', 'menu');
+    await expect(trigger).toHaveAttribute('aria-expanded', 'false');
+
+    await trigger.focus();
+    await page.keyboard.press('Enter');
+    await expect(trigger).toHaveAttribute('aria-expanded', 'true');
+    const items = page.getByRole('menu').getByRole('menuitem');
+    await expect(items.first()).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(items.nth(1)).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect(items.last()).toBeFocused();
+    await page.keyboard.press('Home');
+    await expect(items.first()).toBeFocused();
+    const axe = await new AxeBuilder({ page }).include('[role="toolbar"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('menu')).toHaveCount(0);
+    await expect(trigger).toBeFocused();
+    await expect(trigger).toHaveAttribute('aria-expanded', 'false');
+
+    // Space opens it too, and Enter on an item downloads that format.
+    await page.keyboard.press(' ');
+    await expect(items.first()).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const downloading = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    expect((await downloading).suggestedFilename()).toMatch(/\.md$/);
+  });
+
+  test('shows progress while the PDF renders, and errors instead of downloading them', async ({ page }) => {
+    await signIn(page, 'reviewer');
+    await new ArticlePage(page).open(await demoArticleId(page));
+
+    // Hold the PDF response until the progress indicator has been checked.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/export?format=pdf', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const downloading = page.waitForEvent('download');
+    await exportButton(page).click();
+    await page.getByRole('menuitem', { name: FORMAT_INFO.pdf.label }).click();
+    const status = page.getByRole('status').filter({ hasText: 'Rendering PDF…' });
+    await expect(status).toBeVisible();
+    await expect(status).toHaveAttribute('aria-live', 'polite');
+    await expect(exportButton(page)).toBeDisabled();
+    release();
+    expect((await downloading).suggestedFilename()).toMatch(/\.pdf$/);
+    await expect(status).toHaveCount(0);
+    await expect(exportButton(page)).toBeEnabled();
+    await page.unroute('**/export?format=pdf');
+
+    // A server without Chromium answers 503 with a message: it is shown, nothing is downloaded.
+    let downloaded = false;
+    page.on('download', () => (downloaded = true));
+    await page.route('**/export?format=pdf', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'unavailable', message: 'PDF export is unavailable: no Chromium executable at /usr/bin/chromium.' } }) }),
+    );
+    await exportButton(page).click();
+    await page.getByRole('menuitem', { name: FORMAT_INFO.pdf.label }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'PDF export is unavailable' })).toBeVisible();
+    await page.getByRole('button', { name: 'Dismiss export error' }).click();
+    await expect(page.getByTestId('export-error')).toHaveCount(0);
+    expect(downloaded).toBe(false);
+  });
+
+  test('a viewer can export', async ({ page }, testInfo) => {
+    await signIn(page, 'viewer');
+    const id = await demoArticleId(page);
+    await new ArticlePage(page).open(id);
+    const { file } = await exportFromMenu(page, 'md', testInfo);
+    expect(readFileSync(file, 'utf8')).toContain(TITLE);
+    expect((await page.request.get(`/api/articles/${id}/export?format=json`)).status()).toBe(200);
+  });
+
+  test('the API refuses outsiders, signed-out users and unknown formats', async ({ page, browser, request }) => {
+    await signIn(page, 'reviewer');
+    const id = await demoArticleId(page);
+
+    const response = await page.request.get(`/api/articles/${id}/export?format=csv`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers()['content-disposition']).toMatch(/^attachment; filename="claimdesk-demo-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers()['cache-control']).toBe('no-store');
+
+    const bad = await page.request.get(`/api/articles/${id}/export?format=docx`);
+    expect(bad.status()).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toBe('Unknown export format "docx". Valid formats: html, pdf, md, csv, json, w3c, claimreview.');
+    expect((await page.request.get(`/api/articles/${id}/export`)).status()).toBe(400);
+    expect((await page.request.get('/api/articles/no-such-article/export?format=md')).status()).toBe(404);
+
+    expect((await request.get(`/api/articles/${id}/export?format=md`)).status()).toBe(401);
+
+    const context = await browser.newContext();
+    const outsider = await context.newPage();
+    await signIn(outsider, 'outsider');
+    const refused = await outsider.request.get(`/api/articles/${id}/export?format=md`);
+    expect(refused.status()).toBe(404);
+    expect(await refused.text()).not.toContain(TITLE);
+    await context.close();
+  });
+});

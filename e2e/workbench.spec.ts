@@ -19,11 +19,11 @@ test.describe('the core review loop', () => {
     const detail = page.getByTestId('claim-detail');
     await expect(detail.getByTestId('claim-quote')).toHaveText(SENTENCE);
     await detail.getByLabel('Claimant').fill('Iranian officials (as reported)');
-    await detail.getByRole('radio', { name: 'False', exact: true }).check({ force: true });
+    // Reviewers do not set the final verdict; an editor does (below).
+    await expect(detail.getByRole('radio', { name: 'False', exact: true })).toBeDisabled();
     await detail.getByLabel('Rationale').fill('No evidence links Saudi Arabia’s government to founding IS; the group grew out of al-Qaeda in Iraq.');
-    await detail.getByLabel('Status').selectOption('resolved');
+    await detail.getByLabel('Status').selectOption('in_review');
     await article.saveClaim();
-    await expect(detail.getByTestId('verdict-chip')).toHaveText('False');
 
     await detail.getByRole('button', { name: 'Add source' }).click();
     const form = page.getByTestId('source-form');
@@ -38,7 +38,17 @@ test.describe('the core review loop', () => {
     await expect(detail.getByTestId('source-item')).toHaveCount(1);
     await page.screenshot({ path: path.join(ARTIFACTS, 'article-claim-panel.png') });
 
-    // Reload: the same words are still highlighted, with the saved verdict.
+    // The editor sets the final verdict.
+    const editor = await pageAs(browser, 'editor');
+    const editorArticle = new ArticlePage(editor);
+    await editorArticle.open(id);
+    await editorArticle.highlight(claimId).click();
+    await editor.getByTestId('claim-detail').getByRole('radio', { name: 'False', exact: true }).check({ force: true });
+    await editorArticle.saveClaim();
+    await expect(editor.getByTestId('claim-detail').getByTestId('verdict-chip').first()).toHaveText('False');
+    await editor.context().close();
+
+    // Reload: the same words are still highlighted, with the final verdict.
     await page.reload();
     await article.expectHighlighted(claimId, SENTENCE);
     await expect(article.highlight(claimId)).toHaveAttribute('title', /^False:/);

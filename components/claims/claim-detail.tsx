@@ -6,6 +6,7 @@ import type { ClaimDto, ScaleLevel, WorkbenchUser } from '@/components/workbench
 import { apiFetch } from '@/lib/api/client';
 import { can } from '@/lib/auth/permissions';
 import { ConflictNotice, type ClaimDraft } from './conflict-notice';
+import { availableClaimTransitions } from '@/lib/review/workflow';
 import { STATUS_LABELS } from './labels';
 import { SourceList } from './source-list';
 import { VerdictChip } from './verdict-chip';
@@ -38,30 +39,40 @@ function draftOf(claim: ClaimDto): ClaimDraft {
 const inputClass = 'w-full rounded-md border border-[var(--color-line)] bg-white px-3 py-2 text-sm disabled:bg-gray-50';
 
 export function ClaimDetail({ claim, number, orphaned, levels, user, onBack, onChange, onDelete, notify }: ClaimDetailProps) {
-  const [draft, setDraft] = useState<ClaimDraft>(() => draftOf(claim));
-  const [baseVersion, setBaseVersion] = useState(claim.version);
+  // Only the fields this user edited are kept locally; everything else shows the live claim,
+  // so others' saves appear at once and a save never rewrites fields the user did not touch.
+  const [edits, setEdits] = useState<Partial<ClaimDraft>>({});
+  const [editBaseVersion, setEditBaseVersion] = useState<number | null>(null);
   const [conflict, setConflict] = useState<ClaimDto | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const editable = can(user.role, 'claim:update');
-  const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(claim)) || baseVersion !== claim.version;
+  const canSetFinal = can(user.role, 'verdict:final');
+  const base = draftOf(claim);
+  const draft: ClaimDraft = { ...base, ...edits };
+  const changedKeys = (Object.keys(edits) as Array<keyof ClaimDraft>).filter((k) => edits[k] !== base[k]);
+  const dirty = changedKeys.length > 0;
   const level = levels.find((l) => l.id === draft.verdictId) ?? null;
 
-  const set = <K extends keyof ClaimDraft>(key: K, value: ClaimDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof ClaimDraft>(key: K, value: ClaimDraft[K]) => {
+    setEditBaseVersion((v) => v ?? claim.version);
+    setEdits((e) => ({ ...e, [key]: value }));
+  };
 
-  async function save(event?: React.FormEvent, version = baseVersion) {
+  async function save(event?: React.FormEvent, version = editBaseVersion ?? claim.version) {
     event?.preventDefault();
+    if (!dirty) return;
     setSaving(true);
     setError(null);
-    const result = await apiFetch<{ claim: ClaimDto }>(`/api/claims/${claim.id}`, {
-      method: 'PATCH',
-      body: { version, ...draft, claimDate: draft.claimDate || null, claimAppearance: draft.claimAppearance || null },
-    });
+    const changes: Record<string, unknown> = Object.fromEntries(changedKeys.map((k) => [k, draft[k]]));
+    if ('claimDate' in changes) changes.claimDate = draft.claimDate || null;
+    if ('claimAppearance' in changes) changes.claimAppearance = draft.claimAppearance || null;
+    const result = await apiFetch<{ claim: ClaimDto }>(`/api/claims/${claim.id}`, { method: 'PATCH', body: { version, ...changes } });
     setSaving(false);
     if (result.ok) {
       onChange(result.data.claim);
-      setBaseVersion(result.data.claim.version);
-      setDraft(draftOf(result.data.claim));
+      setEdits({});
+      setEditBaseVersion(null);
       setConflict(null);
       notify('Claim saved.');
       return;
@@ -116,12 +127,12 @@ export function ClaimDetail({ claim, number, orphaned, levels, user, onBack, onC
             theirs={conflict}
             levels={levels}
             onKeepTheirs={() => {
-              setDraft(draftOf(conflict));
-              setBaseVersion(conflict.version);
+              setEdits({});
+              setEditBaseVersion(null);
               setConflict(null);
             }}
             onReapplyMine={() => {
-              setBaseVersion(conflict.version);
+              setEditBaseVersion(conflict.version);
               void save(undefined, conflict.version);
             }}
           />
@@ -146,7 +157,7 @@ export function ClaimDetail({ claim, number, orphaned, levels, user, onBack, onC
           </label>
         </div>
 
-        <VerdictPicker levels={levels} value={draft.verdictId} onChange={(id) => set('verdictId', id)} disabled={!editable} />
+        <VerdictPicker levels={levels} value={draft.verdictId} onChange={(id) => set('verdictId', id)} disabled={!canSetFinal} legend="Final verdict" hint={canSetFinal ? 'What the published report says.' : 'Set by an editor; it is what the published report says.'} />
 
         <label className="block">
           <span className="mb-1 block text-sm font-medium">Rationale</span>
@@ -156,7 +167,7 @@ export function ClaimDetail({ claim, number, orphaned, levels, user, onBack, onC
         <label className="block">
           <span className="mb-1 block text-sm font-medium">Status</span>
           <select value={draft.status} onChange={(e) => set('status', e.target.value as ClaimDraft['status'])} className={inputClass} disabled={!editable}>
-            {(Object.keys(STATUS_LABELS) as Array<ClaimDraft['status']>).map((s) => (
+            {[claim.status, ...availableClaimTransitions(user.role, claim.status).map((t) => t.to)].map((s) => (
               <option key={s} value={s}>
                 {STATUS_LABELS[s]}
               </option>

@@ -3,15 +3,27 @@
 import type { ScaleLevel } from '@/components/workbench/types';
 
 /** A radio group of the workspace's rating levels, each with its colour; "Pending" clears the verdict. */
-export function VerdictPicker({ levels, value, onChange, disabled }: { levels: ScaleLevel[]; value: string | null; onChange: (id: string | null) => void; disabled?: boolean }) {
+export interface VerdictPickerProps {
+  levels: ScaleLevel[];
+  value: string | null;
+  onChange: (id: string | null) => void;
+  disabled?: boolean;
+  legend: string;
+  hint?: string;
+  /** Distinguishes several pickers on one page (radio group name). */
+  name?: string;
+}
+
+export function VerdictPicker({ levels, value, onChange, disabled, legend, hint, name = 'verdict' }: VerdictPickerProps) {
   const options: Array<{ id: string | null; label: string; color: string; description: string }> = [
     ...levels.map((l) => ({ id: l.id, label: l.label, color: l.color, description: l.description })),
     { id: null, label: 'Pending', color: '#8c959f', description: 'No verdict yet.' },
   ];
   return (
     <fieldset disabled={disabled}>
-      <legend className="mb-1.5 text-sm font-medium">Verdict</legend>
-      <div className="grid grid-cols-2 gap-1.5" role="radiogroup" aria-label="Verdict">
+      <legend className="mb-0.5 text-sm font-medium">{legend}</legend>
+      {hint && <p className="mb-1.5 text-xs text-[var(--color-muted)]">{hint}</p>}
+      <div className="grid grid-cols-2 gap-1.5" role="radiogroup" aria-label={legend}>
         {options.map((o) => {
           const checked = o.id === value;
           return (
@@ -21,7 +33,7 @@ export function VerdictPicker({ levels, value, onChange, disabled }: { levels: S
               className={`flex cursor-pointer items-center gap-2 rounded-md border px-2.5 py-1.5 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-[var(--color-accent)] ${checked ? 'border-transparent font-semibold ring-2' : 'border-[var(--color-line)] hover:bg-gray-50'}`}
               style={checked ? ({ '--tw-ring-color': o.color, backgroundColor: `${o.color}1f` } as React.CSSProperties) : undefined}
             >
-              <input type="radio" name="verdict" className="sr-only" checked={checked} onChange={() => onChange(o.id)} />
+              <input type="radio" name={name} className="sr-only" checked={checked} onChange={() => onChange(o.id)} />
               <span aria-hidden className="h-3 w-3 shrink-0 rounded-full" style={{ backgroundColor: o.color }} />
               {o.label}
             </label>

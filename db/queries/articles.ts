@@ -59,6 +59,7 @@ export interface NewArticle {
   sourceCredit: string;
   text: string;
   slug?: string;
+  status?: ArticleStatus;
   createdBy: string | null;
 }
 

@@ -82,7 +82,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
   const userId = (email: string) => db.select().from(users).where(eq(users.email, email)).get()!.id;
   const { dropLines, ...articleMetadata } = metadata;
   void dropLines;
-  const article = createArticle(db, { ...articleMetadata, workspaceId: demoWorkspaceId, text, createdBy: userId('tom@claimdesk.demo') });
+  const article = createArticle(db, { ...articleMetadata, workspaceId: demoWorkspaceId, text, status: 'in_review', createdBy: userId('tom@claimdesk.demo') });
 
   const levels = db.select({ id: ratingLevels.id, key: ratingLevels.key }).from(ratingLevels).innerJoin(ratingScales, eq(ratingScales.id, ratingLevels.scaleId)).where(eq(ratingScales.workspaceId, demoWorkspaceId)).all();
   const levelId = (key: string) => levels.find((l) => l.key === key)?.id ?? null;

@@ -2,7 +2,8 @@ import { authorizeClaim } from '@/db/queries/access';
 import { deleteClaim, getClaim, updateClaim } from '@/db/queries/claims';
 import { apiRoute, readJson } from '@/lib/api/handler';
 import { can } from '@/lib/auth/permissions';
-import { forbidden } from '@/lib/errors';
+import { AppError, forbidden } from '@/lib/errors';
+import { canTransitionClaim } from '@/lib/review/workflow';
 import { deleteClaimSchema, updateClaimSchema } from '@/lib/validations/claims';
 
 export const GET = apiRoute<{ claimId: string }>(({ params, user, db }) => {
@@ -12,7 +13,13 @@ export const GET = apiRoute<{ claimId: string }>(({ params, user, db }) => {
 
 export const PATCH = apiRoute<{ claimId: string }>(async ({ req, params, user, db }) => {
   const input = await readJson(req, updateClaimSchema);
-  authorizeClaim(db, user.id, params.claimId, 'claim:update');
+  const { role, claim } = authorizeClaim(db, user.id, params.claimId, 'claim:update');
+  if (input.status !== undefined && input.status !== claim.status) {
+    const transition = canTransitionClaim(role, claim.status, input.status);
+    if (!transition.ok) throw new AppError(transition.code === 'forbidden' ? 'forbidden' : 'unprocessable', transition.reason);
+  }
+  // The final verdict is what reports publish: editors set it; reviewers record their own verdicts.
+  if (input.verdictId !== undefined && !can(role, 'verdict:final')) throw forbidden('Only editors set the final verdict. Record your own verdict under “Reviewer verdicts”.');
   return { claim: updateClaim(db, params.claimId, input, user.id) };
 });
 

@@ -10,7 +10,7 @@ import { ClaimPanel } from '@/components/claims/claim-panel';
 import { Toast, useToast } from '@/components/ui/toast';
 import { apiFetch } from '@/lib/api/client';
 import { can } from '@/lib/auth/permissions';
-import { resolveClaimRanges } from '@/lib/editor/claim-ranges';
+import { orderClaimsByText, resolveClaimRanges } from '@/lib/editor/claim-ranges';
 import { docToText } from '@/lib/editor/doc-text';
 import { isTypingTarget } from '@/lib/shortcuts';
 import { highlightFill } from '@/lib/verdicts/scale';
@@ -66,11 +66,7 @@ export function ArticleWorkbench({ article: initialArticle, initialClaims, level
     editor?.commands.setActiveClaim(activeId);
   }, [editor, activeId]);
 
-  const orderedClaims = useMemo(() => {
-    const anchored = claims.filter((c) => ranges.has(c.id)).sort((a, b) => ranges.get(a.id)!.start - ranges.get(b.id)!.start || ranges.get(b.id)!.end - ranges.get(a.id)!.end);
-    const orphaned = claims.filter((c) => !ranges.has(c.id));
-    return [...anchored, ...orphaned];
-  }, [claims, ranges]);
+  const orderedClaims = useMemo(() => orderClaimsByText(claims, ranges), [claims, ranges]);
 
   const focusClaim = useCallback((claimId: string, scroll = true) => {
     setActiveId(claimId);

@@ -6,7 +6,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import { articles, claims, claimVerdicts, comments, historyEntries, ratingLevels, sources, users, workspaces } from '../schema';
-import { resolveClaimRanges } from '@/lib/editor/claim-ranges';
+import { orderClaimsByText, resolveClaimRanges } from '@/lib/editor/claim-ranges';
 import { AppError, notFound } from '@/lib/errors';
 import type { ReportClaim, ReportPerson, ReportVerdict, ReportViewModel } from '@/lib/export/view-model';
 import { ratingBounds } from '@/lib/verdicts';
@@ -14,7 +14,6 @@ import type { Tx } from './history';
 import { getScale } from './scales';
 
 type ClaimRow = typeof claims.$inferSelect;
-type UtfRange = { start: number; end: number };
 
 export interface ReportOptions {
   /** Base URL of this Claimdesk instance, e.g. http://localhost:3000 (a trailing slash is dropped). */
@@ -63,7 +62,7 @@ function readReport(tx: Tx, articleId: string, opts: ReportOptions): ReportViewM
   const historyOf = groupByClaim(related.history);
 
   const ranges = resolveClaimRanges(article.plainText, claimRows.map(toAnchorable));
-  const ordered = orderClaimsLikeTheWorkbench(claimRows, ranges);
+  const ordered = orderClaimsByText(claimRows, ranges);
 
   const reportClaims = ordered.map((row, index): ReportClaim => {
     const range = ranges.get(row.id) ?? null;
@@ -185,17 +184,6 @@ function toAnchorable(row: ClaimRow) {
     position: { start: row.positionStart, end: row.positionEnd },
     anchorState: row.anchorState,
   };
-}
-
-/**
- * The workbench's order (components/workbench/article-workbench.tsx, orderedClaims), so claim
- * numbers match what reviewers see: by start, the longer of two claims starting together first;
- * claims that no longer resolve last, in their stored order.
- */
-export function orderClaimsLikeTheWorkbench<T extends { id: string }>(rows: readonly T[], ranges: ReadonlyMap<string, UtfRange>): T[] {
-  const placed = rows.filter((r) => ranges.has(r.id));
-  placed.sort((a, b) => ranges.get(a.id)!.start - ranges.get(b.id)!.start || ranges.get(b.id)!.end - ranges.get(a.id)!.end);
-  return [...placed, ...rows.filter((r) => !ranges.has(r.id))];
 }
 
 export interface ExportableArticle {

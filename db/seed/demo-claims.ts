@@ -6,6 +6,8 @@ export interface DemoClaim {
   quote: string;
   claimText?: string;
   claimant: string;
+  /** When the claim was made, if not the article's date (null: unknown). */
+  claimDate?: string | null;
   verdict: string | null;
   status: 'open' | 'in_review' | 'resolved';
   rationale: string;
@@ -68,6 +70,7 @@ export const DEMO_CLAIMS: DemoClaim[] = [
     quote: 'the Americans, through their ambassador in Baghdad, requested our cooperation in confronting IS, but I rejected it',
     claimText: 'The U.S. asked Iran, through its ambassador in Baghdad, to cooperate against IS, and Khamenei refused.',
     claimant: 'Ali Khamenei',
+    claimDate: '2014-09-15',
     verdict: 'unproven',
     status: 'open',
     author: 'ana@claimdesk.demo',
@@ -77,6 +80,8 @@ export const DEMO_CLAIMS: DemoClaim[] = [
   {
     quote: 'If Soleimani were not present in Syria, there would have been no IS.',
     claimant: 'Mehdi Khazali',
+    // "said last year": sometime in 2016, day unknown.
+    claimDate: null,
     verdict: 'not-checkable',
     status: 'resolved',
     author: 'kofi@claimdesk.demo',

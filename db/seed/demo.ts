@@ -92,7 +92,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
     if (start < 0) throw new Error(`Demo claim quote not found in the demo article: ${demo.quote}`);
     const actorId = userId(demo.author);
     const claim = createClaim(db, { articleId: article.id, revision: article.revision, start, end: start + demo.quote.length, actorId });
-    updateClaim(db, claim.id, { version: claim.version, claimText: demo.claimText ?? claim.claimText, claimant: demo.claimant, verdictId: demo.verdict ? levelId(demo.verdict) : null, rationale: demo.rationale, status: demo.status }, actorId);
+    updateClaim(db, claim.id, { version: claim.version, claimText: demo.claimText ?? claim.claimText, claimant: demo.claimant, ...(demo.claimDate !== undefined ? { claimDate: demo.claimDate } : {}), verdictId: demo.verdict ? levelId(demo.verdict) : null, rationale: demo.rationale, status: demo.status }, actorId);
     for (const source of demo.sources) addSource(db, claim.id, source, actorId);
   }
   return { created: true };

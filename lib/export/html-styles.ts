@@ -128,7 +128,8 @@ h2::after { content: ""; flex: 1; height: 1px; background: var(--rule); }
   .claim, .keep { break-inside: avoid; page-break-inside: avoid; }
   .article-body p { orphans: 3; widows: 3; }
   a { color: inherit; }
-  a[href^="http"]:not(.bare)::after { content: " <" attr(href) ">"; font: .78em/1.3 var(--sans); color: var(--muted); overflow-wrap: anywhere; word-break: break-all; }
+  /* Print the address of source links (on paper they cannot be clicked), on a line of their own. */
+  .sources a[href^="http"]:not(.bare)::after { content: attr(href); display: block; font: .78em/1.3 var(--sans); color: var(--muted); overflow-wrap: anywhere; }
   .mk a::after { content: none; }
   .colophon { margin-top: 1.5rem; padding-bottom: 0; }
 }

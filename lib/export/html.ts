@@ -139,6 +139,12 @@ function withHeading(heading: string, cards: string[], whenEmpty: string): strin
   return [`<div class="keep">\n${heading}\n${first}\n</div>`, ...rest].join('\n');
 }
 
+/** The claim statement is only printed when it says more than the quote above it. */
+function sameWords(a: string, b: string): boolean {
+  const normalise = (s: string) => s.replace(/\s+/g, ' ').trim().replace(/[.。]$/, '').toLowerCase();
+  return a.trim() === '' || normalise(a) === normalise(b);
+}
+
 function renderClaimCard(claim: ReportClaim, vm: ReportViewModel): string {
   const colors = verdictColors(claim.finalVerdict);
   const verdictLabel = claim.finalVerdict?.label ?? PENDING_LABEL;
@@ -153,7 +159,7 @@ function renderClaimCard(claim: ReportClaim, vm: ReportViewModel): string {
 <header class="claim-head"><span class="claim-no" aria-label="Claim ${claim.number}">${claim.number}</span>${chip(claim.finalVerdict)}<span class="status">${CLAIM_STATUS_LABELS[claim.status]}</span></header>
 ${claim.orphaned ? `<p class="orphan-note">${escapeHtml(ORPHANED_NOTE)}</p>` : ''}
 <blockquote class="quote" dir="auto"${langAttr(vm.article.language)}><p>${multiline(claim.quote.exact)}</p></blockquote>
-<h3 dir="auto">${escapeHtml(claim.claimText || claim.quote.exact)}</h3>
+${sameWords(claim.claimText, claim.quote.exact) ? '' : `<h3 dir="auto">${escapeHtml(claim.claimText)}</h3>`}
 ${factRows.length > 0 ? `<dl class="facts">${factRows.join('')}</dl>` : ''}
 <h4>${claim.finalVerdict ? `Why we rated it ${escapeHtml(verdictLabel)}` : 'Assessment'}</h4>
 <div class="rationale" dir="auto">${claim.rationale.trim() ? paragraphs(claim.rationale) : `<p class="empty">${claim.finalVerdict ? 'No rationale recorded.' : 'Verdict pending: this claim is still being checked.'}</p>`}</div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -7,6 +8,7 @@ import { apiFetch } from '@/lib/api/client';
 import { changePasswordSchema } from '@/lib/validations/auth';
 
 export function ChangePasswordForm() {
+  const router = useRouter();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
 
@@ -25,7 +27,8 @@ export function ChangePasswordForm() {
     if (!result.ok) return setMessage({ tone: 'error', text: result.error.message });
     formEl.reset();
     setMessage({ tone: 'ok', text: 'Password changed.' });
-    window.location.assign('/articles');
+    router.replace('/articles');
+    router.refresh();
   }
 
   return (

@@ -2,6 +2,7 @@ import { authorizeClaim } from '@/db/queries/access';
 import { deleteClaim, getClaim, updateClaim } from '@/db/queries/claims';
 import { apiRoute, readJson } from '@/lib/api/handler';
 import { can } from '@/lib/auth/permissions';
+import { emitEntity } from '@/lib/events/emit';
 import { AppError, forbidden } from '@/lib/errors';
 import { canTransitionClaim } from '@/lib/review/workflow';
 import { deleteClaimSchema, updateClaimSchema } from '@/lib/validations/claims';
@@ -20,7 +21,9 @@ export const PATCH = apiRoute<{ claimId: string }>(async ({ req, params, user, d
   }
   // The final verdict is what reports publish: editors set it; reviewers record their own verdicts.
   if (input.verdictId !== undefined && !can(role, 'verdict:final')) throw forbidden('Only editors set the final verdict. Record your own verdict under “Reviewer verdicts”.');
-  return { claim: updateClaim(db, params.claimId, input, user.id) };
+  const updated = updateClaim(db, params.claimId, input, user.id);
+  if (updated.version !== claim.version) emitEntity('claim.updated', { workspaceId: claim.workspaceId, articleId: claim.articleId }, updated, user.id);
+  return { claim: updated };
 });
 
 export const DELETE = apiRoute<{ claimId: string }>(async ({ req, params, user, db }) => {
@@ -29,5 +32,6 @@ export const DELETE = apiRoute<{ claimId: string }>(async ({ req, params, user, 
   // Reviewers delete their own claims; editors and owners any claim.
   if (claim.authorId !== user.id && !can(role, 'article:edit')) throw forbidden('Only the claim’s author or an editor can delete it.');
   deleteClaim(db, params.claimId, version, user.id);
+  emitEntity('claim.deleted', { workspaceId: claim.workspaceId, articleId: claim.articleId }, { id: claim.id }, user.id);
   return { ok: true };
 });

@@ -1,17 +1,21 @@
 import { authorizeSource } from '@/db/queries/access';
 import { deleteSource, updateSource } from '@/db/queries/sources';
 import { apiRoute, readJson } from '@/lib/api/handler';
+import { emitEntity } from '@/lib/events/emit';
 import { deleteSourceSchema, updateSourceSchema } from '@/lib/validations/claims';
 
 export const PATCH = apiRoute<{ sourceId: string }>(async ({ req, params, user, db }) => {
   const input = await readJson(req, updateSourceSchema);
-  authorizeSource(db, user.id, params.sourceId, 'source:write');
-  return { source: updateSource(db, params.sourceId, input, user.id) };
+  const scope = authorizeSource(db, user.id, params.sourceId, 'source:write');
+  const source = updateSource(db, params.sourceId, input, user.id);
+  emitEntity('source.updated', { workspaceId: scope.workspaceId, articleId: scope.articleId, claimId: source.claimId }, source, user.id);
+  return { source };
 });
 
 export const DELETE = apiRoute<{ sourceId: string }>(async ({ req, params, user, db }) => {
   const { version } = await readJson(req, deleteSourceSchema);
-  authorizeSource(db, user.id, params.sourceId, 'source:write');
+  const scope = authorizeSource(db, user.id, params.sourceId, 'source:write');
   deleteSource(db, params.sourceId, version, user.id);
+  emitEntity('source.deleted', { workspaceId: scope.workspaceId, articleId: scope.articleId, claimId: scope.source.claimId }, { id: scope.source.id }, user.id);
   return { ok: true };
 });

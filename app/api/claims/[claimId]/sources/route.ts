@@ -1,10 +1,13 @@
 import { authorizeClaim } from '@/db/queries/access';
 import { addSource } from '@/db/queries/sources';
 import { apiRoute, readJson } from '@/lib/api/handler';
+import { emitEntity } from '@/lib/events/emit';
 import { sourceFieldsSchema } from '@/lib/validations/claims';
 
 export const POST = apiRoute<{ claimId: string }>(async ({ req, params, user, db }) => {
   const fields = await readJson(req, sourceFieldsSchema);
-  authorizeClaim(db, user.id, params.claimId, 'source:write');
-  return Response.json({ source: addSource(db, params.claimId, fields, user.id) }, { status: 201 });
+  const { claim } = authorizeClaim(db, user.id, params.claimId, 'source:write');
+  const source = addSource(db, params.claimId, fields, user.id);
+  emitEntity('source.created', { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId: claim.id }, source, user.id);
+  return Response.json({ source }, { status: 201 });
 });

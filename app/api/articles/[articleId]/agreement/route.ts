@@ -1,0 +1,9 @@
+import { authorizeArticle } from '@/db/queries/access';
+import { articleAgreement } from '@/db/queries/verdicts';
+import { apiRoute } from '@/lib/api/handler';
+
+/** Percent agreement and Fleiss' kappa over the article's claims with two or more reviewer verdicts. */
+export const GET = apiRoute<{ articleId: string }>(({ params, user, db }) => {
+  const { role } = authorizeArticle(db, user.id, params.articleId, 'article:read');
+  return { agreement: articleAgreement(db, params.articleId, user.id, role) };
+});

@@ -1,0 +1,20 @@
+import { authorizeArticle } from '@/db/queries/access';
+import { getClaim } from '@/db/queries/claims';
+import { apiRoute, readJson } from '@/lib/api/handler';
+import { emitPresence } from '@/lib/events/emit';
+import { getPresence } from '@/lib/events/presence';
+import { notFound } from '@/lib/errors';
+import { presenceSchema } from '@/lib/validations/review';
+
+/**
+ * Reports which claim I have open on this article (null: none). Presence itself is created by the
+ * event stream; without an open stream this changes nothing and answers `connected: false`.
+ */
+export const POST = apiRoute<{ articleId: string }>(async ({ req, params, user, db }) => {
+  const { openClaimId, connectionId } = await readJson(req, presenceSchema);
+  const { article } = authorizeArticle(db, user.id, params.articleId, 'article:read');
+  if (openClaimId && getClaim(db, openClaimId).articleId !== article.id) throw notFound('Claim');
+  const presence = getPresence();
+  if (presence.update(article.id, user.id, openClaimId, connectionId)) emitPresence(article.workspaceId, article.id, presence.snapshot(article.id), user.id);
+  return { presence: presence.snapshot(article.id), connected: presence.isPresent(article.id, user.id) };
+});

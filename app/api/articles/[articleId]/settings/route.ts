@@ -1,0 +1,14 @@
+import { authorizeArticle } from '@/db/queries/access';
+import { setBlindReview } from '@/db/queries/article-status';
+import { apiRoute, readJson } from '@/lib/api/handler';
+import { emitArticleUpdated } from '@/lib/events/emit';
+import { articleSettingsSchema } from '@/lib/validations/review';
+
+/** Review settings of an article (blind review), editors and owners. */
+export const PATCH = apiRoute<{ articleId: string }>(async ({ req, params, user, db }) => {
+  const input = await readJson(req, articleSettingsSchema);
+  const { role } = authorizeArticle(db, user.id, params.articleId, 'article:edit');
+  const { article, changed } = setBlindReview(db, { ...input, articleId: params.articleId, role, actorId: user.id });
+  if (changed) emitArticleUpdated(article, ['blindReview'], user.id);
+  return { article };
+});

@@ -1,0 +1,18 @@
+import { authorizeArticle } from '@/db/queries/access';
+import { setArticleStatus } from '@/db/queries/article-status';
+import { apiRoute, readJson } from '@/lib/api/handler';
+import { emitArticleUpdated } from '@/lib/events/emit';
+import { articleStatusSchema } from '@/lib/validations/review';
+
+/**
+ * Moves the article along draft → in review → ready → published (and back). Membership is checked
+ * here; which role may take which step ('article:status', 'article:publish') is decided by
+ * lib/review/workflow.ts inside setArticleStatus, so the message names the exact step refused.
+ */
+export const PUT = apiRoute<{ articleId: string }>(async ({ req, params, user, db }) => {
+  const input = await readJson(req, articleStatusSchema);
+  const { role } = authorizeArticle(db, user.id, params.articleId, 'article:read');
+  const { article, changed } = setArticleStatus(db, { ...input, articleId: params.articleId, role, actorId: user.id });
+  if (changed) emitArticleUpdated(article, ['status'], user.id);
+  return { article };
+});

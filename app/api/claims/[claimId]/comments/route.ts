@@ -1,0 +1,18 @@
+import { authorizeClaim } from '@/db/queries/access';
+import { createComment, listComments } from '@/db/queries/comments';
+import { apiRoute, readJson } from '@/lib/api/handler';
+import { emitEntity } from '@/lib/events/emit';
+import { createCommentSchema } from '@/lib/validations/review';
+
+export const GET = apiRoute<{ claimId: string }>(({ params, user, db }) => {
+  authorizeClaim(db, user.id, params.claimId, 'article:read');
+  return { comments: listComments(db, params.claimId) };
+});
+
+export const POST = apiRoute<{ claimId: string }>(async ({ req, params, user, db }) => {
+  const { body } = await readJson(req, createCommentSchema);
+  const { claim } = authorizeClaim(db, user.id, params.claimId, 'comment:write');
+  const { comment, mentionedUserIds } = createComment(db, { claimId: claim.id, body, actorId: user.id });
+  emitEntity('comment.created', { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId: claim.id }, comment, user.id);
+  return Response.json({ comment, mentionedUserIds }, { status: 201 });
+});

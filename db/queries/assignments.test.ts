@@ -1,0 +1,108 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { articles, claims, historyEntries, memberships } from '../schema';
+import { AppError } from '@/lib/errors';
+import { assign, getAssignment, listAssignments, myQueue, unassign } from './assignments';
+import { createComment } from './comments';
+import { markMentionsRead } from './mentions';
+import { reviewFixture, type ReviewFixture } from './review-fixture';
+import { upsertMyVerdict } from './verdicts';
+
+let f: ReviewFixture;
+beforeEach(async () => {
+  f = await reviewFixture();
+});
+
+function catchError(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('Expected an AppError');
+}
+
+describe('assign / unassign', () => {
+  it('assigns a claim to a reviewer, with names and a history row on the claim', () => {
+    const claimId = f.claims[0]!.id;
+    const { assignment, created } = assign(f.db, { articleId: f.article.id, claimId, assigneeId: f.u.kofi, actorId: f.u.tom });
+    expect(created).toBe(true);
+    expect(assignment).toMatchObject({ articleId: f.article.id, claimId, assigneeId: f.u.kofi, assigneeName: 'Kofi Mensah', assignedById: f.u.tom, assignedByName: 'Tom Becker', workspaceId: f.workspaceId });
+    const history = f.db.select().from(historyEntries).where(eq(historyEntries.entityId, assignment.id)).get();
+    expect(history).toMatchObject({ entityType: 'assignment', action: 'create', claimId, after: { assigneeName: 'Kofi Mensah' } });
+  });
+
+  it('is idempotent: assigning the same thing again returns the existing assignment', () => {
+    const first = assign(f.db, { articleId: f.article.id, assigneeId: f.u.ana, actorId: f.u.tom });
+    const again = assign(f.db, { articleId: f.article.id, claimId: null, assigneeId: f.u.ana, actorId: f.u.tom });
+    expect(again).toEqual({ assignment: first.assignment, created: false });
+    expect(listAssignments(f.db, f.article.id)).toHaveLength(1);
+  });
+
+  it('only assigns reviewers and above from the same workspace, to claims of that article', () => {
+    expect(catchError(() => assign(f.db, { articleId: f.article.id, assigneeId: f.u.vera, actorId: f.u.tom })).message).toBe('Vera Lind is a viewer; only reviewers, editors and owners can be assigned.');
+    expect(catchError(() => assign(f.db, { articleId: f.article.id, assigneeId: f.u.omar, actorId: f.u.tom })).message).toBe('That person is not a member of this workspace.');
+    expect(catchError(() => assign(f.db, { articleId: f.article.id, claimId: crypto.randomUUID(), assigneeId: f.u.ana, actorId: f.u.tom })).code).toBe('not_found');
+    expect(catchError(() => assign(f.db, { articleId: crypto.randomUUID(), assigneeId: f.u.ana, actorId: f.u.tom })).code).toBe('not_found');
+  });
+
+  it('unassigns, recording history; a second unassign is a 404', () => {
+    const { assignment } = assign(f.db, { articleId: f.article.id, claimId: f.claims[0]!.id, assigneeId: f.u.ana, actorId: f.u.tom });
+    expect(unassign(f.db, assignment.id, f.u.tom)).toEqual(assignment);
+    expect(listAssignments(f.db, f.article.id)).toEqual([]);
+    expect(catchError(() => getAssignment(f.db, assignment.id)).code).toBe('not_found');
+    expect(catchError(() => unassign(f.db, assignment.id, f.u.tom)).code).toBe('not_found');
+    const rows = f.db.select().from(historyEntries).where(eq(historyEntries.entityId, assignment.id)).all();
+    expect(rows.map((r) => r.action)).toEqual(['create', 'delete']);
+  });
+});
+
+describe('myQueue', () => {
+  it('lists claims assigned directly or via the article, awaiting my verdict, each once', () => {
+    const open = f.claims.filter((c) => c.status !== 'resolved');
+    assign(f.db, { articleId: f.article.id, claimId: open[0]!.id, assigneeId: f.u.ana, actorId: f.u.tom });
+    assign(f.db, { articleId: f.article.id, assigneeId: f.u.ana, actorId: f.u.tom });
+    const queue = myQueue(f.db, f.u.ana);
+    expect(queue.claims.map((c) => c.claimId).sort()).toEqual(open.map((c) => c.id).sort());
+    expect(queue.claims[0]).toMatchObject({ claimId: open[0]!.id, assignedVia: 'claim', articleTitle: f.article.title, workspaceName: 'Demo Fact-Check Desk', quote: open[0]!.quote.exact, claimText: open[0]!.claimText });
+    expect(queue.claims.slice(1).every((c) => c.assignedVia === 'article')).toBe(true);
+    expect(myQueue(f.db, f.u.kofi).claims).toEqual([]);
+  });
+
+  it('drops a claim once I give my verdict, and leaves out resolved claims', () => {
+    const resolved = f.claims.find((c) => c.status === 'resolved')!;
+    const pending = f.claims.find((c) => c.status !== 'resolved')!;
+    assign(f.db, { articleId: f.article.id, claimId: resolved.id, assigneeId: f.u.kofi, actorId: f.u.tom });
+    assign(f.db, { articleId: f.article.id, claimId: pending.id, assigneeId: f.u.kofi, actorId: f.u.tom });
+    expect(myQueue(f.db, f.u.kofi).claims.map((c) => c.claimId)).toEqual([pending.id]);
+    upsertMyVerdict(f.db, { claimId: pending.id, userId: f.u.kofi, verdictId: f.level('true'), reason: '' });
+    expect(myQueue(f.db, f.u.kofi).claims).toEqual([]);
+  });
+
+  it('leaves out published articles and workspaces where I can no longer give verdicts', () => {
+    const pending = f.claims.find((c) => c.status !== 'resolved')!;
+    assign(f.db, { articleId: f.article.id, claimId: pending.id, assigneeId: f.u.kofi, actorId: f.u.tom });
+    f.db.update(articles).set({ status: 'published' }).where(eq(articles.id, f.article.id)).run();
+    expect(myQueue(f.db, f.u.kofi).claims).toEqual([]);
+    f.db.update(articles).set({ status: 'in_review' }).where(eq(articles.id, f.article.id)).run();
+    f.db.update(memberships).set({ role: 'viewer' }).where(and(eq(memberships.userId, f.u.kofi), eq(memberships.workspaceId, f.workspaceId))).run();
+    expect(myQueue(f.db, f.u.kofi).claims).toEqual([]);
+  });
+
+  it('includes unread mentions, not read ones nor those in deleted comments', () => {
+    const claimId = f.claims[0]!.id;
+    createComment(f.db, { claimId, body: '@kofi what do you think?', actorId: f.u.ana });
+    expect(myQueue(f.db, f.u.kofi).mentions).toMatchObject([{ claimId, authorName: 'Ana Souza', excerpt: '@kofi what do you think?' }]);
+    markMentionsRead(f.db, f.u.kofi);
+    expect(myQueue(f.db, f.u.kofi).mentions).toEqual([]);
+  });
+
+  it('follows claim status: a claim reopened from resolved comes back', () => {
+    const resolved = f.claims.find((c) => c.status === 'resolved')!;
+    assign(f.db, { articleId: f.article.id, claimId: resolved.id, assigneeId: f.u.ana, actorId: f.u.tom });
+    expect(myQueue(f.db, f.u.ana).claims).toEqual([]);
+    f.db.update(claims).set({ status: 'open' }).where(eq(claims.id, resolved.id)).run();
+    expect(myQueue(f.db, f.u.ana).claims.map((c) => c.claimId)).toEqual([resolved.id]);
+  });
+});

@@ -1,0 +1,176 @@
+import { and, asc, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../client';
+import { articles, assignments, claims, claimVerdicts, memberships, users, workspaces, type ArticleStatus, type ClaimStatus } from '../schema';
+import { can } from '@/lib/auth/permissions';
+import { AppError, notFound } from '@/lib/errors';
+import { recordHistory } from './history';
+import { listMentions, type MentionDto } from './mentions';
+
+export interface AssignmentDto {
+  id: string;
+  workspaceId: string;
+  articleId: string;
+  /** Null when the whole article is assigned. */
+  claimId: string | null;
+  assigneeId: string;
+  assigneeName: string;
+  assignedById: string | null;
+  assignedByName: string | null;
+  createdAt: string;
+}
+
+function assignmentRows(db: Db, where: SQL) {
+  const assignee = alias(users, 'assignee');
+  const assigner = alias(users, 'assigner');
+  return db
+    .select({ a: assignments, assigneeName: assignee.name, assignedByName: assigner.name })
+    .from(assignments)
+    .innerJoin(assignee, eq(assignee.id, assignments.assigneeId))
+    .leftJoin(assigner, eq(assigner.id, assignments.assignedBy))
+    .where(where)
+    .orderBy(asc(assignments.createdAt), asc(assignee.name))
+    .all()
+    .map(({ a, assigneeName, assignedByName }) => ({
+      id: a.id,
+      workspaceId: a.workspaceId,
+      articleId: a.articleId,
+      claimId: a.claimId,
+      assigneeId: a.assigneeId,
+      assigneeName,
+      assignedById: a.assignedBy,
+      assignedByName,
+      createdAt: a.createdAt.toISOString(),
+    }));
+}
+
+export function listAssignments(db: Db, articleId: string): AssignmentDto[] {
+  return assignmentRows(db, eq(assignments.articleId, articleId));
+}
+
+export function getAssignment(db: Db, assignmentId: string): AssignmentDto {
+  const row = assignmentRows(db, eq(assignments.id, assignmentId))[0];
+  if (!row) throw notFound('Assignment');
+  return row;
+}
+
+export interface AssignInput {
+  articleId: string;
+  /** Omit or null to assign the whole article. */
+  claimId?: string | null;
+  assigneeId: string;
+  actorId: string;
+}
+
+/**
+ * Assigns a claim (or a whole article) to a member who can give verdicts (reviewer or above) in
+ * the article's workspace. Assigning the same thing twice returns the existing assignment.
+ */
+export function assign(db: Db, input: AssignInput): { assignment: AssignmentDto; created: boolean } {
+  const claimId = input.claimId ?? null;
+  const id = db.transaction((tx) => {
+    const article = tx.select().from(articles).where(eq(articles.id, input.articleId)).get();
+    if (!article) throw notFound('Article');
+    if (claimId) {
+      const claim = tx.select({ articleId: claims.articleId }).from(claims).where(eq(claims.id, claimId)).get();
+      if (!claim || claim.articleId !== article.id) throw notFound('Claim');
+    }
+    const member = tx
+      .select({ role: memberships.role, name: users.name })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.workspaceId, article.workspaceId), eq(memberships.userId, input.assigneeId)))
+      .get();
+    if (!member) throw new AppError('unprocessable', 'That person is not a member of this workspace.');
+    if (!can(member.role, 'verdict:own')) throw new AppError('unprocessable', `${member.name} is a ${member.role}; only reviewers, editors and owners can be assigned.`);
+    const existing = tx
+      .select({ id: assignments.id })
+      .from(assignments)
+      .where(and(eq(assignments.articleId, article.id), claimId ? eq(assignments.claimId, claimId) : isNull(assignments.claimId), eq(assignments.assigneeId, input.assigneeId)))
+      .get();
+    if (existing) return { id: existing.id, created: false };
+    const row = tx.insert(assignments).values({ workspaceId: article.workspaceId, articleId: article.id, claimId, assigneeId: input.assigneeId, assignedBy: input.actorId }).returning().get();
+    recordHistory(tx, { workspaceId: article.workspaceId, articleId: article.id, claimId, entityType: 'assignment', entityId: row.id, action: 'create', actorId: input.actorId, after: { claimId, assigneeId: input.assigneeId, assigneeName: member.name } });
+    return { id: row.id, created: true };
+  });
+  return { assignment: getAssignment(db, id.id), created: id.created };
+}
+
+export function unassign(db: Db, assignmentId: string, actorId: string): AssignmentDto {
+  const current = getAssignment(db, assignmentId);
+  db.transaction((tx) => {
+    const result = tx.delete(assignments).where(eq(assignments.id, assignmentId)).run();
+    if (result.changes !== 1) throw notFound('Assignment');
+    recordHistory(tx, { workspaceId: current.workspaceId, articleId: current.articleId, claimId: current.claimId, entityType: 'assignment', entityId: assignmentId, action: 'delete', actorId, before: { claimId: current.claimId, assigneeId: current.assigneeId, assigneeName: current.assigneeName } });
+  });
+  return current;
+}
+
+export interface QueueItem {
+  claimId: string;
+  claimText: string;
+  quote: string;
+  claimStatus: ClaimStatus;
+  articleId: string;
+  articleTitle: string;
+  articleSlug: string;
+  articleStatus: ArticleStatus;
+  workspaceId: string;
+  workspaceName: string;
+  assignmentId: string;
+  /** Assigned this claim directly, or the whole article. */
+  assignedVia: 'claim' | 'article';
+  assignedAt: string;
+}
+
+export interface MyQueue {
+  claims: QueueItem[];
+  mentions: MentionDto[];
+}
+
+/**
+ * What awaits me, across my workspaces: claims assigned to me (directly, or through their
+ * article) that I have not yet given a verdict on, plus unread @mentions. Resolved claims and
+ * published articles are done and drop out; so does everything in a workspace where I can no
+ * longer give verdicts (left, or demoted to viewer).
+ */
+export function myQueue(db: Db, userId: string): MyQueue {
+  const select = {
+    claimId: claims.id,
+    claimText: claims.claimText,
+    quote: claims.quoteExact,
+    claimStatus: claims.status,
+    position: claims.positionStart,
+    articleId: articles.id,
+    articleTitle: articles.title,
+    articleSlug: articles.slug,
+    articleStatus: articles.status,
+    workspaceId: workspaces.id,
+    workspaceName: workspaces.name,
+    assignmentId: assignments.id,
+    assignedAt: assignments.createdAt,
+  };
+  const pending = (join: SQL) =>
+    db
+      .select(select)
+      .from(assignments)
+      .innerJoin(claims, join)
+      .innerJoin(articles, eq(articles.id, claims.articleId))
+      .innerJoin(workspaces, eq(workspaces.id, articles.workspaceId))
+      .innerJoin(memberships, and(eq(memberships.workspaceId, articles.workspaceId), eq(memberships.userId, userId), inArray(memberships.role, ['reviewer', 'editor', 'owner'])))
+      .leftJoin(claimVerdicts, and(eq(claimVerdicts.claimId, claims.id), eq(claimVerdicts.userId, userId)))
+      .where(and(eq(assignments.assigneeId, userId), isNull(claimVerdicts.id), ne(claims.status, 'resolved'), ne(articles.status, 'published')))
+      .all();
+  const direct = pending(eq(claims.id, assignments.claimId)).map((r) => ({ ...r, assignedVia: 'claim' as const }));
+  const viaArticle = pending(and(isNull(assignments.claimId), eq(claims.articleId, assignments.articleId))!).map((r) => ({ ...r, assignedVia: 'article' as const }));
+  // A claim assigned both ways is listed once, as its direct assignment.
+  const byClaim = new Map<string, (typeof direct)[number] | (typeof viaArticle)[number]>();
+  for (const item of [...direct, ...viaArticle]) if (!byClaim.has(item.claimId)) byClaim.set(item.claimId, item);
+  const items = [...byClaim.values()].sort(
+    (a, b) => a.assignedAt.getTime() - b.assignedAt.getTime() || a.articleTitle.localeCompare(b.articleTitle) || a.position - b.position,
+  );
+  return {
+    claims: items.map(({ position: _position, assignedAt, ...item }) => ({ ...item, assignedAt: assignedAt.toISOString() })),
+    mentions: listMentions(db, userId, { unreadOnly: true }),
+  };
+}

@@ -1,0 +1,126 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { historyEntries, mentions } from '../schema';
+import { AppError } from '@/lib/errors';
+import { createComment, deleteComment, getCommentScope, listComments, updateComment } from './comments';
+import { listMentions, markMentionsRead } from './mentions';
+import { reviewFixture, type ReviewFixture } from './review-fixture';
+
+let f: ReviewFixture;
+beforeEach(async () => {
+  f = await reviewFixture();
+});
+
+function catchError(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('Expected an AppError');
+}
+
+describe('comments', () => {
+  it('creates a comment with mention rows (not for the author) and a history row', () => {
+    const claimId = f.claims[0]!.id;
+    const { comment, mentionedUserIds } = createComment(f.db, { claimId, body: '  @Kofi Mensah and @tom, please check. Also @ana.  ', actorId: f.u.ana });
+    expect(comment).toMatchObject({ claimId, authorId: f.u.ana, authorName: 'Ana Souza', body: '@Kofi Mensah and @tom, please check. Also @ana.', deleted: false, edited: false, version: 1 });
+    expect(mentionedUserIds.sort()).toEqual([f.u.kofi, f.u.tom].sort());
+    expect(comment.mentions.map((m) => m.name)).toEqual(['Kofi Mensah', 'Tom Becker']);
+    expect(f.db.select().from(mentions).where(eq(mentions.commentId, comment.id)).all()).toHaveLength(2);
+    const history = f.db.select().from(historyEntries).where(eq(historyEntries.entityId, comment.id)).all();
+    expect(history).toMatchObject([{ entityType: 'comment', action: 'create', claimId, actorId: f.u.ana }]);
+  });
+
+  it('does not mention people from another workspace', () => {
+    const { mentionedUserIds } = createComment(f.db, { claimId: f.claims[0]!.id, body: '@Omar Haddad?', actorId: f.u.ana });
+    expect(mentionedUserIds).toEqual([]);
+  });
+
+  it('lists the thread oldest first, with deleted comments as placeholders', () => {
+    const claimId = f.claims[1]!.id;
+    const a = createComment(f.db, { claimId, body: 'first', actorId: f.u.ana }).comment;
+    createComment(f.db, { claimId, body: 'second @ana', actorId: f.u.kofi });
+    deleteComment(f.db, a.id, a.version, f.u.ana);
+    const thread = listComments(f.db, claimId);
+    expect(thread.map((c) => [c.body, c.deleted])).toEqual([
+      ['', true],
+      ['second @ana', false],
+    ]);
+    expect(thread[1]!.mentions).toEqual([{ userId: f.u.ana, name: 'Ana Souza' }]);
+    expect(listComments(f.db, f.claims[2]!.id)).toEqual([]);
+  });
+
+  it('refuses an empty or overlong body', () => {
+    expect(catchError(() => createComment(f.db, { claimId: f.claims[0]!.id, body: '   ', actorId: f.u.ana })).code).toBe('unprocessable');
+    expect(catchError(() => createComment(f.db, { claimId: f.claims[0]!.id, body: 'x'.repeat(5001), actorId: f.u.ana })).message).toMatch(/at most 5,000/);
+    expect(catchError(() => createComment(f.db, { claimId: crypto.randomUUID(), body: 'hi', actorId: f.u.ana })).code).toBe('not_found');
+  });
+
+  it('edits only your own comment, syncing mentions and keeping read state', () => {
+    const { comment } = createComment(f.db, { claimId: f.claims[0]!.id, body: '@tom @kofi look', actorId: f.u.ana });
+    markMentionsRead(f.db, f.u.tom);
+    expect(catchError(() => updateComment(f.db, comment.id, { body: 'hijack', version: 1 }, f.u.kofi))).toMatchObject({ code: 'forbidden', message: 'You can only edit your own comments.' });
+    const { comment: edited, mentionedUserIds } = updateComment(f.db, comment.id, { body: '@tom @nadia look again', version: 1 }, f.u.ana);
+    expect(edited).toMatchObject({ body: '@tom @nadia look again', version: 2, edited: true });
+    expect(mentionedUserIds).toEqual([f.u.nadia]);
+    expect(edited.mentions.map((m) => m.name)).toEqual(['Nadia Rahimi', 'Tom Becker']);
+    expect(listMentions(f.db, f.u.tom)[0]!.readAt).not.toBeNull();
+    expect(listMentions(f.db, f.u.kofi)).toEqual([]);
+  });
+
+  it('refuses a stale edit with 409 and the current comment', () => {
+    const { comment } = createComment(f.db, { claimId: f.claims[0]!.id, body: 'v1', actorId: f.u.ana });
+    updateComment(f.db, comment.id, { body: 'v2', version: 1 }, f.u.ana);
+    const error = catchError(() => updateComment(f.db, comment.id, { body: 'v2 from another tab', version: 1 }, f.u.ana));
+    expect(error.status).toBe(409);
+    expect(error.details).toMatchObject({ current: { id: comment.id, body: 'v2', version: 2 } });
+  });
+
+  it('an unchanged edit is a no-op (no new version)', () => {
+    const { comment } = createComment(f.db, { claimId: f.claims[0]!.id, body: 'same', actorId: f.u.ana });
+    expect(updateComment(f.db, comment.id, { body: ' same ', version: 1 }, f.u.ana).comment.version).toBe(1);
+  });
+
+  it('soft-deletes only your own comment, with a version check; history keeps the text', () => {
+    const { comment } = createComment(f.db, { claimId: f.claims[0]!.id, body: 'oops @tom', actorId: f.u.ana });
+    expect(catchError(() => deleteComment(f.db, comment.id, 1, f.u.tom)).code).toBe('forbidden');
+    expect(catchError(() => deleteComment(f.db, comment.id, 7, f.u.ana)).code).toBe('conflict');
+    const deleted = deleteComment(f.db, comment.id, 1, f.u.ana);
+    expect(deleted).toMatchObject({ deleted: true, body: '', version: 2, mentions: [] });
+    expect(listMentions(f.db, f.u.tom)).toEqual([]);
+    expect(catchError(() => updateComment(f.db, comment.id, { body: 'x', version: 2 }, f.u.ana)).message).toBe('This comment was deleted.');
+    const last = f.db.select().from(historyEntries).where(eq(historyEntries.entityId, comment.id)).all().at(-1)!;
+    expect(last).toMatchObject({ action: 'delete', before: { body: 'oops @tom' } });
+  });
+
+  it('gives the scope needed to authorise a comment write', () => {
+    const { comment } = createComment(f.db, { claimId: f.claims[0]!.id, body: 'hi', actorId: f.u.ana });
+    expect(getCommentScope(f.db, comment.id)).toMatchObject({ workspaceId: f.workspaceId, articleId: f.article.id, comment: { id: comment.id } });
+    expect(catchError(() => getCommentScope(f.db, crypto.randomUUID())).code).toBe('not_found');
+  });
+});
+
+describe('mentions', () => {
+  it('lists my mentions newest first with context, and marks them read', () => {
+    createComment(f.db, { claimId: f.claims[0]!.id, body: '@kofi one', actorId: f.u.ana });
+    const second = createComment(f.db, { claimId: f.claims[1]!.id, body: '@kofi two', actorId: f.u.tom });
+    const list = listMentions(f.db, f.u.kofi);
+    expect(list).toHaveLength(2);
+    expect(list.map((m) => m.excerpt).sort()).toEqual(['@kofi one', '@kofi two']);
+    expect(list.find((m) => m.commentId === second.comment.id)).toMatchObject({ articleTitle: f.article.title, authorName: 'Tom Becker', claimId: f.claims[1]!.id, readAt: null });
+    expect(markMentionsRead(f.db, f.u.kofi, [list[0]!.id])).toBe(1);
+    expect(listMentions(f.db, f.u.kofi, { unreadOnly: true })).toHaveLength(1);
+    expect(markMentionsRead(f.db, f.u.kofi)).toBe(1);
+    expect(markMentionsRead(f.db, f.u.kofi, [])).toBe(0);
+    expect(listMentions(f.db, f.u.kofi, { unreadOnly: true })).toEqual([]);
+  });
+
+  it('cannot mark someone else’s mention read', () => {
+    createComment(f.db, { claimId: f.claims[0]!.id, body: '@kofi one', actorId: f.u.ana });
+    const id = listMentions(f.db, f.u.kofi)[0]!.id;
+    expect(markMentionsRead(f.db, f.u.tom, [id])).toBe(0);
+    expect(listMentions(f.db, f.u.kofi, { unreadOnly: true })).toHaveLength(1);
+  });
+});

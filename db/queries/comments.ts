@@ -1,0 +1,171 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { claims, comments, memberships, mentions, users } from '../schema';
+import { AppError, conflict, forbidden, notFound } from '@/lib/errors';
+import { extractMentions } from '@/lib/review/mentions';
+import { MAX_COMMENT_CHARS } from '@/lib/validations/review';
+import { recordHistory, type Tx } from './history';
+
+type CommentRow = typeof comments.$inferSelect;
+
+export interface CommentDto {
+  id: string;
+  claimId: string;
+  authorId: string | null;
+  authorName: string | null;
+  /** Empty once deleted: the thread keeps a "comment deleted" placeholder, not the text. */
+  body: string;
+  deleted: boolean;
+  edited: boolean;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  mentions: Array<{ userId: string; name: string }>;
+}
+
+function toDto(row: CommentRow, authorName: string | null, mentioned: Array<{ userId: string; name: string }>): CommentDto {
+  const deleted = row.deletedAt !== null;
+  return {
+    id: row.id,
+    claimId: row.claimId,
+    authorId: row.authorId,
+    authorName,
+    body: deleted ? '' : row.body,
+    deleted,
+    edited: !deleted && row.version > 1,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+    mentions: deleted ? [] : mentioned,
+  };
+}
+
+function mentionsOf(db: Db | Tx, commentIds: string[]): Map<string, Array<{ userId: string; name: string }>> {
+  const byComment = new Map<string, Array<{ userId: string; name: string }>>();
+  if (commentIds.length === 0) return byComment;
+  const rows = db
+    .select({ commentId: mentions.commentId, userId: mentions.userId, name: users.name })
+    .from(mentions)
+    .innerJoin(users, eq(users.id, mentions.userId))
+    .where(inArray(mentions.commentId, commentIds))
+    .orderBy(asc(users.name))
+    .all();
+  for (const r of rows) byComment.set(r.commentId, [...(byComment.get(r.commentId) ?? []), { userId: r.userId, name: r.name }]);
+  return byComment;
+}
+
+/** The claim's thread, oldest first; deleted comments stay as placeholders. */
+export function listComments(db: Db, claimId: string): CommentDto[] {
+  const rows = db
+    .select({ comment: comments, authorName: users.name })
+    .from(comments)
+    .leftJoin(users, eq(users.id, comments.authorId))
+    .where(eq(comments.claimId, claimId))
+    // rowid breaks ties between comments posted in the same millisecond.
+    .orderBy(asc(comments.createdAt), asc(sql`${comments}.rowid`))
+    .all();
+  const byComment = mentionsOf(db, rows.map((r) => r.comment.id));
+  return rows.map((r) => toDto(r.comment, r.authorName, byComment.get(r.comment.id) ?? []));
+}
+
+export function getComment(db: Db | Tx, commentId: string): CommentDto {
+  const row = db.select({ comment: comments, authorName: users.name }).from(comments).leftJoin(users, eq(users.id, comments.authorId)).where(eq(comments.id, commentId)).get();
+  if (!row) throw notFound('Comment');
+  return toDto(row.comment, row.authorName, mentionsOf(db, [commentId]).get(commentId) ?? []);
+}
+
+/** The comment with the workspace and article it belongs to, for authorisation and events. */
+export function getCommentScope(db: Db, commentId: string) {
+  const row = db
+    .select({ comment: comments, workspaceId: claims.workspaceId, articleId: claims.articleId })
+    .from(comments)
+    .innerJoin(claims, eq(claims.id, comments.claimId))
+    .where(eq(comments.id, commentId))
+    .get();
+  if (!row) throw notFound('Comment');
+  return row;
+}
+
+/** Members of the workspace a comment may mention, minus its author (no self-notifications). */
+function mentionedIn(tx: Tx, workspaceId: string, body: string, authorId: string): string[] {
+  const members = tx
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.workspaceId, workspaceId))
+    .all();
+  return extractMentions(body, members).filter((id) => id !== authorId);
+}
+
+function cleanBody(body: string): string {
+  const text = body.trim();
+  if (text === '') throw new AppError('unprocessable', 'Write something before posting.');
+  if (text.length > MAX_COMMENT_CHARS) throw new AppError('unprocessable', `A comment can be at most ${MAX_COMMENT_CHARS.toLocaleString('en')} characters.`);
+  return text;
+}
+
+export interface CommentResult {
+  comment: CommentDto;
+  /** Users newly mentioned by this write (to notify). */
+  mentionedUserIds: string[];
+}
+
+export function createComment(db: Db, input: { claimId: string; body: string; actorId: string }): CommentResult {
+  const body = cleanBody(input.body);
+  return db.transaction((tx) => {
+    const claim = tx.select().from(claims).where(eq(claims.id, input.claimId)).get();
+    if (!claim) throw notFound('Claim');
+    const mentioned = mentionedIn(tx, claim.workspaceId, body, input.actorId);
+    const row = tx.insert(comments).values({ claimId: claim.id, authorId: input.actorId, body }).returning().get();
+    if (mentioned.length) tx.insert(mentions).values(mentioned.map((userId) => ({ commentId: row.id, userId }))).run();
+    recordHistory(tx, { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId: claim.id, entityType: 'comment', entityId: row.id, action: 'create', actorId: input.actorId, after: { body, mentions: mentioned } });
+    return { comment: getComment(tx, row.id), mentionedUserIds: mentioned };
+  });
+}
+
+/** Loads a comment for a write by its author: 404, 422 if deleted, 403 if not theirs, 409 if stale. */
+function loadOwn(tx: Tx, commentId: string, actorId: string, version: number, verb: 'edit' | 'delete') {
+  const current = tx.select().from(comments).where(eq(comments.id, commentId)).get();
+  if (!current) throw notFound('Comment');
+  if (current.deletedAt !== null) throw new AppError('unprocessable', 'This comment was deleted.');
+  if (current.authorId !== actorId) throw forbidden(`You can only ${verb} your own comments.`);
+  if (current.version !== version) throw conflict('This comment changed since you opened it.', getComment(tx, commentId));
+  const claim = tx.select().from(claims).where(eq(claims.id, current.claimId)).get();
+  if (!claim) throw notFound('Claim');
+  return { current, claim };
+}
+
+export function updateComment(db: Db, commentId: string, input: { body: string; version: number }, actorId: string): CommentResult {
+  const body = cleanBody(input.body);
+  return db.transaction((tx) => {
+    const { current, claim } = loadOwn(tx, commentId, actorId, input.version, 'edit');
+    const wanted = mentionedIn(tx, claim.workspaceId, body, actorId);
+    const existing = tx.select({ userId: mentions.userId }).from(mentions).where(eq(mentions.commentId, commentId)).all().map((m) => m.userId);
+    const added = wanted.filter((id) => !existing.includes(id));
+    const removed = existing.filter((id) => !wanted.includes(id));
+    if (body === current.body && added.length === 0 && removed.length === 0) return { comment: getComment(tx, commentId), mentionedUserIds: [] };
+    const result = tx
+      .update(comments)
+      .set({ body, version: current.version + 1, updatedAt: new Date() })
+      .where(and(eq(comments.id, commentId), eq(comments.version, input.version)))
+      .run();
+    if (result.changes !== 1) throw conflict('This comment changed since you opened it.', getComment(tx, commentId));
+    // Existing mentions keep their read state; only the difference changes.
+    if (removed.length) tx.delete(mentions).where(and(eq(mentions.commentId, commentId), inArray(mentions.userId, removed))).run();
+    if (added.length) tx.insert(mentions).values(added.map((userId) => ({ commentId, userId }))).run();
+    recordHistory(tx, { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId: claim.id, entityType: 'comment', entityId: commentId, action: 'update', actorId, before: { body: current.body, mentions: existing }, after: { body, mentions: wanted } });
+    return { comment: getComment(tx, commentId), mentionedUserIds: added };
+  });
+}
+
+/** Soft delete: the row stays as a placeholder, its text and mentions go; the history keeps the text. */
+export function deleteComment(db: Db, commentId: string, version: number, actorId: string): CommentDto {
+  return db.transaction((tx) => {
+    const { current, claim } = loadOwn(tx, commentId, actorId, version, 'delete');
+    const existing = tx.select({ userId: mentions.userId }).from(mentions).where(eq(mentions.commentId, commentId)).all().map((m) => m.userId);
+    tx.update(comments).set({ body: '', deletedAt: new Date(), version: current.version + 1, updatedAt: new Date() }).where(and(eq(comments.id, commentId), eq(comments.version, version))).run();
+    tx.delete(mentions).where(eq(mentions.commentId, commentId)).run();
+    recordHistory(tx, { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId: claim.id, entityType: 'comment', entityId: commentId, action: 'delete', actorId, before: { body: current.body, mentions: existing } });
+    return getComment(tx, commentId);
+  });
+}

@@ -1,0 +1,70 @@
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../client';
+import { articles, claims, comments, memberships, mentions, users } from '../schema';
+
+export interface MentionDto {
+  id: string;
+  commentId: string;
+  claimId: string;
+  articleId: string;
+  articleTitle: string;
+  workspaceId: string;
+  claimText: string;
+  authorName: string | null;
+  /** The start of the comment, for a notification line. */
+  excerpt: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+const EXCERPT_CHARS = 200;
+
+/**
+ * Where the user was @mentioned, newest first. Only live comments, in workspaces the user still
+ * belongs to (a removed member's old mentions are not theirs to read any more).
+ */
+export function listMentions(db: Db, userId: string, options: { unreadOnly?: boolean; limit?: number } = {}): MentionDto[] {
+  const author = alias(users, 'author');
+  const rows = db
+    .select({
+      id: mentions.id,
+      commentId: comments.id,
+      claimId: claims.id,
+      articleId: articles.id,
+      articleTitle: articles.title,
+      workspaceId: articles.workspaceId,
+      claimText: claims.claimText,
+      authorName: author.name,
+      body: comments.body,
+      createdAt: mentions.createdAt,
+      readAt: mentions.readAt,
+    })
+    .from(mentions)
+    .innerJoin(comments, eq(comments.id, mentions.commentId))
+    .innerJoin(claims, eq(claims.id, comments.claimId))
+    .innerJoin(articles, eq(articles.id, claims.articleId))
+    .innerJoin(memberships, and(eq(memberships.workspaceId, articles.workspaceId), eq(memberships.userId, userId)))
+    .leftJoin(author, eq(author.id, comments.authorId))
+    .where(and(eq(mentions.userId, userId), isNull(comments.deletedAt), options.unreadOnly ? isNull(mentions.readAt) : undefined))
+    .orderBy(desc(mentions.createdAt))
+    .limit(options.limit ?? 100)
+    .all();
+  return rows.map(({ body, ...r }) => ({
+    ...r,
+    excerpt: body.length > EXCERPT_CHARS ? `${body.slice(0, EXCERPT_CHARS - 1)}…` : body,
+    createdAt: r.createdAt.toISOString(),
+    readAt: r.readAt?.toISOString() ?? null,
+  }));
+}
+
+/** Marks the user's own mentions read (all of them when `ids` is omitted). Returns how many changed. */
+export function markMentionsRead(db: Db, userId: string, ids?: string[]): number {
+  if (ids !== undefined && ids.length === 0) return 0;
+  const result = db
+    .update(mentions)
+    .set({ readAt: new Date() })
+    .where(and(eq(mentions.userId, userId), isNull(mentions.readAt), ids ? inArray(mentions.id, ids) : undefined))
+    .run();
+  return result.changes;
+}

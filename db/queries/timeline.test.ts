@@ -1,0 +1,63 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { articles } from '../schema';
+import { assign } from './assignments';
+import { updateClaim } from './claims';
+import { createComment, updateComment } from './comments';
+import { reviewFixture, type ReviewFixture } from './review-fixture';
+import { addSource } from './sources';
+import { claimTimeline } from './timeline';
+import { upsertMyVerdict } from './verdicts';
+
+let f: ReviewFixture;
+beforeEach(async () => {
+  f = await reviewFixture();
+});
+
+describe('claimTimeline', () => {
+  it('tells the story of a claim, newest first, with actor names and sentences', () => {
+    const claim = f.claims.find((c) => c.verdictId !== null && c.sources.length > 0)!;
+    const labelOf = (key: string) => ({ true: 'True', false: 'False' })[key]!;
+    updateClaim(f.db, claim.id, { version: claim.version, verdictId: f.level('true') }, f.u.tom);
+    addSource(f.db, claim.id, { url: 'https://example.org/report', title: 'The report', publisher: '', excerpt: '', accessedOn: null }, f.u.ana);
+    const { comment } = createComment(f.db, { claimId: claim.id, body: 'Checked with @kofi', actorId: f.u.ana });
+    updateComment(f.db, comment.id, { body: 'Checked with @kofi twice', version: 1 }, f.u.ana);
+    upsertMyVerdict(f.db, { claimId: claim.id, userId: f.u.kofi, verdictId: f.level('false'), reason: 'No' });
+    assign(f.db, { articleId: f.article.id, claimId: claim.id, assigneeId: f.u.kofi, actorId: f.u.tom });
+
+    const entries = claimTimeline(f.db, claim.id, { userId: f.u.tom, role: 'editor' });
+    const summaries = entries.map((e) => e.summary);
+    expect(summaries.slice(0, 6)).toEqual([
+      'Tom Becker assigned the claim to Kofi Mensah',
+      `Kofi Mensah gave their verdict: ${labelOf('false')}`,
+      'Ana Souza edited a comment',
+      'Ana Souza commented “Checked with @kofi”',
+      'Ana Souza added the source “The report”',
+      expect.stringMatching(/^Tom Becker changed the verdict from .+ to True$/),
+    ]);
+    expect(summaries.at(-1)).toMatch(/created the claim/);
+    const verdictChange = entries[5]!;
+    expect(verdictChange).toMatchObject({ entityType: 'claim', action: 'update', actorId: f.u.tom, actorName: 'Tom Becker', redacted: false });
+    expect(verdictChange.changes).toEqual([{ field: 'verdictId', before: claim.verdictId, after: f.level('true') }]);
+    expect(entries[2]!.changes).toEqual([{ field: 'body', before: 'Checked with @kofi', after: 'Checked with @kofi twice' }]);
+    expect(entries.every((e) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
+  });
+
+  it('keeps other reviewers’ verdicts out of a blind reviewer’s timeline until they vote', () => {
+    f.db.update(articles).set({ blindReview: true }).where(eq(articles.id, f.article.id)).run();
+    const claimId = f.claims[0]!.id;
+    upsertMyVerdict(f.db, { claimId, userId: f.u.kofi, verdictId: f.level('false'), reason: 'secret reasoning' });
+    const hidden = claimTimeline(f.db, claimId, { userId: f.u.ana, role: 'reviewer' })[0]!;
+    expect(hidden).toMatchObject({ entityType: 'verdict', redacted: true, before: null, after: null, changes: [], summary: 'Kofi Mensah recorded a verdict (hidden until you give yours)' });
+    expect(JSON.stringify(claimTimeline(f.db, claimId, { userId: f.u.ana, role: 'reviewer' }))).not.toContain('secret reasoning');
+    // Editors see it; so does Ana once she has voted.
+    expect(claimTimeline(f.db, claimId, { userId: f.u.tom, role: 'editor' })[0]!.redacted).toBe(false);
+    upsertMyVerdict(f.db, { claimId, userId: f.u.ana, verdictId: f.level('true'), reason: '' });
+    const afterVoting = claimTimeline(f.db, claimId, { userId: f.u.ana, role: 'reviewer' });
+    expect(afterVoting.filter((e) => e.entityType === 'verdict').map((e) => e.redacted)).toEqual([false, false]);
+  });
+
+  it('404s for an unknown claim', () => {
+    expect(() => claimTimeline(f.db, crypto.randomUUID(), { userId: f.u.tom, role: 'editor' })).toThrow('Claim not found.');
+  });
+});

@@ -1,0 +1,91 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { articles, claims, claimVerdicts, historyEntries, ratingLevels, ratingScales, users, type Role } from '../schema';
+import { notFound } from '@/lib/errors';
+import { DEFAULT_IGNORED_FIELDS, describeHistoryEntry, diffRecords, type FieldChange } from '@/lib/review/history-diff';
+import { canSeeOthersVerdicts } from './verdicts';
+
+export interface TimelineEntry {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  entityType: string;
+  entityId: string;
+  action: 'create' | 'update' | 'delete';
+  /** One sentence, e.g. "Ana Souza changed the verdict from True to False". */
+  summary: string;
+  /** Field-level before/after, bookkeeping columns left out. */
+  changes: FieldChange[];
+  before: unknown;
+  after: unknown;
+  /** True when blind review withholds this entry's content from the viewer. */
+  redacted: boolean;
+}
+
+const TIMELINE_IGNORED = [...DEFAULT_IGNORED_FIELDS, 'id', 'createdAt', 'workspaceId', 'articleId', 'claimId'];
+
+/** Old or hand-written audit rows may not be records; one odd row must not break the timeline. */
+function safeDiff(before: unknown, after: unknown): FieldChange[] {
+  try {
+    return diffRecords(before, after, { ignore: TIMELINE_IGNORED });
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Everything that happened to a claim, newest first: the claim itself and its sources, comments,
+ * reviewers' verdicts and assignments (all recorded with the claim's id).
+ *
+ * Blind review applies here too: a reviewer who may not see others' verdicts yet gets those
+ * entries without their content ("Kofi Mensah recorded a verdict"), so the history cannot be used
+ * to peek.
+ */
+export function claimTimeline(db: Db, claimId: string, viewer: { userId: string; role: Role | null }): TimelineEntry[] {
+  const claim = db
+    .select({ workspaceId: claims.workspaceId, blindReview: articles.blindReview })
+    .from(claims)
+    .innerJoin(articles, eq(articles.id, claims.articleId))
+    .where(eq(claims.id, claimId))
+    .get();
+  if (!claim) throw notFound('Claim');
+  const voted = db.select({ id: claimVerdicts.id }).from(claimVerdicts).where(and(eq(claimVerdicts.claimId, claimId), eq(claimVerdicts.userId, viewer.userId))).get() !== undefined;
+  const hideOthers = !canSeeOthersVerdicts(viewer.role, claim.blindReview, voted);
+
+  const labels = new Map(
+    db
+      .select({ id: ratingLevels.id, label: ratingLevels.label })
+      .from(ratingLevels)
+      .innerJoin(ratingScales, eq(ratingScales.id, ratingLevels.scaleId))
+      .where(eq(ratingScales.workspaceId, claim.workspaceId))
+      .all()
+      .map((l) => [l.id, l.label]),
+  );
+  const ctx = { verdictLabel: (id: string) => labels.get(id) };
+
+  const rows = db
+    .select({ entry: historyEntries, actorName: users.name })
+    .from(historyEntries)
+    .leftJoin(users, eq(users.id, historyEntries.actorId))
+    .where(eq(historyEntries.claimId, claimId))
+    // rowid orders entries written in the same millisecond (one transaction) as written.
+    .orderBy(desc(historyEntries.createdAt), desc(sql`${historyEntries}.rowid`))
+    .all();
+
+  return rows.map(({ entry, actorName }) => {
+    const base = { id: entry.id, at: entry.createdAt.toISOString(), actorId: entry.actorId, actorName, entityType: entry.entityType, entityId: entry.entityId, action: entry.action };
+    if (hideOthers && entry.entityType === 'verdict' && entry.actorId !== viewer.userId) {
+      const verb = entry.action === 'create' ? 'recorded a verdict' : entry.action === 'delete' ? 'withdrew their verdict' : 'updated their verdict';
+      return { ...base, summary: `${actorName ?? 'Someone'} ${verb} (hidden until you give yours)`, changes: [], before: null, after: null, redacted: true };
+    }
+    return {
+      ...base,
+      summary: describeHistoryEntry({ entityType: entry.entityType, action: entry.action, actorName, before: entry.before, after: entry.after }, ctx),
+      changes: safeDiff(entry.before, entry.after),
+      before: entry.before,
+      after: entry.after,
+      redacted: false,
+    };
+  });
+}

@@ -1,0 +1,141 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { articles, historyEntries } from '../schema';
+import { AppError } from '@/lib/errors';
+import { reviewFixture, type ReviewFixture } from './review-fixture';
+import { articleAgreement, canSeeOthersVerdicts, listVerdicts, upsertMyVerdict } from './verdicts';
+
+let f: ReviewFixture;
+beforeEach(async () => {
+  f = await reviewFixture();
+});
+
+function catchError(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('Expected an AppError');
+}
+
+const setBlind = (on: boolean) => f.db.update(articles).set({ blindReview: on }).where(eq(articles.id, f.article.id)).run();
+
+describe('upsertMyVerdict', () => {
+  it('creates my verdict, then updates it with a version check, recording history', () => {
+    const claimId = f.claims[0]!.id;
+    const first = upsertMyVerdict(f.db, { claimId, userId: f.u.ana, verdictId: f.level('false'), reason: ' No evidence. ' });
+    expect(first).toMatchObject({ created: true, changed: true, workspaceId: f.workspaceId, articleId: f.article.id });
+    expect(first.verdict).toMatchObject({ userName: 'Ana Souza', verdictKey: 'false', verdictLabel: 'False', reason: 'No evidence.', version: 1 });
+    const second = upsertMyVerdict(f.db, { claimId, userId: f.u.ana, verdictId: f.level('mostly-false'), reason: 'Some truth.', version: 1 });
+    expect(second).toMatchObject({ created: false, changed: true, verdict: { verdictKey: 'mostly-false', version: 2, id: first.verdict.id } });
+    const history = f.db.select().from(historyEntries).where(eq(historyEntries.entityId, first.verdict.id)).all();
+    expect(history.map((h) => h.action)).toEqual(['create', 'update']);
+    expect(history[1]).toMatchObject({ claimId, before: { verdictId: f.level('false') }, after: { verdictId: f.level('mostly-false') } });
+  });
+
+  it('refuses a stale write with 409 and my current verdict', () => {
+    const claimId = f.claims[0]!.id;
+    upsertMyVerdict(f.db, { claimId, userId: f.u.ana, verdictId: f.level('false'), reason: '' });
+    upsertMyVerdict(f.db, { claimId, userId: f.u.ana, verdictId: f.level('true'), reason: '', version: 1 });
+    const stale = catchError(() => upsertMyVerdict(f.db, { claimId, userId: f.u.ana, verdictId: f.level('half-true'), reason: '', version: 1 }));
+    expect(stale.status).toBe(409);
+    expect(stale.details).toMatchObject({ current: { verdictKey: 'true', version: 2 } });
+    // A second tab that never saw my verdict (no version) is stale too.
+    expect(catchError(() => upsertMyVerdict(f.db, { claimId, userId: f.u.ana, verdictId: f.level('false'), reason: '' })).status).toBe(409);
+  });
+
+  it('is a no-op when nothing changed', () => {
+    const claimId = f.claims[0]!.id;
+    upsertMyVerdict(f.db, { claimId, userId: f.u.ana, verdictId: f.level('false'), reason: 'x' });
+    expect(upsertMyVerdict(f.db, { claimId, userId: f.u.ana, verdictId: f.level('false'), reason: 'x ', version: 1 })).toMatchObject({ changed: false, verdict: { version: 1 } });
+  });
+
+  it('refuses a level from another workspace’s scale, an unknown claim and an overlong reason', () => {
+    const claimId = f.claims[0]!.id;
+    expect(catchError(() => upsertMyVerdict(f.db, { claimId, userId: f.u.ana, verdictId: f.level('false', f.otherWorkspaceId), reason: '' })).code).toBe('unprocessable');
+    expect(catchError(() => upsertMyVerdict(f.db, { claimId: crypto.randomUUID(), userId: f.u.ana, verdictId: f.level('false'), reason: '' })).code).toBe('not_found');
+    expect(catchError(() => upsertMyVerdict(f.db, { claimId, userId: f.u.ana, verdictId: f.level('false'), reason: 'x'.repeat(1001) })).message).toMatch(/at most 1,000/);
+  });
+});
+
+describe('listVerdicts and blind review', () => {
+  it('shows everyone’s verdicts when blind review is off', () => {
+    const claimId = f.claims[0]!.id;
+    upsertMyVerdict(f.db, { claimId, userId: f.u.kofi, verdictId: f.level('true'), reason: '' });
+    expect(listVerdicts(f.db, claimId, f.u.ana, 'reviewer')).toMatchObject({ blindReview: false, hidden: false, total: 1, mine: null, others: [{ userName: 'Kofi Mensah' }] });
+  });
+
+  it('hides others’ verdicts from a reviewer until they give theirs', () => {
+    setBlind(true);
+    const claimId = f.claims[0]!.id;
+    upsertMyVerdict(f.db, { claimId, userId: f.u.kofi, verdictId: f.level('true'), reason: 'Looks right' });
+    const before = listVerdicts(f.db, claimId, f.u.ana, 'reviewer');
+    expect(before).toEqual({ claimId, blindReview: true, hidden: true, total: 1, mine: null, others: [] });
+    upsertMyVerdict(f.db, { claimId, userId: f.u.ana, verdictId: f.level('false'), reason: '' });
+    const after = listVerdicts(f.db, claimId, f.u.ana, 'reviewer');
+    expect(after).toMatchObject({ hidden: false, total: 2, mine: { userId: f.u.ana }, others: [{ userId: f.u.kofi, reason: 'Looks right' }] });
+  });
+
+  it('lets editors and owners see all verdicts under blind review; viewers never', () => {
+    setBlind(true);
+    const claimId = f.claims[0]!.id;
+    upsertMyVerdict(f.db, { claimId, userId: f.u.kofi, verdictId: f.level('true'), reason: '' });
+    expect(listVerdicts(f.db, claimId, f.u.tom, 'editor').others).toHaveLength(1);
+    expect(listVerdicts(f.db, claimId, f.u.nadia, 'owner').hidden).toBe(false);
+    expect(listVerdicts(f.db, claimId, f.u.vera, 'viewer')).toMatchObject({ hidden: true, total: 1, others: [] });
+  });
+
+  it('states the rule as a function', () => {
+    expect(canSeeOthersVerdicts('reviewer', false, false)).toBe(true);
+    expect(canSeeOthersVerdicts('reviewer', true, false)).toBe(false);
+    expect(canSeeOthersVerdicts('reviewer', true, true)).toBe(true);
+    expect(canSeeOthersVerdicts('editor', true, false)).toBe(true);
+    expect(canSeeOthersVerdicts(null, true, false)).toBe(false);
+  });
+});
+
+describe('articleAgreement', () => {
+  function rate(claimIndex: number, votes: Array<[string, string]>) {
+    for (const [userId, key] of votes) upsertMyVerdict(f.db, { claimId: f.claims[claimIndex]!.id, userId, verdictId: f.level(key), reason: '' });
+  }
+
+  it('is empty but readable before anyone rates', () => {
+    const result = articleAgreement(f.db, f.article.id, f.u.tom, 'editor');
+    expect(result).toMatchObject({ articleId: f.article.id, claimsTotal: f.claims.length, items: 0, kappa: null, percentAgreement: null, perClaim: [] });
+    expect(result.interpretation.label).toBe('Not enough data');
+  });
+
+  it('computes percent agreement and Fleiss’ kappa over claims with two or more verdicts', () => {
+    rate(0, [[f.u.ana, 'false'], [f.u.kofi, 'false'], [f.u.tom, 'false']]);
+    rate(1, [[f.u.ana, 'true'], [f.u.kofi, 'true']]);
+    rate(2, [[f.u.ana, 'true'], [f.u.kofi, 'mostly-true']]);
+    rate(3, [[f.u.ana, 'misleading']]);
+    const result = articleAgreement(f.db, f.article.id, f.u.tom, 'editor');
+    // Items: [F,F,F] P=1, [T,T] P=1, [T,MT] P=0 → P̄ = 2/3. Shares: F 3/7, T 3/7, MT 1/7 → P̄e = 19/49.
+    expect(result.items).toBe(3);
+    expect(result.ratings).toBe(7);
+    expect(result.percentAgreement).toBeCloseTo(2 / 3, 10);
+    expect(result.expectedAgreement).toBeCloseTo(19 / 49, 10);
+    expect(result.kappa).toBeCloseTo((2 / 3 - 19 / 49) / (1 - 19 / 49), 10);
+    expect(result.interpretation.band).toBe('moderate');
+    expect(result.perClaim).toHaveLength(4);
+    expect(result.perClaim.find((c) => c.claimId === f.claims[2]!.id)).toEqual({ claimId: f.claims[2]!.id, verdicts: 2, agreement: 0 });
+    expect(result.perClaim.find((c) => c.claimId === f.claims[3]!.id)).toMatchObject({ verdicts: 1, agreement: null });
+  });
+
+  it('under blind review shows a reviewer per-claim figures only where they voted', () => {
+    setBlind(true);
+    rate(0, [[f.u.ana, 'false'], [f.u.kofi, 'false']]);
+    rate(1, [[f.u.tom, 'true'], [f.u.kofi, 'true']]);
+    const forAna = articleAgreement(f.db, f.article.id, f.u.ana, 'reviewer');
+    expect(forAna.perClaim.map((c) => c.claimId)).toEqual([f.claims[0]!.id]);
+    expect(forAna.items).toBe(2);
+    expect(articleAgreement(f.db, f.article.id, f.u.tom, 'editor').perClaim).toHaveLength(2);
+  });
+
+  it('404s for an unknown article', () => {
+    expect(catchError(() => articleAgreement(f.db, crypto.randomUUID(), f.u.tom, 'editor')).code).toBe('not_found');
+  });
+});

@@ -1,0 +1,190 @@
+import { and, asc, eq, type SQL } from 'drizzle-orm';
+import type { Db } from '../client';
+import { articles, claims, claimVerdicts, ratingLevels, ratingScales, users, type Role } from '../schema';
+import { can } from '@/lib/auth/permissions';
+import { AppError, conflict, notFound } from '@/lib/errors';
+import { percentAgreement, summarizeAgreement, type AgreementSummary } from '@/lib/review/agreement';
+import { MAX_REASON_CHARS } from '@/lib/validations/review';
+import { recordHistory, type Tx } from './history';
+
+type VerdictRow = typeof claimVerdicts.$inferSelect;
+
+/** One reviewer's own verdict on a claim (the final verdict is claims.verdictId). */
+export interface VerdictDto {
+  id: string;
+  claimId: string;
+  userId: string;
+  userName: string;
+  verdictId: string;
+  verdictKey: string;
+  verdictLabel: string;
+  reason: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface VerdictList {
+  claimId: string;
+  blindReview: boolean;
+  /** True when the others' verdicts are withheld from this viewer (blind review, not yet voted). */
+  hidden: boolean;
+  /** How many reviewers gave a verdict, hidden ones included. */
+  total: number;
+  mine: VerdictDto | null;
+  /** Everyone else's verdicts; empty while hidden. */
+  others: VerdictDto[];
+}
+
+/**
+ * The blind-review rule: with blind review on, you see others' verdicts only once you have given
+ * yours, unless you are the one who sets the final verdict (editor, owner).
+ */
+export function canSeeOthersVerdicts(role: Role | null, blindReview: boolean, hasOwnVerdict: boolean): boolean {
+  return !blindReview || hasOwnVerdict || can(role, 'verdict:final');
+}
+
+function verdictRows(db: Db | Tx, where: SQL) {
+  return db
+    .select({ verdict: claimVerdicts, userName: users.name, key: ratingLevels.key, label: ratingLevels.label })
+    .from(claimVerdicts)
+    .innerJoin(users, eq(users.id, claimVerdicts.userId))
+    .innerJoin(ratingLevels, eq(ratingLevels.id, claimVerdicts.verdictId))
+    .where(where)
+    .orderBy(asc(claimVerdicts.createdAt), asc(users.name))
+    .all();
+}
+
+function toDto(r: { verdict: VerdictRow; userName: string; key: string; label: string }): VerdictDto {
+  const v = r.verdict;
+  return { id: v.id, claimId: v.claimId, userId: v.userId, userName: r.userName, verdictId: v.verdictId, verdictKey: r.key, verdictLabel: r.label, reason: v.reason, createdAt: v.createdAt.toISOString(), updatedAt: v.updatedAt.toISOString(), version: v.version };
+}
+
+function claimWithArticle(db: Db | Tx, claimId: string) {
+  const row = db
+    .select({ claimId: claims.id, workspaceId: claims.workspaceId, articleId: claims.articleId, blindReview: articles.blindReview })
+    .from(claims)
+    .innerJoin(articles, eq(articles.id, claims.articleId))
+    .where(eq(claims.id, claimId))
+    .get();
+  if (!row) throw notFound('Claim');
+  return row;
+}
+
+/** The verdicts on a claim as `viewerId` (with `viewerRole`) may see them. */
+export function listVerdicts(db: Db | Tx, claimId: string, viewerId: string, viewerRole: Role | null): VerdictList {
+  const claim = claimWithArticle(db, claimId);
+  const all = verdictRows(db, eq(claimVerdicts.claimId, claimId)).map(toDto);
+  const mine = all.find((v) => v.userId === viewerId) ?? null;
+  const hidden = !canSeeOthersVerdicts(viewerRole, claim.blindReview, mine !== null);
+  return { claimId, blindReview: claim.blindReview, hidden, total: all.length, mine, others: hidden ? [] : all.filter((v) => v.userId !== viewerId) };
+}
+
+function assertLevelInWorkspace(tx: Tx, verdictId: string, workspaceId: string): void {
+  const row = tx
+    .select({ id: ratingLevels.id })
+    .from(ratingLevels)
+    .innerJoin(ratingScales, eq(ratingScales.id, ratingLevels.scaleId))
+    .where(and(eq(ratingLevels.id, verdictId), eq(ratingScales.workspaceId, workspaceId)))
+    .get();
+  if (!row) throw new AppError('unprocessable', 'That verdict is not on this workspace’s rating scale.');
+}
+
+export interface UpsertVerdictInput {
+  claimId: string;
+  userId: string;
+  verdictId: string;
+  reason: string;
+  /**
+   * The version of my verdict I edited; omit only when I have none yet. Omitting it while one
+   * exists (another tab saved first) is a stale write and is refused.
+   */
+  version?: number;
+}
+
+export interface UpsertVerdictResult {
+  verdict: VerdictDto;
+  created: boolean;
+  /** False when nothing differed (no new version, no history, no event needed). */
+  changed: boolean;
+  workspaceId: string;
+  articleId: string;
+}
+
+export function upsertMyVerdict(db: Db, input: UpsertVerdictInput): UpsertVerdictResult {
+  const reason = input.reason.trim();
+  if (reason.length > MAX_REASON_CHARS) throw new AppError('unprocessable', `The reason can be at most ${MAX_REASON_CHARS.toLocaleString('en')} characters.`);
+  return db.transaction((tx) => {
+    const claim = claimWithArticle(tx, input.claimId);
+    assertLevelInWorkspace(tx, input.verdictId, claim.workspaceId);
+    const current = tx.select().from(claimVerdicts).where(and(eq(claimVerdicts.claimId, input.claimId), eq(claimVerdicts.userId, input.userId))).get();
+    const currentDto = () => toDto(verdictRows(tx, eq(claimVerdicts.id, current!.id))[0]!);
+    const scope = { workspaceId: claim.workspaceId, articleId: claim.articleId };
+    const history = { ...scope, claimId: input.claimId, entityType: 'verdict' as const, actorId: input.userId };
+
+    if (!current) {
+      if (input.version !== undefined) throw conflict('Your verdict on this claim no longer exists. Give it again.', null);
+      const row = tx.insert(claimVerdicts).values({ claimId: input.claimId, userId: input.userId, verdictId: input.verdictId, reason }).returning().get();
+      recordHistory(tx, { ...history, entityId: row.id, action: 'create', after: { userId: input.userId, verdictId: input.verdictId, reason } });
+      return { verdict: toDto(verdictRows(tx, eq(claimVerdicts.id, row.id))[0]!), created: true, changed: true, ...scope };
+    }
+    if (input.version !== current.version) {
+      throw conflict('You changed your verdict elsewhere since you opened this claim.', currentDto());
+    }
+    if (current.verdictId === input.verdictId && current.reason === reason) return { verdict: currentDto(), created: false, changed: false, ...scope };
+    const result = tx
+      .update(claimVerdicts)
+      .set({ verdictId: input.verdictId, reason, version: current.version + 1, updatedAt: new Date() })
+      .where(and(eq(claimVerdicts.id, current.id), eq(claimVerdicts.version, current.version)))
+      .run();
+    if (result.changes !== 1) throw conflict('You changed your verdict elsewhere since you opened this claim.', currentDto());
+    recordHistory(tx, { ...history, entityId: current.id, action: 'update', before: { userId: input.userId, verdictId: current.verdictId, reason: current.reason }, after: { userId: input.userId, verdictId: input.verdictId, reason } });
+    return { verdict: currentDto(), created: false, changed: true, ...scope };
+  });
+}
+
+export interface ClaimAgreement {
+  claimId: string;
+  verdicts: number;
+  /** Share of agreeing reviewer pairs on this claim; null with fewer than two verdicts. */
+  agreement: number | null;
+}
+
+export interface ArticleAgreement extends AgreementSummary {
+  articleId: string;
+  blindReview: boolean;
+  claimsTotal: number;
+  /** Per claim, only where this viewer may see the verdicts (blind review hides the rest). */
+  perClaim: ClaimAgreement[];
+}
+
+/**
+ * Agreement among reviewers' own verdicts on an article's claims, by rating level key (stable
+ * across label edits). Claims with fewer than two verdicts do not count.
+ */
+export function articleAgreement(db: Db, articleId: string, viewerId: string, viewerRole: Role | null): ArticleAgreement {
+  const article = db.select({ id: articles.id, blindReview: articles.blindReview }).from(articles).where(eq(articles.id, articleId)).get();
+  if (!article) throw notFound('Article');
+  const claimIds = db.select({ id: claims.id }).from(claims).where(eq(claims.articleId, articleId)).orderBy(asc(claims.positionStart)).all().map((c) => c.id);
+  const rows = db
+    .select({ claimId: claimVerdicts.claimId, userId: claimVerdicts.userId, key: ratingLevels.key })
+    .from(claimVerdicts)
+    .innerJoin(claims, eq(claims.id, claimVerdicts.claimId))
+    .innerJoin(ratingLevels, eq(ratingLevels.id, claimVerdicts.verdictId))
+    .where(eq(claims.articleId, articleId))
+    .all();
+  const byClaim = new Map<string, { keys: string[]; mine: boolean }>();
+  for (const r of rows) {
+    const entry = byClaim.get(r.claimId) ?? { keys: [], mine: false };
+    entry.keys.push(r.key);
+    entry.mine ||= r.userId === viewerId;
+    byClaim.set(r.claimId, entry);
+  }
+  const perClaim = claimIds
+    .filter((id) => byClaim.has(id) && canSeeOthersVerdicts(viewerRole, article.blindReview, byClaim.get(id)!.mine))
+    .map((id) => {
+      const keys = byClaim.get(id)!.keys;
+      return { claimId: id, verdicts: keys.length, agreement: percentAgreement([keys]) };
+    });
+  return { articleId, blindReview: article.blindReview, claimsTotal: claimIds.length, ...summarizeAgreement([...byClaim.values()].map((e) => e.keys)), perClaim };
+}

@@ -1,0 +1,277 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cachedCheck, openArticleStream, type ArticleStreamOptions } from './article-stream';
+import { InMemoryEventBus, type NewWorkspaceEvent, type WorkspaceEvent } from './bus';
+import { PresenceRegistry } from './presence';
+
+interface Message {
+  id?: string;
+  event?: string;
+  data?: unknown;
+  comment?: string;
+  retry?: number;
+}
+
+function parse(text: string): Message[] {
+  return text
+    .split('\n\n')
+    .filter(Boolean)
+    .map((block) => {
+      const message: Message = {};
+      for (const line of block.split('\n')) {
+        if (line.startsWith(': ')) message.comment = line.slice(2);
+        else if (line.startsWith('id: ')) message.id = line.slice(4);
+        else if (line.startsWith('event: ')) message.event = line.slice(7);
+        else if (line.startsWith('data: ')) message.data = JSON.parse(line.slice(6));
+        else if (line.startsWith('retry: ')) message.retry = Number(line.slice(7));
+      }
+      return message;
+    });
+}
+
+/** Reads the stream in the background; `messages()` parses what has arrived so far. */
+function collect(stream: ReadableStream<Uint8Array>) {
+  const decoder = new TextDecoder();
+  let text = '';
+  let done = false;
+  const reader = stream.getReader();
+  void (async () => {
+    for (;;) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      text += decoder.decode(chunk.value, { stream: true });
+    }
+    done = true;
+  })();
+  return {
+    messages: () => parse(text),
+    events: () => parse(text).filter((m) => m.event).map((m) => m.event),
+    isDone: () => done,
+    cancel: () => reader.cancel(),
+  };
+}
+
+const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+const claimUpdated = (articleId = 'a1', workspaceId = 'w1', id = 'c1'): NewWorkspaceEvent => ({ type: 'claim.updated', workspaceId, articleId, claimId: id, entityId: id, version: 2, actorId: 'u2' });
+
+describe('openArticleStream', () => {
+  let bus: InMemoryEventBus;
+  let presence: PresenceRegistry;
+  let now: number;
+  let member: boolean;
+  let checks: number;
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    bus = new InMemoryEventBus({ epoch: 'ep' });
+    now = Date.parse('2026-01-01T00:00:00Z');
+    presence = new PresenceRegistry(() => now);
+    member = true;
+    checks = 0;
+  });
+  afterEach(() => vi.useRealTimers());
+
+  function open(overrides: Partial<ArticleStreamOptions> = {}) {
+    return collect(
+      openArticleStream({
+        bus,
+        presence,
+        workspaceId: 'w1',
+        articleId: 'a1',
+        user: { id: 'u1', name: 'Ana Souza' },
+        openClaimId: 'c1',
+        lastEventId: null,
+        connectionId: 'conn-1',
+        checkAccess: () => {
+          checks += 1;
+          return member;
+        },
+        now: () => now,
+        ...overrides,
+      }),
+    );
+  }
+
+  it('starts with retry, registers presence and says ready with the current cursor', async () => {
+    bus.publish(claimUpdated());
+    const stream = open();
+    await flush();
+    const [retry, presenceMsg, ready] = stream.messages();
+    expect(retry).toEqual({ retry: 3000 });
+    expect(presenceMsg).toMatchObject({ event: 'presence.changed', data: { viewers: [{ userId: 'u1', openClaimId: 'c1', connections: 1 }] } });
+    expect(presenceMsg!.id).toBeUndefined();
+    expect(ready).toMatchObject({ id: 'ep:1', event: 'ready', data: { connectionId: 'conn-1', cursor: 'ep:1', presence: [{ userId: 'u1' }] } });
+    expect(presence.isPresent('a1', 'u1')).toBe(true);
+  });
+
+  it('delivers this article’s events live, with their cursor as id, and nothing from elsewhere', async () => {
+    const stream = open();
+    bus.publish(claimUpdated('a1'));
+    bus.publish(claimUpdated('a2'));
+    bus.publish(claimUpdated('a9', 'w2'));
+    await flush();
+    const live = stream.messages().filter((m) => m.event === 'claim.updated');
+    expect(live).toHaveLength(1);
+    expect(live[0]).toMatchObject({ id: 'ep:1', data: { articleId: 'a1', version: 2, seq: 1 } });
+  });
+
+  it('catches up from Last-Event-ID before saying ready', async () => {
+    bus.publish(claimUpdated('a1', 'w1', 'c1'));
+    const seen = bus.cursor();
+    bus.publish(claimUpdated('a1', 'w1', 'c2'));
+    bus.publish(claimUpdated('a2', 'w1', 'c3'));
+    bus.publish(claimUpdated('a1', 'w1', 'c4'));
+    const stream = open({ lastEventId: seen });
+    await flush();
+    const msgs = stream.messages();
+    expect(msgs.filter((m) => m.event === 'claim.updated').map((m) => [m.id, (m.data as WorkspaceEvent).entityId])).toEqual([
+      ['ep:2', 'c2'],
+      ['ep:4', 'c4'],
+    ]);
+    expect(stream.events()).toEqual(['claim.updated', 'claim.updated', 'presence.changed', 'ready']);
+    expect(msgs.at(-1)!.id).toBe('ep:4');
+  });
+
+  it('tells the client to resync when the cursor is unusable', async () => {
+    bus.publish(claimUpdated());
+    const foreign = open({ lastEventId: { epoch: 'before-restart', seq: 1 } });
+    const garbage = open({ lastEventId: 'invalid', connectionId: 'conn-2' });
+    await flush();
+    expect(foreign.events()[0]).toBe('resync');
+    expect(garbage.events()[0]).toBe('resync');
+    expect(foreign.messages().find((m) => m.event === 'ready')!.id).toBe('ep:1');
+  });
+
+  it('closes with "revoked" at once when this user is removed from the workspace', async () => {
+    const stream = open();
+    const others: WorkspaceEvent[] = [];
+    bus.subscribe({ workspaceId: 'w1', articleId: 'a1' }, (e) => others.push(e));
+    bus.publish({ type: 'member.removed', workspaceId: 'w1', articleId: null, entityId: 'u1', userId: 'u1', version: null, actorId: 'owner' });
+    await flush();
+    expect(stream.events().at(-1)).toBe('revoked');
+    expect(stream.isDone()).toBe(true);
+    expect(presence.isPresent('a1', 'u1')).toBe(false);
+    expect(others.map((e) => e.type)).toEqual(['member.removed', 'presence.changed']);
+    expect(bus.subscriberCount('w1')).toBe(1);
+    bus.publish(claimUpdated());
+    await flush();
+    expect(stream.events().at(-1)).toBe('revoked');
+  });
+
+  it('passes on another member’s removal without closing', async () => {
+    const stream = open();
+    bus.publish({ type: 'member.removed', workspaceId: 'w1', articleId: null, entityId: 'u9', userId: 'u9', version: null, actorId: 'owner' });
+    await flush();
+    expect(stream.events().at(-1)).toBe('member.removed');
+    expect(stream.isDone()).toBe(false);
+  });
+
+  it('re-checks membership on events at most every few seconds, and closes when it is gone', async () => {
+    const stream = open();
+    bus.publish(claimUpdated());
+    bus.publish(claimUpdated());
+    expect(checks).toBe(1);
+    member = false;
+    now += 4_000;
+    bus.publish(claimUpdated());
+    expect(checks).toBe(1);
+    now += 1_000;
+    bus.publish(claimUpdated());
+    await flush();
+    expect(checks).toBe(2);
+    expect(stream.events().filter((e) => e === 'claim.updated')).toHaveLength(3);
+    expect(stream.events().at(-1)).toBe('revoked');
+    expect(stream.isDone()).toBe(true);
+  });
+
+  it('sends heartbeats every 15 s and closes on the heartbeat after access is lost', async () => {
+    const stream = open();
+    now += 15_000;
+    vi.advanceTimersByTime(15_000);
+    await flush();
+    expect(stream.messages().at(-1)!.comment).toBe('heartbeat 2026-01-01T00:00:15.000Z');
+    member = false;
+    now += 15_000;
+    vi.advanceTimersByTime(15_000);
+    await flush();
+    expect(stream.events().at(-1)).toBe('revoked');
+    expect(stream.isDone()).toBe(true);
+  });
+
+  it('closes (without "revoked") when the access check itself fails', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const stream = open({
+      checkAccess: () => {
+        throw new Error('database is locked');
+      },
+    });
+    bus.publish(claimUpdated());
+    await flush();
+    expect(stream.isDone()).toBe(true);
+    expect(stream.events()).not.toContain('revoked');
+    spy.mockRestore();
+  });
+
+  it('cleans up when the request is aborted: unsubscribes, leaves presence, stops the heartbeat', async () => {
+    const abort = new AbortController();
+    const watcher: WorkspaceEvent[] = [];
+    bus.subscribe({ workspaceId: 'w1' }, (e) => watcher.push(e));
+    const stream = open({ signal: abort.signal });
+    expect(bus.subscriberCount('w1')).toBe(2);
+    abort.abort();
+    await flush();
+    expect(stream.isDone()).toBe(true);
+    expect(bus.subscriberCount('w1')).toBe(1);
+    expect(presence.snapshot('a1')).toEqual([]);
+    expect(watcher.at(-1)).toMatchObject({ type: 'presence.changed', viewers: [] });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('cleans up when the client cancels the stream', async () => {
+    const stream = open();
+    await flush();
+    await stream.cancel();
+    expect(bus.subscriberCount('w1')).toBe(0);
+    expect(presence.isPresent('a1', 'u1')).toBe(false);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('does nothing for a request already aborted', async () => {
+    const abort = new AbortController();
+    abort.abort();
+    const stream = open({ signal: abort.signal });
+    await flush();
+    expect(stream.isDone()).toBe(true);
+    expect(presence.isPresent('a1', 'u1')).toBe(false);
+    expect(bus.subscriberCount('w1')).toBe(0);
+  });
+
+  it('drops streams of others that stopped heartbeating, on its own heartbeat', async () => {
+    presence.join('a1', { connectionId: 'ghost', userId: 'u7', name: 'Ghost', openClaimId: null });
+    const stream = open();
+    for (let i = 0; i < 4; i += 1) {
+      now += 15_000;
+      vi.advanceTimersByTime(15_000);
+    }
+    await flush();
+    expect(presence.snapshot('a1').map((v) => v.userId)).toEqual(['u1']);
+    const last = stream.messages().filter((m) => m.event === 'presence.changed').at(-1);
+    expect((last!.data as { viewers: unknown[] }).viewers).toHaveLength(1);
+  });
+});
+
+describe('cachedCheck', () => {
+  it('calls through once per TTL', () => {
+    let t = 0;
+    let calls = 0;
+    const check = cachedCheck(() => ++calls > 0, 5000, () => t);
+    check();
+    check();
+    t = 4999;
+    check();
+    expect(calls).toBe(1);
+    t = 5000;
+    check();
+    expect(calls).toBe(2);
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { describeHistoryEntry, diffRecords, type HistoryEntryLike } from './history-diff';
+
+const LABELS: Record<string, string> = { 'lvl-true': 'True', 'lvl-false': 'False' };
+const ctx = { verdictLabel: (id: string) => LABELS[id] };
+
+function entry(partial: Partial<HistoryEntryLike> & Pick<HistoryEntryLike, 'entityType' | 'action'>): HistoryEntryLike {
+  return { actorName: 'Ana Souza', before: null, after: null, ...partial };
+}
+
+describe('diffRecords', () => {
+  it('lists changed fields and ignores version/updatedAt', () => {
+    expect(
+      diffRecords(
+        { verdictId: 'a', rationale: 'x', claimant: 'Bob', version: 1, updatedAt: new Date(1) },
+        { verdictId: 'b', rationale: 'x', claimant: 'Bob', version: 2, updatedAt: new Date(2) },
+      ),
+    ).toEqual([{ field: 'verdictId', before: 'a', after: 'b' }]);
+  });
+  it('treats a missing field as null, so a create lists what it set', () => {
+    expect(diffRecords(null, { title: 'T', url: null })).toEqual([{ field: 'title', before: null, after: 'T' }]);
+    expect(diffRecords({ title: 'T' }, undefined)).toEqual([{ field: 'title', before: 'T', after: null }]);
+  });
+  it('compares Dates with their JSON (ISO) form, and nested values deeply', () => {
+    const d = new Date('2026-01-02T03:04:05.000Z');
+    expect(diffRecords({ at: d, tags: ['a', { b: 1 }] }, { at: d.toISOString(), tags: ['a', { b: 1 }] })).toEqual([]);
+    expect(diffRecords({ tags: ['a'] }, { tags: ['a', 'b'] })).toEqual([{ field: 'tags', before: ['a'], after: ['a', 'b'] }]);
+  });
+  it('accepts a custom ignore list', () => {
+    expect(diffRecords({ id: 1, x: 1 }, { id: 2, x: 2 }, { ignore: ['id'] })).toEqual([{ field: 'x', before: 1, after: 2 }]);
+  });
+  it('rejects non-records clearly', () => {
+    expect(() => diffRecords('a', {})).toThrow('before must be an object (a record of fields) or null.');
+    expect(() => diffRecords({}, [1])).toThrow(/after must be an object/);
+  });
+});
+
+describe('describeHistoryEntry', () => {
+  it('describes a final-verdict change with labels', () => {
+    expect(describeHistoryEntry(entry({ entityType: 'claim', action: 'update', before: { verdictId: 'lvl-true' }, after: { verdictId: 'lvl-false' } }), ctx)).toBe(
+      'Ana Souza changed the verdict from True to False',
+    );
+  });
+  it('describes setting, clearing and prose edits', () => {
+    expect(describeHistoryEntry(entry({ entityType: 'claim', action: 'update', before: { verdictId: null }, after: { verdictId: 'lvl-true' } }), ctx)).toBe('Ana Souza set the verdict to True');
+    expect(describeHistoryEntry(entry({ entityType: 'claim', action: 'update', before: { claimant: 'Bob' }, after: { claimant: '' } }), ctx)).toBe('Ana Souza cleared the claimant');
+    expect(describeHistoryEntry(entry({ entityType: 'claim', action: 'update', before: { rationale: 'a' }, after: { rationale: 'b' } }))).toBe('Ana Souza edited the rationale');
+  });
+  it('joins several changes and names statuses in words', () => {
+    expect(
+      describeHistoryEntry(entry({ entityType: 'claim', action: 'update', before: { status: 'open', rationale: 'a' }, after: { status: 'in_review', rationale: 'b' } })),
+    ).toBe('Ana Souza changed the status from open to in review and edited the rationale');
+    expect(
+      describeHistoryEntry(entry({ entityType: 'claim', action: 'update', before: { status: 'open', rationale: 'a', claimant: 'x', claimDate: null }, after: { status: 'resolved', rationale: 'b', claimant: 'y', claimDate: '2020-01-01' } })),
+    ).toBe('Ana Souza changed the status from open to resolved, edited the rationale and 2 other fields');
+  });
+  it('describes claims created and deleted', () => {
+    expect(describeHistoryEntry(entry({ entityType: 'claim', action: 'create', after: { claimText: 'The sky is green.' } }))).toBe('Ana Souza created the claim “The sky is green.”');
+    expect(describeHistoryEntry(entry({ entityType: 'claim', action: 'delete', before: { claimText: 'x' } }))).toBe('Ana Souza deleted the claim');
+  });
+  it('describes sources', () => {
+    expect(describeHistoryEntry(entry({ entityType: 'source', action: 'create', after: { title: 'Census 2020', url: 'https://x' } }))).toBe('Ana Souza added the source “Census 2020”');
+    expect(describeHistoryEntry(entry({ entityType: 'source', action: 'delete', before: { title: '', url: 'https://x.org' } }))).toBe('Ana Souza removed the source “https://x.org”');
+    expect(describeHistoryEntry(entry({ entityType: 'source', action: 'update', before: { title: 'A', url: 'https://a', version: 1 }, after: { title: 'A', url: 'https://b', version: 2 } }))).toBe(
+      'Ana Souza edited the source “A” (URL)',
+    );
+  });
+  it('describes comments, truncating long ones', () => {
+    const long = 'word '.repeat(40);
+    expect(describeHistoryEntry(entry({ entityType: 'comment', action: 'create', after: { body: long } }))).toMatch(/^Ana Souza commented “word word .*…”$/);
+    expect(describeHistoryEntry(entry({ entityType: 'comment', action: 'update', before: { body: 'a' }, after: { body: 'b' } }))).toBe('Ana Souza edited a comment');
+    expect(describeHistoryEntry(entry({ entityType: 'comment', action: 'delete' }))).toBe('Ana Souza deleted a comment');
+  });
+  it('describes individual verdicts', () => {
+    expect(describeHistoryEntry(entry({ entityType: 'verdict', action: 'create', after: { verdictId: 'lvl-false', reason: '' } }), ctx)).toBe('Ana Souza gave their verdict: False');
+    expect(describeHistoryEntry(entry({ entityType: 'verdict', action: 'update', before: { verdictId: 'lvl-false' }, after: { verdictId: 'lvl-true' } }), ctx)).toBe(
+      'Ana Souza changed their verdict from False to True',
+    );
+    expect(describeHistoryEntry(entry({ entityType: 'verdict', action: 'update', before: { verdictId: 'lvl-true', reason: 'a' }, after: { verdictId: 'lvl-true', reason: 'b' } }), ctx)).toBe(
+      'Ana Souza edited the reason for their verdict',
+    );
+    expect(describeHistoryEntry(entry({ entityType: 'verdict', action: 'create', after: { verdictId: 'gone' } }), ctx)).toBe('Ana Souza gave their verdict: an unknown verdict');
+  });
+  it('describes assignments and article changes', () => {
+    expect(describeHistoryEntry(entry({ actorName: 'Tom Becker', entityType: 'assignment', action: 'create', after: { claimId: 'c1', assigneeName: 'Kofi Mensah' } }))).toBe('Tom Becker assigned the claim to Kofi Mensah');
+    expect(describeHistoryEntry(entry({ actorName: 'Tom Becker', entityType: 'assignment', action: 'delete', before: { claimId: null, assigneeName: 'Kofi Mensah' } }))).toBe('Tom Becker unassigned Kofi Mensah from the article');
+    expect(describeHistoryEntry(entry({ entityType: 'article', action: 'update', before: { status: 'ready' }, after: { status: 'published' } }))).toBe('Ana Souza moved the article from ready to published');
+    expect(describeHistoryEntry(entry({ entityType: 'article', action: 'update', before: { blindReview: false }, after: { blindReview: true } }))).toBe('Ana Souza turned blind review on');
+    expect(describeHistoryEntry(entry({ entityType: 'article', action: 'update', before: { revision: 1, plainText: 'a' }, after: { revision: 2, plainText: 'b' } }))).toBe('Ana Souza edited the article text');
+  });
+  it('falls back to “Someone” and to a generic sentence', () => {
+    expect(describeHistoryEntry(entry({ actorName: null, entityType: 'scale', action: 'update' }))).toBe('Someone changed a scale');
+    expect(describeHistoryEntry(entry({ entityType: 'claim', action: 'update', before: { version: 1 }, after: { version: 2 } }))).toBe('Ana Souza updated the claim');
+  });
+  it('rejects something that is not an entry', () => {
+    expect(() => describeHistoryEntry(null as unknown as HistoryEntryLike)).toThrow(/needs a history entry/);
+  });
+});

@@ -1,0 +1,203 @@
+import { STATUS_LABELS } from './workflow';
+
+/**
+ * Turns audit rows (history_entries before/after JSON) into field changes and short sentences
+ * for the claim timeline. Pure: names and verdict labels come in through `DescribeContext`.
+ */
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** Bookkeeping columns that change on every write and say nothing to a reader. */
+export const DEFAULT_IGNORED_FIELDS: readonly string[] = ['version', 'updatedAt'];
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Dates and JSON-round-tripped ISO strings must compare equal: rows hold Dates, history holds strings. */
+function normalize(value: unknown): Json {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(normalize);
+  if (typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, normalize(v)]));
+  }
+  if (typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return value;
+  return String(value);
+}
+
+function asRecord(value: unknown, name: string): Record<string, unknown> {
+  if (value === null || value === undefined) return {};
+  if (typeof value !== 'object' || Array.isArray(value) || value instanceof Date) {
+    throw new TypeError(`${name} must be an object (a record of fields) or null.`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/**
+ * Fields whose value differs between two records, in first-seen order. A field missing on one
+ * side counts as null, so a create (before = null) lists every field it set.
+ */
+export function diffRecords(before: unknown, after: unknown, options: { ignore?: readonly string[] } = {}): FieldChange[] {
+  const a = asRecord(before, 'before');
+  const b = asRecord(after, 'after');
+  const ignore = new Set(options.ignore ?? DEFAULT_IGNORED_FIELDS);
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !ignore.has(k));
+  const changes: FieldChange[] = [];
+  for (const field of keys) {
+    const x = normalize(a[field]);
+    const y = normalize(b[field]);
+    if (JSON.stringify(x) !== JSON.stringify(y)) changes.push({ field, before: x, after: y });
+  }
+  return changes;
+}
+
+export interface HistoryEntryLike {
+  entityType: string;
+  action: 'create' | 'update' | 'delete';
+  actorName: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface DescribeContext {
+  /** Label of a rating level id, e.g. "False". */
+  verdictLabel?: (verdictId: string) => string | undefined;
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  claimText: 'claim statement',
+  claimant: 'claimant',
+  claimDate: 'claim date',
+  claimAppearance: 'where the claim appeared',
+  verdictId: 'verdict',
+  rationale: 'rationale',
+  status: 'status',
+  anchorState: 'anchoring',
+  title: 'title',
+  url: 'URL',
+  publisher: 'publisher',
+  excerpt: 'excerpt',
+  accessedOn: 'access date',
+  body: 'text',
+  reason: 'reason',
+  blindReview: 'blind review',
+  plainText: 'text',
+};
+
+/** Long prose: the sentence says it was edited, never quotes both versions. */
+const PROSE_FIELDS = new Set(['claimText', 'rationale', 'excerpt', 'body', 'reason', 'plainText']);
+
+/** Fields that are never worth a clause (ids, positions, denormalised keys). */
+const SILENT_FIELDS = new Set(['id', 'workspaceId', 'articleId', 'claimId', 'createdAt', 'updatedAt', 'version', 'authorId', 'createdBy', 'userId', 'position', 'revision', 'quoteExact', 'quotePrefix', 'quoteSuffix', 'positionStart', 'positionEnd', 'anchoredRevision', 'originalQuote', 'deletedAt', 'docJson']);
+
+function quote(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `“${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}”`;
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || value === '';
+}
+
+function formatValue(field: string, value: unknown, ctx: DescribeContext): string {
+  if (field === 'verdictId' && typeof value === 'string') return ctx.verdictLabel?.(value) ?? 'an unknown verdict';
+  if (field === 'status' && typeof value === 'string' && value in STATUS_LABELS) return STATUS_LABELS[value as keyof typeof STATUS_LABELS];
+  if (typeof value === 'boolean') return value ? 'on' : 'off';
+  if (typeof value === 'string') return quote(value);
+  return String(value);
+}
+
+function clause(change: FieldChange, ctx: DescribeContext): string {
+  const label = FIELD_LABELS[change.field] ?? change.field;
+  if (change.field === 'blindReview') return `turned blind review ${change.after ? 'on' : 'off'}`;
+  if (PROSE_FIELDS.has(change.field)) return `edited the ${label}`;
+  if (isEmpty(change.before)) return `set the ${label} to ${formatValue(change.field, change.after, ctx)}`;
+  if (isEmpty(change.after)) return `cleared the ${label}`;
+  return `changed the ${label} from ${formatValue(change.field, change.before, ctx)} to ${formatValue(change.field, change.after, ctx)}`;
+}
+
+function joinClauses(clauses: string[]): string {
+  if (clauses.length <= 1) return clauses[0] ?? '';
+  const shown = clauses.length > 3 ? [...clauses.slice(0, 2), `${clauses.length - 2} other fields`] : clauses;
+  return `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+}
+
+function field(record: unknown, name: string): unknown {
+  return record && typeof record === 'object' ? (record as Record<string, unknown>)[name] : undefined;
+}
+
+function text(record: unknown, ...names: string[]): string | null {
+  for (const name of names) {
+    const value = field(record, name);
+    if (typeof value === 'string' && value.trim() !== '') return value;
+  }
+  return null;
+}
+
+function describeUpdate(entry: HistoryEntryLike, ctx: DescribeContext, noun: string): string {
+  const changes = diffRecords(entry.before, entry.after).filter((c) => !SILENT_FIELDS.has(c.field));
+  if (changes.length === 0) return `updated ${noun}`;
+  return joinClauses(changes.map((c) => clause(c, ctx)));
+}
+
+function predicate(entry: HistoryEntryLike, ctx: DescribeContext): string {
+  const { action, before, after } = entry;
+  const subject = action === 'delete' ? before : after;
+  switch (entry.entityType) {
+    case 'claim': {
+      if (action === 'create') return `created the claim${text(after, 'claimText') ? ` ${quote(text(after, 'claimText')!)}` : ''}`;
+      if (action === 'delete') return 'deleted the claim';
+      return describeUpdate(entry, ctx, 'the claim');
+    }
+    case 'source': {
+      const name = text(subject, 'title', 'publisher', 'url');
+      const the = name ? `the source ${quote(name)}` : 'a source';
+      if (action === 'create') return `added ${the}`;
+      if (action === 'delete') return `removed ${the}`;
+      const changed = diffRecords(before, after).filter((c) => !SILENT_FIELDS.has(c.field)).map((c) => FIELD_LABELS[c.field] ?? c.field);
+      return changed.length ? `edited ${the} (${changed.join(', ')})` : `edited ${the}`;
+    }
+    case 'comment': {
+      if (action === 'create') return text(after, 'body') ? `commented ${quote(text(after, 'body')!)}` : 'commented';
+      if (action === 'delete') return 'deleted a comment';
+      return 'edited a comment';
+    }
+    case 'verdict': {
+      const label = (v: unknown) => formatValue('verdictId', v, ctx);
+      if (action === 'create') return `gave their verdict: ${label(field(after, 'verdictId'))}`;
+      if (action === 'delete') return 'withdrew their verdict';
+      const from = field(before, 'verdictId');
+      const to = field(after, 'verdictId');
+      if (from !== to) return `changed their verdict from ${label(from)} to ${label(to)}`;
+      return 'edited the reason for their verdict';
+    }
+    case 'assignment': {
+      const who = text(subject, 'assigneeName') ?? 'a reviewer';
+      const what = field(subject, 'claimId') ? 'the claim' : 'the article';
+      return action === 'delete' ? `unassigned ${who} from ${what}` : `assigned ${what} to ${who}`;
+    }
+    case 'article': {
+      if (action === 'create') return 'created the article';
+      if (action === 'delete') return 'deleted the article';
+      const from = field(before, 'status');
+      const to = field(after, 'status');
+      if (typeof from === 'string' && typeof to === 'string' && from !== to) return `moved the article from ${formatValue('status', from, ctx)} to ${formatValue('status', to, ctx)}`;
+      if (field(after, 'plainText') !== undefined) return 'edited the article text';
+      return describeUpdate(entry, ctx, 'the article');
+    }
+    default: {
+      const verb = action === 'create' ? 'created' : action === 'delete' ? 'deleted' : 'changed';
+      return `${verb} a ${entry.entityType}`;
+    }
+  }
+}
+
+/** One short sentence, e.g. "Ana Souza changed the verdict from True to False". */
+export function describeHistoryEntry(entry: HistoryEntryLike, ctx: DescribeContext = {}): string {
+  if (!entry || typeof entry !== 'object' || typeof entry.entityType !== 'string') throw new TypeError('describeHistoryEntry needs a history entry with an entityType.');
+  const actor = entry.actorName?.trim() || 'Someone';
+  return `${actor} ${predicate(entry, ctx)}`;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { articleSettingsSchema, articleStatusSchema, createAssignmentSchema, createCommentSchema, finalVerdictSchema, markMentionsReadSchema, presenceSchema, putMyVerdictSchema, updateCommentSchema } from './review';
+
+const ID = '3f1c9a4e-8a4b-4c1e-9f0a-2b7d5e6c1a90';
+
+function firstMessage(result: { success: boolean; error?: { issues: Array<{ message: string }> } }) {
+  return result.success ? null : result.error!.issues[0]!.message;
+}
+
+describe('review validations', () => {
+  it('trims comments and refuses empty or overlong ones', () => {
+    expect(createCommentSchema.parse({ body: '  hi  ' })).toEqual({ body: 'hi' });
+    expect(firstMessage(createCommentSchema.safeParse({ body: '   ' }))).toBe('Write something before posting.');
+    expect(firstMessage(createCommentSchema.safeParse({ body: 'x'.repeat(5001) }))).toMatch(/at most 5,000/);
+    expect(firstMessage(updateCommentSchema.safeParse({ body: 'x' }))).toBe('A version number is required.');
+  });
+
+  it('takes my verdict with an optional version and a default reason', () => {
+    expect(putMyVerdictSchema.parse({ verdictId: ID })).toEqual({ verdictId: ID, reason: '' });
+    expect(putMyVerdictSchema.parse({ verdictId: ID, reason: ' ok ', version: 2 })).toEqual({ verdictId: ID, reason: 'ok', version: 2 });
+    expect(firstMessage(putMyVerdictSchema.safeParse({ verdictId: 'nope' }))).toBe('Invalid id.');
+    expect(putMyVerdictSchema.safeParse({ verdictId: ID, version: 0 }).success).toBe(false);
+  });
+
+  it('accepts null to clear the final verdict, but requires the claim version', () => {
+    expect(finalVerdictSchema.parse({ verdictId: null, version: 3 })).toEqual({ verdictId: null, version: 3 });
+    expect(finalVerdictSchema.safeParse({ verdictId: ID }).success).toBe(false);
+  });
+
+  it('checks statuses and settings', () => {
+    expect(articleStatusSchema.parse({ status: 'ready', version: 1 }).status).toBe('ready');
+    expect(firstMessage(articleStatusSchema.safeParse({ status: 'live', version: 1 }))).toBe('Status must be draft, in_review, ready or published.');
+    expect(firstMessage(articleSettingsSchema.safeParse({ blindReview: 'yes', version: 1 }))).toBe('blindReview must be true or false.');
+  });
+
+  it('assigns a claim or a whole article', () => {
+    expect(createAssignmentSchema.parse({ articleId: ID, assigneeId: ID })).toEqual({ articleId: ID, assigneeId: ID });
+    expect(createAssignmentSchema.parse({ articleId: ID, claimId: null, assigneeId: ID }).claimId).toBeNull();
+    expect(createAssignmentSchema.safeParse({ articleId: ID }).success).toBe(false);
+  });
+
+  it('reads presence and mention bodies', () => {
+    expect(presenceSchema.parse({ openClaimId: null })).toEqual({ openClaimId: null });
+    expect(presenceSchema.safeParse({}).success).toBe(false);
+    expect(markMentionsReadSchema.parse({})).toEqual({});
+    expect(markMentionsReadSchema.parse({ ids: [ID] })).toEqual({ ids: [ID] });
+    expect(markMentionsReadSchema.safeParse({ ids: ['x'] }).success).toBe(false);
+  });
+});

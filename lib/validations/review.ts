@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { ARTICLE_STATUSES } from '@/db/schema/enums';
+import { idSchema, versionSchema } from './common';
+
+/** Request bodies of the team-review routes (comments, verdicts, assignments, workflow, presence). */
+
+export const MAX_COMMENT_CHARS = 5000;
+export const MAX_REASON_CHARS = 1000;
+
+const commentBody = z
+  .string({ error: 'Write a comment.' })
+  .trim()
+  .min(1, 'Write something before posting.')
+  .max(MAX_COMMENT_CHARS, `A comment can be at most ${MAX_COMMENT_CHARS.toLocaleString('en')} characters.`);
+
+export const createCommentSchema = z.object({ body: commentBody });
+export const updateCommentSchema = z.object({ body: commentBody, version: versionSchema });
+export const deleteCommentSchema = z.object({ version: versionSchema });
+
+export const putMyVerdictSchema = z.object({
+  verdictId: idSchema,
+  reason: z.string().trim().max(MAX_REASON_CHARS, `Keep the reason under ${MAX_REASON_CHARS.toLocaleString('en')} characters.`).default(''),
+  /** The version of my verdict being replaced; omit when giving my first verdict on the claim. */
+  version: versionSchema.optional(),
+});
+
+export const finalVerdictSchema = z.object({
+  /** null clears the final verdict. */
+  verdictId: idSchema.nullable(),
+  version: versionSchema,
+});
+
+export const articleStatusSchema = z.object({
+  status: z.enum(ARTICLE_STATUSES, { error: 'Status must be draft, in_review, ready or published.' }),
+  version: versionSchema,
+});
+
+export const articleSettingsSchema = z.object({
+  blindReview: z.boolean({ error: 'blindReview must be true or false.' }),
+  version: versionSchema,
+});
+
+export const createAssignmentSchema = z.object({
+  articleId: idSchema,
+  /** Omit or null to assign the whole article. */
+  claimId: idSchema.nullable().optional(),
+  assigneeId: idSchema,
+});
+
+export const articleIdQuerySchema = z.object({ articleId: idSchema });
+
+export const presenceSchema = z.object({
+  openClaimId: idSchema.nullable(),
+  /** The stream's id from its `ready` event, to update one tab only. */
+  connectionId: z.string().uuid('Invalid connection id.').optional(),
+});
+
+/** Mark these mentions read, or all of mine when `ids` is omitted. */
+export const markMentionsReadSchema = z.object({ ids: z.array(idSchema).max(500, 'At most 500 at a time.').optional() });

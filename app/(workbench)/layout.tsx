@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
+import { myQueue } from '@/db/queries/assignments';
 import { listWorkspacesForUser } from '@/db/queries/workspaces';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { ShortcutsHelp } from '@/components/shortcuts-help';
@@ -13,6 +14,8 @@ export default async function WorkbenchLayout({ children }: { children: React.Re
   if (user.mustChangePassword && (await headers()).get('x-claimdesk-path') !== '/account') redirect('/account');
   const memberships = listWorkspacesForUser(getDb(), user.id);
   const isOwner = memberships.some((m) => m.role === 'owner');
+  const queue = myQueue(getDb(), user.id);
+  const queueCount = queue.claims.length + queue.mentions.length;
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -26,6 +29,14 @@ export default async function WorkbenchLayout({ children }: { children: React.Re
           <nav aria-label="Main" className="flex items-center gap-1 text-sm">
             <Link href="/articles" className="rounded px-2 py-1 hover:bg-gray-100">
               Articles
+            </Link>
+            <Link href="/queue" className="inline-flex items-center gap-1.5 rounded px-2 py-1 hover:bg-gray-100">
+              My queue
+              {queueCount > 0 && (
+                <span className="rounded-full bg-[var(--color-accent)] px-1.5 text-xs font-semibold text-white" data-testid="queue-count">
+                  {queueCount}
+                </span>
+              )}
             </Link>
             {isOwner && (
               <Link href="/settings" className="rounded px-2 py-1 hover:bg-gray-100">

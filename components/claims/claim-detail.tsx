@@ -11,8 +11,15 @@ import { STATUS_LABELS } from './labels';
 import { SourceList } from './source-list';
 import { VerdictChip } from './verdict-chip';
 import { VerdictPicker } from './verdict-picker';
+import { ClaimAssignees } from '@/components/review/claim-assignees';
+import { ClaimHistory } from '@/components/review/claim-history';
+import { CommentThread } from '@/components/review/comment-thread';
+import { ReviewerVerdicts } from '@/components/review/reviewer-verdicts';
+import type { AssignmentDto } from '@/db/queries/assignments';
+import type { MemberDto } from '@/db/queries/workspaces';
 
 export interface ClaimDetailProps {
+  articleId: string;
   claim: ClaimDto;
   number: number;
   orphaned: boolean;
@@ -22,7 +29,23 @@ export interface ClaimDetailProps {
   onChange: (claim: ClaimDto) => void;
   onDelete: (claimId: string) => void;
   notify: (text: string, tone?: 'success' | 'error') => void;
+  members: MemberDto[];
+  assignments: AssignmentDto[];
+  onAssignmentsChanged: () => void;
+  /** Bumped by live events: the thread, verdicts and history refetch when theirs changes. */
+  refreshKeys: { comments: number; verdicts: number; history: number };
+  /** My verdict was saved (under blind review the final verdict may now be revealed). */
+  onVoted: () => void;
+  initialTab?: ClaimTab;
 }
+
+export type ClaimTab = 'details' | 'discussion' | 'verdicts' | 'history';
+const TABS: Array<{ id: ClaimTab; label: string }> = [
+  { id: 'details', label: 'Details' },
+  { id: 'discussion', label: 'Discussion' },
+  { id: 'verdicts', label: 'Verdicts' },
+  { id: 'history', label: 'History' },
+];
 
 function draftOf(claim: ClaimDto): ClaimDraft {
   return {
@@ -38,7 +61,9 @@ function draftOf(claim: ClaimDto): ClaimDraft {
 
 const inputClass = 'w-full rounded-md border border-[var(--color-line)] bg-white px-3 py-2 text-sm disabled:bg-gray-50';
 
-export function ClaimDetail({ claim, number, orphaned, levels, user, onBack, onChange, onDelete, notify }: ClaimDetailProps) {
+export function ClaimDetail({ articleId, claim, number, orphaned, levels, user, onBack, onChange, onDelete, notify, members, assignments, onAssignmentsChanged, refreshKeys, onVoted, initialTab = 'details' }: ClaimDetailProps) {
+  const [tab, setTab] = useState<ClaimTab>(initialTab);
+  const [commentCount, setCommentCount] = useState<number | null>(null);
   // Only the fields this user edited are kept locally; everything else shows the live claim,
   // so others' saves appear at once and a save never rewrites fields the user did not touch.
   const [edits, setEdits] = useState<Partial<ClaimDraft>>({});
@@ -108,6 +133,32 @@ export function ClaimDetail({ claim, number, orphaned, levels, user, onBack, onC
           <VerdictChip level={level} />
         </span>
       </div>
+      <div role="tablist" aria-label="Claim sections" className="flex gap-1 border-b border-[var(--color-line)] px-4" onKeyDown={(e) => {
+        if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+        const index = TABS.findIndex((t) => t.id === tab);
+        const next = TABS[(index + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+        setTab(next.id);
+        document.getElementById(`tab-${next.id}`)?.focus();
+      }}>
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            id={`tab-${t.id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => setTab(t.id)}
+            className={`-mb-px border-b-2 px-2.5 py-2 text-sm ${tab === t.id ? 'border-[var(--color-accent)] font-semibold text-[var(--color-ink)]' : 'border-transparent text-[var(--color-muted)] hover:text-[var(--color-ink)]'}`}
+          >
+            {t.label}
+            {t.id === 'discussion' && commentCount !== null && commentCount > 0 && <span className="ml-1 rounded-full bg-gray-100 px-1.5 text-xs tabular-nums">{commentCount}</span>}
+          </button>
+        ))}
+      </div>
+      {/* Inactive panels stay mounted (hidden) so drafts in them survive a tab switch. */}
+      <div role="tabpanel" id="panel-details" aria-labelledby="tab-details" hidden={tab !== 'details'}>
       <form onSubmit={(e) => void save(e)} className="space-y-5 px-5 py-5" aria-label={`Claim ${number}`}>
         {orphaned && (
           <div role="note" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
@@ -157,7 +208,15 @@ export function ClaimDetail({ claim, number, orphaned, levels, user, onBack, onC
           </label>
         </div>
 
-        <VerdictPicker levels={levels} value={draft.verdictId} onChange={(id) => set('verdictId', id)} disabled={!canSetFinal} legend="Final verdict" hint={canSetFinal ? 'What the published report says.' : 'Set by an editor; it is what the published report says.'} />
+        <VerdictPicker
+          levels={levels}
+          value={draft.verdictId}
+          onChange={(id) => set('verdictId', id)}
+          disabled={!canSetFinal}
+          legend="Final verdict"
+          hint={claim.verdictHidden ? 'Hidden by blind review until you give your own verdict (Verdicts tab).' : canSetFinal ? 'What the published report says.' : 'Set by an editor; it is what the published report says.'}
+        />
+        <ClaimAssignees articleId={articleId} claimId={claim.id} assignments={assignments} members={members} canAssign={can(user.role, 'claim:assign')} onChanged={onAssignmentsChanged} notify={notify} />
 
         <label className="block">
           <span className="mb-1 block text-sm font-medium">Rationale</span>
@@ -196,6 +255,16 @@ export function ClaimDetail({ claim, number, orphaned, levels, user, onBack, onC
         </p>
       </form>
       <SourceList claimId={claim.id} sources={claim.sources} editable={can(user.role, 'source:write')} onChange={(sources) => onChange({ ...claim, sources })} notify={notify} />
+      </div>
+      <div role="tabpanel" id="panel-discussion" aria-labelledby="tab-discussion" hidden={tab !== 'discussion'}>
+        <CommentThread claimId={claim.id} members={members} currentUserId={user.id} canWrite={can(user.role, 'comment:write')} refreshKey={refreshKeys.comments} notify={notify} onCount={setCommentCount} />
+      </div>
+      <div role="tabpanel" id="panel-verdicts" aria-labelledby="tab-verdicts" hidden={tab !== 'verdicts'}>
+        <ReviewerVerdicts claimId={claim.id} levels={levels} canVote={can(user.role, 'verdict:own')} refreshKey={refreshKeys.verdicts} notify={notify} onVoted={onVoted} />
+      </div>
+      <div role="tabpanel" id="panel-history" aria-labelledby="tab-history" hidden={tab !== 'history'}>
+        {tab === 'history' && <ClaimHistory claimId={claim.id} refreshKey={refreshKeys.history} levels={levels} />}
+      </div>
     </div>
   );
 }

@@ -4,8 +4,12 @@ import type { ClaimDto, ScaleLevel } from '@/components/workbench/types';
 import { STATUS_LABELS } from './labels';
 import type { StatusFilter, VerdictFilter } from './claim-panel';
 import { VerdictChip } from './verdict-chip';
+import { colorFor } from '@/components/review/presence-bar';
+import type { PresenceViewer } from '@/lib/events/types';
 
 export interface ClaimListProps {
+  header?: React.ReactNode;
+  viewersByClaim: Map<string, PresenceViewer[]>;
   claims: ClaimDto[];
   total: number;
   numbers: Map<string, number>;
@@ -18,11 +22,12 @@ export interface ClaimListProps {
   onSelect: (claimId: string) => void;
 }
 
-export function ClaimList({ claims, total, numbers, anchoredIds, levels, verdictFilter, statusFilter, onVerdictFilter, onStatusFilter, onSelect }: ClaimListProps) {
+export function ClaimList({ header, viewersByClaim, claims, total, numbers, anchoredIds, levels, verdictFilter, statusFilter, onVerdictFilter, onStatusFilter, onSelect }: ClaimListProps) {
   const levelById = new Map(levels.map((l) => [l.id, l]));
   return (
     <div>
       <div className="sticky top-0 z-10 border-b border-[var(--color-line)] bg-white px-5 pt-5 pb-3">
+        {header && <div className="mb-3 space-y-2">{header}</div>}
         <h2 className="text-base font-semibold">
           Claims <span className="font-normal text-[var(--color-muted)]">({claims.length === total ? total : `${claims.length} of ${total}`})</span>
         </h2>
@@ -67,6 +72,11 @@ export function ClaimList({ claims, total, numbers, anchoredIds, levels, verdict
                       <span className="text-xs text-[var(--color-muted)]">{STATUS_LABELS[claim.status]}</span>
                       {orphaned && <span className="rounded bg-red-50 px-1.5 text-xs font-medium text-red-800">Orphaned</span>}
                       {claim.sources.length > 0 && <span className="text-xs text-[var(--color-muted)]">· {claim.sources.length} source{claim.sources.length === 1 ? '' : 's'}</span>}
+                      {(viewersByClaim.get(claim.id) ?? []).map((v) => (
+                        <span key={v.userId} className="ml-auto inline-flex h-5 items-center rounded-full px-1.5 text-[10px] font-semibold text-white" style={{ backgroundColor: colorFor(v.userId) }} title={`${v.name} has this claim open`} data-testid="claim-viewer">
+                          {v.name.split(' ')[0]}
+                        </span>
+                      ))}
                     </span>
                     <span className="mt-1 line-clamp-2 block font-serif text-sm leading-snug" dir="auto">
                       “{orphaned ? claim.originalQuote : claim.quote.exact}”

@@ -2,7 +2,11 @@
 
 import { useMemo, useState } from 'react';
 import type { ClaimDto, ScaleLevel, WorkbenchUser } from '@/components/workbench/types';
-import { ClaimDetail } from './claim-detail';
+import type { RefreshKeys } from '@/components/workbench/use-live-review';
+import type { AssignmentDto } from '@/db/queries/assignments';
+import type { MemberDto } from '@/db/queries/workspaces';
+import type { PresenceViewer } from '@/lib/events/types';
+import { ClaimDetail, type ClaimTab } from './claim-detail';
 import { ClaimList } from './claim-list';
 
 export interface ClaimPanelProps {
@@ -16,12 +20,23 @@ export interface ClaimPanelProps {
   onClaimChange: (claim: ClaimDto) => void;
   onClaimDelete: (claimId: string) => void;
   notify: (text: string, tone?: 'success' | 'error') => void;
+  articleId: string;
+  members: MemberDto[];
+  assignments: AssignmentDto[];
+  onAssignmentsChanged: () => void;
+  refreshKeysFor: (claimId: string) => RefreshKeys;
+  onVoted: (claimId: string) => void;
+  /** Colleagues on this article, by the claim they have open. */
+  viewersByClaim: Map<string, PresenceViewer[]>;
+  /** Shown above the list: agreement, presence. */
+  header?: React.ReactNode;
+  initialTab: ClaimTab;
 }
 
 export type VerdictFilter = 'all' | 'pending' | string;
 export type StatusFilter = 'all' | ClaimDto['status'] | 'orphaned';
 
-export function ClaimPanel({ claims, anchoredIds, levels, activeId, user, onSelect, onClose, onClaimChange, onClaimDelete, notify }: ClaimPanelProps) {
+export function ClaimPanel({ claims, anchoredIds, levels, activeId, user, onSelect, onClose, onClaimChange, onClaimDelete, notify, articleId, members, assignments, onAssignmentsChanged, refreshKeysFor, onVoted, viewersByClaim, header, initialTab }: ClaimPanelProps) {
   const [verdictFilter, setVerdictFilter] = useState<VerdictFilter>('all');
   const [statusFilter, setStatusFilter] = useState<StatusFilter>('all');
   const numbers = useMemo(() => new Map(claims.map((c, i) => [c.id, i + 1])), [claims]);
@@ -47,9 +62,18 @@ export function ClaimPanel({ claims, anchoredIds, levels, activeId, user, onSele
           onChange={onClaimChange}
           onDelete={onClaimDelete}
           notify={notify}
+          articleId={articleId}
+          members={members}
+          assignments={assignments}
+          onAssignmentsChanged={onAssignmentsChanged}
+          refreshKeys={refreshKeysFor(active.id)}
+          onVoted={() => onVoted(active.id)}
+          initialTab={initialTab}
         />
       ) : (
         <ClaimList
+          header={header}
+          viewersByClaim={viewersByClaim}
           claims={filtered}
           total={claims.length}
           numbers={numbers}

@@ -14,16 +14,19 @@ export interface ArticleHeaderProps {
   onEdit: () => void;
   onSave: () => void;
   onCancel: () => void;
+  /** Toolbar extras (export). */
   children?: React.ReactNode;
+  /** Workflow status, review settings and presence, shown above the title. */
+  meta?: React.ReactNode;
 }
 
-export function ArticleHeader({ article, canAnnotate, canEditText, editing, hasSelection, onMarkClaim, onEdit, onSave, onCancel, children }: ArticleHeaderProps) {
+export function ArticleHeader({ article, canAnnotate, canEditText, editing, hasSelection, onMarkClaim, onEdit, onSave, onCancel, children, meta }: ArticleHeaderProps) {
   const safeUrl = article.url && /^https?:\/\//i.test(article.url) ? article.url : null;
   return (
     <header className="mb-8">
-      <div className="flex items-center gap-2 text-xs font-medium uppercase tracking-wide text-[var(--color-muted)]">
-        <span>{article.outlet}</span>
-        <StatusBadge status={article.status} />
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-xs font-medium text-[var(--color-muted)]">
+        <span className="uppercase tracking-wide">{article.outlet}</span>
+        {meta ?? <StatusBadge status={article.status} />}
       </div>
       <h1 className="mt-2 font-serif text-3xl leading-tight font-bold tracking-tight text-balance">{article.title}</h1>
       <p className="mt-2 text-sm text-[var(--color-muted)]">

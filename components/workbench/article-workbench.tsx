@@ -7,6 +7,7 @@ import { ExportMenu } from '@/components/workbench/export-menu';
 import { ArticleEditor } from '@/components/editor/article-editor';
 import type { ClaimHighlight } from '@/components/editor/extensions/claim-highlights';
 import { ClaimPanel } from '@/components/claims/claim-panel';
+import type { ClaimTab } from '@/components/claims/claim-detail';
 import { Toast, useToast } from '@/components/ui/toast';
 import { apiFetch } from '@/lib/api/client';
 import { can } from '@/lib/auth/permissions';
@@ -14,6 +15,14 @@ import { orderClaimsByText, resolveClaimRanges } from '@/lib/editor/claim-ranges
 import { docToText } from '@/lib/editor/doc-text';
 import { isTypingTarget } from '@/lib/shortcuts';
 import { highlightFill } from '@/lib/verdicts/scale';
+import { AgreementCard } from '@/components/review/agreement-card';
+import { BlindReviewToggle } from '@/components/review/blind-review-toggle';
+import { PresenceBar } from '@/components/review/presence-bar';
+import type { AssignmentDto } from '@/db/queries/assignments';
+import type { MemberDto } from '@/db/queries/workspaces';
+import type { PresenceViewer } from '@/lib/events/types';
+import { ArticleStatusControl } from './article-status-control';
+import { useLiveReview } from './use-live-review';
 import { PENDING_COLOR, type ClaimDto, type ScaleLevel, type WorkbenchArticle, type WorkbenchUser } from './types';
 
 export interface ArticleWorkbenchProps {
@@ -21,14 +30,28 @@ export interface ArticleWorkbenchProps {
   initialClaims: ClaimDto[];
   levels: ScaleLevel[];
   user: WorkbenchUser;
+  members: MemberDto[];
+  initialAssignments: AssignmentDto[];
+  /** Event-stream position at render time, so nothing between render and connect is missed. */
+  initialCursor: string | null;
+  /** Open this claim (and tab) on load, e.g. from My queue. */
+  initialClaimId: string | null;
+  initialTab: ClaimTab;
 }
 
-export function ArticleWorkbench({ article: initialArticle, initialClaims, levels, user }: ArticleWorkbenchProps) {
+interface ArticleSnapshot {
+  article: { id: string; version: number; revision: number; status: WorkbenchArticle['status']; blindReview: boolean; doc: Record<string, unknown> };
+  claims: ClaimDto[];
+}
+
+export function ArticleWorkbench({ article: initialArticle, initialClaims, levels, user, members, initialAssignments, initialCursor, initialClaimId, initialTab }: ArticleWorkbenchProps) {
   const [article, setArticle] = useState(initialArticle);
   const [claims, setClaims] = useState(initialClaims);
-  const [activeId, setActiveId] = useState<string | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(() => (initialClaimId && initialClaims.some((c) => c.id === initialClaimId) ? initialClaimId : null));
   const [editor, setEditor] = useState<Editor | null>(null);
   const [editing, setEditing] = useState(false);
+  // The tab a claim opens on: the one asked for in the URL at first, then Details.
+  const [openTab, setOpenTab] = useState<ClaimTab>(initialTab);
   const [hasSelection, setHasSelection] = useState(false);
   const { toast, show } = useToast();
   const markingRef = useRef(false);
@@ -36,6 +59,54 @@ export function ArticleWorkbench({ article: initialArticle, initialClaims, level
   const canAnnotate = can(user.role, 'claim:create');
   const canEditText = can(user.role, 'article:edit');
   const levelById = useMemo(() => new Map(levels.map((l) => [l.id, l])), [levels]);
+  const editingRef = useRef(editing);
+  const articleRef = useRef(article);
+  useEffect(() => {
+    editingRef.current = editing;
+    articleRef.current = article;
+  }, [editing, article]);
+
+  /** Reloads the article row and claims; replaces the text in the editor when it changed. */
+  const reloadArticle = useCallback(async () => {
+    const result = await apiFetch<ArticleSnapshot>(`/api/articles/${initialArticle.id}`);
+    if (!result.ok || !editor) return;
+    const fresh = result.data.article;
+    const replaceText = fresh.revision !== articleRef.current.revision && !editingRef.current;
+    if (replaceText) {
+      // Review mode locks the text; lift the lock just for this replacement.
+      editor.commands.setTextLocked(false);
+      editor.commands.setContent(fresh.doc as JSONContent, { emitUpdate: false });
+      editor.commands.setTextLocked(true);
+    }
+    setArticle((a) => ({ ...a, status: fresh.status, blindReview: fresh.blindReview, version: fresh.version, ...(replaceText ? { revision: fresh.revision, doc: fresh.doc } : {}) }));
+    setClaims(result.data.claims);
+  }, [initialArticle.id, editor]);
+
+  const live = useLiveReview({
+    articleId: initialArticle.id,
+    initialCursor,
+    activeClaimId: activeId,
+    initialAssignments,
+    onClaim: (claimId, claim, actorId) => {
+      if (!claim) {
+        setClaims((prev) => prev.filter((c) => c.id !== claimId));
+        if (activeId === claimId && actorId !== user.id) {
+          setActiveId(null);
+          show('A colleague deleted the claim you had open.', 'error');
+        }
+        return;
+      }
+      setClaims((prev) => (prev.some((c) => c.id === claimId) ? prev.map((c) => (c.id === claimId && c.version <= claim.version ? claim : c)) : [...prev, claim]));
+    },
+    onArticleUpdated: (event) => {
+      if (event.actorId === user.id) return;
+      if (event.fields.includes('text') && editingRef.current) {
+        show('A colleague saved new article text while you are editing. Saving yours will be refused; copy your changes, cancel, and redo them on the new text.', 'error');
+      }
+      void reloadArticle();
+    },
+    onResync: () => void reloadArticle(),
+  });
 
   // Where each claim sits in the reviewed text; re-resolved when claims or the saved text change.
   const docText = useMemo(() => (editor ? docToText(editor.state.doc) : null), [editor, article.revision]); // eslint-disable-line react-hooks/exhaustive-deps -- the doc changes only with a new revision outside edit mode
@@ -67,9 +138,16 @@ export function ArticleWorkbench({ article: initialArticle, initialClaims, level
   }, [editor, activeId]);
 
   const orderedClaims = useMemo(() => orderClaimsByText(claims, ranges), [claims, ranges]);
+  const claimNumbers = useMemo(() => new Map(orderedClaims.map((c, i) => [c.id, i + 1])), [orderedClaims]);
+  const viewersByClaim = useMemo(() => {
+    const map = new Map<string, PresenceViewer[]>();
+    for (const v of live.viewers) if (v.userId !== user.id && v.openClaimId) map.set(v.openClaimId, [...(map.get(v.openClaimId) ?? []), v]);
+    return map;
+  }, [live.viewers, user.id]);
 
   const focusClaim = useCallback((claimId: string, scroll = true) => {
     setActiveId(claimId);
+    setOpenTab('details');
     if (!scroll) return;
     requestAnimationFrame(() => {
       const el = document.querySelector(`.article-body [data-claim-id="${CSS.escape(claimId)}"]`);
@@ -162,6 +240,25 @@ export function ArticleWorkbench({ article: initialArticle, initialClaims, level
             onEdit={() => setEditing(true)}
             onSave={() => void saveText()}
             onCancel={cancelEdit}
+            meta={
+              <>
+                <ArticleStatusControl articleId={article.id} status={article.status} version={article.version} role={user.role} onChange={(next) => setArticle((a) => ({ ...a, ...next }))} notify={show} />
+                <BlindReviewToggle
+                  articleId={article.id}
+                  blindReview={article.blindReview}
+                  version={article.version}
+                  canChange={can(user.role, 'article:status')}
+                  onChange={(next) => {
+                    setArticle((a) => ({ ...a, ...next }));
+                    void reloadArticle();
+                  }}
+                  notify={show}
+                />
+                <span className="ml-auto">
+                  <PresenceBar viewers={live.viewers} currentUserId={user.id} status={live.status} claimNumber={(id) => claimNumbers.get(id)} />
+                </span>
+              </>
+            }
           >
             <ExportMenu articleId={article.id} />
           </ArticleHeader>
@@ -186,6 +283,19 @@ export function ArticleWorkbench({ article: initialArticle, initialClaims, level
         </div>
       </section>
       <ClaimPanel
+        articleId={article.id}
+        members={members}
+        assignments={live.assignments}
+        onAssignmentsChanged={() => void live.reloadAssignments()}
+        refreshKeysFor={live.keysFor}
+        onVoted={(claimId) => {
+          // Under blind review my vote may reveal the final verdict.
+          void live.refetchClaim(claimId, user.id);
+          live.bump(claimId, 'verdicts', 'history');
+        }}
+        viewersByClaim={viewersByClaim}
+        initialTab={openTab}
+        header={<AgreementCard articleId={article.id} refreshKey={live.agreementKey} />}
         claims={orderedClaims}
         anchoredIds={ranges}
         levels={levels}

@@ -15,6 +15,7 @@ export interface WorkbenchArticle {
   publishedOn: string | null;
   sourceCredit: string;
   status: 'draft' | 'in_review' | 'ready' | 'published';
+  blindReview: boolean;
   language: string;
   version: number;
   revision: number;

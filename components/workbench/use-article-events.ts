@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ArticleUpdatedEvent, EntityEvent, PresenceViewer } from '@/lib/events/types';
 import { ENTITY_EVENT_TYPES } from '@/lib/events/types';
 
-export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'revoked';
+export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'closed' | 'revoked';
 
 export interface ArticleEventHandlers {
   onEntity: (event: EntityEvent) => void;
@@ -12,13 +12,15 @@ export interface ArticleEventHandlers {
   onPresence: (viewers: PresenceViewer[]) => void;
   /** Missed events are gone (server restart or too long offline): refetch everything. */
   onResync: () => void;
+  /** The stream is up; `connectionId` names this tab for presence updates. */
+  onReady: (connectionId: string | null) => void;
 }
 
 /**
  * Subscribes to the article's Server-Sent Events. EventSource reconnects by itself after a drop
  * and sends Last-Event-ID, so the server replays what was missed (or asks for a resync).
  */
-export function useArticleEvents(articleId: string, handlers: ArticleEventHandlers): LiveStatus {
+export function useArticleEvents(articleId: string, initialCursor: string | null, handlers: ArticleEventHandlers): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>('connecting');
   const handlersRef = useRef(handlers);
   useEffect(() => {
@@ -26,7 +28,8 @@ export function useArticleEvents(articleId: string, handlers: ArticleEventHandle
   });
 
   useEffect(() => {
-    const source = new EventSource(`/api/articles/${articleId}/events`);
+    // The cursor from the server render closes the gap between rendering and connecting.
+    const source = new EventSource(`/api/articles/${articleId}/events${initialCursor ? `?lastEventId=${encodeURIComponent(initialCursor)}` : ''}`);
     const parse = <T,>(message: MessageEvent<string>): T | null => {
       try {
         return JSON.parse(message.data) as T;
@@ -49,9 +52,10 @@ export function useArticleEvents(articleId: string, handlers: ArticleEventHandle
     });
     source.addEventListener('ready', (message) => {
       setStatus('live');
-      const ready = parse<{ presence?: PresenceViewer[] | { viewers: PresenceViewer[] } }>(message);
+      const ready = parse<{ connectionId?: string; presence?: PresenceViewer[] | { viewers: PresenceViewer[] } }>(message);
       const presence = ready?.presence;
       if (presence) handlersRef.current.onPresence(Array.isArray(presence) ? presence : presence.viewers);
+      handlersRef.current.onReady(ready?.connectionId ?? null);
     });
     source.addEventListener('resync', () => handlersRef.current.onResync());
     source.addEventListener('revoked', () => {
@@ -59,11 +63,12 @@ export function useArticleEvents(articleId: string, handlers: ArticleEventHandle
       source.close();
     });
     source.onerror = () => {
-      if (source.readyState === EventSource.CLOSED) return;
-      setStatus((s) => (s === 'revoked' ? s : 'reconnecting'));
+      // CLOSED: the server refused the reconnect (signed out, removed): EventSource gives up.
+      const next: LiveStatus = source.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting';
+      setStatus((s) => (s === 'revoked' ? s : next));
     };
     return () => source.close();
-  }, [articleId]);
+  }, [articleId, initialCursor]);
 
   return status;
 }

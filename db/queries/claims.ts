@@ -42,6 +42,8 @@ export interface ClaimDto {
   updatedAt: string;
   version: number;
   sources: SourceDto[];
+  /** True when blind review withholds the final verdict from this viewer (verdictId is then null). */
+  verdictHidden: boolean;
 }
 
 export function toSourceDto(row: SourceRow): SourceDto {
@@ -79,6 +81,7 @@ function toClaimDto(row: ClaimRow, authorName: string | null, claimSources: Sour
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
     sources: claimSources.map(toSourceDto),
+    verdictHidden: false,
   };
 }
 

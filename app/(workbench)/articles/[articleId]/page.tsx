@@ -2,13 +2,17 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { authorizeArticle } from '@/db/queries/access';
-import { listClaims } from '@/db/queries/claims';
+import { listClaimsForViewer } from '@/db/queries/claim-views';
+import { listAssignments } from '@/db/queries/assignments';
 import { getScale } from '@/db/queries/scales';
+import { listMembers } from '@/db/queries/workspaces';
+import { getEventBus } from '@/lib/events/bus';
+import { formatCursor } from '@/lib/events/sse';
 import { ArticleWorkbench } from '@/components/workbench/article-workbench';
 import { AppError } from '@/lib/errors';
 import { requireUser } from '@/lib/session';
 
-type Params = { params: Promise<{ articleId: string }> };
+type Params = { params: Promise<{ articleId: string }>; searchParams: Promise<{ claim?: string; tab?: string }> };
 
 function loadArticle(userId: string, articleId: string) {
   try {
@@ -26,8 +30,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: loadArticle(user.id, articleId).article.title };
 }
 
-export default async function ArticlePage({ params }: Params) {
+export default async function ArticlePage({ params, searchParams }: Params) {
   const { articleId } = await params;
+  const { claim: openClaim, tab } = await searchParams;
   const user = await requireUser(`/articles/${articleId}`);
   const { article, role } = loadArticle(user.id, articleId);
   const db = getDb();
@@ -43,14 +48,20 @@ export default async function ArticlePage({ params }: Params) {
         publishedOn: article.publishedOn,
         sourceCredit: article.sourceCredit,
         status: article.status,
+        blindReview: article.blindReview,
         language: article.language,
         version: article.version,
         revision: article.revision,
         doc: article.docJson as Record<string, unknown>,
       }}
-      initialClaims={listClaims(db, article.id)}
+      initialClaims={listClaimsForViewer(db, article.id, { userId: user.id, role })}
       levels={getScale(db, article.workspaceId).levels}
       user={{ id: user.id, name: user.name, role }}
+      members={listMembers(db, article.workspaceId)}
+      initialAssignments={listAssignments(db, article.id)}
+      initialCursor={formatCursor(getEventBus().cursor())}
+      initialClaimId={openClaim ?? null}
+      initialTab={tab === 'discussion' || tab === 'verdicts' || tab === 'history' ? tab : 'details'}
     />
   );
 }

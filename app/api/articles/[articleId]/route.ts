@@ -1,10 +1,10 @@
 import { authorizeArticle } from '@/db/queries/access';
-import { listClaims } from '@/db/queries/claims';
+import { listClaimsForViewer } from '@/db/queries/claim-views';
 import { apiRoute } from '@/lib/api/handler';
 
 /** The article as the workbench holds it: text, versions, workflow state, and its claims. */
 export const GET = apiRoute<{ articleId: string }>(({ params, user, db }) => {
-  const { article } = authorizeArticle(db, user.id, params.articleId, 'article:read');
+  const { article, role } = authorizeArticle(db, user.id, params.articleId, 'article:read');
   return {
     article: {
       id: article.id,
@@ -14,6 +14,6 @@ export const GET = apiRoute<{ articleId: string }>(({ params, user, db }) => {
       blindReview: article.blindReview,
       doc: article.docJson,
     },
-    claims: listClaims(db, article.id),
+    claims: listClaimsForViewer(db, article.id, { userId: user.id, role }),
   };
 });

@@ -1,15 +1,16 @@
 import { authorizeClaim } from '@/db/queries/access';
-import { deleteClaim, getClaim, updateClaim } from '@/db/queries/claims';
+import { getClaimForViewer } from '@/db/queries/claim-views';
+import { deleteClaim, updateClaim } from '@/db/queries/claims';
 import { apiRoute, readJson } from '@/lib/api/handler';
 import { can } from '@/lib/auth/permissions';
 import { emitEntity } from '@/lib/events/emit';
-import { AppError, forbidden } from '@/lib/errors';
+import { AppError, conflict, forbidden } from '@/lib/errors';
 import { canTransitionClaim } from '@/lib/review/workflow';
 import { deleteClaimSchema, updateClaimSchema } from '@/lib/validations/claims';
 
 export const GET = apiRoute<{ claimId: string }>(({ params, user, db }) => {
-  authorizeClaim(db, user.id, params.claimId, 'article:read');
-  return { claim: getClaim(db, params.claimId) };
+  const { role } = authorizeClaim(db, user.id, params.claimId, 'article:read');
+  return { claim: getClaimForViewer(db, params.claimId, { userId: user.id, role }) };
 });
 
 export const PATCH = apiRoute<{ claimId: string }>(async ({ req, params, user, db }) => {
@@ -21,9 +22,17 @@ export const PATCH = apiRoute<{ claimId: string }>(async ({ req, params, user, d
   }
   // The final verdict is what reports publish: editors set it; reviewers record their own verdicts.
   if (input.verdictId !== undefined && !can(role, 'verdict:final')) throw forbidden('Only editors set the final verdict. Record your own verdict under “Reviewer verdicts”.');
-  const updated = updateClaim(db, params.claimId, input, user.id);
+  const viewer = { userId: user.id, role };
+  let updated;
+  try {
+    updated = updateClaim(db, params.claimId, input, user.id);
+  } catch (error) {
+    // The current state sent with a 409 obeys blind review like any other read.
+    if (error instanceof AppError && error.code === 'conflict') throw conflict(error.message, getClaimForViewer(db, params.claimId, viewer));
+    throw error;
+  }
   if (updated.version !== claim.version) emitEntity('claim.updated', { workspaceId: claim.workspaceId, articleId: claim.articleId }, updated, user.id);
-  return { claim: updated };
+  return { claim: getClaimForViewer(db, params.claimId, viewer) };
 });
 
 export const DELETE = apiRoute<{ claimId: string }>(async ({ req, params, user, db }) => {

@@ -1,8 +1,8 @@
 import { authorizeArticle } from '@/db/queries/access';
-import { listClaims } from '@/db/queries/claims';
+import { listClaimsForViewer } from '@/db/queries/claim-views';
 import { apiRoute } from '@/lib/api/handler';
 
 export const GET = apiRoute<{ articleId: string }>(({ params, user, db }) => {
-  const { article } = authorizeArticle(db, user.id, params.articleId, 'article:read');
-  return { revision: article.revision, claims: listClaims(db, article.id) };
+  const { article, role } = authorizeArticle(db, user.id, params.articleId, 'article:read');
+  return { revision: article.revision, claims: listClaimsForViewer(db, article.id, { userId: user.id, role }) };
 });

@@ -1,0 +1,78 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db';
+import { myQueue } from '@/db/queries/assignments';
+import { StatusBadge } from '@/components/articles/status-badge';
+import { MarkMentionsRead } from '@/components/review/mark-mentions-read';
+import { STATUS_LABELS } from '@/components/claims/labels';
+import { formatWhen } from '@/components/review/format';
+import { requireUser } from '@/lib/session';
+
+export const metadata: Metadata = { title: 'My queue' };
+
+export default async function QueuePage() {
+  const user = await requireUser('/queue');
+  const queue = myQueue(getDb(), user.id);
+  return (
+    <main className="mx-auto max-w-4xl space-y-10 px-4 py-8">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">My queue</h1>
+        <p className="mt-1 text-sm text-[var(--color-muted)]">Claims assigned to you that still need your verdict, and where colleagues mentioned you.</p>
+      </div>
+
+      <section aria-labelledby="assigned-heading">
+        <h2 id="assigned-heading" className="text-lg font-semibold">
+          Awaiting your verdict <span className="font-normal text-[var(--color-muted)]">({queue.claims.length})</span>
+        </h2>
+        {queue.claims.length === 0 ? (
+          <p className="mt-3 rounded-lg border border-dashed border-[var(--color-line)] bg-white p-6 text-center text-sm text-[var(--color-muted)]">Nothing assigned to you awaits a verdict.</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-[var(--color-line)] overflow-hidden rounded-xl border border-[var(--color-line)] bg-white" data-testid="queue-claims">
+            {queue.claims.map((item) => (
+              <li key={item.claimId}>
+                <Link href={`/articles/${item.articleId}?claim=${item.claimId}`} className="block px-5 py-4 hover:bg-gray-50" data-testid="queue-item">
+                  <p className="flex items-center gap-2 text-xs text-[var(--color-muted)]">
+                    <span className="font-medium text-[var(--color-ink)]">{item.articleTitle}</span>
+                    <StatusBadge status={item.articleStatus} />
+                    <span>· {STATUS_LABELS[item.claimStatus]}</span>
+                    <span>· {item.assignedVia === 'article' ? 'whole article assigned' : 'claim assigned'} {formatWhen(item.assignedAt)}</span>
+                  </p>
+                  <p className="mt-1 font-serif text-[15px] leading-snug" dir="auto">
+                    “{item.quote}”
+                  </p>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="mentions-heading">
+        <div className="flex items-center justify-between">
+          <h2 id="mentions-heading" className="text-lg font-semibold">
+            Mentions <span className="font-normal text-[var(--color-muted)]">({queue.mentions.length} unread)</span>
+          </h2>
+          {queue.mentions.length > 0 && <MarkMentionsRead />}
+        </div>
+        {queue.mentions.length === 0 ? (
+          <p className="mt-3 text-sm text-[var(--color-muted)]">No unread mentions.</p>
+        ) : (
+          <ul className="mt-3 space-y-2" data-testid="queue-mentions">
+            {queue.mentions.map((m) => (
+              <li key={m.id}>
+                <Link href={`/articles/${m.articleId}?claim=${m.claimId}&tab=discussion`} className="block rounded-lg border border-[var(--color-line)] bg-white px-4 py-3 hover:bg-gray-50" data-testid="queue-mention">
+                  <p className="text-xs text-[var(--color-muted)]">
+                    <span className="font-semibold text-[var(--color-ink)]">{m.authorName ?? 'A former member'}</span> mentioned you on “{m.claimText}” · {m.articleTitle} · {formatWhen(m.createdAt)}
+                  </p>
+                  <p className="mt-1 text-sm" dir="auto">
+                    {m.excerpt}
+                  </p>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}

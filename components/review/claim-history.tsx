@@ -1,0 +1,60 @@
+'use client';
+
+import { useCallback, useEffect, useState } from 'react';
+import type { TimelineEntry } from '@/db/queries/timeline';
+import { apiFetch } from '@/lib/api/client';
+import { formatWhen } from './format';
+
+function show(value: unknown, labels: ReadonlyMap<string, string>): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'string' && labels.has(value)) return labels.get(value)!;
+  if (typeof value === 'string') return value.length > 160 ? `${value.slice(0, 160)}…` : value;
+  return JSON.stringify(value);
+}
+
+/** Every change to the claim, its sources, comments and verdicts: who, when, what, before → after. */
+export function ClaimHistory({ claimId, refreshKey, levels }: { claimId: string; refreshKey: number; levels: ReadonlyArray<{ id: string; label: string }> }) {
+  // Verdict ids in before/after values read as their labels.
+  const labels = new Map(levels.map((l) => [l.id, l.label]));
+  const [entries, setEntries] = useState<TimelineEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const result = await apiFetch<{ entries: TimelineEntry[] }>(`/api/claims/${claimId}/history`);
+    if (result.ok) setEntries(result.data.entries);
+    else setError(result.error.message);
+  }, [claimId]);
+
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- loading remote data into state is what this effect is for
+    void load();
+  }, [load, refreshKey]);
+
+  if (error) return <p className="px-5 py-5 text-sm text-red-700">{error}</p>;
+  if (!entries) return <p className="px-5 py-5 text-sm text-[var(--color-muted)]">Loading history…</p>;
+  return (
+    <section aria-label="History" className="px-5 py-5" data-testid="claim-history">
+      <ol className="relative space-y-4 border-l border-[var(--color-line)] pl-4">
+        {entries.map((entry) => (
+          <li key={entry.id} data-testid="history-entry">
+            <span aria-hidden className="absolute -left-[5px] mt-1.5 h-2.5 w-2.5 rounded-full bg-gray-400" />
+            <p className="text-sm">{entry.summary}</p>
+            <p className="text-xs text-[var(--color-muted)]">{formatWhen(entry.at)}</p>
+            {!entry.redacted && entry.action === 'update' && entry.changes.length > 0 && (
+              <dl className="mt-1.5 space-y-1 text-xs">
+                {entry.changes.map((change) => (
+                  <div key={change.field} className="grid grid-cols-[7rem_1fr] gap-2">
+                    <dt className="font-medium text-[var(--color-muted)]">{change.field}</dt>
+                    <dd>
+                      <del className="text-red-800">{show(change.before, labels)}</del> → <ins className="text-emerald-800 no-underline">{show(change.after, labels)}</ins>
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

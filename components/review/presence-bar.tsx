@@ -1,0 +1,58 @@
+'use client';
+
+import type { PresenceViewer } from '@/lib/events/types';
+import type { LiveStatus } from '@/components/workbench/use-article-events';
+
+const COLORS = ['#1f4fd1', '#b7410e', '#1a7f37', '#6b5fa8', '#b58a00', '#0e7490'];
+
+export function colorFor(userId: string): string {
+  let hash = 0;
+  for (const ch of userId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  return COLORS[hash % COLORS.length]!;
+}
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((p) => p[0]!.toUpperCase())
+    .join('');
+}
+
+const STATUS_TEXT: Record<LiveStatus, string> = {
+  connecting: 'Connecting…',
+  live: 'Live',
+  reconnecting: 'Reconnecting…',
+  closed: 'Live updates stopped — reload the page',
+  revoked: 'Your access was removed',
+};
+
+/** Who else has this article open, which claim each is on, and whether live updates are flowing. */
+export function PresenceBar({ viewers, currentUserId, status, claimNumber }: { viewers: PresenceViewer[]; currentUserId: string; status: LiveStatus; claimNumber: (claimId: string) => number | undefined }) {
+  const others = viewers.filter((v) => v.userId !== currentUserId);
+  return (
+    <div className="flex items-center gap-3 text-xs" data-testid="presence">
+      <span className={`inline-flex items-center gap-1.5 ${status === 'live' ? 'text-emerald-800' : 'text-amber-800'}`} role="status" data-testid="live-status">
+        <span aria-hidden className={`h-2 w-2 rounded-full ${status === 'live' ? 'bg-emerald-500' : 'bg-amber-500'}`} />
+        {STATUS_TEXT[status]}
+      </span>
+      {others.length > 0 && (
+        <ul className="flex -space-x-1.5" aria-label="Also viewing this article">
+          {others.map((v) => {
+            const number = v.openClaimId ? claimNumber(v.openClaimId) : undefined;
+            const label = `${v.name}${number ? ` — on claim ${number}` : ' — reading'}`;
+            return (
+              <li key={v.userId} title={label} data-testid="presence-viewer">
+                <span className="sr-only">{label}</span>
+                <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded-full border-2 border-white text-[11px] font-semibold text-white" style={{ backgroundColor: colorFor(v.userId) }}>
+                  {initials(v.name)}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+'use client';
+
+import { useCallback, useEffect, useState } from 'react';
+import { VerdictChip } from '@/components/claims/verdict-chip';
+import { VerdictPicker } from '@/components/claims/verdict-picker';
+import { Button } from '@/components/ui/button';
+import type { ScaleLevel } from '@/components/workbench/types';
+import type { VerdictDto, VerdictList } from '@/db/queries/verdicts';
+import { apiFetch } from '@/lib/api/client';
+import { formatWhen } from './format';
+
+export interface ReviewerVerdictsProps {
+  claimId: string;
+  levels: ScaleLevel[];
+  canVote: boolean;
+  refreshKey: number;
+  notify: (text: string, tone?: 'success' | 'error') => void;
+  /** Called after my verdict is saved (blind review may now reveal the final verdict). */
+  onVoted: () => void;
+}
+
+/** Each reviewer's own verdict on the claim; under blind review others' stay hidden until you give yours. */
+export function ReviewerVerdicts({ claimId, levels, canVote, refreshKey, notify, onVoted }: ReviewerVerdictsProps) {
+  const [list, setList] = useState<VerdictList | null>(null);
+  const [choice, setChoice] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const levelById = new Map(levels.map((l) => [l.id, l]));
+
+  const load = useCallback(async () => {
+    const result = await apiFetch<{ verdicts: VerdictList }>(`/api/claims/${claimId}/verdicts`);
+    if (!result.ok) return setError(result.error.message);
+    setList(result.data.verdicts);
+    setChoice((c) => c ?? result.data.verdicts.mine?.verdictId ?? null);
+    setReason((r) => r || result.data.verdicts.mine?.reason || '');
+  }, [claimId]);
+
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- loading remote data into state is what this effect is for
+    void load();
+  }, [load, refreshKey]);
+
+  async function save() {
+    if (!choice) return setError('Pick a verdict first.');
+    setSaving(true);
+    setError(null);
+    const result = await apiFetch<{ verdict: VerdictDto; verdicts: VerdictList }>(`/api/claims/${claimId}/verdicts`, {
+      method: 'PUT',
+      body: { verdictId: choice, reason, ...(list?.mine ? { version: list.mine.version } : {}) },
+    });
+    setSaving(false);
+    if (!result.ok) {
+      setError(result.status === 409 ? 'You changed your verdict in another tab. The latest is loaded; save again to replace it.' : result.error.message);
+      if (result.status === 409) await load();
+      return;
+    }
+    setList(result.data.verdicts);
+    notify('Your verdict is saved.');
+    onVoted();
+  }
+
+  return (
+    <section aria-label="Reviewer verdicts" className="space-y-5 px-5 py-5" data-testid="reviewer-verdicts">
+      {canVote && (
+        <div className="space-y-3 rounded-lg border border-[var(--color-line)] p-4">
+          <VerdictPicker levels={levels} value={choice} onChange={setChoice} legend="Your verdict" hint="Independent of the final verdict; the team’s agreement is measured on these." name="my-verdict" />
+          <label className="block">
+            <span className="mb-1 block text-sm font-medium">Why (short)</span>
+            <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={1000} className="w-full rounded-md border border-[var(--color-line)] px-3 py-2 text-sm" dir="auto" />
+          </label>
+          <Button size="sm" onClick={() => void save()} disabled={saving || !choice}>
+            {saving ? 'Saving…' : list?.mine ? 'Update my verdict' : 'Save my verdict'}
+          </Button>
+        </div>
+      )}
+      <p role="alert" className="text-sm text-red-700 empty:hidden">
+        {error}
+      </p>
+      {list && (
+        <div>
+          <h3 className="text-sm font-semibold">
+            Team verdicts <span className="font-normal text-[var(--color-muted)]">({list.total})</span>
+          </h3>
+          {list.hidden ? (
+            <p className="mt-2 rounded-md border border-indigo-200 bg-indigo-50 p-3 text-sm text-indigo-950" data-testid="blind-notice">
+              Blind review: {list.total === 1 ? '1 colleague has' : `${list.total} colleagues have`} given a verdict. You will see them once you give yours.
+            </p>
+          ) : list.others.length + (list.mine ? 1 : 0) === 0 ? (
+            <p className="mt-2 text-sm text-[var(--color-muted)]">No reviewer has given a verdict yet.</p>
+          ) : (
+            <ul className="mt-2 space-y-2">
+              {[...(list.mine ? [list.mine] : []), ...list.others].map((v) => (
+                <li key={v.id} className="rounded-md border border-[var(--color-line)] p-3" data-testid="team-verdict">
+                  <div className="flex items-center gap-2">
+                    <span className="text-sm font-medium">{v.userId === list.mine?.userId ? 'You' : v.userName}</span>
+                    <VerdictChip level={levelById.get(v.verdictId) ?? { id: v.verdictId, key: v.verdictKey, label: v.verdictLabel, color: '#6e7781', value: null, description: '', position: 0 }} size="sm" />
+                    <span className="ml-auto text-xs text-[var(--color-muted)]">{formatWhen(v.updatedAt)}</span>
+                  </div>
+                  {v.reason && (
+                    <p className="mt-1 text-sm text-gray-700" dir="auto">
+                      {v.reason}
+                    </p>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

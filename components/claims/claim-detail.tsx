@@ -172,22 +172,6 @@ export function ClaimDetail({ articleId, claim, number, orphaned, levels, user, 
           </blockquote>
         </figure>
 
-        {conflict && (
-          <ConflictNotice
-            mine={draft}
-            theirs={conflict}
-            levels={levels}
-            onKeepTheirs={() => {
-              setEdits({});
-              setEditBaseVersion(null);
-              setConflict(null);
-            }}
-            onReapplyMine={() => {
-              setEditBaseVersion(conflict.version);
-              void save(undefined, conflict.version);
-            }}
-          />
-        )}
 
         <label className="block">
           <span className="mb-1 block text-sm font-medium">Claim statement</span>
@@ -234,6 +218,22 @@ export function ClaimDetail({ articleId, claim, number, orphaned, levels, user, 
           </select>
         </label>
 
+        {conflict && (
+          <ConflictNotice
+            mine={draft}
+            theirs={conflict}
+            levels={levels}
+            onKeepTheirs={() => {
+              setEdits({});
+              setEditBaseVersion(null);
+              setConflict(null);
+            }}
+            onReapplyMine={() => {
+              setEditBaseVersion(conflict.version);
+              void save(undefined, conflict.version);
+            }}
+          />
+        )}
         <p role="alert" aria-live="assertive" className="text-sm text-red-700 empty:hidden">
           {error}
         </p>

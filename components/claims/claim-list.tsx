@@ -72,11 +72,15 @@ export function ClaimList({ header, viewersByClaim, claims, total, numbers, anch
                       <span className="text-xs text-[var(--color-muted)]">{STATUS_LABELS[claim.status]}</span>
                       {orphaned && <span className="rounded bg-red-50 px-1.5 text-xs font-medium text-red-800">Orphaned</span>}
                       {claim.sources.length > 0 && <span className="text-xs text-[var(--color-muted)]">· {claim.sources.length} source{claim.sources.length === 1 ? '' : 's'}</span>}
-                      {(viewersByClaim.get(claim.id) ?? []).map((v) => (
-                        <span key={v.userId} className="ml-auto inline-flex h-5 items-center rounded-full px-1.5 text-[10px] font-semibold text-white" style={{ backgroundColor: colorFor(v.userId) }} title={`${v.name} has this claim open`} data-testid="claim-viewer">
-                          {v.name.split(' ')[0]}
+                      {viewersByClaim.has(claim.id) && (
+                        <span className="ml-auto flex gap-1">
+                          {viewersByClaim.get(claim.id)!.map((v) => (
+                            <span key={v.userId} className="inline-flex h-5 items-center rounded-full px-1.5 text-[10px] font-semibold text-white" style={{ backgroundColor: colorFor(v.userId) }} title={`${v.name} has this claim open`} data-testid="claim-viewer">
+                              {v.name.split(' ')[0]}
+                            </span>
+                          ))}
                         </span>
-                      ))}
+                      )}
                     </span>
                     <span className="mt-1 line-clamp-2 block font-serif text-sm leading-snug" dir="auto">
                       “{orphaned ? claim.originalQuote : claim.quote.exact}”

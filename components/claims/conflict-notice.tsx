@@ -1,5 +1,6 @@
 'use client';
 
+import { useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import type { ClaimDto, ScaleLevel } from '@/components/workbench/types';
 
@@ -39,8 +40,14 @@ export function ConflictNotice({ mine, theirs, levels, onKeepTheirs, onReapplyMi
   };
   const show = (key: keyof ClaimDraft, value: string | null) => (key === 'verdictId' ? (levels.find((l) => l.id === value)?.label ?? 'Pending') : value || '—');
   const differing = (Object.keys(FIELD_LABELS) as Array<keyof ClaimDraft>).filter((k) => mine[k] !== theirsDraft[k]);
+  const ref = useRef<HTMLDivElement>(null);
+  // Bring the choice to the user: it appears where they pressed Save, scrolled into view and focused.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' });
+    ref.current?.focus();
+  }, [theirs.version]);
   return (
-    <div role="alertdialog" aria-labelledby="conflict-title" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="conflict-notice">
+    <div ref={ref} tabIndex={-1} role="alertdialog" aria-labelledby="conflict-title" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="conflict-notice">
       <p id="conflict-title" className="font-semibold text-amber-950">
         Someone else saved this claim while you were editing.
       </p>

@@ -12,12 +12,14 @@ export interface VerdictPickerProps {
   hint?: string;
   /** Distinguishes several pickers on one page (radio group name). */
   name?: string;
+  /** Offer "Pending" (no verdict): true for the final verdict, false for a reviewer's own. */
+  allowPending?: boolean;
 }
 
-export function VerdictPicker({ levels, value, onChange, disabled, legend, hint, name = 'verdict' }: VerdictPickerProps) {
+export function VerdictPicker({ levels, value, onChange, disabled, legend, hint, name = 'verdict', allowPending = true }: VerdictPickerProps) {
   const options: Array<{ id: string | null; label: string; color: string; description: string }> = [
     ...levels.map((l) => ({ id: l.id, label: l.label, color: l.color, description: l.description })),
-    { id: null, label: 'Pending', color: '#8c959f', description: 'No verdict yet.' },
+    ...(allowPending ? [{ id: null, label: 'Pending', color: '#8c959f', description: 'No verdict yet.' }] : []),
   ];
   return (
     <fieldset disabled={disabled}>

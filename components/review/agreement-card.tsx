@@ -25,7 +25,7 @@ export function AgreementCard({ articleId, refreshKey }: { articleId: string; re
   return (
     <div className="rounded-lg border border-[var(--color-line)] bg-gray-50 px-3 py-2 text-xs" data-testid="agreement">
       <button type="button" className="flex w-full items-center gap-3 text-left" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
-        <span className="font-semibold text-[var(--color-ink)]">Reviewer agreement</span>
+        <span className="font-semibold whitespace-nowrap text-[var(--color-ink)]">Reviewer agreement</span>
         {agreement.items === 0 ? (
           <span className="text-[var(--color-muted)]">needs two verdicts on a claim</span>
         ) : (

@@ -3,11 +3,13 @@
 import type { PresenceViewer } from '@/lib/events/types';
 import type { LiveStatus } from '@/components/workbench/use-article-events';
 
-const COLORS = ['#1f4fd1', '#b7410e', '#1a7f37', '#6b5fa8', '#b58a00', '#0e7490'];
+// Dark enough for white initials (WCAG AA).
+const COLORS = ['#1f4fd1', '#b7410e', '#1a7f37', '#6b5fa8', '#8a5a00', '#0e7490', '#a21caf', '#475569'];
 
 export function colorFor(userId: string): string {
-  let hash = 0;
-  for (const ch of userId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  // FNV-1a: spreads similar ids (UUIDs) across the palette.
+  let hash = 0x811c9dc5;
+  for (const ch of userId) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193) >>> 0;
   return COLORS[hash % COLORS.length]!;
 }
 

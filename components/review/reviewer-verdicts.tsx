@@ -64,7 +64,7 @@ export function ReviewerVerdicts({ claimId, levels, canVote, refreshKey, notify,
     <section aria-label="Reviewer verdicts" className="space-y-5 px-5 py-5" data-testid="reviewer-verdicts">
       {canVote && (
         <div className="space-y-3 rounded-lg border border-[var(--color-line)] p-4">
-          <VerdictPicker levels={levels} value={choice} onChange={setChoice} legend="Your verdict" hint="Independent of the final verdict; the team’s agreement is measured on these." name="my-verdict" />
+          <VerdictPicker levels={levels} value={choice} onChange={setChoice} legend="Your verdict" hint="Independent of the final verdict; the team’s agreement is measured on these." name="my-verdict" allowPending={false} />
           <label className="block">
             <span className="mb-1 block text-sm font-medium">Why (short)</span>
             <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={1000} className="w-full rounded-md border border-[var(--color-line)] px-3 py-2 text-sm" dir="auto" />

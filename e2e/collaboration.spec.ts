@@ -1,0 +1,224 @@
+import path from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { ARTIFACTS, expect, importArticle, pageAs, signIn, test } from './fixtures';
+import { ArticlePage } from './pages/article-page';
+
+const TEXT = [
+  'The governor said crime fell by 30 percent in two years.',
+  'Opposition leaders called the figure invented.',
+  'Police data published in March shows a 12 percent drop.',
+].join('\n\n');
+
+/** An article of its own per test (imported by the editor), so live tests never disturb the demo article. */
+async function freshArticle(browser: Browser, title: string): Promise<string> {
+  const editor = await pageAs(browser, 'editor');
+  const id = await importArticle(editor, `${title} ${Date.now()}`, TEXT);
+  await editor.context().close();
+  return id;
+}
+
+async function openClaimTab(page: Page, tab: 'Details' | 'Discussion' | 'Verdicts' | 'History') {
+  await page.getByTestId('claim-detail').getByRole('tab', { name: tab }).click();
+}
+
+test.describe('team review', () => {
+  test('live: a claim created by A appears for B without reload; B comments and A sees it; presence shows who is where', async ({ browser }) => {
+    const id = await freshArticle(browser, 'Live check');
+    const a = await pageAs(browser, 'reviewer');
+    const b = await pageAs(browser, 'reviewer2');
+    const articleA = new ArticlePage(a);
+    const articleB = new ArticlePage(b);
+    await articleA.open(id);
+    await articleB.open(id);
+    await expect(a.getByTestId('live-status')).toHaveText('Live');
+    await expect(b.getByTestId('live-status')).toHaveText('Live');
+    // Each sees the other.
+    await expect(a.getByTestId('presence-viewer')).toHaveCount(1);
+    await expect(a.getByTestId('presence-viewer')).toContainText('KM');
+
+    const quote = 'crime fell by 30 percent in two years';
+    const claimId = await articleA.markClaim(quote);
+    await articleB.expectHighlighted(claimId, quote);
+    await expect(articleB.listItems()).toHaveCount(1);
+    // A has the claim open: B's list shows it.
+    await expect(b.getByTestId('claim-viewer')).toContainText('Ana');
+
+    await articleB.listItems().first().click();
+    await openClaimTab(b, 'Discussion');
+    await b.getByRole('combobox', { name: 'Add a comment' }).fill('Which years does the governor compare? @An');
+    await expect(b.getByRole('option', { name: /Ana Souza/ })).toBeVisible();
+    await b.keyboard.press('Enter');
+    await expect(b.getByRole('combobox', { name: 'Add a comment' })).toHaveValue('Which years does the governor compare? @Ana Souza ');
+    await b.getByRole('button', { name: 'Post comment' }).click();
+    await expect(b.getByTestId('comment')).toHaveCount(1);
+
+    await openClaimTab(a, 'Discussion');
+    await expect(a.getByTestId('comment')).toContainText('Which years does the governor compare?');
+    await expect(a.getByTestId('comment').locator('strong')).toHaveText('@Ana Souza');
+    await a.screenshot({ path: path.join(ARTIFACTS, 'collab-thread-presence.png') });
+
+    // The mention lands in Ana's queue.
+    await a.goto('/queue');
+    await expect(a.getByTestId('queue-mention').first()).toContainText('Kofi Mensah mentioned you');
+    await a.context().close();
+    await b.context().close();
+  });
+
+  test('blind review hides A’s verdict from B until B gives one; agreement is computed', async ({ browser }) => {
+    const id = await freshArticle(browser, 'Blind check');
+    const editor = await pageAs(browser, 'editor');
+    const editorArticle = new ArticlePage(editor);
+    await editorArticle.open(id);
+    const claimId = await editorArticle.markClaim('Opposition leaders called the figure invented');
+    await editor.getByRole('switch', { name: 'Blind review' }).click();
+    await expect(editor.getByRole('switch', { name: 'Blind review' })).toBeChecked();
+
+    const a = await pageAs(browser, 'reviewer');
+    const articleA = new ArticlePage(a);
+    await articleA.open(id);
+    await articleA.highlight(claimId).click();
+    await openClaimTab(a, 'Verdicts');
+    const verdictsA = a.getByTestId('reviewer-verdicts');
+    await verdictsA.getByRole('radio', { name: 'Misleading' }).check({ force: true });
+    await verdictsA.getByLabel('Why (short)').fill('The 12 percent police figure contradicts it.');
+    await verdictsA.getByRole('button', { name: 'Save my verdict' }).click();
+    await expect(verdictsA.getByTestId('team-verdict')).toHaveCount(1);
+
+    const b = await pageAs(browser, 'reviewer2');
+    const articleB = new ArticlePage(b);
+    await articleB.open(id);
+    await articleB.highlight(claimId).click();
+    await openClaimTab(b, 'Verdicts');
+    const verdictsB = b.getByTestId('reviewer-verdicts');
+    await expect(verdictsB.getByTestId('blind-notice')).toContainText('1 colleague has given a verdict');
+    await expect(verdictsB.getByText('The 12 percent police figure')).toHaveCount(0);
+    // Nothing leaks through the API either.
+    const raw = (await (await b.request.get(`/api/claims/${claimId}/verdicts`)).json()) as { verdicts: { hidden: boolean; others: unknown[] } };
+    expect(raw.verdicts).toMatchObject({ hidden: true, others: [] });
+    await b.screenshot({ path: path.join(ARTIFACTS, 'collab-blind-review.png') });
+
+    await verdictsB.getByRole('radio', { name: 'Misleading' }).check({ force: true });
+    await verdictsB.getByRole('button', { name: 'Save my verdict' }).click();
+    await expect(verdictsB.getByTestId('team-verdict')).toHaveCount(2);
+    await expect(verdictsB.getByText('The 12 percent police figure contradicts it.')).toBeVisible();
+
+    // Two verdicts on one claim, both Misleading: 100% agreement.
+    await b.getByRole('button', { name: 'Back to all claims' }).click();
+    await expect(b.getByTestId('percent-agreement')).toHaveText('100%');
+    await b.screenshot({ path: path.join(ARTIFACTS, 'collab-verdicts.png') });
+    for (const p of [a, b, editor]) await p.context().close();
+  });
+
+  test('two people edit the same rationale at once: one gets the conflict view, neither edit is lost', async ({ browser }) => {
+    const id = await freshArticle(browser, 'Conflict check');
+    const a = await pageAs(browser, 'reviewer');
+    const articleA = new ArticlePage(a);
+    await articleA.open(id);
+    const claimId = await articleA.markClaim('Police data published in March shows a 12 percent drop');
+
+    const b = await pageAs(browser, 'reviewer2');
+    const articleB = new ArticlePage(b);
+    await articleB.open(id);
+    await articleB.highlight(claimId).click();
+
+    await a.getByTestId('claim-detail').getByLabel('Rationale').fill('Ana: checked against the police bulletin.');
+    await b.getByTestId('claim-detail').getByLabel('Rationale').fill('Kofi: the bulletin covers only the capital.');
+    await articleA.saveClaim();
+
+    const conflictSave = b.waitForResponse((r) => r.url().endsWith(`/api/claims/${claimId}`) && r.request().method() === 'PATCH');
+    await b.getByTestId('claim-detail').getByRole('button', { name: 'Save claim' }).click();
+    expect((await conflictSave).status()).toBe(409);
+    const notice = b.getByTestId('conflict-notice');
+    await expect(notice).toBeVisible();
+    await expect(notice.getByTestId('conflict-theirs')).toContainText('Ana: checked against the police bulletin.');
+    await expect(notice.getByTestId('conflict-mine')).toContainText('Kofi: the bulletin covers only the capital.');
+    await b.screenshot({ path: path.join(ARTIFACTS, 'collab-conflict.png') });
+
+    // Kofi re-applies his edit on top of Ana's; Ana's version stays in the history.
+    await notice.getByRole('button', { name: 'Re-apply mine' }).click();
+    await expect(b.getByTestId('conflict-notice')).toHaveCount(0);
+    await expect(b.getByTestId('claim-detail').getByLabel('Rationale')).toHaveValue('Kofi: the bulletin covers only the capital.');
+    await expect(a.getByTestId('claim-detail').getByLabel('Rationale')).toHaveValue('Kofi: the bulletin covers only the capital.');
+    await openClaimTab(a, 'History');
+    await expect(a.getByTestId('claim-history')).toContainText('Ana: checked against the police bulletin.');
+    await expect(a.getByTestId('claim-history')).toContainText('Kofi: the bulletin covers only the capital.');
+    await a.context().close();
+    await b.context().close();
+  });
+
+  test('assignment puts a claim in the reviewer’s queue until they give a verdict; workflow buttons follow roles', async ({ browser }) => {
+    const id = await freshArticle(browser, 'Queue check');
+    const editor = await pageAs(browser, 'editor');
+    const editorArticle = new ArticlePage(editor);
+    await editorArticle.open(id);
+    const claimId = await editorArticle.markClaim('The governor said crime fell by 30 percent');
+    await editor.getByLabel('Assign to').selectOption({ label: 'Kofi Mensah (reviewer)' });
+    await editor.getByRole('button', { name: 'Assign', exact: true }).click();
+    await expect(editor.getByTestId('claim-assignees')).toContainText('Kofi Mensah');
+
+    // Workflow: the editor starts the review.
+    await editor.getByRole('button', { name: 'Start review' }).click();
+    await expect(editor.getByTestId('article-status')).toContainText('In review');
+
+    const kofi = await pageAs(browser, 'reviewer2');
+    await expect(kofi.getByTestId('queue-count')).toBeVisible();
+    await kofi.goto('/queue');
+    const item = kofi.getByTestId('queue-item').filter({ hasText: 'The governor said crime fell by 30 percent' });
+    await expect(item).toHaveCount(1);
+    await item.click();
+    await expect(kofi.getByTestId('claim-quote')).toHaveText('The governor said crime fell by 30 percent');
+    // Reviewers cannot move the article along.
+    await expect(kofi.getByTestId('article-status').getByRole('button')).toHaveCount(0);
+    const { article: current } = (await (await kofi.request.get(`/api/articles/${id}`)).json()) as { article: { version: number } };
+    const forbidden = await kofi.request.put(`/api/articles/${id}/status`, { data: { status: 'ready', version: current.version } });
+    expect(forbidden.status()).toBe(403);
+
+    await openClaimTab(kofi, 'Verdicts');
+    await kofi.getByTestId('reviewer-verdicts').getByRole('radio', { name: 'Mostly false' }).check({ force: true });
+    await kofi.getByTestId('reviewer-verdicts').getByRole('button', { name: 'Save my verdict' }).click();
+    await expect(kofi.getByTestId('reviewer-verdicts').getByTestId('team-verdict')).toHaveCount(1);
+    await kofi.goto('/queue');
+    await expect(kofi.getByTestId('queue-item').filter({ hasText: 'The governor said crime fell by 30 percent' })).toHaveCount(0);
+
+    // The editor sets the final verdict and moves the article to ready, then publishes.
+    await editorArticle.highlight(claimId).click();
+    await editor.getByTestId('claim-detail').getByRole('radio', { name: 'Mostly false' }).check({ force: true });
+    await editorArticle.saveClaim();
+    await editor.getByRole('button', { name: 'Mark ready' }).click();
+    await editor.getByRole('button', { name: 'Publish' }).click();
+    await expect(editor.getByTestId('article-status')).toContainText('Published');
+    await editor.context().close();
+    await kofi.context().close();
+  });
+
+  test('a removed member’s live stream stops', async ({ browser }) => {
+    const owner = await pageAs(browser, 'owner');
+    // A throwaway member, so the demo roles stay intact.
+    const { workspaces } = (await (await owner.request.get('/api/workspaces')).json()) as { workspaces: Array<{ id: string; slug: string }> };
+    const workspaceId = workspaces.find((w) => w.slug === 'demo-desk')!.id;
+    const email = `temp.${Date.now()}@claimdesk.demo`;
+    const created = (await (await owner.request.post(`/api/workspaces/${workspaceId}/members`, { data: { email, name: 'Temp Reviewer', role: 'reviewer' } })).json()) as { member: { userId: string; oneTimePassword: string } };
+
+    const context = await browser.newContext();
+    const temp = await context.newPage();
+    await temp.goto('/sign-in');
+    await temp.getByLabel('Email').fill(email);
+    await temp.getByLabel('Password').fill(created.member.oneTimePassword);
+    await temp.getByRole('button', { name: 'Sign in' }).click();
+    await temp.getByLabel('Current password').fill(created.member.oneTimePassword);
+    await temp.getByLabel('New password').fill('temporary-password-1');
+    await temp.getByRole('button', { name: 'Change password' }).click();
+    await expect(temp).toHaveURL(/\/articles$/);
+
+    const id = await freshArticle(browser, 'Removal check');
+    await new ArticlePage(temp).open(id);
+    await expect(temp.getByTestId('live-status')).toHaveText('Live');
+
+    const removed = await owner.request.delete(`/api/workspaces/${workspaceId}/members/${created.member.userId}`);
+    expect(removed.status()).toBe(200);
+    await expect(temp.getByTestId('live-status')).toHaveText(/Your access was removed|Live updates stopped/);
+    expect((await temp.request.get(`/api/articles/${id}/claims`)).status()).toBe(404);
+    await context.close();
+    await owner.context().close();
+  });
+});

@@ -29,6 +29,6 @@ export default defineConfig({
     url: `${BASE_URL}/sign-in`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
-    env: { PORT: String(PORT), CLAIMDESK_DB: './data/e2e.db', NEXTAUTH_URL: BASE_URL },
+    env: { PORT: String(PORT), CLAIMDESK_DB: process.env.E2E_DB ?? './data/e2e.db', NEXTAUTH_URL: BASE_URL },
   },
 });

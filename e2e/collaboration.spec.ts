@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { ARTIFACTS, expect, importArticle, pageAs, signIn, test } from './fixtures';
+import { ARTIFACTS, expect, importArticle, pageAs, test } from './fixtures';
 import { ArticlePage } from './pages/article-page';
 
 const TEXT = [

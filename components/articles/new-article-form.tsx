@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { apiFetch } from '@/lib/api/client';
+import { createArticleSchema } from '@/lib/validations/articles';
 
 const MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
 
@@ -16,6 +17,7 @@ export function NewArticleForm({ workspaces }: { workspaces: Array<{ id: string;
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
 
   async function onFile(file: File | undefined) {
     if (!file) return;
@@ -36,19 +38,26 @@ export function NewArticleForm({ workspaces }: { workspaces: Array<{ id: string;
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    const body = {
+      title,
+      outlet: String(form.get('outlet') ?? ''),
+      url: String(form.get('url') ?? ''),
+      publishedOn: String(form.get('publishedOn') ?? ''),
+      language: String(form.get('language') || 'en'),
+      text,
+    };
+    // Same schema as the server: field messages appear before any request is made.
+    const parsed = createArticleSchema.safeParse(body);
+    if (!parsed.success) {
+      setFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      return;
+    }
+    setFieldErrors({});
     setPending(true);
     setError(null);
     const result = await apiFetch<{ article: { id: string } }>('/api/articles', {
       method: 'POST',
-      body: {
-        workspaceId: form.get('workspaceId'),
-        title,
-        outlet: form.get('outlet'),
-        url: form.get('url'),
-        publishedOn: form.get('publishedOn'),
-        language: form.get('language') || 'en',
-        text,
-      },
+      body: { ...body, workspaceId: form.get('workspaceId') },
     });
     setPending(false);
     if (!result.ok) {
@@ -63,16 +72,16 @@ export function NewArticleForm({ workspaces }: { workspaces: Array<{ id: string;
     <>
       <Button onClick={() => dialogRef.current?.showModal()}>New article</Button>
       <dialog ref={dialogRef} aria-labelledby="new-article-title" className="m-auto w-full max-w-2xl rounded-xl border border-[var(--color-line)] p-0 shadow-xl backdrop:bg-black/30">
-        <form onSubmit={onSubmit} className="space-y-4 p-6">
+        <form onSubmit={onSubmit} className="space-y-4 p-6" noValidate>
           <h2 id="new-article-title" className="text-lg font-semibold">
             Import an article
           </h2>
           <div className="grid grid-cols-2 gap-4">
-            <Field label="Title" name="title" required value={title} onChange={(e) => setTitle(e.target.value)} className="col-span-2" />
+            <Field label="Title" name="title" required value={title} onChange={(e) => setTitle(e.target.value)} className="col-span-2" error={fieldErrors.title} />
             <Field label="Outlet" name="outlet" placeholder="e.g. Radio Farda" />
-            <Field label="Published on" name="publishedOn" type="date" />
-            <Field label="Original URL" name="url" type="url" placeholder="https://…" />
-            <Field label="Language" name="language" defaultValue="en" hint="A code such as en or fa" />
+            <Field label="Published on" name="publishedOn" type="date" error={fieldErrors.publishedOn} />
+            <Field label="Original URL" name="url" type="url" placeholder="https://…" error={fieldErrors.url} />
+            <Field label="Language" name="language" defaultValue="en" hint="A code such as en or fa" error={fieldErrors.language} />
             {workspaces.length > 1 && (
               <div className="col-span-2">
                 <label htmlFor="workspaceId" className="mb-1 block text-sm font-medium">
@@ -99,8 +108,15 @@ export function NewArticleForm({ workspaces }: { workspaces: Array<{ id: string;
               onChange={(e) => setText(e.target.value)}
               rows={10}
               placeholder="Paste the article here. Blank lines separate paragraphs."
-              className="w-full rounded-md border border-[var(--color-line)] p-3 font-serif text-sm"
+              aria-invalid={fieldErrors.text ? true : undefined}
+              aria-describedby={fieldErrors.text ? 'article-text-error' : undefined}
+              className="w-full rounded-md border border-[var(--color-line)] p-3 font-serif text-sm aria-[invalid=true]:border-red-500"
             />
+            {fieldErrors.text && (
+              <p id="article-text-error" className="mt-1 text-xs text-red-700">
+                {fieldErrors.text}
+              </p>
+            )}
             <label className="mt-2 inline-flex cursor-pointer items-center gap-2 text-sm text-[var(--color-accent)]">
               <input type="file" accept=".txt,.md,.markdown,text/plain,text/markdown" className="sr-only" onChange={(e) => void onFile(e.target.files?.[0])} data-testid="article-file" />
               <span className="underline">…or upload a text file</span>

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import type { ClaimDto, ScaleLevel, WorkbenchUser } from '@/components/workbench/types';
 import { apiFetch } from '@/lib/api/client';
 import { can } from '@/lib/auth/permissions';
-import { ConflictNotice, type ClaimDraft } from './conflict-notice';
+import { ConflictNotice, draftOf, type ClaimDraft } from './conflict-notice';
 import { availableClaimTransitions } from '@/lib/review/workflow';
 import { STATUS_LABELS } from './labels';
 import { SourceList } from './source-list';
@@ -46,18 +46,6 @@ const TABS: Array<{ id: ClaimTab; label: string }> = [
   { id: 'verdicts', label: 'Verdicts' },
   { id: 'history', label: 'History' },
 ];
-
-function draftOf(claim: ClaimDto): ClaimDraft {
-  return {
-    claimText: claim.claimText,
-    claimant: claim.claimant,
-    claimDate: claim.claimDate ?? '',
-    claimAppearance: claim.claimAppearance ?? '',
-    verdictId: claim.verdictId,
-    rationale: claim.rationale,
-    status: claim.status,
-  };
-}
 
 const inputClass = 'w-full rounded-md border border-[var(--color-line)] bg-white px-3 py-2 text-sm disabled:bg-gray-50';
 

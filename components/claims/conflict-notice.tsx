@@ -14,6 +14,19 @@ export interface ClaimDraft {
   status: ClaimDto['status'];
 }
 
+/** The editable fields of a claim as form values (empty strings for unset dates and places). */
+export function draftOf(claim: ClaimDto): ClaimDraft {
+  return {
+    claimText: claim.claimText,
+    claimant: claim.claimant,
+    claimDate: claim.claimDate ?? '',
+    claimAppearance: claim.claimAppearance ?? '',
+    verdictId: claim.verdictId,
+    rationale: claim.rationale,
+    status: claim.status,
+  };
+}
+
 const FIELD_LABELS: Record<keyof ClaimDraft, string> = {
   claimText: 'Claim statement',
   claimant: 'Claimant',
@@ -29,15 +42,7 @@ const FIELD_LABELS: Record<keyof ClaimDraft, string> = {
  * nothing discarded until the user chooses.
  */
 export function ConflictNotice({ mine, theirs, levels, onKeepTheirs, onReapplyMine }: { mine: ClaimDraft; theirs: ClaimDto; levels: ScaleLevel[]; onKeepTheirs: () => void; onReapplyMine: () => void }) {
-  const theirsDraft: ClaimDraft = {
-    claimText: theirs.claimText,
-    claimant: theirs.claimant,
-    claimDate: theirs.claimDate ?? '',
-    claimAppearance: theirs.claimAppearance ?? '',
-    verdictId: theirs.verdictId,
-    rationale: theirs.rationale,
-    status: theirs.status,
-  };
+  const theirsDraft = draftOf(theirs);
   const show = (key: keyof ClaimDraft, value: string | null) => (key === 'verdictId' ? (levels.find((l) => l.id === value)?.label ?? 'Pending') : value || '—');
   const differing = (Object.keys(FIELD_LABELS) as Array<keyof ClaimDraft>).filter((k) => mine[k] !== theirsDraft[k]);
   const ref = useRef<HTMLDivElement>(null);

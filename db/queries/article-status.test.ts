@@ -1,24 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { articles, historyEntries } from '../schema';
-import { AppError } from '@/lib/errors';
 import { setArticleStatus, setBlindReview } from './article-status';
-import { reviewFixture, type ReviewFixture } from './review-fixture';
+import { catchAppError, reviewFixture, type ReviewFixture } from './review-fixture';
 
 let f: ReviewFixture;
 beforeEach(async () => {
   f = await reviewFixture();
 });
 
-function catchError(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('Expected an AppError');
-}
 
 const current = () => f.db.select().from(articles).where(eq(articles.id, f.article.id)).get()!;
 
@@ -40,7 +30,7 @@ describe('setArticleStatus', () => {
   it('does not let a reviewer publish (403), whatever version they send', () => {
     const ready = setArticleStatus(f.db, { articleId: f.article.id, status: 'ready', version: current().version, role: 'editor', actorId: f.u.tom });
     for (const version of [ready.article.version, 1]) {
-      const error = catchError(() => setArticleStatus(f.db, { articleId: f.article.id, status: 'published', version, role: 'reviewer', actorId: f.u.ana }));
+      const error = catchAppError(() => setArticleStatus(f.db, { articleId: f.article.id, status: 'published', version, role: 'reviewer', actorId: f.u.ana }));
       expect(error.status).toBe(403);
       expect(error.message).toMatch(/reviewer/);
     }
@@ -49,7 +39,7 @@ describe('setArticleStatus', () => {
 
   it('refuses skipped steps with 422', () => {
     setArticleStatus(f.db, { articleId: f.article.id, status: 'draft', version: current().version, role: 'editor', actorId: f.u.tom });
-    const error = catchError(() => setArticleStatus(f.db, { articleId: f.article.id, status: 'published', version: current().version, role: 'owner', actorId: f.u.nadia }));
+    const error = catchAppError(() => setArticleStatus(f.db, { articleId: f.article.id, status: 'published', version: current().version, role: 'owner', actorId: f.u.nadia }));
     expect(error.status).toBe(422);
     expect(error.message).toMatch(/cannot go from draft to published/);
   });
@@ -57,7 +47,7 @@ describe('setArticleStatus', () => {
   it('refuses a stale version with 409 and the current state', () => {
     const stale = current().version;
     setArticleStatus(f.db, { articleId: f.article.id, status: 'ready', version: stale, role: 'editor', actorId: f.u.tom });
-    const error = catchError(() => setArticleStatus(f.db, { articleId: f.article.id, status: 'draft', version: stale, role: 'editor', actorId: f.u.tom }));
+    const error = catchAppError(() => setArticleStatus(f.db, { articleId: f.article.id, status: 'draft', version: stale, role: 'editor', actorId: f.u.tom }));
     expect(error.status).toBe(409);
     expect(error.details).toEqual({ current: { id: f.article.id, workspaceId: f.workspaceId, status: 'ready', blindReview: false, version: stale + 1, revision: 1 } });
   });
@@ -65,11 +55,11 @@ describe('setArticleStatus', () => {
   it('treats the same status as a no-op (still checking the version)', () => {
     const { version } = current();
     expect(setArticleStatus(f.db, { articleId: f.article.id, status: 'in_review', version, role: 'reviewer', actorId: f.u.ana })).toMatchObject({ changed: false, article: { version } });
-    expect(catchError(() => setArticleStatus(f.db, { articleId: f.article.id, status: 'in_review', version: version + 5, role: 'editor', actorId: f.u.tom })).status).toBe(409);
+    expect(catchAppError(() => setArticleStatus(f.db, { articleId: f.article.id, status: 'in_review', version: version + 5, role: 'editor', actorId: f.u.tom })).status).toBe(409);
   });
 
   it('404s for an unknown article', () => {
-    expect(catchError(() => setArticleStatus(f.db, { articleId: crypto.randomUUID(), status: 'ready', version: 1, role: 'owner', actorId: f.u.nadia })).status).toBe(404);
+    expect(catchAppError(() => setArticleStatus(f.db, { articleId: crypto.randomUUID(), status: 'ready', version: 1, role: 'owner', actorId: f.u.nadia })).status).toBe(404);
   });
 });
 
@@ -77,7 +67,7 @@ describe('setBlindReview', () => {
   it('lets editors turn blind review on and off, with version checks and history', () => {
     const on = setBlindReview(f.db, { articleId: f.article.id, blindReview: true, version: current().version, role: 'editor', actorId: f.u.tom });
     expect(on).toMatchObject({ changed: true, article: { blindReview: true } });
-    expect(catchError(() => setBlindReview(f.db, { articleId: f.article.id, blindReview: false, version: on.article.version - 1, role: 'editor', actorId: f.u.tom })).status).toBe(409);
+    expect(catchAppError(() => setBlindReview(f.db, { articleId: f.article.id, blindReview: false, version: on.article.version - 1, role: 'editor', actorId: f.u.tom })).status).toBe(409);
     expect(setBlindReview(f.db, { articleId: f.article.id, blindReview: true, version: on.article.version, role: 'owner', actorId: f.u.nadia }).changed).toBe(false);
     const last = f.db.select().from(historyEntries).where(eq(historyEntries.entityId, f.article.id)).all().at(-1)!;
     expect(last).toMatchObject({ before: { blindReview: false }, after: { blindReview: true } });
@@ -85,7 +75,7 @@ describe('setBlindReview', () => {
 
   it('refuses reviewers and viewers', () => {
     for (const role of ['reviewer', 'viewer'] as const) {
-      expect(catchError(() => setBlindReview(f.db, { articleId: f.article.id, blindReview: true, version: current().version, role, actorId: f.u.ana })).status).toBe(403);
+      expect(catchAppError(() => setBlindReview(f.db, { articleId: f.article.id, blindReview: true, version: current().version, role, actorId: f.u.ana })).status).toBe(403);
     }
     expect(current().blindReview).toBe(false);
   });

@@ -1,11 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { articles, claims, historyEntries, memberships } from '../schema';
-import { AppError } from '@/lib/errors';
 import { assign, getAssignment, listAssignments, myQueue, unassign } from './assignments';
 import { createComment } from './comments';
 import { markMentionsRead } from './mentions';
-import { reviewFixture, type ReviewFixture } from './review-fixture';
+import { catchAppError, reviewFixture, type ReviewFixture } from './review-fixture';
 import { upsertMyVerdict } from './verdicts';
 
 let f: ReviewFixture;
@@ -13,15 +12,6 @@ beforeEach(async () => {
   f = await reviewFixture();
 });
 
-function catchError(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('Expected an AppError');
-}
 
 describe('assign / unassign', () => {
   it('assigns a claim to a reviewer, with names and a history row on the claim', () => {
@@ -41,18 +31,18 @@ describe('assign / unassign', () => {
   });
 
   it('only assigns reviewers and above from the same workspace, to claims of that article', () => {
-    expect(catchError(() => assign(f.db, { articleId: f.article.id, assigneeId: f.u.vera, actorId: f.u.tom })).message).toBe('Vera Lind is a viewer; only reviewers, editors and owners can be assigned.');
-    expect(catchError(() => assign(f.db, { articleId: f.article.id, assigneeId: f.u.omar, actorId: f.u.tom })).message).toBe('That person is not a member of this workspace.');
-    expect(catchError(() => assign(f.db, { articleId: f.article.id, claimId: crypto.randomUUID(), assigneeId: f.u.ana, actorId: f.u.tom })).code).toBe('not_found');
-    expect(catchError(() => assign(f.db, { articleId: crypto.randomUUID(), assigneeId: f.u.ana, actorId: f.u.tom })).code).toBe('not_found');
+    expect(catchAppError(() => assign(f.db, { articleId: f.article.id, assigneeId: f.u.vera, actorId: f.u.tom })).message).toBe('Vera Lind is a viewer; only reviewers, editors and owners can be assigned.');
+    expect(catchAppError(() => assign(f.db, { articleId: f.article.id, assigneeId: f.u.omar, actorId: f.u.tom })).message).toBe('That person is not a member of this workspace.');
+    expect(catchAppError(() => assign(f.db, { articleId: f.article.id, claimId: crypto.randomUUID(), assigneeId: f.u.ana, actorId: f.u.tom })).code).toBe('not_found');
+    expect(catchAppError(() => assign(f.db, { articleId: crypto.randomUUID(), assigneeId: f.u.ana, actorId: f.u.tom })).code).toBe('not_found');
   });
 
   it('unassigns, recording history; a second unassign is a 404', () => {
     const { assignment } = assign(f.db, { articleId: f.article.id, claimId: f.claims[0]!.id, assigneeId: f.u.ana, actorId: f.u.tom });
     expect(unassign(f.db, assignment.id, f.u.tom)).toEqual(assignment);
     expect(listAssignments(f.db, f.article.id)).toEqual([]);
-    expect(catchError(() => getAssignment(f.db, assignment.id)).code).toBe('not_found');
-    expect(catchError(() => unassign(f.db, assignment.id, f.u.tom)).code).toBe('not_found');
+    expect(catchAppError(() => getAssignment(f.db, assignment.id)).code).toBe('not_found');
+    expect(catchAppError(() => unassign(f.db, assignment.id, f.u.tom)).code).toBe('not_found');
     const rows = f.db.select().from(historyEntries).where(eq(historyEntries.entityId, assignment.id)).all();
     expect(rows.map((r) => r.action)).toEqual(['create', 'delete']);
   });

@@ -7,6 +7,7 @@ import { authorizeArticle, authorizeClaim } from './access';
 import { createArticle, updateArticleText } from './articles';
 import { createClaim, deleteClaim, getClaim, listClaims, updateClaim } from './claims';
 import { getScale } from './scales';
+import { catchAppError } from './review-fixture';
 import { addSource, deleteSource, updateSource } from './sources';
 import { plainTextToDocJson } from '@/lib/editor/doc-text';
 import { AppError } from '@/lib/errors';
@@ -17,15 +18,10 @@ let db: Db;
 let userId: string;
 let workspaceId: string;
 
-function expectAppError(fn: () => unknown, code: AppError['code']) {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe(code);
-    return error as AppError;
-  }
-  throw new Error(`expected an AppError(${code})`);
+function expectAppError(fn: () => unknown, code: AppError['code']): AppError {
+  const error = catchAppError(fn);
+  expect(error.code).toBe(code);
+  return error;
 }
 
 beforeEach(async () => {

@@ -1,10 +1,11 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
-import { articles, claims, ratingLevels, ratingScales, sources, users } from '../schema';
+import { articles, claims, sources, users } from '../schema';
 import { anchor, describe } from '@/lib/anchoring';
 import { conflict, AppError, notFound } from '@/lib/errors';
 import type { UpdateClaimInput } from '@/lib/validations/claims';
 import { recordHistory, type Tx } from './history';
+import { assertLevelInWorkspace } from './scales';
 
 type ClaimRow = typeof claims.$inferSelect;
 type SourceRow = typeof sources.$inferSelect;
@@ -169,7 +170,7 @@ export function updateClaim(db: Db, claimId: string, input: UpdateClaimInput, ac
     if (current.version !== input.version) {
       throw conflict('Someone else changed this claim since you opened it.', getClaim(db, claimId));
     }
-    if (input.verdictId) assertVerdictInWorkspace(tx, input.verdictId, current.workspaceId);
+    if (input.verdictId) assertLevelInWorkspace(tx, input.verdictId, current.workspaceId);
     const changes: Partial<ClaimRow> = {};
     for (const field of EDITABLE_FIELDS) {
       const value = input[field];
@@ -186,16 +187,6 @@ export function updateClaim(db: Db, claimId: string, input: UpdateClaimInput, ac
     recordHistory(tx, { workspaceId: current.workspaceId, articleId: current.articleId, claimId, entityType: 'claim', entityId: claimId, action: 'update', actorId, before, after: changes });
   });
   return getClaim(db, claimId);
-}
-
-function assertVerdictInWorkspace(tx: Tx, verdictId: string, workspaceId: string): void {
-  const row = tx
-    .select({ id: ratingLevels.id })
-    .from(ratingLevels)
-    .innerJoin(ratingScales, eq(ratingScales.id, ratingLevels.scaleId))
-    .where(and(eq(ratingLevels.id, verdictId), eq(ratingScales.workspaceId, workspaceId)))
-    .get();
-  if (!row) throw new AppError('unprocessable', 'That verdict is not on this workspace’s rating scale.');
 }
 
 /** Deletes a claim (and its sources) if `version` is current. */

@@ -1,25 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { historyEntries, mentions } from '../schema';
-import { AppError } from '@/lib/errors';
 import { createComment, deleteComment, getCommentScope, listComments, updateComment } from './comments';
 import { listMentions, markMentionsRead } from './mentions';
-import { reviewFixture, type ReviewFixture } from './review-fixture';
+import { catchAppError, reviewFixture, type ReviewFixture } from './review-fixture';
 
 let f: ReviewFixture;
 beforeEach(async () => {
   f = await reviewFixture();
 });
 
-function catchError(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('Expected an AppError');
-}
 
 describe('comments', () => {
   it('creates a comment with mention rows (not for the author) and a history row', () => {
@@ -53,15 +43,15 @@ describe('comments', () => {
   });
 
   it('refuses an empty or overlong body', () => {
-    expect(catchError(() => createComment(f.db, { claimId: f.claims[0]!.id, body: '   ', actorId: f.u.ana })).code).toBe('unprocessable');
-    expect(catchError(() => createComment(f.db, { claimId: f.claims[0]!.id, body: 'x'.repeat(5001), actorId: f.u.ana })).message).toMatch(/at most 5,000/);
-    expect(catchError(() => createComment(f.db, { claimId: crypto.randomUUID(), body: 'hi', actorId: f.u.ana })).code).toBe('not_found');
+    expect(catchAppError(() => createComment(f.db, { claimId: f.claims[0]!.id, body: '   ', actorId: f.u.ana })).code).toBe('unprocessable');
+    expect(catchAppError(() => createComment(f.db, { claimId: f.claims[0]!.id, body: 'x'.repeat(5001), actorId: f.u.ana })).message).toMatch(/at most 5,000/);
+    expect(catchAppError(() => createComment(f.db, { claimId: crypto.randomUUID(), body: 'hi', actorId: f.u.ana })).code).toBe('not_found');
   });
 
   it('edits only your own comment, syncing mentions and keeping read state', () => {
     const { comment } = createComment(f.db, { claimId: f.claims[0]!.id, body: '@tom @kofi look', actorId: f.u.ana });
     markMentionsRead(f.db, f.u.tom);
-    expect(catchError(() => updateComment(f.db, comment.id, { body: 'hijack', version: 1 }, f.u.kofi))).toMatchObject({ code: 'forbidden', message: 'You can only edit your own comments.' });
+    expect(catchAppError(() => updateComment(f.db, comment.id, { body: 'hijack', version: 1 }, f.u.kofi))).toMatchObject({ code: 'forbidden', message: 'You can only edit your own comments.' });
     const { comment: edited, mentionedUserIds } = updateComment(f.db, comment.id, { body: '@tom @nadia look again', version: 1 }, f.u.ana);
     expect(edited).toMatchObject({ body: '@tom @nadia look again', version: 2, edited: true });
     expect(mentionedUserIds).toEqual([f.u.nadia]);
@@ -73,7 +63,7 @@ describe('comments', () => {
   it('refuses a stale edit with 409 and the current comment', () => {
     const { comment } = createComment(f.db, { claimId: f.claims[0]!.id, body: 'v1', actorId: f.u.ana });
     updateComment(f.db, comment.id, { body: 'v2', version: 1 }, f.u.ana);
-    const error = catchError(() => updateComment(f.db, comment.id, { body: 'v2 from another tab', version: 1 }, f.u.ana));
+    const error = catchAppError(() => updateComment(f.db, comment.id, { body: 'v2 from another tab', version: 1 }, f.u.ana));
     expect(error.status).toBe(409);
     expect(error.details).toMatchObject({ current: { id: comment.id, body: 'v2', version: 2 } });
   });
@@ -85,12 +75,12 @@ describe('comments', () => {
 
   it('soft-deletes only your own comment, with a version check; history keeps the text', () => {
     const { comment } = createComment(f.db, { claimId: f.claims[0]!.id, body: 'oops @tom', actorId: f.u.ana });
-    expect(catchError(() => deleteComment(f.db, comment.id, 1, f.u.tom)).code).toBe('forbidden');
-    expect(catchError(() => deleteComment(f.db, comment.id, 7, f.u.ana)).code).toBe('conflict');
+    expect(catchAppError(() => deleteComment(f.db, comment.id, 1, f.u.tom)).code).toBe('forbidden');
+    expect(catchAppError(() => deleteComment(f.db, comment.id, 7, f.u.ana)).code).toBe('conflict');
     const deleted = deleteComment(f.db, comment.id, 1, f.u.ana);
     expect(deleted).toMatchObject({ deleted: true, body: '', version: 2, mentions: [] });
     expect(listMentions(f.db, f.u.tom)).toEqual([]);
-    expect(catchError(() => updateComment(f.db, comment.id, { body: 'x', version: 2 }, f.u.ana)).message).toBe('This comment was deleted.');
+    expect(catchAppError(() => updateComment(f.db, comment.id, { body: 'x', version: 2 }, f.u.ana)).message).toBe('This comment was deleted.');
     const last = f.db.select().from(historyEntries).where(eq(historyEntries.entityId, comment.id)).all().at(-1)!;
     expect(last).toMatchObject({ action: 'delete', before: { body: 'oops @tom' } });
   });
@@ -98,7 +88,7 @@ describe('comments', () => {
   it('gives the scope needed to authorise a comment write', () => {
     const { comment } = createComment(f.db, { claimId: f.claims[0]!.id, body: 'hi', actorId: f.u.ana });
     expect(getCommentScope(f.db, comment.id)).toMatchObject({ workspaceId: f.workspaceId, articleId: f.article.id, comment: { id: comment.id } });
-    expect(catchError(() => getCommentScope(f.db, crypto.randomUUID())).code).toBe('not_found');
+    expect(catchAppError(() => getCommentScope(f.db, crypto.randomUUID())).code).toBe('not_found');
   });
 });
 

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { AppError } from '@/lib/errors';
 import { createTestDb, type Db } from '../client';
 import { articles, ratingLevels, ratingScales, users, workspaces } from '../schema';
 import { seedDemo } from '../seed/demo';
@@ -31,3 +32,14 @@ export async function reviewFixture() {
 }
 
 export type ReviewFixture = Awaited<ReturnType<typeof reviewFixture>>;
+
+/** Runs `fn`, which must throw an AppError, and returns that error for the test to inspect. */
+export function catchAppError(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('Expected an AppError');
+}

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { claims, claimVerdicts, ratingLevels, ratingScales } from '../schema';
 import { AppError, conflict, notFound } from '@/lib/errors';
@@ -58,4 +58,15 @@ export function replaceScale(db: Db, workspaceId: string, input: RatingScaleInpu
     recordHistory(tx, { workspaceId, articleId: null, claimId: null, entityType: 'scale', entityId: current.id, action: 'update', actorId, before: current, after: parsed });
     return getScale(tx, workspaceId);
   });
+}
+
+/** Refuses a rating level that is not on this workspace's scale (ids from elsewhere never become verdicts). */
+export function assertLevelInWorkspace(tx: Tx, verdictId: string, workspaceId: string): void {
+  const row = tx
+    .select({ id: ratingLevels.id })
+    .from(ratingLevels)
+    .innerJoin(ratingScales, eq(ratingScales.id, ratingLevels.scaleId))
+    .where(and(eq(ratingLevels.id, verdictId), eq(ratingScales.workspaceId, workspaceId)))
+    .get();
+  if (!row) throw new AppError('unprocessable', 'That verdict is not on this workspace’s rating scale.');
 }

@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { articles, historyEntries } from '../schema';
-import { AppError } from '@/lib/errors';
-import { reviewFixture, type ReviewFixture } from './review-fixture';
+import { catchAppError, reviewFixture, type ReviewFixture } from './review-fixture';
 import { articleAgreement, canSeeOthersVerdicts, listVerdicts, upsertMyVerdict } from './verdicts';
 
 let f: ReviewFixture;
@@ -10,15 +9,6 @@ beforeEach(async () => {
   f = await reviewFixture();
 });
 
-function catchError(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('Expected an AppError');
-}
 
 const setBlind = (on: boolean) => f.db.update(articles).set({ blindReview: on }).where(eq(articles.id, f.article.id)).run();
 
@@ -39,11 +29,11 @@ describe('upsertMyVerdict', () => {
     const claimId = f.claims[0]!.id;
     upsertMyVerdict(f.db, { claimId, userId: f.u.ana, verdictId: f.level('false'), reason: '' });
     upsertMyVerdict(f.db, { claimId, userId: f.u.ana, verdictId: f.level('true'), reason: '', version: 1 });
-    const stale = catchError(() => upsertMyVerdict(f.db, { claimId, userId: f.u.ana, verdictId: f.level('half-true'), reason: '', version: 1 }));
+    const stale = catchAppError(() => upsertMyVerdict(f.db, { claimId, userId: f.u.ana, verdictId: f.level('half-true'), reason: '', version: 1 }));
     expect(stale.status).toBe(409);
     expect(stale.details).toMatchObject({ current: { verdictKey: 'true', version: 2 } });
     // A second tab that never saw my verdict (no version) is stale too.
-    expect(catchError(() => upsertMyVerdict(f.db, { claimId, userId: f.u.ana, verdictId: f.level('false'), reason: '' })).status).toBe(409);
+    expect(catchAppError(() => upsertMyVerdict(f.db, { claimId, userId: f.u.ana, verdictId: f.level('false'), reason: '' })).status).toBe(409);
   });
 
   it('is a no-op when nothing changed', () => {
@@ -54,9 +44,9 @@ describe('upsertMyVerdict', () => {
 
   it('refuses a level from another workspace’s scale, an unknown claim and an overlong reason', () => {
     const claimId = f.claims[0]!.id;
-    expect(catchError(() => upsertMyVerdict(f.db, { claimId, userId: f.u.ana, verdictId: f.level('false', f.otherWorkspaceId), reason: '' })).code).toBe('unprocessable');
-    expect(catchError(() => upsertMyVerdict(f.db, { claimId: crypto.randomUUID(), userId: f.u.ana, verdictId: f.level('false'), reason: '' })).code).toBe('not_found');
-    expect(catchError(() => upsertMyVerdict(f.db, { claimId, userId: f.u.ana, verdictId: f.level('false'), reason: 'x'.repeat(1001) })).message).toMatch(/at most 1,000/);
+    expect(catchAppError(() => upsertMyVerdict(f.db, { claimId, userId: f.u.ana, verdictId: f.level('false', f.otherWorkspaceId), reason: '' })).code).toBe('unprocessable');
+    expect(catchAppError(() => upsertMyVerdict(f.db, { claimId: crypto.randomUUID(), userId: f.u.ana, verdictId: f.level('false'), reason: '' })).code).toBe('not_found');
+    expect(catchAppError(() => upsertMyVerdict(f.db, { claimId, userId: f.u.ana, verdictId: f.level('false'), reason: 'x'.repeat(1001) })).message).toMatch(/at most 1,000/);
   });
 });
 
@@ -136,6 +126,6 @@ describe('articleAgreement', () => {
   });
 
   it('404s for an unknown article', () => {
-    expect(catchError(() => articleAgreement(f.db, crypto.randomUUID(), f.u.tom, 'editor')).code).toBe('not_found');
+    expect(catchAppError(() => articleAgreement(f.db, crypto.randomUUID(), f.u.tom, 'editor')).code).toBe('not_found');
   });
 });

@@ -1,11 +1,12 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { articles, claims, claimVerdicts, ratingLevels, ratingScales, users, type Role } from '../schema';
+import { articles, claims, claimVerdicts, ratingLevels, users, type Role } from '../schema';
 import { can } from '@/lib/auth/permissions';
 import { AppError, conflict, notFound } from '@/lib/errors';
 import { percentAgreement, summarizeAgreement, type AgreementSummary } from '@/lib/review/agreement';
 import { MAX_REASON_CHARS } from '@/lib/validations/review';
 import { recordHistory, type Tx } from './history';
+import { assertLevelInWorkspace } from './scales';
 
 type VerdictRow = typeof claimVerdicts.$inferSelect;
 
@@ -78,16 +79,6 @@ export function listVerdicts(db: Db | Tx, claimId: string, viewerId: string, vie
   const mine = all.find((v) => v.userId === viewerId) ?? null;
   const hidden = !canSeeOthersVerdicts(viewerRole, claim.blindReview, mine !== null);
   return { claimId, blindReview: claim.blindReview, hidden, total: all.length, mine, others: hidden ? [] : all.filter((v) => v.userId !== viewerId) };
-}
-
-function assertLevelInWorkspace(tx: Tx, verdictId: string, workspaceId: string): void {
-  const row = tx
-    .select({ id: ratingLevels.id })
-    .from(ratingLevels)
-    .innerJoin(ratingScales, eq(ratingScales.id, ratingLevels.scaleId))
-    .where(and(eq(ratingLevels.id, verdictId), eq(ratingScales.workspaceId, workspaceId)))
-    .get();
-  if (!row) throw new AppError('unprocessable', 'That verdict is not on this workspace’s rating scale.');
 }
 
 export interface UpsertVerdictInput {

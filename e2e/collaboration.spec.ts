@@ -221,4 +221,90 @@ test.describe('team review', () => {
     await context.close();
     await owner.context().close();
   });
+  test('after a dropped connection, reconnecting with Last-Event-ID replays what was missed', async ({ browser }) => {
+    const id = await freshArticle(browser, 'Reconnect check');
+    const a = await pageAs(browser, 'reviewer');
+    const b = await pageAs(browser, 'reviewer2');
+    await b.goto('/articles');
+    // B's stream, read by hand: connect, note the cursor of `ready`, then drop the connection.
+    const readStream = (lastEventId: string | null, until: string) =>
+      b.evaluate(
+        async ({ id, lastEventId, until }) => {
+          const controller = new AbortController();
+          const response = await fetch(`/api/articles/${id}/events`, { headers: lastEventId ? { 'Last-Event-ID': lastEventId } : {}, signal: controller.signal });
+          const reader = response.body!.getReader();
+          const decoder = new TextDecoder();
+          let text = '';
+          while (!text.includes(until)) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            text += decoder.decode(value, { stream: true });
+          }
+          controller.abort();
+          return { status: response.status, type: response.headers.get('content-type'), text };
+        },
+        { id, lastEventId, until },
+      );
+    const first = await readStream(null, 'event: ready');
+    expect(first.status).toBe(200);
+    expect(first.type).toContain('text/event-stream');
+    const cursor = /id: (\S+)\nevent: ready/.exec(first.text)![1]!;
+
+    // While B is disconnected, A marks a claim.
+    const articleA = new ArticlePage(a);
+    await articleA.open(id);
+    const claimId = await articleA.markClaim('Police data published in March');
+
+    // B reconnects as EventSource does (Last-Event-ID): the missed event comes before `ready`.
+    const second = await readStream(cursor, 'event: ready');
+    const replayed = second.text.slice(0, second.text.indexOf('event: ready'));
+    expect(replayed).toContain('event: claim.created');
+    expect(replayed).toContain(claimId);
+
+    // And the workbench, opened now, shows it live.
+    const articleB = new ArticlePage(b);
+    await articleB.open(id);
+    await expect(b.getByTestId('live-status')).toHaveText('Live');
+    await articleB.expectHighlighted(claimId, 'Police data published in March');
+    await a.context().close();
+    await b.context().close();
+  });
+
+  test('comments: edit and delete your own; an article assignment fills the queue', async ({ browser }) => {
+    const id = await freshArticle(browser, 'Thread check');
+    const editor = await pageAs(browser, 'editor');
+    const editorArticle = new ArticlePage(editor);
+    await editorArticle.open(id);
+    const claimId = await editorArticle.markClaim('Opposition leaders called the figure invented');
+    await openClaimTab(editor, 'Discussion');
+    await editor.getByRole('combobox', { name: 'Add a comment' }).fill('First thought.');
+    await editor.getByRole('button', { name: 'Post comment' }).click();
+    const comment = editor.getByTestId('comment');
+    await expect(comment).toContainText('First thought.');
+    await comment.getByRole('button', { name: 'Edit' }).click();
+    await editor.getByRole('combobox', { name: 'Edit comment' }).fill('Second thought.');
+    await comment.getByRole('button', { name: 'Save' }).click();
+    await expect(comment).toContainText('Second thought.');
+    await expect(comment).toContainText('edited');
+    editor.once('dialog', (d) => void d.accept());
+    await comment.getByRole('button', { name: 'Delete' }).click();
+    await expect(comment).toContainText('Comment deleted.');
+
+    // Assign the whole article: its claims land in Ana's queue.
+    await editor.getByRole('button', { name: 'Back to all claims' }).click();
+    await editor.getByLabel('Assign the article to').selectOption({ label: 'Ana Souza' });
+    await editor.getByTestId('article-assignees').getByRole('button', { name: 'Assign' }).click();
+    await expect(editor.getByTestId('article-assignees')).toContainText('Ana Souza');
+
+    const ana = await pageAs(browser, 'reviewer');
+    await ana.goto('/queue');
+    const item = ana.getByTestId('queue-item').filter({ hasText: 'Opposition leaders called the figure invented' });
+    await expect(item).toContainText('whole article assigned');
+    // Someone else's comment offers no edit or delete.
+    await ana.goto(`/articles/${id}?claim=${claimId}&tab=discussion`);
+    await expect(ana.getByTestId('comment')).toContainText('Comment deleted.');
+    await expect(ana.getByTestId('comment').getByRole('button')).toHaveCount(0);
+    await editor.context().close();
+    await ana.context().close();
+  });
 });

@@ -36,6 +36,18 @@ test.describe('the core review loop', () => {
     await form.getByLabel('Quoted excerpt').fill('The group has its origins in Jama’at al-Tawhid wal-Jihad.');
     await form.getByRole('button', { name: 'Add source' }).click();
     await expect(detail.getByTestId('source-item')).toHaveCount(1);
+    // Edit a source; add and remove a second one.
+    await detail.getByRole('button', { name: 'Edit source Islamic State — origins' }).click();
+    await page.getByTestId('source-form').getByLabel('Title').fill('Islamic State — history and origins');
+    await page.getByTestId('source-form').getByRole('button', { name: 'Save source' }).click();
+    await expect(detail.getByTestId('source-item')).toContainText('Islamic State — history and origins');
+    await detail.getByRole('button', { name: 'Add source' }).click();
+    await page.getByTestId('source-form').getByLabel('URL').fill('https://example.org/not-needed');
+    await page.getByTestId('source-form').getByRole('button', { name: 'Add source' }).click();
+    await expect(detail.getByTestId('source-item')).toHaveCount(2);
+    page.once('dialog', (d) => void d.accept());
+    await detail.getByRole('button', { name: 'Remove source example.org' }).click();
+    await expect(detail.getByTestId('source-item')).toHaveCount(1);
     await page.screenshot({ path: path.join(ARTIFACTS, 'article-claim-panel.png') });
 
     // The editor sets the final verdict.
@@ -61,7 +73,7 @@ test.describe('the core review loop', () => {
     await otherArticle.highlight(claimId).click();
     const otherDetail = other.getByTestId('claim-detail');
     await expect(otherDetail.getByLabel('Rationale')).toHaveValue(/al-Qaeda in Iraq/);
-    await expect(otherDetail.getByTestId('source-item')).toContainText('Islamic State — origins');
+    await expect(otherDetail.getByTestId('source-item')).toContainText('Islamic State — history and origins');
     await other.context().close();
 
     // Delete it again (the author may): the demo article keeps its seeded shape for later tests.

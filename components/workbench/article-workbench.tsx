@@ -16,6 +16,7 @@ import { docToText } from '@/lib/editor/doc-text';
 import { isTypingTarget } from '@/lib/shortcuts';
 import { highlightFill } from '@/lib/verdicts/scale';
 import { AgreementCard } from '@/components/review/agreement-card';
+import { ArticleAssignees } from '@/components/review/article-assignees';
 import { BlindReviewToggle } from '@/components/review/blind-review-toggle';
 import { PresenceBar } from '@/components/review/presence-bar';
 import type { AssignmentDto } from '@/db/queries/assignments';
@@ -295,7 +296,12 @@ export function ArticleWorkbench({ article: initialArticle, initialClaims, level
         }}
         viewersByClaim={viewersByClaim}
         initialTab={openTab}
-        header={<AgreementCard articleId={article.id} refreshKey={live.agreementKey} />}
+        header={
+          <>
+            <ArticleAssignees articleId={article.id} assignments={live.assignments} members={members} canAssign={can(user.role, 'claim:assign')} onChanged={() => void live.reloadAssignments()} notify={show} />
+            <AgreementCard articleId={article.id} refreshKey={live.agreementKey} />
+          </>
+        }
         claims={orderedClaims}
         anchoredIds={ranges}
         levels={levels}

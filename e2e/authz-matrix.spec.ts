@@ -1,0 +1,558 @@
+import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
+import { ACTORS, discoverApiRoutes, headersOnly, type Actor, type RouteMethod } from './authz-routes';
+import { DEMO_PASSWORD, expect, importArticle, pageAs, test, type DemoUser } from './fixtures';
+
+/**
+ * Authorization matrix: every API route × every exported method × every kind of caller.
+ *
+ *   signedOut  no session                                   → 401
+ *   outsider   omar@other.demo, owner of ANOTHER workspace   → 404 for ids of the demo workspace
+ *   viewer / reviewer / editor / owner of the demo workspace → 2xx or 403 (lib/auth/permissions.ts,
+ *              plus the author-only rules: claims, comments)
+ *
+ * Each row is checked with a valid request body (so a 422 cannot hide the answer) against fresh
+ * fixtures built per call through the API: throwaway articles imported by the editor, claims,
+ * sources and comments by the editor or by Kofi (a second reviewer, who is not a column and so is
+ * "someone else" to every actor), throwaway members added by the owner. Nothing of the seeded demo
+ * article or the demo members is changed; workspace settings and the rating scale are re-saved
+ * unchanged, the temporary password is changed back, and what the calls create is removed.
+ *
+ * A route or method added under app/api without a row here fails the first test.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// The matrix. Columns: signedOut, outsider, viewer, reviewer, editor, owner (ACTORS order).
+// null: not applicable in this case (the actor cannot set it up, e.g. a viewer's "own" comment).
+// ---------------------------------------------------------------------------------------------
+
+type FullRow = readonly [number, number, number, number, number, number];
+type PartialRow = readonly [number | null, number | null, number | null, number | null, number | null, number | null];
+
+//                                      signedOut outsider viewer reviewer editor owner
+const MEMBERS_READ: FullRow /*      */ = [401,      404,     200,   200,     200,   200];
+const REVIEWER_CREATES: FullRow /*  */ = [401,      404,     403,   201,     201,   201];
+const REVIEWER_WRITES: FullRow /*   */ = [401,      404,     403,   200,     200,   200];
+const EDITOR_CREATES: FullRow /*    */ = [401,      404,     403,   403,     201,   201];
+const EDITOR_WRITES: FullRow /*     */ = [401,      404,     403,   403,     200,   200];
+const OWNER_CREATES: FullRow /*     */ = [401,      404,     403,   403,     403,   201];
+const OWNER_WRITES: FullRow /*      */ = [401,      404,     403,   403,     403,   200];
+/** Someone else's comment: only its author may edit or delete it, whatever the role. */
+const NOBODY_BUT_AUTHOR: FullRow /* */ = [401,      404,     403,   403,     403,   403];
+/** The actor's own claim or comment (viewers cannot write one). */
+const OWN_AS_AUTHOR: PartialRow /*  */ = [null,     null,    null,  200,     200,   200];
+/** Routes about the caller only (no workspace ids): every signed-in user, the outsider included. */
+const ANY_USER: FullRow /*          */ = [401,      200,     200,   200,     200,   200];
+
+interface Call {
+  path: string;
+  data?: unknown;
+  /** Server-Sent Events: read the status and headers only. */
+  stream?: boolean;
+}
+
+interface Outcome {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+interface Case {
+  label: string;
+  row: FullRow | PartialRow;
+  /** Builds a fresh request for this actor (creating what it needs as other users). */
+  prepare: (fx: Fixtures, actor: Actor) => Promise<Call>;
+  /** Extra check on an answer that was the expected 2xx; returns a problem, or undefined. */
+  check?: (outcome: Outcome, actor: Actor) => string | undefined;
+  /** Undo what a successful call created or changed (runs right after the call). */
+  after?: (fx: Fixtures, actor: Actor, outcome: Outcome) => Promise<void>;
+}
+
+interface RouteSpec {
+  method: RouteMethod;
+  route: string;
+  /** The first case must give every actor an expectation. */
+  cases: [Case & { row: FullRow }, ...Case[]];
+}
+
+/** Route files deliberately left out, with the exact methods they export (so a change is noticed). */
+const EXCLUDED: ReadonlyArray<{ route: string; methods: RouteMethod[]; reason: string }> = [
+  { route: '/api/auth/[...nextauth]', methods: ['GET', 'POST'], reason: 'next-auth’s own sign-in/session handler' },
+];
+
+const TEMP_PASSWORD = 'authz-matrix-temporary-42';
+
+function row(method: RouteMethod, route: string, first: Case & { row: FullRow }, ...more: Case[]): RouteSpec {
+  return { method, route, cases: [first, ...more] };
+}
+/** The main case of a row: every actor has an expected status. */
+function on(statuses: FullRow, prepare: Case['prepare'], extra: Partial<Omit<Case, 'row' | 'prepare'>> = {}): Case & { row: FullRow } {
+  return { label: '', row: statuses, prepare, ...extra };
+}
+/** A further case of the same route and method. */
+function when(label: string, statuses: PartialRow, prepare: Case['prepare'], extra: Partial<Omit<Case, 'row' | 'prepare' | 'label'>> = {}): Case {
+  return { label, row: statuses, prepare, ...extra };
+}
+const isEventStream = (o: Outcome) => (o.contentType.startsWith('text/event-stream') ? undefined : `expected an event stream, got "${o.contentType}"`);
+
+const MATRIX: RouteSpec[] = [
+  // --- the caller's own account, workspaces, queue and mentions -------------------------------
+  row('PUT', '/api/account/password', on(ANY_USER, async () => ({ path: '/api/account/password', data: { currentPassword: DEMO_PASSWORD, newPassword: TEMP_PASSWORD } }), {
+    // Changes the actor's own password and puts the demo one back at once.
+    after: async (fx, actor, outcome) => {
+      if (outcome.status === 200 && actor !== 'signedOut') await fx.json(actor, 'PUT', '/api/account/password', { currentPassword: TEMP_PASSWORD, newPassword: DEMO_PASSWORD });
+    },
+  })),
+  row('GET', '/api/workspaces', on(ANY_USER, async () => ({ path: '/api/workspaces' }), {
+    check: (o, actor) => {
+      const slugs = (JSON.parse(o.body) as { workspaces: Array<{ slug: string }> }).workspaces.map((w) => w.slug);
+      const seesDemo = slugs.includes('demo-desk');
+      if (actor === 'outsider' && seesDemo) return `the outsider's list includes demo-desk: ${slugs.join(', ')}`;
+      if (actor !== 'outsider' && !seesDemo) return `a demo member's list lacks demo-desk: ${slugs.join(', ')}`;
+      return undefined;
+    },
+  })),
+  row('GET', '/api/queue', on(ANY_USER, async () => ({ path: '/api/queue' }))),
+  row('GET', '/api/mentions', on(ANY_USER, async () => ({ path: '/api/mentions?unread=1' }))),
+  row('PATCH', '/api/mentions', on(ANY_USER, async (fx) => ({ path: '/api/mentions', data: { ids: [await fx.mentionOfKofi()] } }), {
+    // The id is Kofi's unread mention: marking it read as anyone else must change nothing.
+    check: (o) => {
+      const { updated } = JSON.parse(o.body) as { updated: number };
+      return updated === 0 ? undefined : `marked ${updated} of someone else's mentions read`;
+    },
+  })),
+
+  // --- articles ---------------------------------------------------------------------------------
+  row('POST', '/api/articles', on(EDITOR_CREATES, async (fx) => ({ path: '/api/articles', data: { workspaceId: fx.ids.workspaceId, title: `Authz import ${fx.next()}`, text: ARTICLE_TEXT } }))),
+  row('GET', '/api/articles/[articleId]', on(MEMBERS_READ, async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}` }))),
+  row('GET', '/api/articles/[articleId]/agreement', on(MEMBERS_READ, async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/agreement` }))),
+  row('GET', '/api/articles/[articleId]/assignments', on(MEMBERS_READ, async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/assignments` }))),
+  row('GET', '/api/articles/[articleId]/claims', on(MEMBERS_READ, async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/claims` }))),
+  row('GET', '/api/articles/[articleId]/events', on(MEMBERS_READ, async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/events`, stream: true }), { check: isEventStream })),
+  row('GET', '/api/articles/[articleId]/export', on(MEMBERS_READ, async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/export?format=json` }))),
+  row('POST', '/api/articles/[articleId]/presence', on(MEMBERS_READ, async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/presence`, data: { openClaimId: null } }))),
+  row('PATCH', '/api/articles/[articleId]/settings', on(EDITOR_WRITES, async (fx) => {
+    const article = await fx.article();
+    return { path: `/api/articles/${article.id}/settings`, data: { blindReview: true, version: article.version } };
+  })),
+  row('PUT', '/api/articles/[articleId]/status', on(EDITOR_WRITES, async (fx) => {
+    const article = await fx.article(); // a fresh import is a draft
+    return { path: `/api/articles/${article.id}/status`, data: { status: 'in_review', version: article.version } };
+  })),
+  row('PUT', '/api/articles/[articleId]/text', on(EDITOR_WRITES, async (fx) => {
+    const article = await fx.article();
+    return { path: `/api/articles/${article.id}/text`, data: { version: article.version, doc: article.doc } };
+  })),
+
+  // --- assignments ----------------------------------------------------------------------------
+  row('POST', '/api/assignments', on(EDITOR_CREATES, async (fx) => {
+    const claim = await fx.claim('editor');
+    return { path: '/api/assignments', data: { articleId: claim.articleId, claimId: claim.id, assigneeId: fx.ids.kofiId } };
+  }, {
+    after: async (fx, _actor, outcome) => {
+      if (outcome.status === 201) await fx.removeAssignment((JSON.parse(outcome.body) as { assignment: { id: string } }).assignment.id);
+    },
+  })),
+  row('DELETE', '/api/assignments/[assignmentId]', on(EDITOR_WRITES, async (fx) => ({ path: `/api/assignments/${await fx.assignment()}` }))),
+
+  // --- claims -----------------------------------------------------------------------------------
+  row('POST', '/api/claims', on(REVIEWER_CREATES, async (fx) => {
+    const article = await fx.sharedArticle();
+    return { path: '/api/claims', data: { articleId: article.id, revision: article.revision, ...CLAIM_SPAN } };
+  })),
+  row('GET', '/api/claims/[claimId]', on(MEMBERS_READ, async (fx) => ({ path: `/api/claims/${(await fx.sharedClaim()).id}` }))),
+  row(
+    'PATCH',
+    '/api/claims/[claimId]',
+    on(REVIEWER_WRITES, async (fx) => {
+      const claim = await fx.claim('reviewer2');
+      return { path: `/api/claims/${claim.id}`, data: { version: claim.version, rationale: 'Edited by the authorization matrix.' } };
+    }, { label: 'edit someone else’s claim' }),
+    when('set the final verdict through PATCH', EDITOR_WRITES, async (fx) => {
+      const claim = await fx.claim('reviewer2');
+      return { path: `/api/claims/${claim.id}`, data: { version: claim.version, verdictId: fx.ids.levelId } };
+    }),
+  ),
+  row(
+    'DELETE',
+    '/api/claims/[claimId]',
+    on(EDITOR_WRITES, async (fx) => {
+      const claim = await fx.claim('reviewer2');
+      return { path: `/api/claims/${claim.id}`, data: { version: claim.version } };
+    }, { label: 'someone else’s claim' }),
+    when('own claim', OWN_AS_AUTHOR, async (fx, actor) => {
+      const claim = await fx.claim(asMember(actor));
+      return { path: `/api/claims/${claim.id}`, data: { version: claim.version } };
+    }),
+  ),
+  row('GET', '/api/claims/[claimId]/comments', on(MEMBERS_READ, async (fx) => ({ path: `/api/claims/${(await fx.sharedClaim()).id}/comments` }))),
+  row('POST', '/api/claims/[claimId]/comments', on(REVIEWER_CREATES, async (fx) => ({ path: `/api/claims/${(await fx.claim('editor')).id}/comments`, data: { body: 'A comment from the authorization matrix.' } }))),
+  row('PUT', '/api/claims/[claimId]/final-verdict', on(EDITOR_WRITES, async (fx) => {
+    const claim = await fx.claim('reviewer2');
+    return { path: `/api/claims/${claim.id}/final-verdict`, data: { verdictId: fx.ids.levelId, version: claim.version } };
+  })),
+  row('GET', '/api/claims/[claimId]/history', on(MEMBERS_READ, async (fx) => ({ path: `/api/claims/${(await fx.sharedClaim()).id}/history` }))),
+  row('POST', '/api/claims/[claimId]/sources', on(REVIEWER_CREATES, async (fx) => ({ path: `/api/claims/${(await fx.claim('editor')).id}/sources`, data: SOURCE }))),
+  row('GET', '/api/claims/[claimId]/verdicts', on(MEMBERS_READ, async (fx) => ({ path: `/api/claims/${(await fx.sharedClaim()).id}/verdicts` }))),
+  row('PUT', '/api/claims/[claimId]/verdicts', on(REVIEWER_CREATES, async (fx) => ({ path: `/api/claims/${(await fx.claim('editor')).id}/verdicts`, data: { verdictId: fx.ids.levelId, reason: 'Matrix verdict.' } }))),
+
+  // --- comments (author-only writes, whatever the role) ----------------------------------------
+  row(
+    'PATCH',
+    '/api/comments/[commentId]',
+    on(NOBODY_BUT_AUTHOR, async (fx) => {
+      const comment = await fx.comment('reviewer2');
+      return { path: `/api/comments/${comment.id}`, data: { body: 'Edited by the authorization matrix.', version: comment.version } };
+    }, { label: 'someone else’s comment' }),
+    when('own comment', OWN_AS_AUTHOR, async (fx, actor) => {
+      const comment = await fx.comment(asMember(actor));
+      return { path: `/api/comments/${comment.id}`, data: { body: 'Edited by its author.', version: comment.version } };
+    }),
+  ),
+  row(
+    'DELETE',
+    '/api/comments/[commentId]',
+    on(NOBODY_BUT_AUTHOR, async (fx) => {
+      const comment = await fx.comment('reviewer2');
+      return { path: `/api/comments/${comment.id}`, data: { version: comment.version } };
+    }, { label: 'someone else’s comment' }),
+    when('own comment', OWN_AS_AUTHOR, async (fx, actor) => {
+      const comment = await fx.comment(asMember(actor));
+      return { path: `/api/comments/${comment.id}`, data: { version: comment.version } };
+    }),
+  ),
+
+  // --- sources (any reviewer, not author-only) ---------------------------------------------------
+  row('PATCH', '/api/sources/[sourceId]', on(REVIEWER_WRITES, async (fx) => {
+    const source = await fx.source('reviewer2');
+    return { path: `/api/sources/${source.id}`, data: { ...SOURCE, title: 'Retitled by the matrix', version: source.version } };
+  }, { label: 'someone else’s source' })),
+  row('DELETE', '/api/sources/[sourceId]', on(REVIEWER_WRITES, async (fx) => {
+    const source = await fx.source('reviewer2');
+    return { path: `/api/sources/${source.id}`, data: { version: source.version } };
+  }, { label: 'someone else’s source' })),
+
+  // --- workspace administration (owner) -----------------------------------------------------------
+  row('PATCH', '/api/workspaces/[workspaceId]', on(OWNER_WRITES, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}`, data: await fx.currentWorkspaceSettings() }), {
+    label: 'the current settings, unchanged',
+  })),
+  row('GET', '/api/workspaces/[workspaceId]/members', on(MEMBERS_READ, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/members` }))),
+  row('POST', '/api/workspaces/[workspaceId]/members', on(OWNER_CREATES, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/members`, data: { email: fx.throwawayEmail(), name: 'Matrix Throwaway', role: 'viewer' } }), {
+    after: async (fx, _actor, outcome) => {
+      if (outcome.status === 201) await fx.removeMember((JSON.parse(outcome.body) as { member: { userId: string } }).member.userId);
+    },
+  })),
+  row('PATCH', '/api/workspaces/[workspaceId]/members/[userId]', on(OWNER_WRITES, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/members/${await fx.member()}`, data: { role: 'reviewer' } }), {
+    label: 'a throwaway member',
+  })),
+  row('DELETE', '/api/workspaces/[workspaceId]/members/[userId]', on(OWNER_WRITES, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/members/${await fx.member()}` }), {
+    label: 'a throwaway member',
+  })),
+  row('GET', '/api/workspaces/[workspaceId]/scale', on(MEMBERS_READ, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/scale` }))),
+  row('PUT', '/api/workspaces/[workspaceId]/scale', on(OWNER_WRITES, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/scale`, data: await fx.currentScale() }), {
+    label: 'the current scale, unchanged',
+  })),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures, built through the API as other users.
+// ---------------------------------------------------------------------------------------------
+
+const ARTICLE_TEXT = [
+  'The mayor said the new bridge cost 40 million euros to build.',
+  'Critics said the real figure was twice as high, citing council minutes.',
+].join('\n\n');
+const CLAIM_SPAN = { start: 4, end: 61 }; // "mayor said the new bridge cost 40 million euros to build."
+const SOURCE = { url: 'https://example.org/council-minutes', title: 'Council minutes', publisher: 'Example Council' };
+
+interface DemoIds {
+  workspaceId: string;
+  kofiId: string;
+  levelId: string;
+}
+interface ArticleRef {
+  id: string;
+  version: number;
+  revision: number;
+  doc: unknown;
+}
+interface ClaimRef {
+  id: string;
+  version: number;
+  articleId: string;
+}
+
+/** The demo users signed in once each (browser contexts with their session cookies). */
+interface Sessions {
+  baseURL: string;
+  pages: Record<DemoUser, Page>;
+  signedOut: BrowserContext;
+  ids: DemoIds;
+  shared: Map<string, Promise<unknown>>;
+  counter: number;
+}
+let sessions: Sessions;
+
+const MEMBER_ACTORS = ['viewer', 'reviewer', 'editor', 'owner'] as const;
+function asMember(actor: Actor): DemoUser {
+  if (!(MEMBER_ACTORS as readonly string[]).includes(actor)) throw new Error(`${actor} is not a demo member`);
+  return actor as DemoUser;
+}
+
+function snippet(body: string): string {
+  const text = body.replace(/\s+/g, ' ').trim();
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text || '(empty body)';
+}
+
+class Fixtures {
+  private readonly cleanups: Array<() => Promise<void>> = [];
+
+  constructor(private readonly s: Sessions) {}
+
+  get ids(): DemoIds {
+    return this.s.ids;
+  }
+
+  next(): number {
+    this.s.counter += 1;
+    return this.s.counter;
+  }
+
+  api(who: DemoUser): APIRequestContext {
+    return this.s.pages[who].request;
+  }
+
+  /** A setup or teardown call that must succeed: fails loudly with the route and answer otherwise. */
+  async json<T>(who: DemoUser, method: string, urlPath: string, data?: unknown, ok: number[] = [200, 201]): Promise<T> {
+    const response = await this.api(who).fetch(urlPath, { method, data, failOnStatusCode: false, maxRedirects: 0 });
+    const body = await response.text();
+    if (!ok.includes(response.status())) throw new Error(`Fixture call failed: ${method} ${urlPath} as ${who} → ${response.status()} ${snippet(body)}`);
+    return JSON.parse(body) as T;
+  }
+
+  /** Runs after the test, newest first. */
+  defer(cleanup: () => Promise<void>): void {
+    this.cleanups.push(cleanup);
+  }
+
+  async cleanup(): Promise<void> {
+    const problems: string[] = [];
+    for (const cleanup of this.cleanups.reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        problems.push(String(error));
+      }
+    }
+    if (problems.length) throw new Error(`Cleanup failed:\n${problems.join('\n')}`);
+  }
+
+  private once<T>(key: string, make: () => Promise<T>): Promise<T> {
+    if (!this.s.shared.has(key)) this.s.shared.set(key, make());
+    return this.s.shared.get(key) as Promise<T>;
+  }
+
+  /** A fresh draft article, imported by the editor (fixtures.importArticle). */
+  async article(): Promise<ArticleRef> {
+    const id = await importArticle(this.s.pages.editor, `Authz matrix ${this.next()}`, ARTICLE_TEXT);
+    const { article } = await this.json<{ article: ArticleRef }>('editor', 'GET', `/api/articles/${id}`);
+    return article;
+  }
+
+  /** One article for the whole file: read by the read-only rows, claims added to it are each fresh. */
+  sharedArticle(): Promise<ArticleRef> {
+    return this.once('article', () => this.article());
+  }
+
+  /** A claim (by Kofi) for the read-only rows. */
+  sharedClaim(): Promise<ClaimRef> {
+    return this.once('claim', () => this.claim('reviewer2'));
+  }
+
+  async claim(by: DemoUser): Promise<ClaimRef> {
+    const article = await this.sharedArticle();
+    const { claim } = await this.json<{ claim: ClaimRef }>(by, 'POST', '/api/claims', { articleId: article.id, revision: article.revision, ...CLAIM_SPAN });
+    return claim;
+  }
+
+  async source(by: DemoUser): Promise<{ id: string; version: number }> {
+    const claim = await this.claim('editor');
+    const { source } = await this.json<{ source: { id: string; version: number } }>(by, 'POST', `/api/claims/${claim.id}/sources`, SOURCE);
+    return source;
+  }
+
+  async comment(by: DemoUser, body = 'A comment for the authorization matrix.'): Promise<{ id: string; version: number }> {
+    const claim = await this.claim('editor');
+    const { comment } = await this.json<{ comment: { id: string; version: number } }>(by, 'POST', `/api/claims/${claim.id}/comments`, { body });
+    return comment;
+  }
+
+  /** An unread @mention of Kofi (in a comment by the editor, deleted after the test); its id. */
+  async mentionOfKofi(): Promise<string> {
+    const comment = await this.comment('editor', '@Kofi Mensah can you check this figure?');
+    this.defer(async () => {
+      await this.json('editor', 'DELETE', `/api/comments/${comment.id}`, { version: comment.version });
+    });
+    const { mentions } = await this.json<{ mentions: Array<{ id: string; commentId: string }> }>('reviewer2', 'GET', '/api/mentions?unread=1');
+    const mention = mentions.find((m) => m.commentId === comment.id);
+    if (!mention) throw new Error('Fixture: Kofi was not mentioned');
+    return mention.id;
+  }
+
+  /** A claim assigned to Kofi by the editor; the assignment is removed after the test if still there. */
+  async assignment(): Promise<string> {
+    const claim = await this.claim('editor');
+    const { assignment } = await this.json<{ assignment: { id: string } }>('editor', 'POST', '/api/assignments', { articleId: claim.articleId, claimId: claim.id, assigneeId: this.ids.kofiId });
+    this.defer(() => this.removeAssignment(assignment.id));
+    return assignment.id;
+  }
+
+  async removeAssignment(id: string): Promise<void> {
+    await this.json('editor', 'DELETE', `/api/assignments/${id}`, undefined, [200, 404]);
+  }
+
+  throwawayEmail(): string {
+    return `authz.${Date.now()}.${this.next()}@claimdesk.demo`;
+  }
+
+  /** A throwaway viewer added by the owner (never a demo member), removed after the test. */
+  async member(): Promise<string> {
+    const { member } = await this.json<{ member: { userId: string } }>('owner', 'POST', `/api/workspaces/${this.ids.workspaceId}/members`, { email: this.throwawayEmail(), name: 'Matrix Throwaway', role: 'viewer' });
+    this.defer(() => this.removeMember(member.userId));
+    return member.userId;
+  }
+
+  async removeMember(userId: string): Promise<void> {
+    await this.json('owner', 'DELETE', `/api/workspaces/${this.ids.workspaceId}/members/${userId}`, undefined, [200, 404]);
+  }
+
+  /**
+   * The demo workspace's settings as a valid PATCH body. There is no GET for them: a deliberately
+   * stale PATCH by the owner is refused with 409 and the current row, which is re-sent unchanged.
+   */
+  async currentWorkspaceSettings() {
+    const stale = { version: 2_147_483_647, name: 'x', organizationName: 'x', organizationUrl: null, factCheckUrlPattern: '' };
+    const { error } = await this.json<{ error: { details: { current: { version: number; name: string; organizationName: string; organizationUrl: string | null; factCheckUrlPattern: string | null } } } }>(
+      'owner',
+      'PATCH',
+      `/api/workspaces/${this.ids.workspaceId}`,
+      stale,
+      [409],
+    );
+    const current = error.details.current;
+    return { version: current.version, name: current.name, organizationName: current.organizationName, organizationUrl: current.organizationUrl, factCheckUrlPattern: current.factCheckUrlPattern ?? '' };
+  }
+
+  /** The demo workspace's rating scale as a valid PUT body (the same levels, the current version). */
+  async currentScale() {
+    const { scale } = await this.json<{ scale: { name: string; version: number; levels: Array<{ key: string; label: string; color: string; value: number | null; description: string }> } }>(
+      'viewer',
+      'GET',
+      `/api/workspaces/${this.ids.workspaceId}/scale`,
+    );
+    return { version: scale.version, name: scale.name, levels: scale.levels.map(({ key, label, color, value, description }) => ({ key, label, color, value, description })) };
+  }
+}
+
+async function send(actor: Actor, method: RouteMethod, call: Call): Promise<Outcome> {
+  const context = actor === 'signedOut' ? sessions.signedOut : sessions.pages[actor].context();
+  if (call.stream) {
+    if (method !== 'GET') throw new Error('Only GET can be a stream');
+    return headersOnly(context, sessions.baseURL, call.path);
+  }
+  const response = await context.request.fetch(call.path, { method, data: call.data, failOnStatusCode: false, maxRedirects: 0 });
+  return { status: response.status(), contentType: response.headers()['content-type'] ?? '', body: await response.text() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tests.
+// ---------------------------------------------------------------------------------------------
+
+test.describe('API authorization matrix', () => {
+  test.beforeAll(async ({ browser }, testInfo) => {
+    const baseURL = testInfo.project.use.baseURL;
+    if (!baseURL) throw new Error('baseURL is not configured');
+    const users: DemoUser[] = ['outsider', 'viewer', 'reviewer', 'editor', 'owner', 'reviewer2'];
+    const signedIn = await Promise.all(users.map((who) => pageAs(browser, who)));
+    const pages = Object.fromEntries(users.map((who, i) => [who, signedIn[i]!])) as Record<DemoUser, Page>;
+    const signedOut = await browser.newContext();
+
+    const get = async <T>(who: DemoUser, urlPath: string): Promise<T> => {
+      const response = await pages[who].request.get(urlPath);
+      expect(response.status(), `setup: GET ${urlPath} as ${who}`).toBe(200);
+      return (await response.json()) as T;
+    };
+    const { workspaces } = await get<{ workspaces: Array<{ id: string; slug: string }> }>('owner', '/api/workspaces');
+    const workspaceId = workspaces.find((w) => w.slug === 'demo-desk')!.id;
+    const { members } = await get<{ members: Array<{ userId: string; email: string }> }>('owner', `/api/workspaces/${workspaceId}/members`);
+    const { scale } = await get<{ scale: { levels: Array<{ id: string }> } }>('owner', `/api/workspaces/${workspaceId}/scale`);
+    sessions = {
+      baseURL,
+      pages,
+      signedOut,
+      ids: { workspaceId, kofiId: members.find((m) => m.email === 'kofi@claimdesk.demo')!.userId, levelId: scale.levels[0]!.id },
+      shared: new Map(),
+      counter: 0,
+    };
+  });
+
+  test.afterAll(async () => {
+    if (!sessions) return;
+    await sessions.signedOut.close();
+    for (const page of Object.values(sessions.pages)) await page.context().close();
+  });
+
+  test('the matrix covers exactly the routes and methods under app/api', () => {
+    const discovered = discoverApiRoutes();
+    expect(discovered.length, 'no route files found under app/api').toBeGreaterThan(0);
+
+    const inSource = new Set<string>();
+    for (const { route, file, methods } of discovered) {
+      const excluded = EXCLUDED.find((e) => e.route === route);
+      if (excluded) {
+        expect(methods, `${file} is excluded (${excluded.reason}) for ${excluded.methods.join(', ')}, but exports ${methods.join(', ') || 'nothing'}`).toEqual(excluded.methods);
+        continue;
+      }
+      expect(methods.length, `${file} exports no HTTP method the test recognises: update authz-routes.ts`).toBeGreaterThan(0);
+      for (const method of methods) inSource.add(`${method} ${route}`);
+    }
+    for (const excluded of EXCLUDED) expect(discovered.some((d) => d.route === excluded.route), `excluded route ${excluded.route} no longer exists`).toBe(true);
+
+    const inMatrix = MATRIX.map((r) => `${r.method} ${r.route}`);
+    const duplicates = inMatrix.filter((key, i) => inMatrix.indexOf(key) !== i);
+    expect(duplicates, 'routes listed twice in MATRIX').toEqual([]);
+    const missing = [...inSource].filter((key) => !inMatrix.includes(key)).sort();
+    const stale = inMatrix.filter((key) => !inSource.has(key)).sort();
+    expect(missing, 'route handlers with no row in the authorization MATRIX (add one: e2e/authz-matrix.spec.ts)').toEqual([]);
+    expect(stale, 'MATRIX rows for routes or methods that no longer exist').toEqual([]);
+  });
+
+  for (const spec of MATRIX) {
+    test(`${spec.method} ${spec.route}`, async () => {
+      const fx = new Fixtures(sessions);
+      try {
+        for (const c of spec.cases) {
+          for (const [column, actor] of ACTORS.entries()) {
+            const expected = c.row[column];
+            if (expected === null || expected === undefined) continue;
+            const call = await c.prepare(fx, actor);
+            const outcome = await send(actor, spec.method, call);
+            const where = `${spec.method} ${spec.route}${c.label ? ` [${c.label}]` : ''} as ${actor}`;
+            expect.soft(outcome.status, `${where}: expected ${expected}, got ${outcome.status} — ${snippet(outcome.body)}`).toBe(expected);
+            if (outcome.status === expected && expected < 300 && c.check) {
+              let problem: string | undefined;
+              try {
+                problem = c.check(outcome, actor);
+              } catch (error) {
+                problem = `the answer could not be checked (${String(error)}): ${snippet(outcome.body)}`;
+              }
+              expect.soft(problem, `${where}: ${problem}`).toBeUndefined();
+            }
+            if (c.after) await c.after(fx, actor, outcome);
+          }
+        }
+      } finally {
+        await fx.cleanup();
+      }
+    });
+  }
+});

@@ -36,9 +36,12 @@ test.describe('accessibility', () => {
 
   test('? opens the keyboard shortcut sheet; Esc closes it', async ({ page }) => {
     await signIn(page, 'reviewer');
-    await page.keyboard.press('?');
     const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-    await expect(sheet).toBeVisible();
+    // The shortcut listener is attached once the page has hydrated: press until it answers.
+    await expect(async () => {
+      await page.keyboard.press('?');
+      await expect(sheet).toBeVisible({ timeout: 1000 });
+    }).toPass();
     await expect(sheet).toContainText('Mark the selected text as a claim');
     await page.keyboard.press('Escape');
     await expect(sheet).toBeHidden();

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { AssignmentDto } from '@/db/queries/assignments';
-import { apiFetch } from '@/lib/api/client';
+import { assignReviewer, unassignReviewer } from './assignment-actions';
 import type { AssignableMember } from './claim-assignees';
 
 export interface ArticleAssigneesProps {
@@ -24,18 +24,14 @@ export function ArticleAssignees({ articleId, assignments, members, canAssign, o
   if (!canAssign && whole.length === 0) return null;
 
   async function assign() {
-    if (!choice) return;
-    const result = await apiFetch('/api/assignments', { method: 'POST', body: { articleId, assigneeId: choice } });
-    if (!result.ok) return notify(result.error.message, 'error');
+    if (!choice || !(await assignReviewer(articleId, null, choice, notify))) return;
     setChoice('');
     notify('Article assigned.');
     onChanged();
   }
 
   async function unassign(assignment: AssignmentDto) {
-    const result = await apiFetch(`/api/assignments/${assignment.id}`, { method: 'DELETE' });
-    if (!result.ok) return notify(result.error.message, 'error');
-    onChanged();
+    if (await unassignReviewer(assignment, notify)) onChanged();
   }
 
   return (

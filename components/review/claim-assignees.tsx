@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { AssignmentDto } from '@/db/queries/assignments';
-import { apiFetch } from '@/lib/api/client';
+import { assignReviewer, unassignReviewer } from './assignment-actions';
 
 export interface AssignableMember {
   userId: string;
@@ -30,17 +30,13 @@ export function ClaimAssignees({ articleId, claimId, assignments, members, canAs
   const candidates = members.filter((m) => m.role !== 'viewer' && !assignedIds.has(m.userId));
 
   async function assign() {
-    if (!choice) return;
-    const result = await apiFetch('/api/assignments', { method: 'POST', body: { articleId, claimId, assigneeId: choice } });
-    if (!result.ok) return notify(result.error.message, 'error');
+    if (!choice || !(await assignReviewer(articleId, claimId, choice, notify))) return;
     setChoice('');
     onChanged();
   }
 
   async function unassign(assignment: AssignmentDto) {
-    const result = await apiFetch(`/api/assignments/${assignment.id}`, { method: 'DELETE' });
-    if (!result.ok) return notify(result.error.message, 'error');
-    onChanged();
+    if (await unassignReviewer(assignment, notify)) onChanged();
   }
 
   return (

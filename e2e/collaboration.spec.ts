@@ -165,6 +165,7 @@ test.describe('team review', () => {
     await kofi.goto('/queue');
     const item = kofi.getByTestId('queue-item').filter({ hasText: 'The governor said crime fell by 30 percent' });
     await expect(item).toHaveCount(1);
+    await kofi.screenshot({ path: path.join(ARTIFACTS, 'my-queue.png') });
     await item.click();
     await expect(kofi.getByTestId('claim-quote')).toHaveText('The governor said crime fell by 30 percent');
     // Reviewers cannot move the article along.

@@ -28,20 +28,20 @@ import { DEMO_PASSWORD, expect, importArticle, pageAs, test, type DemoUser } fro
 type FullRow = readonly [number, number, number, number, number, number];
 type PartialRow = readonly [number | null, number | null, number | null, number | null, number | null, number | null];
 
-//                                      signedOut outsider viewer reviewer editor owner
-const MEMBERS_READ: FullRow /*      */ = [401,      404,     200,   200,     200,   200];
-const REVIEWER_CREATES: FullRow /*  */ = [401,      404,     403,   201,     201,   201];
-const REVIEWER_WRITES: FullRow /*   */ = [401,      404,     403,   200,     200,   200];
-const EDITOR_CREATES: FullRow /*    */ = [401,      404,     403,   403,     201,   201];
-const EDITOR_WRITES: FullRow /*     */ = [401,      404,     403,   403,     200,   200];
-const OWNER_CREATES: FullRow /*     */ = [401,      404,     403,   403,     403,   201];
-const OWNER_WRITES: FullRow /*      */ = [401,      404,     403,   403,     403,   200];
+//                                    signedOut  outsider viewer  reviewer editor owner
+const MEMBERS_READ: FullRow =         [401,       404,      200,    200,      200,    200];
+const REVIEWER_CREATES: FullRow =     [401,       404,      403,    201,      201,    201];
+const REVIEWER_WRITES: FullRow =      [401,       404,      403,    200,      200,    200];
+const EDITOR_CREATES: FullRow =       [401,       404,      403,    403,      201,    201];
+const EDITOR_WRITES: FullRow =        [401,       404,      403,    403,      200,    200];
+const OWNER_CREATES: FullRow =        [401,       404,      403,    403,      403,    201];
+const OWNER_WRITES: FullRow =         [401,       404,      403,    403,      403,    200];
 /** Someone else's comment: only its author may edit or delete it, whatever the role. */
-const NOBODY_BUT_AUTHOR: FullRow /* */ = [401,      404,     403,   403,     403,   403];
+const NOBODY_BUT_AUTHOR: FullRow =    [401,       404,      403,    403,      403,    403];
 /** The actor's own claim or comment (viewers cannot write one). */
-const OWN_AS_AUTHOR: PartialRow /*  */ = [null,     null,    null,  200,     200,   200];
+const OWN_AS_AUTHOR: PartialRow =     [null,      null,     null,   200,      200,    200];
 /** Routes about the caller only (no workspace ids): every signed-in user, the outsider included. */
-const ANY_USER: FullRow /*          */ = [401,      200,     200,   200,     200,   200];
+const ANY_USER: FullRow =             [401,       200,      200,    200,      200,    200];
 
 interface Call {
   path: string;
@@ -467,6 +467,32 @@ async function send(actor: Actor, method: RouteMethod, call: Call): Promise<Outc
 // The tests.
 // ---------------------------------------------------------------------------------------------
 
+/** Pure file-system check: needs no session. */
+test('the matrix covers exactly the routes and methods under app/api', () => {
+  const discovered = discoverApiRoutes();
+  expect(discovered.length, 'no route files found under app/api').toBeGreaterThan(0);
+
+  const inSource = new Set<string>();
+  for (const { route, file, methods } of discovered) {
+    const excluded = EXCLUDED.find((e) => e.route === route);
+    if (excluded) {
+      expect.soft(methods, `${file} is excluded (${excluded.reason}) for ${excluded.methods.join(', ')}, but exports ${methods.join(', ') || 'nothing'}`).toEqual(excluded.methods);
+      continue;
+    }
+    expect.soft(methods.length, `${file} exports no HTTP method the test recognises: update authz-routes.ts`).toBeGreaterThan(0);
+    for (const method of methods) inSource.add(`${method} ${route}`);
+  }
+  for (const excluded of EXCLUDED) expect.soft(discovered.some((d) => d.route === excluded.route), `excluded route ${excluded.route} no longer exists`).toBe(true);
+
+  const inMatrix = MATRIX.map((r) => `${r.method} ${r.route}`);
+  const duplicates = inMatrix.filter((key, i) => inMatrix.indexOf(key) !== i);
+  expect.soft(duplicates, 'routes listed twice in MATRIX').toEqual([]);
+  const missing = [...inSource].filter((key) => !inMatrix.includes(key)).sort();
+  const stale = inMatrix.filter((key) => !inSource.has(key)).sort();
+  expect.soft(missing, 'route handlers with no row in the authorization MATRIX (add one: e2e/authz-matrix.spec.ts)').toEqual([]);
+  expect(stale, 'MATRIX rows for routes or methods that no longer exist').toEqual([]);
+});
+
 test.describe('API authorization matrix', () => {
   test.beforeAll(async ({ browser }, testInfo) => {
     const baseURL = testInfo.project.use.baseURL;
@@ -501,29 +527,31 @@ test.describe('API authorization matrix', () => {
     for (const page of Object.values(sessions.pages)) await page.context().close();
   });
 
-  test('the matrix covers exactly the routes and methods under app/api', () => {
-    const discovered = discoverApiRoutes();
-    expect(discovered.length, 'no route files found under app/api').toBeGreaterThan(0);
+  // Blind review reaches the export too: a reviewer or viewer who has not given a verdict sees no one
+  // else's (nor the final one) in a report, just as in the workbench; editors see everything.
+  test('blind review: the export withholds other reviewers’ verdicts from those who may not see them', async () => {
+    const fx = new Fixtures(sessions);
+    const secret = `Kofi's reason ${Date.now()}`;
+    const article = await fx.article();
+    await fx.json('editor', 'PATCH', `/api/articles/${article.id}/settings`, { blindReview: true, version: article.version });
+    const { claim } = await fx.json<{ claim: ClaimRef }>('editor', 'POST', '/api/claims', { articleId: article.id, revision: article.revision, ...CLAIM_SPAN });
+    await fx.json('reviewer2', 'PUT', `/api/claims/${claim.id}/verdicts`, { verdictId: fx.ids.levelId, reason: secret });
+    await fx.json('editor', 'PUT', `/api/claims/${claim.id}/final-verdict`, { verdictId: fx.ids.levelId, version: 1 });
 
-    const inSource = new Set<string>();
-    for (const { route, file, methods } of discovered) {
-      const excluded = EXCLUDED.find((e) => e.route === route);
-      if (excluded) {
-        expect.soft(methods, `${file} is excluded (${excluded.reason}) for ${excluded.methods.join(', ')}, but exports ${methods.join(', ') || 'nothing'}`).toEqual(excluded.methods);
-        continue;
-      }
-      expect.soft(methods.length, `${file} exports no HTTP method the test recognises: update authz-routes.ts`).toBeGreaterThan(0);
-      for (const method of methods) inSource.add(`${method} ${route}`);
+    for (const who of ['reviewer', 'viewer'] as const) {
+      // The API itself redacts: Ana (no verdict yet) and Vera see that there is a verdict, not which.
+      const { verdicts } = await fx.json<{ verdicts: { hidden: boolean; others: unknown[] } }>(who, 'GET', `/api/claims/${claim.id}/verdicts`);
+      expect(verdicts, `${who}: the verdicts API hides Kofi's verdict under blind review`).toMatchObject({ hidden: true, others: [] });
+      const exported = await fx.api(who).get(`/api/articles/${article.id}/export?format=json`);
+      expect(exported.status()).toBe(200);
+      const report = (await exported.json()) as { claims: Array<{ reviewers: unknown[]; finalVerdict: unknown }> };
+      expect.soft(report.claims[0]?.reviewers, `${who}: the export lists Kofi's verdict under blind review`).toEqual([]);
+      expect.soft(report.claims[0]?.finalVerdict, `${who}: the export shows the final verdict under blind review`).toBeNull();
+      expect.soft(JSON.stringify(report).includes(secret), `${who}: the export contains Kofi's reason (reviewers or history) under blind review`).toBe(false);
     }
-    for (const excluded of EXCLUDED) expect.soft(discovered.some((d) => d.route === excluded.route), `excluded route ${excluded.route} no longer exists`).toBe(true);
-
-    const inMatrix = MATRIX.map((r) => `${r.method} ${r.route}`);
-    const duplicates = inMatrix.filter((key, i) => inMatrix.indexOf(key) !== i);
-    expect.soft(duplicates, 'routes listed twice in MATRIX').toEqual([]);
-    const missing = [...inSource].filter((key) => !inMatrix.includes(key)).sort();
-    const stale = inMatrix.filter((key) => !inSource.has(key)).sort();
-    expect.soft(missing, 'route handlers with no row in the authorization MATRIX (add one: e2e/authz-matrix.spec.ts)').toEqual([]);
-    expect(stale, 'MATRIX rows for routes or methods that no longer exist').toEqual([]);
+    const editorReport = (await (await fx.api('editor').get(`/api/articles/${article.id}/export?format=json`)).json()) as { claims: Array<{ reviewers: unknown[]; finalVerdict: unknown }> };
+    expect(editorReport.claims[0]?.reviewers, 'the editor’s export lists the reviewer verdicts').toHaveLength(1);
+    expect(editorReport.claims[0]?.finalVerdict, 'the editor’s export carries the final verdict').not.toBeNull();
   });
 
   for (const spec of MATRIX) {

@@ -52,9 +52,10 @@ describe('setArticleStatus', () => {
     expect(error.details).toEqual({ current: { id: f.article.id, workspaceId: f.workspaceId, status: 'ready', blindReview: false, version: stale + 1, revision: 1 } });
   });
 
-  it('treats the same status as a no-op (still checking the version)', () => {
+  it('treats the same status as a no-op (still checking the version and the role)', () => {
     const { version } = current();
-    expect(setArticleStatus(f.db, { articleId: f.article.id, status: 'in_review', version, role: 'reviewer', actorId: f.u.ana })).toMatchObject({ changed: false, article: { version } });
+    expect(setArticleStatus(f.db, { articleId: f.article.id, status: 'in_review', version, role: 'editor', actorId: f.u.tom })).toMatchObject({ changed: false, article: { version } });
+    expect(catchAppError(() => setArticleStatus(f.db, { articleId: f.article.id, status: 'in_review', version, role: 'reviewer', actorId: f.u.ana })).status).toBe(403);
     expect(catchAppError(() => setArticleStatus(f.db, { articleId: f.article.id, status: 'in_review', version: version + 5, role: 'editor', actorId: f.u.tom })).status).toBe(409);
   });
 

@@ -38,6 +38,8 @@ export interface ReviewChange {
  * exist. The role comes first, so a reviewer learns they cannot publish whatever their version.
  */
 export function setArticleStatus(db: Db, input: { articleId: string; status: ArticleStatus; version: number; role: Role; actorId: string }): ReviewChange {
+  // A role that can take no workflow step at all is refused outright, even for a no-op.
+  if (!can(input.role, 'article:status') && !can(input.role, 'article:publish')) throw forbidden(`Your role (${input.role}) cannot change the article’s status.`);
   return db.transaction((tx) => {
     const current = state(tx, input.articleId);
     if (current.status === input.status) {

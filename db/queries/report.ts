@@ -5,13 +5,14 @@
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
-import { articles, claims, claimVerdicts, comments, historyEntries, ratingLevels, sources, users, workspaces } from '../schema';
+import { articles, claims, claimVerdicts, comments, historyEntries, ratingLevels, sources, users, workspaces, type Role } from '../schema';
 import { orderClaimsByText, resolveClaimRanges } from '@/lib/editor/claim-ranges';
 import { AppError, notFound } from '@/lib/errors';
 import type { ReportClaim, ReportPerson, ReportVerdict, ReportViewModel } from '@/lib/export/view-model';
 import { ratingBounds } from '@/lib/verdicts';
 import type { Tx } from './history';
 import { getScale } from './scales';
+import { canSeeOthersVerdicts } from './verdicts';
 
 type ClaimRow = typeof claims.$inferSelect;
 
@@ -20,6 +21,12 @@ export interface ReportOptions {
   appUrl: string;
   /** When the report is generated; default now. */
   now?: Date;
+  /**
+   * Who is exporting. Under blind review a member who may not yet see colleagues' verdicts gets a
+   * report without them (and without the final verdict) on claims they have not rated, exactly as
+   * in the workbench. Omitted (the command line, run by whoever holds the database): everything.
+   */
+  viewer?: { userId: string; role: Role };
 }
 
 export function buildReportViewModel(db: Db, articleId: string, opts: ReportOptions): ReportViewModel {
@@ -43,7 +50,7 @@ function readReport(tx: Tx, articleId: string, opts: ReportOptions): ReportViewM
     .orderBy(asc(claims.positionStart), asc(claims.positionEnd), asc(claims.createdAt), asc(claims.id))
     .all();
   const claimIds = claimRows.map((c) => c.id);
-  const related = readRelatedRows(tx, claimIds);
+  const related = opts.viewer && article.blindReview ? withholdBlindVerdicts(claimRows, readRelatedRows(tx, claimIds), opts.viewer) : readRelatedRows(tx, claimIds);
 
   const verdictIds = [...claimRows.map((c) => c.verdictId), ...related.reviewerVerdicts.map((v) => v.verdictId)].filter((id): id is string => id !== null);
   const verdicts = readVerdicts(tx, verdictIds);
@@ -127,6 +134,26 @@ function readReport(tx: Tx, articleId: string, opts: ReportOptions): ReportViewM
     claims: reportClaims,
     generatedAt: (opts.now ?? new Date()).toISOString(),
     appUrl,
+  };
+}
+
+type RelatedRows = ReturnType<typeof readRelatedRows>;
+
+/**
+ * Blind review in reports: on claims the viewer has not rated, drop colleagues' verdicts, the final
+ * verdict and the history entries that would reveal either. Mutates `claimRows` (a fresh read).
+ */
+function withholdBlindVerdicts(claimRows: ClaimRow[], related: RelatedRows, viewer: { userId: string; role: Role }): RelatedRows {
+  if (canSeeOthersVerdicts(viewer.role, true, false)) return related;
+  const rated = new Set(related.reviewerVerdicts.filter((v) => v.userId === viewer.userId).map((v) => v.claimId));
+  const hidden = new Set(claimRows.filter((c) => !rated.has(c.id)).map((c) => c.id));
+  for (const row of claimRows) if (hidden.has(row.id)) row.verdictId = null;
+  const revealsVerdict = (h: RelatedRows['history'][number]) =>
+    h.entityType === 'verdict' || [h.before, h.after].some((v) => typeof v === 'object' && v !== null && 'verdictId' in v);
+  return {
+    ...related,
+    reviewerVerdicts: related.reviewerVerdicts.filter((v) => !hidden.has(v.claimId)),
+    history: related.history.filter((h) => !(h.claimId && hidden.has(h.claimId) && revealsVerdict(h))),
   };
 }
 

@@ -10,11 +10,11 @@ export const runtime = 'nodejs';
 
 /** GET ?format=html|pdf|md|csv|json|w3c|claimreview → the report as a download. */
 export const GET = apiRoute<{ articleId: string }>(async ({ req, params, user, db }) => {
-  const { article } = authorizeArticle(db, user.id, params.articleId, 'article:export');
+  const { article, role } = authorizeArticle(db, user.id, params.articleId, 'article:export');
   const url = new URL(req.url);
   const format = parseExportFormat(url.searchParams.get('format'));
   const appUrl = process.env.NEXTAUTH_URL?.trim() || url.origin;
-  const vm = buildReportViewModel(db, article.id, { appUrl });
+  const vm = buildReportViewModel(db, article.id, { appUrl, viewer: { userId: user.id, role } });
   const report = await render(vm, format);
   return new Response(typeof report.body === 'string' ? report.body : Buffer.from(report.body), {
     headers: {

@@ -156,6 +156,14 @@ export function ArticleWorkbench({ article: initialArticle, initialClaims, level
     });
   }, []);
 
+  // A claim asked for in the URL (e.g. from My queue): bring its highlight into view once drawn.
+  const scrolledToInitial = useRef(false);
+  useEffect(() => {
+    if (scrolledToInitial.current || !initialClaimId || !ranges.has(initialClaimId)) return;
+    scrolledToInitial.current = true;
+    requestAnimationFrame(() => document.querySelector(`.article-body [data-claim-id="${CSS.escape(initialClaimId)}"]`)?.scrollIntoView({ block: 'center' }));
+  }, [initialClaimId, ranges]);
+
   const markClaim = useCallback(async () => {
     if (!editor || editing || !canAnnotate || markingRef.current) return;
     const { from, to, empty } = editor.state.selection;

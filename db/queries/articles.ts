@@ -17,13 +17,15 @@ export interface ArticleListItem {
   status: ArticleStatus;
   workspaceName: string;
   claimCount: number;
+  /** Claims with a final verdict. */
+  ratedCount: number;
   updatedAt: string;
 }
 
 /** Articles of every workspace the user belongs to, newest first. */
 export function listArticlesForUser(db: Db, userId: string): ArticleListItem[] {
   const claimCounts = db
-    .select({ articleId: claims.articleId, n: count().as('n') })
+    .select({ articleId: claims.articleId, n: count().as('n'), rated: count(claims.verdictId).as('rated') })
     .from(claims)
     .groupBy(claims.articleId)
     .as('claim_counts');
@@ -37,6 +39,7 @@ export function listArticlesForUser(db: Db, userId: string): ArticleListItem[] {
       status: articles.status,
       workspaceName: workspaces.name,
       claimCount: sql<number>`coalesce(${claimCounts.n}, 0)`,
+      ratedCount: sql<number>`coalesce(${claimCounts.rated}, 0)`,
       updatedAt: articles.updatedAt,
     })
     .from(articles)

@@ -39,8 +39,14 @@ export default async function ArticlesPage() {
                     {[a.outlet, a.publishedOn, a.workspaceName].filter(Boolean).join(' · ')}
                   </p>
                 </div>
-                <span className="text-sm tabular-nums text-[var(--color-muted)]">
+                <span className="w-36 text-right text-sm tabular-nums text-[var(--color-muted)]">
                   {a.claimCount} {a.claimCount === 1 ? 'claim' : 'claims'}
+                  {a.claimCount > 0 && <span className="block text-xs">{a.ratedCount} with a final verdict</span>}
+                  {a.claimCount > 0 && (
+                    <span aria-hidden className="mt-1 block h-1.5 overflow-hidden rounded-full bg-gray-200">
+                      <span className="block h-full rounded-full bg-emerald-600" style={{ width: `${Math.round((100 * a.ratedCount) / a.claimCount)}%` }} />
+                    </span>
+                  )}
                 </span>
                 <StatusBadge status={a.status} />
               </Link>

@@ -3,6 +3,7 @@
  * a browser. The page is fully offline: every network request is aborted and JavaScript is off.
  */
 import { access, constants } from 'node:fs/promises';
+import { Semaphore } from '@/lib/concurrency/semaphore';
 import { chromium, type Browser } from 'playwright-core';
 import { AppError } from '../errors';
 import { escapeHtml } from './escape';
@@ -41,7 +42,14 @@ export function defaultChromiumPath(): string {
   return process.env.CLAIMDESK_CHROMIUM?.trim() || '/usr/bin/chromium';
 }
 
-export async function renderPdf(html: string, opts: PdfOptions = {}): Promise<Uint8Array> {
+/** Each PDF starts a Chromium (~150 MB): two at a time on this 2-core class of server, the rest queue. */
+const renderSlots = new Semaphore(2);
+
+export function renderPdf(html: string, opts: PdfOptions = {}): Promise<Uint8Array> {
+  return renderSlots.run(() => renderPdfNow(html, opts));
+}
+
+async function renderPdfNow(html: string, opts: PdfOptions): Promise<Uint8Array> {
   const executablePath = opts.executablePath ?? defaultChromiumPath();
   const timeoutMs = opts.timeoutMs ?? 30_000;
   await assertExecutable(executablePath);

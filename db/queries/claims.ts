@@ -134,7 +134,7 @@ export function createClaim(db: Db, args: CreateClaimArgs): ClaimDto {
     // Trim surrounding whitespace so the highlight hugs the words.
     const start = args.start + (exact.length - exact.trimStart().length);
     const end = args.end - (exact.length - exact.trimEnd().length);
-    const [quote, position] = describe(article.plainText, start, end);
+    const [quote, position] = describeSelection(article.plainText, start, end);
     const row = tx
       .insert(claims)
       .values({
@@ -158,6 +158,16 @@ export function createClaim(db: Db, args: CreateClaimArgs): ClaimDto {
     return row.id;
   });
   return getClaim(db, id);
+}
+
+/** describe(), with a bad range (e.g. half an emoji selected) reported as the user's input error. */
+function describeSelection(text: string, start: number, end: number) {
+  try {
+    return describe(text, start, end);
+  } catch (error) {
+    if (error instanceof RangeError) throw new AppError('unprocessable', 'That selection cannot be marked (it splits a character). Select whole words.');
+    throw error;
+  }
 }
 
 const EDITABLE_FIELDS = ['claimText', 'claimant', 'claimDate', 'claimAppearance', 'verdictId', 'rationale', 'status'] as const;

@@ -13,6 +13,7 @@ import { ratingBounds } from '@/lib/verdicts';
 import type { Tx } from './history';
 import { getScale } from './scales';
 import { canSeeOthersVerdicts } from './verdicts';
+import { revealsFinalVerdict } from '@/lib/review/history-diff';
 
 type ClaimRow = typeof claims.$inferSelect;
 
@@ -148,8 +149,7 @@ function withholdBlindVerdicts(claimRows: ClaimRow[], related: RelatedRows, view
   const rated = new Set(related.reviewerVerdicts.filter((v) => v.userId === viewer.userId).map((v) => v.claimId));
   const hidden = new Set(claimRows.filter((c) => !rated.has(c.id)).map((c) => c.id));
   for (const row of claimRows) if (hidden.has(row.id)) row.verdictId = null;
-  const revealsVerdict = (h: RelatedRows['history'][number]) =>
-    h.entityType === 'verdict' || [h.before, h.after].some((v) => typeof v === 'object' && v !== null && 'verdictId' in v);
+  const revealsVerdict = (h: RelatedRows['history'][number]) => h.entityType === 'verdict' || revealsFinalVerdict(h.before, h.after);
   return {
     ...related,
     reviewerVerdicts: related.reviewerVerdicts.filter((v) => !hidden.has(v.claimId)),

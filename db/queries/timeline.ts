@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { articles, claims, claimVerdicts, historyEntries, ratingLevels, ratingScales, users, type Role } from '../schema';
 import { notFound } from '@/lib/errors';
-import { DEFAULT_IGNORED_FIELDS, describeHistoryEntry, diffRecords, type FieldChange } from '@/lib/review/history-diff';
+import { DEFAULT_IGNORED_FIELDS, describeHistoryEntry, diffRecords, revealsFinalVerdict, type FieldChange } from '@/lib/review/history-diff';
 import { canSeeOthersVerdicts } from './verdicts';
 
 export interface TimelineEntry {
@@ -75,6 +75,10 @@ export function claimTimeline(db: Db, claimId: string, viewer: { userId: string;
 
   return rows.map(({ entry, actorName }) => {
     const base = { id: entry.id, at: entry.createdAt.toISOString(), actorId: entry.actorId, actorName, entityType: entry.entityType, entityId: entry.entityId, action: entry.action };
+    // The final verdict lives on the claim row: its changes reveal the team's opinion too.
+    if (hideOthers && entry.entityType === 'claim' && revealsFinalVerdict(entry.before, entry.after)) {
+      return { ...base, summary: `${actorName ?? 'Someone'} ${entry.action === 'create' ? 'marked the claim' : 'changed the claim'} (details hidden until you give your verdict)`, changes: [], before: null, after: null, redacted: true };
+    }
     if (hideOthers && entry.entityType === 'verdict' && entry.actorId !== viewer.userId) {
       const verb = entry.action === 'create' ? 'recorded a verdict' : entry.action === 'delete' ? 'withdrew their verdict' : 'updated their verdict';
       return { ...base, summary: `${actorName ?? 'Someone'} ${verb} (hidden until you give yours)`, changes: [], before: null, after: null, redacted: true };

@@ -171,11 +171,11 @@ export function articleAgreement(db: Db, articleId: string, viewerId: string, vi
     entry.mine ||= r.userId === viewerId;
     byClaim.set(r.claimId, entry);
   }
-  const perClaim = claimIds
-    .filter((id) => byClaim.has(id) && canSeeOthersVerdicts(viewerRole, article.blindReview, byClaim.get(id)!.mine))
-    .map((id) => {
-      const keys = byClaim.get(id)!.keys;
-      return { claimId: id, verdicts: keys.length, agreement: percentAgreement([keys]) };
-    });
-  return { articleId, blindReview: article.blindReview, claimsTotal: claimIds.length, ...summarizeAgreement([...byClaim.values()].map((e) => e.keys)), perClaim };
+  // Only claims whose verdicts this viewer may see count, in the summary as in the per-claim list.
+  const visible = claimIds.filter((id) => byClaim.has(id) && canSeeOthersVerdicts(viewerRole, article.blindReview, byClaim.get(id)!.mine));
+  const perClaim = visible.map((id) => {
+    const keys = byClaim.get(id)!.keys;
+    return { claimId: id, verdicts: keys.length, agreement: percentAgreement([keys]) };
+  });
+  return { articleId, blindReview: article.blindReview, claimsTotal: claimIds.length, ...summarizeAgreement(visible.map((id) => byClaim.get(id)!.keys)), perClaim };
 }

@@ -5,10 +5,20 @@ import { getCurrentUser } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-/** Only same-site paths are honoured as a post-sign-in destination (no open redirects). */
+/**
+ * Only paths on this site are honoured as a post-sign-in destination (no open redirects).
+ * Resolving against a placeholder origin catches every trick that leaves it (`//host`,
+ * `/\host`, tabs and other characters browsers strip).
+ */
 function safeCallback(value: string | string[] | undefined): string {
   const v = Array.isArray(value) ? value[0] : value;
-  return v && v.startsWith('/') && !v.startsWith('//') ? v : '/articles';
+  if (!v || !v.startsWith('/')) return '/articles';
+  try {
+    const url = new URL(v, 'http://claimdesk.invalid');
+    return url.origin === 'http://claimdesk.invalid' ? `${url.pathname}${url.search}${url.hash}` : '/articles';
+  } catch {
+    return '/articles';
+  }
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

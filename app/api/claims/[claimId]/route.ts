@@ -40,7 +40,12 @@ export const DELETE = apiRoute<{ claimId: string }>(async ({ req, params, user, 
   const { claim, role } = authorizeClaim(db, user.id, params.claimId, 'claim:delete');
   // Reviewers delete their own claims; editors and owners any claim.
   if (claim.authorId !== user.id && !can(role, 'article:edit')) throw forbidden('Only the claim’s author or an editor can delete it.');
-  deleteClaim(db, params.claimId, version, user.id);
+  try {
+    deleteClaim(db, params.claimId, version, user.id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'conflict') throw conflict(error.message, getClaimForViewer(db, params.claimId, { userId: user.id, role }));
+    throw error;
+  }
   emitEntity('claim.deleted', { workspaceId: claim.workspaceId, articleId: claim.articleId }, { id: claim.id }, user.id);
   return { ok: true };
 });

@@ -18,7 +18,7 @@ test.describe('signing in and out', () => {
       request.post('/api/claims', { data: { articleId: id, revision: 1, start: 0, end: 5 } }),
       request.patch(`/api/claims/${id}`, { data: { version: 1 } }),
       request.delete(`/api/sources/${id}`, { data: { version: 1 } }),
-      request.put(`/api/articles/${id}/text`, { data: { version: 1, doc: { type: 'doc' } } }),
+      request.put(`/api/articles/${id}/text`, { data: { revision: 1, doc: { type: 'doc' } } }),
     ];
     for (const response of await Promise.all(calls)) {
       expect(response.status()).toBe(401);

@@ -140,7 +140,7 @@ const MATRIX: RouteSpec[] = [
   })),
   row('PUT', '/api/articles/[articleId]/text', on(EDITOR_WRITES, async (fx) => {
     const article = await fx.article();
-    return { path: `/api/articles/${article.id}/text`, data: { version: article.version, doc: article.doc } };
+    return { path: `/api/articles/${article.id}/text`, data: { revision: article.revision, doc: article.doc } };
   })),
 
   // --- assignments ----------------------------------------------------------------------------

@@ -23,7 +23,7 @@ test.describe('roles and workspace isolation', () => {
     expect(patch.status()).toBe(403);
     const create = await page.request.post('/api/claims', { data: { articleId: id, revision: claims.revision, start: 0, end: 10 } });
     expect(create.status()).toBe(403);
-    const text = await page.request.put(`/api/articles/${id}/text`, { data: { version: 1, doc: { type: 'doc', content: [] } } });
+    const text = await page.request.put(`/api/articles/${id}/text`, { data: { revision: 1, doc: { type: 'doc', content: [{ type: 'paragraph' }] } } });
     expect(text.status()).toBe(403);
   });
 
@@ -32,7 +32,7 @@ test.describe('roles and workspace isolation', () => {
     const id = await demoArticleId(page);
     await new ArticlePage(page).open(id);
     await expect(page.getByRole('button', { name: 'Edit text' })).toHaveCount(0);
-    const response = await page.request.put(`/api/articles/${id}/text`, { data: { version: 1, doc: { type: 'doc', content: [] } } });
+    const response = await page.request.put(`/api/articles/${id}/text`, { data: { revision: 1, doc: { type: 'doc', content: [{ type: 'paragraph' }] } } });
     expect(response.status()).toBe(403);
   });
 

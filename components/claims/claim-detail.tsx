@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import type { ClaimDto, ScaleLevel, WorkbenchUser } from '@/components/workbench/types';
+import type { ClaimDto, ScaleLevel, SourceDto, WorkbenchUser } from '@/components/workbench/types';
 import { apiFetch } from '@/lib/api/client';
 import { can } from '@/lib/auth/permissions';
 import { ConflictNotice, draftOf, type ClaimDraft } from './conflict-notice';
@@ -27,6 +27,7 @@ export interface ClaimDetailProps {
   user: WorkbenchUser;
   onBack: () => void;
   onChange: (claim: ClaimDto) => void;
+  onSourcesChange: (claimId: string, update: (sources: SourceDto[]) => SourceDto[]) => void;
   onDelete: (claimId: string) => void;
   notify: (text: string, tone?: 'success' | 'error') => void;
   members: MemberDto[];
@@ -37,7 +38,18 @@ export interface ClaimDetailProps {
   /** My verdict was saved (under blind review the final verdict may now be revealed). */
   onVoted: () => void;
   initialTab?: ClaimTab;
+  /** Unsaved edits live with the panel, per claim, so switching claims never drops them. */
+  editState: ClaimEditState;
+  onEditState: (update: (state: ClaimEditState) => ClaimEditState) => void;
 }
+
+export interface ClaimEditState {
+  edits: Partial<ClaimDraft>;
+  /** The claim version the edits started from (null: no edits). */
+  baseVersion: number | null;
+}
+
+export const NO_EDITS: ClaimEditState = { edits: {}, baseVersion: null };
 
 export type ClaimTab = 'details' | 'discussion' | 'verdicts' | 'history';
 const TABS: Array<{ id: ClaimTab; label: string }> = [
@@ -49,13 +61,14 @@ const TABS: Array<{ id: ClaimTab; label: string }> = [
 
 const inputClass = 'w-full rounded-md border border-[var(--color-line)] bg-white px-3 py-2 text-sm disabled:bg-gray-50';
 
-export function ClaimDetail({ articleId, claim, number, orphaned, levels, user, onBack, onChange, onDelete, notify, members, assignments, onAssignmentsChanged, refreshKeys, onVoted, initialTab = 'details' }: ClaimDetailProps) {
+export function ClaimDetail({ articleId, claim, number, orphaned, levels, user, onBack, onChange, onSourcesChange, onDelete, notify, members, assignments, onAssignmentsChanged, refreshKeys, onVoted, initialTab = 'details', editState, onEditState }: ClaimDetailProps) {
   const [tab, setTab] = useState<ClaimTab>(initialTab);
   const [commentCount, setCommentCount] = useState<number | null>(null);
   // Only the fields this user edited are kept locally; everything else shows the live claim,
   // so others' saves appear at once and a save never rewrites fields the user did not touch.
-  const [edits, setEdits] = useState<Partial<ClaimDraft>>({});
-  const [editBaseVersion, setEditBaseVersion] = useState<number | null>(null);
+  const { edits, baseVersion: editBaseVersion } = editState;
+  const setEdits = (update: Partial<ClaimDraft> | ((e: Partial<ClaimDraft>) => Partial<ClaimDraft>)) => onEditState((s) => ({ ...s, edits: typeof update === 'function' ? update(s.edits) : update }));
+  const setEditBaseVersion = (update: number | null | ((v: number | null) => number | null)) => onEditState((s) => ({ ...s, baseVersion: typeof update === 'function' ? update(s.baseVersion) : update }));
   const [conflict, setConflict] = useState<ClaimDto | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -242,7 +255,7 @@ export function ClaimDetail({ articleId, claim, number, orphaned, levels, user, 
           Marked by {claim.authorName ?? 'a former member'} · updated {new Date(claim.updatedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}
         </p>
       </form>
-      <SourceList claimId={claim.id} sources={claim.sources} editable={can(user.role, 'source:write')} onChange={(sources) => onChange({ ...claim, sources })} notify={notify} />
+      <SourceList claimId={claim.id} sources={claim.sources} editable={can(user.role, 'source:write')} onChange={(update) => onSourcesChange(claim.id, update)} notify={notify} />
       </div>
       <div role="tabpanel" id="panel-discussion" aria-labelledby="tab-discussion" hidden={tab !== 'discussion'}>
         <CommentThread claimId={claim.id} members={members} currentUserId={user.id} canWrite={can(user.role, 'comment:write')} refreshKey={refreshKeys.comments} notify={notify} onCount={setCommentCount} />

@@ -10,6 +10,8 @@ import type { PresenceViewer } from '@/lib/events/types';
 export interface ClaimListProps {
   header?: React.ReactNode;
   viewersByClaim: Map<string, PresenceViewer[]>;
+  /** Claims with edits not yet saved (kept while you look at other claims). */
+  unsaved: Set<string>;
   claims: ClaimDto[];
   total: number;
   numbers: Map<string, number>;
@@ -22,7 +24,7 @@ export interface ClaimListProps {
   onSelect: (claimId: string) => void;
 }
 
-export function ClaimList({ header, viewersByClaim, claims, total, numbers, anchoredIds, levels, verdictFilter, statusFilter, onVerdictFilter, onStatusFilter, onSelect }: ClaimListProps) {
+export function ClaimList({ header, viewersByClaim, unsaved, claims, total, numbers, anchoredIds, levels, verdictFilter, statusFilter, onVerdictFilter, onStatusFilter, onSelect }: ClaimListProps) {
   const levelById = new Map(levels.map((l) => [l.id, l]));
   return (
     <div>
@@ -71,6 +73,7 @@ export function ClaimList({ header, viewersByClaim, claims, total, numbers, anch
                       <VerdictChip level={claim.verdictId ? levelById.get(claim.verdictId) : null} size="sm" />
                       <span className="text-xs text-[var(--color-muted)]">{STATUS_LABELS[claim.status]}</span>
                       {orphaned && <span className="rounded bg-red-50 px-1.5 text-xs font-medium text-red-800">Orphaned</span>}
+                      {unsaved.has(claim.id) && <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900">Unsaved edits</span>}
                       {claim.sources.length > 0 && <span className="text-xs text-[var(--color-muted)]">· {claim.sources.length} source{claim.sources.length === 1 ? '' : 's'}</span>}
                       {viewersByClaim.has(claim.id) && (
                         <span className="ml-auto flex gap-1">

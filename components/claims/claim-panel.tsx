@@ -1,12 +1,13 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import type { ClaimDto, ScaleLevel, WorkbenchUser } from '@/components/workbench/types';
+import type { ClaimDto, ScaleLevel, SourceDto, WorkbenchUser } from '@/components/workbench/types';
 import type { RefreshKeys } from '@/components/workbench/use-live-review';
 import type { AssignmentDto } from '@/db/queries/assignments';
 import type { MemberDto } from '@/db/queries/workspaces';
 import type { PresenceViewer } from '@/lib/events/types';
-import { ClaimDetail, type ClaimTab } from './claim-detail';
+import { draftOf } from './conflict-notice';
+import { ClaimDetail, NO_EDITS, type ClaimEditState, type ClaimTab } from './claim-detail';
 import { ClaimList } from './claim-list';
 
 export interface ClaimPanelProps {
@@ -18,6 +19,7 @@ export interface ClaimPanelProps {
   onSelect: (claimId: string) => void;
   onClose: () => void;
   onClaimChange: (claim: ClaimDto) => void;
+  onSourcesChange: (claimId: string, update: (sources: SourceDto[]) => SourceDto[]) => void;
   onClaimDelete: (claimId: string) => void;
   notify: (text: string, tone?: 'success' | 'error') => void;
   articleId: string;
@@ -36,9 +38,20 @@ export interface ClaimPanelProps {
 export type VerdictFilter = 'all' | 'pending' | string;
 export type StatusFilter = 'all' | ClaimDto['status'] | 'orphaned';
 
-export function ClaimPanel({ claims, anchoredIds, levels, activeId, user, onSelect, onClose, onClaimChange, onClaimDelete, notify, articleId, members, assignments, onAssignmentsChanged, refreshKeysFor, onVoted, viewersByClaim, header, initialTab }: ClaimPanelProps) {
+export function ClaimPanel({ claims, anchoredIds, levels, activeId, user, onSelect, onClose, onClaimChange, onSourcesChange, onClaimDelete, notify, articleId, members, assignments, onAssignmentsChanged, refreshKeysFor, onVoted, viewersByClaim, header, initialTab }: ClaimPanelProps) {
   const [verdictFilter, setVerdictFilter] = useState<VerdictFilter>('all');
   const [statusFilter, setStatusFilter] = useState<StatusFilter>('all');
+  const [drafts, setDrafts] = useState<Record<string, ClaimEditState>>({});
+  const unsaved = useMemo(() => {
+    const ids = new Set<string>();
+    for (const claim of claims) {
+      const edits = drafts[claim.id]?.edits;
+      if (!edits) continue;
+      const base = draftOf(claim);
+      if ((Object.keys(edits) as Array<keyof typeof edits>).some((k) => edits[k] !== base[k])) ids.add(claim.id);
+    }
+    return ids;
+  }, [drafts, claims]);
   const numbers = useMemo(() => new Map(claims.map((c, i) => [c.id, i + 1])), [claims]);
   const active = claims.find((c) => c.id === activeId) ?? null;
 
@@ -60,6 +73,7 @@ export function ClaimPanel({ claims, anchoredIds, levels, activeId, user, onSele
           user={user}
           onBack={onClose}
           onChange={onClaimChange}
+          onSourcesChange={onSourcesChange}
           onDelete={onClaimDelete}
           notify={notify}
           articleId={articleId}
@@ -69,11 +83,14 @@ export function ClaimPanel({ claims, anchoredIds, levels, activeId, user, onSele
           refreshKeys={refreshKeysFor(active.id)}
           onVoted={() => onVoted(active.id)}
           initialTab={initialTab}
+          editState={drafts[active.id] ?? NO_EDITS}
+          onEditState={(update) => setDrafts((all) => ({ ...all, [active.id]: update(all[active.id] ?? NO_EDITS) }))}
         />
       ) : (
         <ClaimList
           header={header}
           viewersByClaim={viewersByClaim}
+          unsaved={unsaved}
           claims={filtered}
           total={claims.length}
           numbers={numbers}

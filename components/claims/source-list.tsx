@@ -10,7 +10,8 @@ export interface SourceListProps {
   claimId: string;
   sources: SourceDto[];
   editable: boolean;
-  onChange: (sources: SourceDto[]) => void;
+  /** Applied to the latest sources (never a stale copy captured before a request). */
+  onChange: (update: (sources: SourceDto[]) => SourceDto[]) => void;
   notify: (text: string, tone?: 'success' | 'error') => void;
 }
 
@@ -24,22 +25,23 @@ function hostOf(url: string): string {
 
 export function SourceList({ claimId, sources, editable, onChange, notify }: SourceListProps) {
   const [adding, setAdding] = useState(false);
-  const [editingId, setEditingId] = useState<string | null>(null);
+  // The version the user started editing from: a colleague's save in between must make ours a 409.
+  const [editing, setEditing] = useState<{ id: string; version: number } | null>(null);
 
   async function add(draft: SourceDraft): Promise<string | null> {
     const result = await apiFetch<{ source: SourceDto }>(`/api/claims/${claimId}/sources`, { method: 'POST', body: draft });
     if (!result.ok) return result.error.message;
-    onChange([...sources, result.data.source]);
+    onChange((current) => [...current, result.data.source]);
     setAdding(false);
     notify('Source added.');
     return null;
   }
 
-  async function update(source: SourceDto, draft: SourceDraft): Promise<string | null> {
-    const result = await apiFetch<{ source: SourceDto }>(`/api/sources/${source.id}`, { method: 'PATCH', body: { ...draft, version: source.version } });
-    if (!result.ok) return result.error.message;
-    onChange(sources.map((s) => (s.id === source.id ? result.data.source : s)));
-    setEditingId(null);
+  async function update(source: SourceDto, version: number, draft: SourceDraft): Promise<string | null> {
+    const result = await apiFetch<{ source: SourceDto }>(`/api/sources/${source.id}`, { method: 'PATCH', body: { ...draft, version } });
+    if (!result.ok) return result.status === 409 ? 'Someone else changed this source while you were editing. Cancel to see their version, then edit again.' : result.error.message;
+    onChange((current) => current.map((s) => (s.id === source.id ? result.data.source : s)));
+    setEditing(null);
     notify('Source updated.');
     return null;
   }
@@ -51,7 +53,7 @@ export function SourceList({ claimId, sources, editable, onChange, notify }: Sou
       notify(result.error.message, 'error');
       return;
     }
-    onChange(sources.filter((s) => s.id !== source.id));
+    onChange((current) => current.filter((s) => s.id !== source.id));
     notify('Source removed.');
   }
 
@@ -69,9 +71,9 @@ export function SourceList({ claimId, sources, editable, onChange, notify }: Sou
       </div>
       <ul className="mt-3 space-y-3" data-testid="source-list">
         {sources.map((source) =>
-          editingId === source.id ? (
+          editing?.id === source.id ? (
             <li key={source.id}>
-              <SourceForm initial={source} submitLabel="Save source" onSubmit={(d) => update(source, d)} onCancel={() => setEditingId(null)} />
+              <SourceForm initial={source} submitLabel="Save source" onSubmit={(d) => update(source, editing.version, d)} onCancel={() => setEditing(null)} />
             </li>
           ) : (
             <li key={source.id} className="rounded-lg border border-[var(--color-line)] p-3" data-testid="source-item">
@@ -88,7 +90,7 @@ export function SourceList({ claimId, sources, editable, onChange, notify }: Sou
               )}
               {editable && (
                 <div className="mt-2 flex gap-1">
-                  <Button variant="ghost" size="sm" onClick={() => setEditingId(source.id)} aria-label={`Edit source ${source.title || hostOf(source.url)}`}>
+                  <Button variant="ghost" size="sm" onClick={() => setEditing({ id: source.id, version: source.version })} aria-label={`Edit source ${source.title || hostOf(source.url)}`}>
                     Edit
                   </Button>
                   <Button variant="ghost" size="sm" onClick={() => void remove(source)} aria-label={`Remove source ${source.title || hostOf(source.url)}`}>

@@ -1,8 +1,8 @@
 'use client';
 
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
 import { useEffect } from 'react';
+import { articleExtensions } from '@/lib/editor/article-schema';
 import { ClaimHighlights, setMarkClaimHandler } from './extensions/claim-highlights';
 
 export interface ArticleEditorProps {
@@ -23,7 +23,7 @@ export function ArticleEditor({ doc, editing, language, onReady, onMarkClaim, on
   const editor = useEditor({
     immediatelyRender: false,
     extensions: [
-      StarterKit.configure({ link: false, underline: false, codeBlock: false, code: false }),
+      ...articleExtensions(),
       ClaimHighlights,
     ],
     content: doc,

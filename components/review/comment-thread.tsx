@@ -42,7 +42,8 @@ function CommentBody({ comment }: { comment: CommentDto }) {
 export function CommentThread({ claimId, members, currentUserId, canWrite, refreshKey, notify, onCount }: CommentThreadProps) {
   const [comments, setComments] = useState<CommentDto[] | null>(null);
   const [draft, setDraft] = useState('');
-  const [editing, setEditing] = useState<{ id: string; body: string } | null>(null);
+  // `version`: the comment as it was when editing began, so an edit from another tab is not overwritten.
+  const [editing, setEditing] = useState<{ id: string; body: string; version: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [posting, setPosting] = useState(false);
 
@@ -73,10 +74,8 @@ export function CommentThread({ claimId, members, currentUserId, canWrite, refre
 
   async function saveEdit() {
     if (!editing) return;
-    const current = comments?.find((c) => c.id === editing.id);
-    if (!current) return;
-    const result = await apiFetch<{ comment: CommentDto }>(`/api/comments/${editing.id}`, { method: 'PATCH', body: { body: editing.body, version: current.version } });
-    if (!result.ok) return setError(result.error.message);
+    const result = await apiFetch<{ comment: CommentDto }>(`/api/comments/${editing.id}`, { method: 'PATCH', body: { body: editing.body, version: editing.version } });
+    if (!result.ok) return setError(result.status === 409 ? 'This comment changed in another tab. Cancel to see it, then edit again.' : result.error.message);
     setEditing(null);
     await load();
   }
@@ -110,7 +109,7 @@ export function CommentThread({ claimId, members, currentUserId, canWrite, refre
                   <p className="mt-0.5 text-sm italic text-[var(--color-muted)]">Comment deleted.</p>
                 ) : editing?.id === c.id ? (
                   <div className="mt-1 space-y-2">
-                    <MentionInput label="Edit comment" value={editing.body} onChange={(body) => setEditing({ id: c.id, body })} members={members} onSubmitShortcut={() => void saveEdit()} autoFocus />
+                    <MentionInput label="Edit comment" value={editing.body} onChange={(body) => setEditing({ id: c.id, body, version: editing.version })} members={members} onSubmitShortcut={() => void saveEdit()} autoFocus />
                     <div className="flex gap-2">
                       <Button size="sm" onClick={() => void saveEdit()}>
                         Save
@@ -127,7 +126,7 @@ export function CommentThread({ claimId, members, currentUserId, canWrite, refre
                 )}
                 {!c.deleted && c.authorId === currentUserId && editing?.id !== c.id && (
                   <div className="mt-1 flex gap-1">
-                    <Button variant="ghost" size="sm" onClick={() => setEditing({ id: c.id, body: c.body })}>
+                    <Button variant="ghost" size="sm" onClick={() => setEditing({ id: c.id, body: c.body, version: c.version })}>
                       Edit
                     </Button>
                     <Button variant="ghost" size="sm" onClick={() => void remove(c)}>

@@ -56,6 +56,7 @@ export function ArticleWorkbench({ article: initialArticle, initialClaims, level
   const [hasSelection, setHasSelection] = useState(false);
   const { toast, show } = useToast();
   const markingRef = useRef(false);
+  const deletedIds = useRef(new Set<string>());
 
   const canAnnotate = can(user.role, 'claim:create');
   const canEditText = can(user.role, 'article:edit');
@@ -90,6 +91,7 @@ export function ArticleWorkbench({ article: initialArticle, initialClaims, level
     initialAssignments,
     onClaim: (claimId, claim, actorId) => {
       if (!claim) {
+        deletedIds.current.add(claimId);
         setClaims((prev) => prev.filter((c) => c.id !== claimId));
         if (activeId === claimId && actorId !== user.id) {
           setActiveId(null);
@@ -97,10 +99,13 @@ export function ArticleWorkbench({ article: initialArticle, initialClaims, level
         }
         return;
       }
-      setClaims((prev) => (prev.some((c) => c.id === claimId) ? prev.map((c) => (c.id === claimId && c.version <= claim.version ? claim : c)) : [...prev, claim]));
+      // A refetch that lands after the claim's deletion must not bring it back.
+      if (deletedIds.current.has(claimId)) return;
+      setClaims((prev) => upsertNewer(prev, claim));
     },
     onArticleUpdated: (event) => {
-      if (event.actorId === user.id) return;
+      // Our own change, already applied here; another tab of ours still needs it.
+      if (event.version <= articleRef.current.version) return;
       if (event.fields.includes('text') && editingRef.current) {
         show('A colleague saved new article text while you are editing. Saving yours will be refused; copy your changes, cancel, and redo them on the new text.', 'error');
       }
@@ -217,7 +222,7 @@ export function ArticleWorkbench({ article: initialArticle, initialClaims, level
     if (!editor) return;
     const result = await apiFetch<{ article: { version: number; revision: number; doc: JSONContent }; claims: ClaimDto[]; orphaned: number }>(`/api/articles/${article.id}/text`, {
       method: 'PUT',
-      body: { version: article.version, doc: editor.getJSON() },
+      body: { revision: article.revision, doc: editor.getJSON() },
     });
     if (!result.ok) {
       show(result.error.message, 'error');
@@ -228,12 +233,15 @@ export function ArticleWorkbench({ article: initialArticle, initialClaims, level
     setClaims(result.data.claims);
     setEditing(false);
     show(result.data.orphaned > 0 ? `Text saved. ${result.data.orphaned} claim(s) lost their words and are marked orphaned.` : 'Text saved. All claims still attached.', result.data.orphaned > 0 ? 'error' : 'success');
-  }, [editor, article.id, article.version, show]);
+  }, [editor, article.id, article.revision, show]);
 
   const cancelEdit = useCallback(() => {
     editor?.commands.setContent(article.doc as JSONContent, { emitUpdate: false });
     setEditing(false);
-  }, [editor, article.doc]);
+    // Someone may have saved new text meanwhile: pick it up now that we are out of edit mode.
+    editingRef.current = false;
+    void reloadArticle();
+  }, [editor, article.doc, reloadArticle]);
 
   return (
     <div className="mx-auto grid max-w-[1440px] grid-cols-1 gap-0 lg:grid-cols-[minmax(0,1fr)_440px]">
@@ -317,8 +325,10 @@ export function ArticleWorkbench({ article: initialArticle, initialClaims, level
         user={user}
         onSelect={(id) => focusClaim(id)}
         onClose={() => setActiveId(null)}
-        onClaimChange={(claim) => setClaims((prev) => prev.map((c) => (c.id === claim.id ? claim : c)))}
+        onClaimChange={(claim) => setClaims((prev) => upsertNewer(prev, claim))}
+        onSourcesChange={(claimId, update) => setClaims((prev) => prev.map((c) => (c.id === claimId ? { ...c, sources: update(c.sources) } : c)))}
         onClaimDelete={(id) => {
+          deletedIds.current.add(id);
           setClaims((prev) => prev.filter((c) => c.id !== id));
           setActiveId(null);
         }}
@@ -327,4 +337,10 @@ export function ArticleWorkbench({ article: initialArticle, initialClaims, level
       <Toast toast={toast} />
     </div>
   );
+}
+
+/** Inserts the claim, or replaces the held one unless that is already newer (late responses never roll back). */
+function upsertNewer(claims: ClaimDto[], claim: ClaimDto): ClaimDto[] {
+  if (!claims.some((c) => c.id === claim.id)) return [...claims, claim];
+  return claims.map((c) => (c.id === claim.id && c.version <= claim.version ? claim : c));
 }

@@ -35,6 +35,8 @@ export function useLiveReview({ articleId, initialCursor, activeClaimId, initial
   const [viewers, setViewers] = useState<PresenceViewer[]>([]);
   const [assignments, setAssignments] = useState(initialAssignments);
   const [keys, setKeys] = useState<Record<string, RefreshKeys>>({});
+  // Bumped on resync: every claim's tabs refetch, including ones whose own counters never moved.
+  const [generation, setGeneration] = useState(0);
   const [agreementKey, setAgreementKey] = useState(0);
   const [connectionId, setConnectionId] = useState<string | null>(null);
   const callbacks = useRef({ onClaim, onArticleUpdated, onResync });
@@ -102,7 +104,7 @@ export function useLiveReview({ articleId, initialCursor, activeClaimId, initial
     onResync: () => {
       callbacks.current.onResync();
       void reloadAssignments();
-      setKeys({});
+      setGeneration((g) => g + 1);
       setAgreementKey((k) => k + 1);
     },
     onReady: setConnectionId,
@@ -114,7 +116,13 @@ export function useLiveReview({ articleId, initialCursor, activeClaimId, initial
     void apiFetch(`/api/articles/${articleId}/presence`, { method: 'POST', body: { openClaimId: activeClaimId, connectionId } });
   }, [articleId, activeClaimId, connectionId]);
 
-  const keysFor = useCallback((claimId: string): RefreshKeys => keys[claimId] ?? { comments: 0, verdicts: 0, history: 0 }, [keys]);
+  const keysFor = useCallback(
+    (claimId: string): RefreshKeys => {
+      const own = keys[claimId] ?? { comments: 0, verdicts: 0, history: 0 };
+      return { comments: own.comments + generation, verdicts: own.verdicts + generation, history: own.history + generation };
+    },
+    [keys, generation],
+  );
 
   return { status, viewers, assignments, reloadAssignments, keysFor, bump, agreementKey, refetchClaim };
 }

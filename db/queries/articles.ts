@@ -94,15 +94,17 @@ export function findArticleBySlug(db: Db, workspaceId: string, slug: string) {
 
 /**
  * Saves corrected article text and re-anchors every claim in the same transaction.
- * Refused with 409 when someone saved a newer version first.
+ * `baseRevision` is the text revision the editor started from: refused with 409 when someone
+ * saved other text since (a status or settings change in between does not count).
  */
-export function updateArticleText(db: Db, articleId: string, doc: JSONContent, version: number, actorId: string) {
+export function updateArticleText(db: Db, articleId: string, doc: JSONContent, baseRevision: number, actorId: string) {
   return db.transaction((tx) => {
     const current = tx.select().from(articles).where(eq(articles.id, articleId)).get();
     if (!current) throw notFound('Article');
-    if (current.version !== version) {
-      throw conflict('Someone else saved this article since you started editing.', { version: current.version, revision: current.revision });
+    if (current.revision !== baseRevision) {
+      throw conflict('Someone else saved new text for this article since you started editing. Cancel, then redo your correction on their text.', { version: current.version, revision: current.revision });
     }
+    const version = current.version;
     const plainText = jsonDocToText(doc);
     const revision = current.revision + 1;
     const row = tx

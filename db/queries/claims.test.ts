@@ -126,7 +126,7 @@ describe('re-anchoring on text edits', () => {
     const doomed = createClaim(db, { articleId: article.id, revision: 1, ...at('the figure ignores discouraged workers'), actorId: userId });
 
     const newText = 'Breaking news.\n\nThe minister said unemployment fell to four percent.\n\nExports doubled since 2019, the ministry claimed.';
-    const result = updateArticleText(db, article.id, plainTextToDocJson(newText), article.version, userId);
+    const result = updateArticleText(db, article.id, plainTextToDocJson(newText), article.revision, userId);
     expect(result).toMatchObject({ anchored: 2, orphaned: 1 });
     expect(result.article.revision).toBe(2);
 
@@ -143,8 +143,8 @@ describe('re-anchoring on text edits', () => {
 
   it('refuses a save based on a stale article version', () => {
     const article = newArticle();
-    updateArticleText(db, article.id, plainTextToDocJson('One.'), article.version, userId);
-    expectAppError(() => updateArticleText(db, article.id, plainTextToDocJson('Two.'), article.version, userId), 'conflict');
+    updateArticleText(db, article.id, plainTextToDocJson('One.'), article.revision, userId);
+    expectAppError(() => updateArticleText(db, article.id, plainTextToDocJson('Two.'), article.revision, userId), 'conflict');
   });
 });
 

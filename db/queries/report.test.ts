@@ -139,7 +139,7 @@ describe('an orphaned claim', () => {
     const article = getArticle(db, demoId);
     const edited = article.plainText.replace(target.quote.exact, '');
     expect(edited).not.toBe(article.plainText);
-    const result = updateArticleText(db, demoId, plainTextToDocJson(edited), article.version, userId('tom@claimdesk.demo'));
+    const result = updateArticleText(db, demoId, plainTextToDocJson(edited), article.revision, userId('tom@claimdesk.demo'));
     expect(result.orphaned).toBe(1);
 
     const vm = demoReport();

@@ -5,6 +5,7 @@ import { getDb } from '@/db';
 import type { Db } from '@/db/client';
 import { AppError, errorBody, forbidden } from '@/lib/errors';
 import { requireApiUser, type CurrentUser } from '@/lib/session';
+import { assertSameOrigin } from './same-origin';
 
 export interface ApiContext<P> {
   req: Request;
@@ -20,6 +21,7 @@ export interface ApiContext<P> {
 export function apiRoute<P extends Record<string, string>>(handler: (ctx: ApiContext<P>) => Promise<unknown> | unknown, options: { allowOneTimePassword?: boolean } = {}) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
+      assertSameOrigin(req);
       const user = await requireApiUser();
       if (user.mustChangePassword && !options.allowOneTimePassword) throw forbidden('Choose your own password first (Your account page).');
       const result = await handler({ req, params: await context.params, user, db: getDb() });

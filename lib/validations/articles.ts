@@ -10,7 +10,8 @@ export const tiptapDocSchema = z
   .passthrough();
 
 export const updateArticleTextSchema = z.object({
-  version: versionSchema,
+  /** The text revision the edit started from. */
+  revision: z.number({ error: 'The text revision you edited is required.' }).int().positive(),
   doc: tiptapDocSchema,
 });
 

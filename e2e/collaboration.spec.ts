@@ -308,4 +308,35 @@ test.describe('team review', () => {
     await editor.context().close();
     await ana.context().close();
   });
+  test('two editors correct the text at once: the second save is refused, the first is kept', async ({ browser }) => {
+    const id = await freshArticle(browser, 'Text conflict check');
+    const tom = await pageAs(browser, 'editor');
+    const nadia = await pageAs(browser, 'owner');
+    const tomArticle = new ArticlePage(tom);
+    const nadiaArticle = new ArticlePage(nadia);
+    await tomArticle.open(id);
+    await nadiaArticle.open(id);
+    for (const p of [tom, nadia]) await p.getByRole('button', { name: 'Edit text' }).click();
+
+    await tomArticle.text.click();
+    await tom.keyboard.press('Control+Home');
+    await tom.keyboard.type('Tom: ');
+    await tom.getByRole('button', { name: 'Save text' }).click();
+    await expect(tom.getByTestId('toast')).toContainText('Text saved.');
+
+    await nadiaArticle.text.click();
+    await nadia.keyboard.press('Control+Home');
+    await nadia.keyboard.type('Nadia: ');
+    const refused = nadia.waitForResponse((r) => r.url().endsWith('/text') && r.request().method() === 'PUT');
+    await nadia.getByRole('button', { name: 'Save text' }).click();
+    expect((await refused).status()).toBe(409);
+    await expect(nadia.getByTestId('toast')).toContainText('Someone else saved new text');
+    // Nadia's edit is still on her screen to copy; cancelling shows Tom's text.
+    await expect(nadiaArticle.text).toContainText('Nadia: ');
+    await nadia.getByRole('button', { name: 'Cancel' }).click();
+    await expect(nadiaArticle.text).toContainText('Tom: The governor said');
+    await expect(nadiaArticle.text).not.toContainText('Nadia: ');
+    await tom.context().close();
+    await nadia.context().close();
+  });
 });

@@ -153,4 +153,24 @@ test.describe('the core review loop', () => {
     await article.highlight(innerId).click();
     await article.deleteActiveClaim();
   });
+  test('unsaved edits to a claim survive looking at other claims', async ({ page, article }) => {
+    await signIn(page, 'reviewer');
+    const id = await demoArticleId(page);
+    await article.open(id);
+    await article.listItems().first().click();
+    const rationale = page.getByTestId('claim-detail').getByLabel('Rationale');
+    const original = await rationale.inputValue();
+    await rationale.fill(`${original} Draft note, not saved yet.`);
+    await page.getByRole('button', { name: 'Back to all claims' }).click();
+    await expect(article.listItems().first()).toContainText('Unsaved edits');
+    await article.listItems().nth(1).click();
+    await expect(page.getByRole('heading', { name: 'Claim 2', exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Back to all claims' }).click();
+    await article.listItems().first().click();
+    await expect(rationale).toHaveValue(`${original} Draft note, not saved yet.`);
+    // Put it back as it was: nothing is saved, and the marker goes away.
+    await rationale.fill(original);
+    await page.getByRole('button', { name: 'Back to all claims' }).click();
+    await expect(article.listItems().first()).not.toContainText('Unsaved edits');
+  });
 });

@@ -34,6 +34,22 @@ test.describe('accessibility', () => {
     await expectNoSeriousViolations(page);
   });
 
+  test('claim tabs (discussion, verdicts, history) and My queue', async ({ page }) => {
+    await signIn(page, 'reviewer');
+    const id = await demoArticleId(page);
+    const article = new ArticlePage(page);
+    await article.open(id);
+    await article.listItems().first().click();
+    for (const tab of ['Discussion', 'Verdicts', 'History'] as const) {
+      await page.getByTestId('claim-detail').getByRole('tab', { name: tab }).click();
+      await expect(page.getByRole('tabpanel', { name: tab })).toBeVisible();
+      await expectNoSeriousViolations(page);
+    }
+    await page.goto('/queue');
+    await expect(page.getByRole('heading', { name: 'My queue' })).toBeVisible();
+    await expectNoSeriousViolations(page);
+  });
+
   test('? opens the keyboard shortcut sheet; Esc closes it', async ({ page }) => {
     await signIn(page, 'reviewer');
     const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });

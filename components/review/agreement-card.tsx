@@ -1,25 +1,16 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ArticleAgreement } from '@/db/queries/verdicts';
-import { apiFetch } from '@/lib/api/client';
+import { useApiData } from './use-api-data';
 
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
 
 /** Inter-reviewer agreement on this article: percent agreement and Fleiss' kappa, with how to read them. */
 export function AgreementCard({ articleId, refreshKey }: { articleId: string; refreshKey: number }) {
-  const [agreement, setAgreement] = useState<ArticleAgreement | null>(null);
   const [open, setOpen] = useState(false);
 
-  const load = useCallback(async () => {
-    const result = await apiFetch<{ agreement: ArticleAgreement }>(`/api/articles/${articleId}/agreement`);
-    if (result.ok) setAgreement(result.data.agreement);
-  }, [articleId]);
-
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- loading remote data into state is what this effect is for
-    void load();
-  }, [load, refreshKey]);
+  const agreement = useApiData<{ agreement: ArticleAgreement }>(`/api/articles/${articleId}/agreement`, refreshKey).data?.agreement ?? null;
 
   if (!agreement) return null;
   return (

@@ -1,8 +1,7 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
 import type { TimelineEntry } from '@/db/queries/timeline';
-import { apiFetch } from '@/lib/api/client';
+import { useApiData } from './use-api-data';
 import { formatWhen } from './format';
 
 function show(value: unknown, labels: ReadonlyMap<string, string>): string {
@@ -16,19 +15,8 @@ function show(value: unknown, labels: ReadonlyMap<string, string>): string {
 export function ClaimHistory({ claimId, refreshKey, levels }: { claimId: string; refreshKey: number; levels: ReadonlyArray<{ id: string; label: string }> }) {
   // Verdict ids in before/after values read as their labels.
   const labels = new Map(levels.map((l) => [l.id, l.label]));
-  const [entries, setEntries] = useState<TimelineEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    const result = await apiFetch<{ entries: TimelineEntry[] }>(`/api/claims/${claimId}/history`);
-    if (result.ok) setEntries(result.data.entries);
-    else setError(result.error.message);
-  }, [claimId]);
-
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- loading remote data into state is what this effect is for
-    void load();
-  }, [load, refreshKey]);
+  const { data, error } = useApiData<{ entries: TimelineEntry[] }>(`/api/claims/${claimId}/history`, refreshKey);
+  const entries = data?.entries ?? null;
 
   if (error) return <p className="px-5 py-5 text-sm text-red-700">{error}</p>;
   if (!entries) return <p className="px-5 py-5 text-sm text-[var(--color-muted)]">Loading history…</p>;

@@ -1,11 +1,12 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { CommentDto } from '@/db/queries/comments';
 import { apiFetch } from '@/lib/api/client';
 import { MentionInput, type Mentionable } from './mention-input';
 import { formatWhen } from './format';
+import { useApiData } from './use-api-data';
 
 export interface CommentThreadProps {
   claimId: string;
@@ -40,26 +41,20 @@ function CommentBody({ comment }: { comment: CommentDto }) {
 }
 
 export function CommentThread({ claimId, members, currentUserId, canWrite, refreshKey, notify, onCount }: CommentThreadProps) {
-  const [comments, setComments] = useState<CommentDto[] | null>(null);
   const [draft, setDraft] = useState('');
   // `version`: the comment as it was when editing began, so an edit from another tab is not overwritten.
   const [editing, setEditing] = useState<{ id: string; body: string; version: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [posting, setPosting] = useState(false);
 
-  const load = useCallback(async () => {
-    const result = await apiFetch<{ comments: CommentDto[] }>(`/api/claims/${claimId}/comments`);
-    if (result.ok) {
-      setComments(result.data.comments);
-      onCount?.(result.data.comments.filter((c) => !c.deleted).length);
-    } else setError(result.error.message);
-  }, [claimId, onCount]);
-
+  // Fetched on open and whenever a live event says the thread changed.
+  const thread = useApiData<{ comments: CommentDto[] }>(`/api/claims/${claimId}/comments`, refreshKey);
+  const comments = thread.data?.comments ?? null;
+  const load = thread.reload;
+  const liveCount = comments?.filter((c) => !c.deleted).length ?? null;
   useEffect(() => {
-    // Fetch on open and whenever a live event says the thread changed.
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- loading remote data into state is what this effect is for
-    void load();
-  }, [load, refreshKey]);
+    if (liveCount !== null) onCount?.(liveCount);
+  }, [liveCount, onCount]);
 
   async function post() {
     if (!draft.trim()) return;
@@ -69,7 +64,7 @@ export function CommentThread({ claimId, members, currentUserId, canWrite, refre
     setPosting(false);
     if (!result.ok) return setError(result.error.message);
     setDraft('');
-    await load();
+    load();
   }
 
   async function saveEdit() {
@@ -77,14 +72,14 @@ export function CommentThread({ claimId, members, currentUserId, canWrite, refre
     const result = await apiFetch<{ comment: CommentDto }>(`/api/comments/${editing.id}`, { method: 'PATCH', body: { body: editing.body, version: editing.version } });
     if (!result.ok) return setError(result.status === 409 ? 'This comment changed in another tab. Cancel to see it, then edit again.' : result.error.message);
     setEditing(null);
-    await load();
+    load();
   }
 
   async function remove(comment: CommentDto) {
     if (!window.confirm('Delete your comment?')) return;
     const result = await apiFetch(`/api/comments/${comment.id}`, { method: 'DELETE', body: { version: comment.version } });
     if (!result.ok) return notify(result.error.message, 'error');
-    await load();
+    load();
   }
 
   return (
@@ -140,7 +135,7 @@ export function CommentThread({ claimId, members, currentUserId, canWrite, refre
         </ol>
       )}
       <p role="alert" className="mt-3 text-sm text-red-700 empty:hidden">
-        {error}
+        {error ?? thread.error}
       </p>
       {canWrite && (
         <div className="mt-4 space-y-2">

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { VerdictChip } from '@/components/claims/verdict-chip';
 import { VerdictPicker } from '@/components/claims/verdict-picker';
 import { Button } from '@/components/ui/button';
@@ -8,6 +8,7 @@ import type { ScaleLevel } from '@/components/workbench/types';
 import type { VerdictDto, VerdictList } from '@/db/queries/verdicts';
 import { apiFetch } from '@/lib/api/client';
 import { formatWhen } from './format';
+import { useApiData } from './use-api-data';
 
 export interface ReviewerVerdictsProps {
   claimId: string;
@@ -21,25 +22,17 @@ export interface ReviewerVerdictsProps {
 
 /** Each reviewer's own verdict on the claim; under blind review others' stay hidden until you give yours. */
 export function ReviewerVerdicts({ claimId, levels, canVote, refreshKey, notify, onVoted }: ReviewerVerdictsProps) {
-  const [list, setList] = useState<VerdictList | null>(null);
-  const [choice, setChoice] = useState<string | null>(null);
-  const [reason, setReason] = useState('');
+  const remote = useApiData<{ verdicts: VerdictList }>(`/api/claims/${claimId}/verdicts`, refreshKey);
+  const list = remote.data?.verdicts ?? null;
+  // The form shows my saved verdict until I change something (null: not touched).
+  const [pickedChoice, setChoice] = useState<string | null>(null);
+  const [typedReason, setReason] = useState<string | null>(null);
+  const choice = pickedChoice ?? list?.mine?.verdictId ?? null;
+  const reason = typedReason ?? list?.mine?.reason ?? '';
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const levelById = new Map(levels.map((l) => [l.id, l]));
 
-  const load = useCallback(async () => {
-    const result = await apiFetch<{ verdicts: VerdictList }>(`/api/claims/${claimId}/verdicts`);
-    if (!result.ok) return setError(result.error.message);
-    setList(result.data.verdicts);
-    setChoice((c) => c ?? result.data.verdicts.mine?.verdictId ?? null);
-    setReason((r) => r || result.data.verdicts.mine?.reason || '');
-  }, [claimId]);
-
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- loading remote data into state is what this effect is for
-    void load();
-  }, [load, refreshKey]);
 
   async function save() {
     if (!choice) return setError('Pick a verdict first.');
@@ -52,10 +45,12 @@ export function ReviewerVerdicts({ claimId, levels, canVote, refreshKey, notify,
     setSaving(false);
     if (!result.ok) {
       setError(result.status === 409 ? 'You changed your verdict in another tab. The latest is loaded; save again to replace it.' : result.error.message);
-      if (result.status === 409) await load();
+      if (result.status === 409) remote.reload();
       return;
     }
-    setList(result.data.verdicts);
+    setChoice(null);
+    setReason(null);
+    remote.reload();
     notify('Your verdict is saved.');
     onVoted();
   }
@@ -75,7 +70,7 @@ export function ReviewerVerdicts({ claimId, levels, canVote, refreshKey, notify,
         </div>
       )}
       <p role="alert" className="text-sm text-red-700 empty:hidden">
-        {error}
+        {error ?? remote.error}
       </p>
       {list && (
         <div>

@@ -54,3 +54,19 @@ test.describe('signing in and out', () => {
     await expect(page).toHaveURL(/\/settings$/);
   });
 });
+
+test('repeated wrong passwords lock the account for a while, with a clear message', async ({ page }) => {
+  // A throwaway email: the lock is per account, so demo users stay usable for the other tests.
+  const email = `nobody.${Date.now()}@claimdesk.demo`;
+  await page.goto('/sign-in');
+  for (let i = 0; i < 10; i += 1) {
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(`guess-${i}`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByText('Wrong email or password.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+  }
+  await page.getByLabel('Password').fill('one-more-guess');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText(/Too many failed attempts\. Try again in \d+ minute/)).toBeVisible();
+});

@@ -27,7 +27,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     const result = await signIn('credentials', { email, password, redirect: false });
     if (!result || result.error) {
       setPending(false);
-      setError(result?.error === 'CredentialsSignin' || !result ? 'Wrong email or password.' : 'Sign-in failed. Please try again.');
+      // next-auth passes our own messages (e.g. too many attempts) through as the error text.
+      const message = !result || result.error === 'CredentialsSignin' ? 'Wrong email or password.' : result.error?.startsWith('Too many') ? result.error : 'Sign-in failed. Please try again.';
+      setError(message);
       return;
     }
     window.location.assign(callbackUrl);

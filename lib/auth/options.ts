@@ -3,7 +3,11 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
 import { findUserByEmail } from '@/db/queries/users';
 import { verifyPassword } from '@/lib/auth/password';
+import { SignInThrottle } from '@/lib/auth/sign-in-throttle';
 import { signInSchema } from '@/lib/validations/auth';
+
+// Ten wrong passwords for one account within 15 minutes lock it for the rest of that window.
+const throttle = new SignInThrottle({ maxFailures: 10, windowMs: 15 * 60_000 });
 
 export const authOptions: NextAuthOptions = {
   // JWT sessions hold only the user id; roles are read from the database on every request,
@@ -17,8 +21,15 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const user = findUserByEmail(getDb(), parsed.data.email);
-        if (!user || !(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
+        const key = parsed.data.email;
+        const wait = throttle.retryAfter(key);
+        if (wait > 0) throw new Error(`Too many failed attempts. Try again in ${Math.ceil(wait / 60_000)} minute(s).`);
+        const user = findUserByEmail(getDb(), key);
+        if (!user || !(await verifyPassword(user.passwordHash, parsed.data.password))) {
+          throttle.recordFailure(key);
+          return null;
+        }
+        throttle.recordSuccess(key);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

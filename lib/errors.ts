@@ -2,7 +2,7 @@
  * Typed errors that cross the server boundary, each with the HTTP status it maps to.
  * Route handlers and server actions throw these; `toErrorResponse` turns them into JSON.
  */
-export type ErrorCode = 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'unprocessable' | 'unavailable' | 'internal';
+export type ErrorCode = 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'payload_too_large' | 'unprocessable' | 'too_many_requests' | 'unavailable' | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -10,7 +10,9 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
   unprocessable: 422,
+  too_many_requests: 429,
   unavailable: 503,
   internal: 500,
 };
@@ -33,6 +35,8 @@ export class AppError extends Error {
 export const unauthorized = (message = 'Sign in to continue.') => new AppError('unauthorized', message);
 export const forbidden = (message = 'You do not have permission to do that.') => new AppError('forbidden', message);
 export const notFound = (what = 'Resource') => new AppError('not_found', `${what} not found.`);
+/** 429 with the seconds to wait; handlers send it as a Retry-After header too. */
+export const tooManyRequests = (message: string, retryAfterSeconds: number) => new AppError('too_many_requests', message, { retryAfterSeconds });
 export const conflict = (message: string, current: unknown) => new AppError('conflict', message, { current });
 
 export interface ErrorBody {

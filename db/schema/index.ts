@@ -7,4 +7,5 @@ export * from './claims';
 export * from './sources';
 export * from './history';
 export * from './review';
+export * from './security';
 export * from './relations';

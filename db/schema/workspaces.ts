@@ -1,4 +1,4 @@
-import { sqliteTable, text, primaryKey, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, primaryKey, index } from 'drizzle-orm/sqlite-core';
 import { ROLES } from './enums';
 import { createdAt, id, version } from './columns';
 import { users } from './users';
@@ -12,6 +12,8 @@ export const workspaces = sqliteTable('workspaces', {
   organizationUrl: text('organization_url'),
   /** Public URL of a published fact-check, with `{article}` and `{claim}` placeholders. */
   factCheckUrlPattern: text('fact_check_url_pattern'),
+  /** Members must have two-factor sign-in set up before they can work in this workspace. */
+  requireTwoFactor: integer('require_two_factor', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
   version: version(),
 });

@@ -67,7 +67,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
       if (!hasScale) createDefaultScale(tx, ids[slug]!);
     }
     for (const u of DEMO_USERS) {
-      const userId = tx.select().from(users).where(eq(users.email, u.email)).get()?.id ?? tx.insert(users).values({ email: u.email, name: u.name, passwordHash }).returning({ id: users.id }).get().id;
+      const userId = tx.select().from(users).where(eq(users.email, u.email)).get()?.id ?? tx.insert(users).values({ email: u.email, name: u.name, passwordHash, emailVerifiedAt: new Date() }).returning({ id: users.id }).get().id;
       const workspaceId = ids[u.workspace]!;
       const member = tx.select().from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId))).get();
       if (!member) tx.insert(memberships).values({ workspaceId, userId, role: u.role }).run();

@@ -1,0 +1,103 @@
+import { and, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../client';
+import { memberships, securityEvents, users } from '../schema';
+import type { ClientInfo } from '@/lib/api/client-info';
+import type { Tx } from './history';
+
+/** Every kind of entry the security log holds; the UI labels them (components/settings/security-log). */
+export const SECURITY_EVENT_TYPES = [
+  'sign_in',
+  'sign_in_failed',
+  'sign_in_locked',
+  'sign_out',
+  'sessions_revoked',
+  'password_changed',
+  'password_reset_requested',
+  'password_reset',
+  'email_verified',
+  'two_factor_enabled',
+  'two_factor_disabled',
+  'recovery_code_used',
+  'recovery_codes_regenerated',
+  'workspace_two_factor_required',
+  'invitation_created',
+  'invitation_accepted',
+  'invitation_revoked',
+  'member_role_changed',
+  'member_removed',
+  'member_left',
+  'export_unpublished',
+] as const;
+export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
+
+export interface SecurityEventInput {
+  type: SecurityEventType;
+  /** Set for events about one workspace; null/omitted for account events (shown in all the account's workspaces). */
+  workspaceId?: string | null;
+  userId?: string | null;
+  actorId?: string | null;
+  detail?: Record<string, unknown> | null;
+  client?: ClientInfo | null;
+}
+
+/** Appends to the security log; pass the caller's transaction so the entry commits with the change. */
+export function recordSecurityEvent(tx: Tx, event: SecurityEventInput): void {
+  tx.insert(securityEvents)
+    .values({
+      type: event.type,
+      workspaceId: event.workspaceId ?? null,
+      userId: event.userId ?? null,
+      actorId: event.actorId ?? null,
+      detail: event.detail ?? null,
+      ip: event.client?.ip ?? null,
+      userAgent: event.client?.userAgent ?? null,
+    })
+    .run();
+}
+
+export interface SecurityEventDto {
+  id: string;
+  type: string;
+  createdAt: Date;
+  userId: string | null;
+  userName: string | null;
+  userEmail: string | null;
+  actorId: string | null;
+  actorName: string | null;
+  detail: unknown;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/**
+ * A workspace's security log, newest first: its own events plus account events of its current members.
+ * `before` pages backwards (pass the createdAt of the last entry shown).
+ */
+export function listSecurityEvents(db: Db, workspaceId: string, options: { limit?: number; before?: Date } = {}): SecurityEventDto[] {
+  const subject = alias(users, 'subject');
+  const actor = alias(users, 'actor');
+  const memberIds = db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.workspaceId, workspaceId));
+  const scope = or(eq(securityEvents.workspaceId, workspaceId), and(isNull(securityEvents.workspaceId), inArray(securityEvents.userId, memberIds)));
+  return db
+    .select({
+      id: securityEvents.id,
+      type: securityEvents.type,
+      createdAt: securityEvents.createdAt,
+      userId: securityEvents.userId,
+      userName: subject.name,
+      userEmail: subject.email,
+      actorId: securityEvents.actorId,
+      actorName: actor.name,
+      detail: securityEvents.detail,
+      ip: securityEvents.ip,
+      userAgent: securityEvents.userAgent,
+    })
+    .from(securityEvents)
+    .leftJoin(subject, eq(subject.id, securityEvents.userId))
+    .leftJoin(actor, eq(actor.id, securityEvents.actorId))
+    .where(options.before ? and(scope, lt(securityEvents.createdAt, options.before)) : scope)
+    .orderBy(desc(securityEvents.createdAt))
+    .limit(Math.min(Math.max(options.limit ?? 100, 1), 500))
+    .all();
+}

@@ -2,6 +2,8 @@ import 'server-only';
 import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
+import { findActiveSession, touchSession } from '@/db/queries/sessions';
+import { workspacesRequiringTwoFactor } from '@/db/queries/two-factor';
 import { findUserById } from '@/db/queries/users';
 import { authOptions } from '@/lib/auth/options';
 import { unauthorized } from '@/lib/errors';
@@ -10,17 +12,41 @@ export interface CurrentUser {
   id: string;
   email: string;
   name: string;
+  /** The server-side session row of this browser (sign-out and revocation end it). */
+  sessionId: string;
   /** Signed in with a one-time password: must choose a new one before working. */
   mustChangePassword: boolean;
+  twoFactorEnabled: boolean;
+  /** A workspace of theirs requires two-factor sign-in and they have not set it up: account page only. */
+  twoFactorSetupRequired: boolean;
 }
 
-/** The signed-in user, re-read from the database (a deleted account loses its session at once). */
+/**
+ * The signed-in user, re-read from the database on every request: the cookie must name a session
+ * row that is neither revoked nor expired (signing out, "sign out everywhere" and a password
+ * change end it at once), and a deleted account loses its session too.
+ */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
-  if (!id) return null;
-  const user = findUserById(getDb(), id);
-  return user ? { id: user.id, email: user.email, name: user.name, mustChangePassword: user.mustChangePassword } : null;
+  const sessionId = session?.sessionId;
+  if (!id || !sessionId) return null;
+  const db = getDb();
+  const active = findActiveSession(db, sessionId, id);
+  if (!active) return null;
+  const user = findUserById(db, id);
+  if (!user) return null;
+  touchSession(db, active.id, active.lastSeenAt);
+  const twoFactorEnabled = user.totpEnabledAt !== null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    sessionId,
+    mustChangePassword: user.mustChangePassword,
+    twoFactorEnabled,
+    twoFactorSetupRequired: !twoFactorEnabled && workspacesRequiringTwoFactor(db, user.id).length > 0,
+  };
 }
 
 /** For pages: redirect to sign-in when signed out. */

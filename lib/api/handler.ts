@@ -18,12 +18,14 @@ export interface ApiContext<P> {
  * Wraps a route handler: requires a session (401 otherwise), hands over the awaited params,
  * and turns thrown AppErrors into JSON with their status — never an HTML 500 page.
  */
-export function apiRoute<P extends Record<string, string>>(handler: (ctx: ApiContext<P>) => Promise<unknown> | unknown, options: { allowOneTimePassword?: boolean } = {}) {
+export function apiRoute<P extends Record<string, string>>(handler: (ctx: ApiContext<P>) => Promise<unknown> | unknown, options: { allowOneTimePassword?: boolean; allowWithoutTwoFactor?: boolean } = {}) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
       assertSameOrigin(req);
       const user = await requireApiUser();
       if (user.mustChangePassword && !options.allowOneTimePassword) throw forbidden('Choose your own password first (Your account page).');
+      // A workspace of theirs requires two-factor sign-in: only the account routes (to set it up) answer.
+      if (user.twoFactorSetupRequired && !options.allowWithoutTwoFactor) throw forbidden('A workspace you belong to requires two-factor sign-in. Set it up on Your account page first.');
       const result = await handler({ req, params: await context.params, user, db: getDb() });
       if (result instanceof Response) return result;
       return NextResponse.json(result ?? { ok: true });

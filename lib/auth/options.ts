@@ -1,47 +1,69 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
-import { findUserByEmail } from '@/db/queries/users';
-import { verifyPassword } from '@/lib/auth/password';
-import { SignInThrottle } from '@/lib/auth/sign-in-throttle';
-import { signInSchema } from '@/lib/validations/auth';
-
-// Ten wrong passwords for one account within 15 minutes lock it for the rest of that window.
-const throttle = new SignInThrottle({ maxFailures: 10, windowMs: 15 * 60_000 });
+import { recordSecurityEvent } from '@/db/queries/security-events';
+import { revokeSession, SESSION_MAX_AGE_SECONDS } from '@/db/queries/sessions';
+import { clientInfo } from '@/lib/api/client-info';
+import { authenticate } from './authenticate';
+import { SIGN_IN_ERRORS } from './sign-in-errors';
+import { totpKeyFromEnv } from './second-factor';
 
 export const authOptions: NextAuthOptions = {
-  // JWT sessions hold only the user id; roles are read from the database on every request,
-  // so removing a member takes effect at once.
-  session: { strategy: 'jwt', maxAge: 60 * 60 * 12 },
+  // The JWT holds the user id and the id of a `sessions` row; lib/session.ts checks that row on
+  // every request, so signing out and revoking sessions take effect at once. Roles are read
+  // from the database on every request too.
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/sign-in' },
   providers: [
     CredentialsProvider({
       name: 'Email and password',
-      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-      async authorize(credentials) {
-        const parsed = signInSchema.safeParse(credentials);
-        if (!parsed.success) return null;
-        const key = parsed.data.email;
-        const wait = throttle.retryAfter(key);
-        if (wait > 0) throw new Error(`Too many failed attempts. Try again in ${Math.ceil(wait / 60_000)} minute(s).`);
-        const user = findUserByEmail(getDb(), key);
-        if (!user || !(await verifyPassword(user.passwordHash, parsed.data.password))) {
-          throttle.recordFailure(key);
-          return null;
+      credentials: {
+        email: { label: 'Email', type: 'email' },
+        password: { label: 'Password', type: 'password' },
+        code: { label: 'Authentication code', type: 'text' },
+      },
+      async authorize(credentials, req) {
+        // next-auth hands over the request headers as a plain object with lower-case names.
+        const headers = new Headers(Object.entries((req.headers ?? {}) as Record<string, string>));
+        const outcome = await authenticate(credentials, { db: getDb(), client: clientInfo(headers), totpKey: totpKeyFromEnv() });
+        switch (outcome.status) {
+          case 'signed_in':
+            return { ...outcome.user, sessionId: outcome.sessionId };
+          case 'invalid':
+            return null; // next-auth answers "CredentialsSignin"
+          // Thrown messages reach the form as the error text (lib/auth/sign-in-errors.ts).
+          case 'locked':
+            throw new Error(`${SIGN_IN_ERRORS.locked}:${Math.ceil(outcome.retryAfterMs / 1000)}`);
+          case 'code_required':
+            throw new Error(SIGN_IN_ERRORS.codeRequired);
+          case 'code_invalid':
+            throw new Error(SIGN_IN_ERRORS.codeInvalid);
         }
-        throttle.recordSuccess(key);
-        return { id: user.id, email: user.email, name: user.name };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        token.sid = user.sessionId;
+      }
       return token;
     },
     session({ session, token }) {
       if (session.user && token.sub) session.user.id = token.sub;
+      session.sessionId = token.sid;
       return session;
+    },
+  },
+  events: {
+    signOut({ token }) {
+      const { sid, sub } = token ?? {};
+      if (!sid || !sub) return;
+      const db = getDb();
+      db.transaction((tx) => {
+        if (revokeSession(tx, sid, sub)) recordSecurityEvent(tx, { type: 'sign_out', userId: sub, detail: { sessionId: sid } });
+      });
     },
   },
 };

@@ -6,6 +6,13 @@ export const MIN_PASSWORD_LENGTH = 10;
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().email('Enter a valid email address.'),
   password: z.string().min(1, 'Enter your password.').max(200),
+  /** The second step of a two-factor sign-in: a 6-digit code or a recovery code (blank = not given). */
+  code: z
+    .string()
+    .trim()
+    .max(40)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
 });
 
 export const changePasswordSchema = z

@@ -1,0 +1,35 @@
+import { lastAcceptedTotpStep, rememberAcceptedTotpStep, consumeRecoveryCode } from '@/db/queries/two-factor';
+import type { Tx } from '@/db/queries/history';
+import { hashRecoveryCode, looksLikeRecoveryCode } from './recovery-codes';
+import { decryptTotpSecret, deriveTotpKey, looksLikeTotpCode, verifyTotp } from './totp';
+
+let cachedKey: { master: string; key: Buffer } | undefined;
+
+/** The key for TOTP secrets at rest, derived once from NEXTAUTH_SECRET. */
+export function totpKeyFromEnv(env: Record<string, string | undefined> = process.env): Buffer {
+  const master = env.NEXTAUTH_SECRET ?? '';
+  if (cachedKey?.master !== master) cachedKey = { master, key: deriveTotpKey(master) };
+  return cachedKey.key;
+}
+
+export type SecondFactorResult = { ok: true; method: 'totp' | 'recovery_code' } | { ok: false };
+
+/**
+ * Checks a TOTP code or a recovery code for the user and, when it is good, uses it up (the TOTP
+ * step is remembered so the same code cannot be replayed; a recovery code is marked used).
+ * Synchronous: runs inside the caller's transaction, so checking and using up are one step.
+ */
+export function verifyAndUseSecondFactor(tx: Tx, user: { id: string; totpSecret: string | null }, code: string, key: Buffer, now: Date): SecondFactorResult {
+  if (looksLikeTotpCode(code)) {
+    const secret = user.totpSecret ? decryptTotpSecret(user.totpSecret, key) : null;
+    if (!secret) return { ok: false };
+    const step = verifyTotp(secret, code, now.getTime());
+    if (step === null) return { ok: false };
+    const last = lastAcceptedTotpStep(tx, user.id, now);
+    if (last !== null && step <= last) return { ok: false };
+    rememberAcceptedTotpStep(tx, user.id, step, now);
+    return { ok: true, method: 'totp' };
+  }
+  if (looksLikeRecoveryCode(code) && consumeRecoveryCode(tx, user.id, hashRecoveryCode(code), now)) return { ok: true, method: 'recovery_code' };
+  return { ok: false };
+}

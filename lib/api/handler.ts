@@ -5,6 +5,7 @@ import { getDb } from '@/db';
 import type { Db } from '@/db/client';
 import { AppError, errorBody, forbidden } from '@/lib/errors';
 import { requireApiUser, type CurrentUser } from '@/lib/session';
+import { JSON_BODY_LIMIT_BYTES, readBodyText, type BodyLimit } from './body';
 import { assertSameOrigin } from './same-origin';
 
 export interface ApiContext<P> {
@@ -36,11 +37,16 @@ export function apiRoute<P extends Record<string, string>>(handler: (ctx: ApiCon
   };
 }
 
-/** Reads and validates a JSON body: 400 for malformed JSON, 422 with field messages for invalid input. */
-export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+/**
+ * Reads and validates a JSON body: 413 past the byte limit (checked while streaming, before
+ * parsing; 1 MB unless the route passes a larger one), 400 for malformed JSON, 422 with field
+ * messages for invalid input. Routes whose resource is in the path authorise before calling this.
+ */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S, limit: BodyLimit = { maxBytes: JSON_BODY_LIMIT_BYTES }): Promise<z.output<S>> {
+  const text = await readBodyText(req, limit);
   let raw: unknown;
   try {
-    raw = await req.json();
+    raw = JSON.parse(text);
   } catch {
     throw new AppError('bad_request', 'The request body must be JSON.');
   }

@@ -95,8 +95,23 @@ describe('CSV report', () => {
     expect(cell(6, 'claimant')).toBe(`'@everyone`);
     expect(cell(6, 'rationale')?.startsWith(`'+1 for creativity`)).toBe(true);
     expect(cell(5, 'rationale')?.startsWith(`'-1 point`)).toBe(true);
-    for (const row of rows) for (const value of row) expect(value).not.toMatch(/^[=+\-@\t\r]/);
+    for (const row of rows) for (const value of row) expect(value).not.toMatch(/^(?:\s*[=+\-@]|[\t\r])/);
   });
+
+  it.each([
+    ['  =HYPERLINK("http://evil.example")', `"'  =HYPERLINK(""http://evil.example"")"`],
+    [' +cmd', `' +cmd`],
+    ['\u00a0-2+3', `'\u00a0-2+3`],
+    ['\n@SUM(A1)', `"'\n@SUM(A1)"`],
+    ['\r\n=1', `"'\r\n=1"`],
+    ['\tplain text', `'\tplain text`],
+    ['\rplain', `"'\rplain"`],
+    ['\uFF1D1+1', `'\uFF1D1+1`],
+    ['\uFF20everyone', `'\uFF20everyone`],
+    [' -5', `' -5`],
+    ['  plain = text', '  plain = text'],
+    ['a=b', 'a=b'],
+  ])('neutralises a formula after leading whitespace: csvCell(%j) is %j', (input, expected) => expect(csvCell(input)).toBe(expected));
 
   it.each([
     ['=1+1', `'=1+1`],

@@ -62,13 +62,17 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A formula trigger (= + - @, or their full-width forms that CJK input methods type) as the first
+ * character that is not whitespace — spreadsheets skip leading spaces, tabs and line breaks
+ * before deciding — or a cell starting with TAB or CR at all.
+ */
+const FORMULA_START = /^(?:\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\t\r])/;
 const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
 
 /**
- * Spreadsheets evaluate cells starting with = + - @ (and TAB/CR, which some strip first), so such
- * cells get a leading apostrophe (OWASP "CSV injection"). Plain numbers like -2 cannot carry a
- * formula and are left alone so numeric columns stay numeric.
+ * Spreadsheets evaluate such cells (OWASP "CSV injection"), so they get a leading apostrophe.
+ * Plain numbers like -2 cannot carry a formula and are left alone so numeric columns stay numeric.
  */
 export function neutraliseFormula(value: string): string {
   if (!FORMULA_START.test(value) || PLAIN_NUMBER.test(value)) return value;

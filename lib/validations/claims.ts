@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLAIM_STATUSES } from '@/db/schema/enums';
-import { httpUrlSchema, idSchema, isoDateSchema, versionSchema } from './common';
+import { httpUrlSchema, idSchema, isoDateSchema, userText, versionSchema } from './common';
 
 export const createClaimSchema = z
   .object({
@@ -15,12 +15,12 @@ export const createClaimSchema = z
 
 export const updateClaimSchema = z.object({
   version: versionSchema,
-  claimText: z.string().trim().min(1, 'The claim statement cannot be empty.').max(2000).optional(),
-  claimant: z.string().trim().max(200).optional(),
+  claimText: userText('The claim statement').trim().min(1, 'The claim statement cannot be empty.').max(2000).optional(),
+  claimant: userText('Claimant').trim().max(200).optional(),
   claimDate: isoDateSchema.optional(),
-  claimAppearance: z.string().trim().max(2000).nullable().optional(),
+  claimAppearance: userText('Where the claim appeared').trim().max(2000).nullable().optional(),
   verdictId: idSchema.nullable().optional(),
-  rationale: z.string().max(20000, 'Rationale is too long (20,000 characters at most).').optional(),
+  rationale: userText('Rationale').max(20000, 'Rationale is too long (20,000 characters at most).').optional(),
   status: z.enum(CLAIM_STATUSES, { error: 'Status must be open, in review or resolved.' }).optional(),
 });
 export type UpdateClaimInput = z.infer<typeof updateClaimSchema>;
@@ -29,9 +29,9 @@ export const deleteClaimSchema = z.object({ version: versionSchema });
 
 export const sourceFieldsSchema = z.object({
   url: httpUrlSchema,
-  title: z.string().trim().max(500).default(''),
-  publisher: z.string().trim().max(200).default(''),
-  excerpt: z.string().trim().max(5000, 'Excerpt is too long (5,000 characters at most).').default(''),
+  title: userText('Source title').trim().max(500).default(''),
+  publisher: userText('Publisher').trim().max(200).default(''),
+  excerpt: userText('Excerpt').trim().max(5000, 'Excerpt is too long (5,000 characters at most).').default(''),
   accessedOn: isoDateSchema.optional().transform((v) => v ?? null),
 });
 export type SourceFields = z.infer<typeof sourceFieldsSchema>;

@@ -1,4 +1,20 @@
 import { z } from 'zod';
+import { normaliseText, textProblem, textProblemMessage } from './text';
+
+/**
+ * Every user-written string goes through this builder: NUL characters and lone surrogates are
+ * refused with a 422 naming the field, and the text is NFC-normalised before any trim or length
+ * check. Chain `.trim()`, `.min()`, `.max()` as on `z.string()`.
+ */
+export function userText(field: string, options: { required?: string } = {}) {
+  return z
+    .string({ error: options.required ?? `${field} must be text.` })
+    .superRefine((value, ctx) => {
+      const problem = textProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: textProblemMessage(field, problem) });
+    })
+    .overwrite(normaliseText);
+}
 
 export const idSchema = z.string().uuid('Invalid id.');
 export const versionSchema = z.number({ error: 'A version number is required.' }).int().positive();
@@ -19,8 +35,7 @@ export function isRealIsoDate(value: string): boolean {
 }
 
 /** An absolute http(s) URL — never javascript:, data: or a relative path. */
-export const httpUrlSchema = z
-  .string()
+export const httpUrlSchema = userText('The URL')
   .trim()
   .min(1, 'A URL is required.')
   .max(2000, 'URL is too long.')

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { ARTICLE_STATUSES } from '@/db/schema/enums';
-import { idSchema, versionSchema } from './common';
+import { idSchema, userText, versionSchema } from './common';
 
 /** Request bodies of the team-review routes (comments, verdicts, assignments, workflow, presence). */
 
 export const MAX_COMMENT_CHARS = 5000;
 export const MAX_REASON_CHARS = 1000;
 
-const commentBody = z
-  .string({ error: 'Write a comment.' })
+const commentBody = userText('The comment', { required: 'Write a comment.' })
   .trim()
   .min(1, 'Write something before posting.')
   .max(MAX_COMMENT_CHARS, `A comment can be at most ${MAX_COMMENT_CHARS.toLocaleString('en')} characters.`);
@@ -19,7 +18,7 @@ export const deleteCommentSchema = z.object({ version: versionSchema });
 
 export const putMyVerdictSchema = z.object({
   verdictId: idSchema,
-  reason: z.string().trim().max(MAX_REASON_CHARS, `Keep the reason under ${MAX_REASON_CHARS.toLocaleString('en')} characters.`).default(''),
+  reason: userText('The reason').trim().max(MAX_REASON_CHARS, `Keep the reason under ${MAX_REASON_CHARS.toLocaleString('en')} characters.`).default(''),
   /** The version of my verdict being replaced; omit when giving my first verdict on the claim. */
   version: versionSchema.optional(),
 });

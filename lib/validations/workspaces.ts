@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { ROLES } from '@/db/schema/enums';
 import { ratingLevelInputSchema } from '@/lib/verdicts/scale';
-import { optionalHttpUrlSchema, versionSchema } from './common';
+import { optionalHttpUrlSchema, userText, versionSchema } from './common';
 
 export const roleSchema = z.enum(ROLES, { error: 'Role must be owner, editor, reviewer or viewer.' });
 
 export const addMemberSchema = z.object({
   email: z.string().trim().toLowerCase().email('Enter a valid email address.'),
-  name: z.string().trim().min(1, 'Enter the person’s name.').max(120),
+  name: userText('Name').trim().min(1, 'Enter the person’s name.').max(120),
   role: roleSchema,
 });
 
@@ -15,17 +15,16 @@ export const changeRoleSchema = z.object({ role: roleSchema });
 
 export const updateScaleSchema = z.object({
   version: versionSchema,
-  name: z.string(),
+  name: userText('Scale name'),
   levels: z.array(ratingLevelInputSchema),
 });
 
 export const workspaceSettingsSchema = z.object({
   version: versionSchema,
-  name: z.string().trim().min(1, 'Workspace name is required.').max(120),
-  organizationName: z.string().trim().min(1, 'Organization name is required (it is the ClaimReview author).').max(200),
+  name: userText('Workspace name').trim().min(1, 'Workspace name is required.').max(120),
+  organizationName: userText('Organization name').trim().min(1, 'Organization name is required (it is the ClaimReview author).').max(200),
   organizationUrl: optionalHttpUrlSchema,
-  factCheckUrlPattern: z
-    .string()
+  factCheckUrlPattern: userText('Fact-check URL pattern')
     .trim()
     .max(500)
     .refine((v) => v === '' || /^https?:\/\/\S+$/.test(v), 'Use a full https:// address, with {article} and {claim} placeholders.')

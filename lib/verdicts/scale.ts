@@ -1,21 +1,22 @@
 import { z } from 'zod';
+import { userText } from '@/lib/validations/common';
 
 const HEX_COLOR = /^#[0-9a-f]{6}$/i;
 const KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const ratingLevelInputSchema = z.object({
   key: z.string().trim().regex(KEY, 'Key must be lowercase letters, digits and dashes (e.g. "mostly-false").').max(40),
-  label: z.string().trim().min(1, 'Label is required.').max(40, 'Label must be at most 40 characters.'),
+  label: userText('Label').trim().min(1, 'Label is required.').max(40, 'Label must be at most 40 characters.'),
   color: z.string().trim().regex(HEX_COLOR, 'Colour must be a hex colour like #c62828.'),
   value: z.number().finite().min(-100).max(100).nullable(),
-  description: z.string().trim().max(300).default(''),
+  description: userText('Description').trim().max(300).default(''),
 });
 export type RatingLevelInput = z.input<typeof ratingLevelInputSchema>;
 export type RatingLevel = z.output<typeof ratingLevelInputSchema>;
 
 export const ratingScaleInputSchema = z
   .object({
-    name: z.string().trim().min(1, 'Scale name is required.').max(80),
+    name: userText('Scale name').trim().min(1, 'Scale name is required.').max(80),
     levels: z.array(ratingLevelInputSchema).min(2, 'A scale needs at least two levels.').max(20, 'A scale has at most 20 levels.'),
   })
   .superRefine((scale, ctx) => {

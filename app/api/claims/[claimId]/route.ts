@@ -14,8 +14,8 @@ export const GET = apiRoute<{ claimId: string }>(({ params, user, db }) => {
 });
 
 export const PATCH = apiRoute<{ claimId: string }>(async ({ req, params, user, db }) => {
-  const input = await readJson(req, updateClaimSchema);
   const { role, claim } = authorizeClaim(db, user.id, params.claimId, 'claim:update');
+  const input = await readJson(req, updateClaimSchema);
   if (input.status !== undefined && input.status !== claim.status) {
     const transition = canTransitionClaim(role, claim.status, input.status);
     if (!transition.ok) throw new AppError(transition.code === 'forbidden' ? 'forbidden' : 'unprocessable', transition.reason);
@@ -36,8 +36,8 @@ export const PATCH = apiRoute<{ claimId: string }>(async ({ req, params, user, d
 });
 
 export const DELETE = apiRoute<{ claimId: string }>(async ({ req, params, user, db }) => {
-  const { version } = await readJson(req, deleteClaimSchema);
   const { claim, role } = authorizeClaim(db, user.id, params.claimId, 'claim:delete');
+  const { version } = await readJson(req, deleteClaimSchema);
   // Reviewers delete their own claims; editors and owners any claim.
   if (claim.authorId !== user.id && !can(role, 'article:edit')) throw forbidden('Only the claim’s author or an editor can delete it.');
   try {

@@ -11,8 +11,8 @@ import { presenceSchema } from '@/lib/validations/review';
  * event stream; without an open stream this changes nothing and answers `connected: false`.
  */
 export const POST = apiRoute<{ articleId: string }>(async ({ req, params, user, db }) => {
-  const { openClaimId, connectionId } = await readJson(req, presenceSchema);
   const { article } = authorizeArticle(db, user.id, params.articleId, 'article:read');
+  const { openClaimId, connectionId } = await readJson(req, presenceSchema);
   if (openClaimId && getClaim(db, openClaimId).articleId !== article.id) throw notFound('Claim');
   const presence = getPresence();
   if (presence.update(article.id, user.id, openClaimId, connectionId)) emitPresence(article.workspaceId, article.id, presence.snapshot(article.id), user.id);

@@ -10,8 +10,8 @@ import { articleStatusSchema } from '@/lib/validations/review';
  * lib/review/workflow.ts inside setArticleStatus, so the message names the exact step refused.
  */
 export const PUT = apiRoute<{ articleId: string }>(async ({ req, params, user, db }) => {
-  const input = await readJson(req, articleStatusSchema);
   const { role } = authorizeArticle(db, user.id, params.articleId, 'article:read');
+  const input = await readJson(req, articleStatusSchema);
   const { article, changed } = setArticleStatus(db, { ...input, articleId: params.articleId, role, actorId: user.id });
   if (changed) emitArticleUpdated(article, ['status'], user.id);
   return { article };

@@ -10,8 +10,8 @@ export const GET = apiRoute<{ claimId: string }>(({ params, user, db }) => {
 });
 
 export const POST = apiRoute<{ claimId: string }>(async ({ req, params, user, db }) => {
-  const { body } = await readJson(req, createCommentSchema);
   const { claim } = authorizeClaim(db, user.id, params.claimId, 'comment:write');
+  const { body } = await readJson(req, createCommentSchema);
   const { comment, mentionedUserIds } = createComment(db, { claimId: claim.id, body, actorId: user.id });
   emitEntity('comment.created', { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId: claim.id }, comment, user.id);
   return Response.json({ comment, mentionedUserIds }, { status: 201 });

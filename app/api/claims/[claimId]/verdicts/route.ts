@@ -12,8 +12,8 @@ export const GET = apiRoute<{ claimId: string }>(({ params, user, db }) => {
 
 /** Records or changes my own verdict; the answer includes the list I may now see. */
 export const PUT = apiRoute<{ claimId: string }>(async ({ req, params, user, db }) => {
-  const input = await readJson(req, putMyVerdictSchema);
   const { role } = authorizeClaim(db, user.id, params.claimId, 'verdict:own');
+  const input = await readJson(req, putMyVerdictSchema);
   const result = upsertMyVerdict(db, { ...input, claimId: params.claimId, userId: user.id });
   if (result.changed) {
     emitEntity(result.created ? 'verdict.created' : 'verdict.updated', { workspaceId: result.workspaceId, articleId: result.articleId, claimId: params.claimId }, result.verdict, user.id);

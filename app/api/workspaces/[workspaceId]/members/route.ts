@@ -9,8 +9,8 @@ export const GET = apiRoute<{ workspaceId: string }>(({ params, user, db }) => {
 });
 
 export const POST = apiRoute<{ workspaceId: string }>(async ({ req, params, user, db }) => {
-  const input = await readJson(req, addMemberSchema);
   authorize(db, user.id, params.workspaceId, 'member:manage', 'Workspace');
+  const input = await readJson(req, addMemberSchema);
   const created = await addMember(db, params.workspaceId, input, user.id);
   return Response.json({ member: created }, { status: 201 });
 });

@@ -10,8 +10,8 @@ export const GET = apiRoute<{ workspaceId: string }>(({ params, user, db }) => {
 });
 
 export const PUT = apiRoute<{ workspaceId: string }>(async ({ req, params, user, db }) => {
-  const input = await readJson(req, updateScaleSchema);
   authorize(db, user.id, params.workspaceId, 'scale:manage', 'Workspace');
+  const input = await readJson(req, updateScaleSchema);
   const scale = parseInput(ratingScaleInputSchema, { name: input.name, levels: input.levels });
   return { scale: replaceScale(db, params.workspaceId, { ...scale, version: input.version }, user.id) };
 });

@@ -5,8 +5,8 @@ import { emitMemberRemoved } from '@/lib/events/emit';
 import { changeRoleSchema } from '@/lib/validations/workspaces';
 
 export const PATCH = apiRoute<{ workspaceId: string; userId: string }>(async ({ req, params, user, db }) => {
-  const { role } = await readJson(req, changeRoleSchema);
   authorize(db, user.id, params.workspaceId, 'member:manage', 'Workspace');
+  const { role } = await readJson(req, changeRoleSchema);
   changeMemberRole(db, params.workspaceId, params.userId, role, user.id);
   return { ok: true };
 });

@@ -7,6 +7,8 @@ import { apiFetch } from '@/lib/api/client';
 import { can } from '@/lib/auth/permissions';
 import { ConflictNotice, draftOf, type ClaimDraft } from './conflict-notice';
 import { availableClaimTransitions } from '@/lib/review/workflow';
+import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
+import type { ClaimStatus } from '@/db/schema/enums';
 import { STATUS_LABELS } from './labels';
 import { SourceList } from './source-list';
 import { VerdictChip } from './verdict-chip';
@@ -131,7 +133,7 @@ export function ClaimDetail({ articleId, claim, number, orphaned, levels, user, 
         </Button>
         <h2 className="text-base font-semibold">Claim {number}</h2>
         <span className="ml-auto">
-          <VerdictChip level={level} />
+          <VerdictChip level={level} hidden={claim.verdictHidden} />
         </span>
       </div>
       <div role="tablist" aria-label="Claim sections" className="flex gap-1 border-b border-[var(--color-line)] px-4" onKeyDown={(e) => {
@@ -199,25 +201,39 @@ export function ClaimDetail({ articleId, claim, number, orphaned, levels, user, 
           onChange={(id) => set('verdictId', id)}
           disabled={!canSetFinal}
           legend="Final verdict"
-          hint={claim.verdictHidden ? 'Hidden by blind review until you give your own verdict (Verdicts tab).' : canSetFinal ? 'What the published report says.' : 'Set by an editor; it is what the published report says.'}
+          hint={claim.verdictHidden ? `${HIDDEN_UNTIL_VERDICT} (Verdicts tab): blind review.` : canSetFinal ? 'What the published report says.' : 'Set by an editor; it is what the published report says.'}
         />
         <ClaimAssignees articleId={articleId} claimId={claim.id} assignments={assignments} members={members} canAssign={can(user.role, 'claim:assign')} onChanged={onAssignmentsChanged} notify={notify} />
 
-        <label className="block">
-          <span className="mb-1 block text-sm font-medium">Rationale</span>
-          <textarea value={draft.rationale} onChange={(e) => set('rationale', e.target.value)} rows={5} placeholder="Why this verdict? Cite what the sources show." className={inputClass} disabled={!editable} dir="auto" />
-        </label>
-
-        <label className="block">
-          <span className="mb-1 block text-sm font-medium">Status</span>
-          <select value={draft.status} onChange={(e) => set('status', e.target.value as ClaimDraft['status'])} className={inputClass} disabled={!editable}>
-            {[claim.status, ...availableClaimTransitions(user.role, claim.status).map((t) => t.to)].map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
+        {claim.status === null ? (
+          // Blind review: the rationale and status would reveal the decision until I give my verdict.
+          <dl className="space-y-3" data-testid="claim-decision-hidden">
+            {['Rationale', 'Status'].map((name) => (
+              <div key={name}>
+                <dt className="mb-1 text-sm font-medium">{name}</dt>
+                <dd className="rounded-md border border-dashed border-[var(--color-line)] bg-gray-50 px-3 py-2 text-sm text-[var(--color-muted)]">{HIDDEN_UNTIL_VERDICT}</dd>
+              </div>
             ))}
-          </select>
-        </label>
+          </dl>
+        ) : (
+          <>
+            <label className="block">
+              <span className="mb-1 block text-sm font-medium">Rationale</span>
+              <textarea value={draft.rationale} onChange={(e) => set('rationale', e.target.value)} rows={5} placeholder="Why this verdict? Cite what the sources show." className={inputClass} disabled={!editable} dir="auto" />
+            </label>
+
+            <label className="block">
+              <span className="mb-1 block text-sm font-medium">Status</span>
+              <select value={draft.status ?? claim.status} onChange={(e) => set('status', e.target.value as ClaimStatus)} className={inputClass} disabled={!editable}>
+                {[claim.status, ...availableClaimTransitions(user.role, claim.status).map((t) => t.to)].map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
 
         {conflict && (
           <ConflictNotice

@@ -1,6 +1,7 @@
 'use client';
 
 import type { ClaimDto, ScaleLevel } from '@/components/workbench/types';
+import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
 import { STATUS_LABELS } from './labels';
 import type { StatusFilter, VerdictFilter } from './claim-panel';
 import { VerdictChip } from './verdict-chip';
@@ -19,12 +20,14 @@ export interface ClaimListProps {
   levels: ScaleLevel[];
   verdictFilter: VerdictFilter;
   statusFilter: StatusFilter;
+  /** Blind review hides some claims' decisions from me: offer them as a filter. */
+  anyHidden: boolean;
   onVerdictFilter: (v: VerdictFilter) => void;
   onStatusFilter: (v: StatusFilter) => void;
   onSelect: (claimId: string) => void;
 }
 
-export function ClaimList({ header, viewersByClaim, unsaved, claims, total, numbers, anchoredIds, levels, verdictFilter, statusFilter, onVerdictFilter, onStatusFilter, onSelect }: ClaimListProps) {
+export function ClaimList({ header, viewersByClaim, unsaved, claims, total, numbers, anchoredIds, levels, verdictFilter, statusFilter, anyHidden, onVerdictFilter, onStatusFilter, onSelect }: ClaimListProps) {
   const levelById = new Map(levels.map((l) => [l.id, l]));
   return (
     <div>
@@ -39,6 +42,7 @@ export function ClaimList({ header, viewersByClaim, unsaved, claims, total, numb
             <select value={verdictFilter} onChange={(e) => onVerdictFilter(e.target.value)} className="mt-1 h-8 w-full rounded-md border border-[var(--color-line)] bg-white px-2 text-sm text-[var(--color-ink)]" data-testid="filter-verdict">
               <option value="all">All verdicts</option>
               <option value="pending">Pending</option>
+              {anyHidden && <option value="hidden">{HIDDEN_UNTIL_VERDICT}</option>}
               {levels.map((l) => (
                 <option key={l.id} value={l.id}>
                   {l.label}
@@ -54,6 +58,7 @@ export function ClaimList({ header, viewersByClaim, unsaved, claims, total, numb
               <option value="in_review">{STATUS_LABELS.in_review}</option>
               <option value="resolved">{STATUS_LABELS.resolved}</option>
               <option value="orphaned">Orphaned</option>
+              {anyHidden && <option value="hidden">{HIDDEN_UNTIL_VERDICT}</option>}
             </select>
           </label>
         </div>
@@ -70,8 +75,8 @@ export function ClaimList({ header, viewersByClaim, unsaved, claims, total, numb
                   <span className="mt-0.5 w-6 shrink-0 text-right text-sm font-semibold tabular-nums text-[var(--color-muted)]">{numbers.get(claim.id)}</span>
                   <span className="min-w-0 flex-1">
                     <span className="flex flex-wrap items-center gap-1.5">
-                      <VerdictChip level={claim.verdictId ? levelById.get(claim.verdictId) : null} size="sm" />
-                      <span className="text-xs text-[var(--color-muted)]">{STATUS_LABELS[claim.status]}</span>
+                      <VerdictChip level={claim.verdictId ? levelById.get(claim.verdictId) : null} hidden={claim.verdictHidden} size="sm" />
+                      <span className="text-xs text-[var(--color-muted)]" data-testid="claim-list-status">{claim.status === null ? HIDDEN_UNTIL_VERDICT : STATUS_LABELS[claim.status]}</span>
                       {orphaned && <span className="rounded bg-red-50 px-1.5 text-xs font-medium text-red-800">Orphaned</span>}
                       {unsaved.has(claim.id) && <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900">Unsaved edits</span>}
                       {claim.sources.length > 0 && <span className="text-xs text-[var(--color-muted)]">· {claim.sources.length} source{claim.sources.length === 1 ? '' : 's'}</span>}

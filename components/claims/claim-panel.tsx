@@ -9,6 +9,7 @@ import type { PresenceViewer } from '@/lib/events/types';
 import { draftOf } from './conflict-notice';
 import { ClaimDetail, NO_EDITS, type ClaimEditState, type ClaimTab } from './claim-detail';
 import { ClaimList } from './claim-list';
+import { matchesClaimFilters, type StatusFilter, type VerdictFilter } from '@/lib/review/claim-filters';
 
 export interface ClaimPanelProps {
   claims: ClaimDto[];
@@ -35,8 +36,7 @@ export interface ClaimPanelProps {
   initialTab: ClaimTab;
 }
 
-export type VerdictFilter = 'all' | 'pending' | string;
-export type StatusFilter = 'all' | ClaimDto['status'] | 'orphaned';
+export type { StatusFilter, VerdictFilter } from '@/lib/review/claim-filters';
 
 export function ClaimPanel({ claims, anchoredIds, levels, activeId, user, onSelect, onClose, onClaimChange, onSourcesChange, onClaimDelete, notify, articleId, members, assignments, onAssignmentsChanged, refreshKeysFor, onVoted, viewersByClaim, header, initialTab }: ClaimPanelProps) {
   const [verdictFilter, setVerdictFilter] = useState<VerdictFilter>('all');
@@ -55,11 +55,7 @@ export function ClaimPanel({ claims, anchoredIds, levels, activeId, user, onSele
   const numbers = useMemo(() => new Map(claims.map((c, i) => [c.id, i + 1])), [claims]);
   const active = claims.find((c) => c.id === activeId) ?? null;
 
-  const filtered = claims.filter((c) => {
-    if (verdictFilter === 'pending' ? c.verdictId !== null : verdictFilter !== 'all' && c.verdictId !== verdictFilter) return false;
-    if (statusFilter === 'orphaned') return !anchoredIds.has(c.id);
-    return statusFilter === 'all' || c.status === statusFilter;
-  });
+  const filtered = claims.filter((c) => matchesClaimFilters(c, anchoredIds.has(c.id), { verdict: verdictFilter, status: statusFilter }));
 
   return (
     <aside aria-label="Claims" className="bg-white lg:sticky lg:top-14 lg:h-[calc(100vh-3.5rem)] lg:overflow-y-auto" data-testid="claim-panel">
@@ -98,6 +94,7 @@ export function ClaimPanel({ claims, anchoredIds, levels, activeId, user, onSele
           levels={levels}
           verdictFilter={verdictFilter}
           statusFilter={statusFilter}
+          anyHidden={claims.some((c) => c.verdictHidden)}
           onVerdictFilter={setVerdictFilter}
           onStatusFilter={setStatusFilter}
           onSelect={onSelect}

@@ -28,7 +28,7 @@ export function ClaimHistory({ claimId, refreshKey, levels }: { claimId: string;
             <span aria-hidden className="absolute -left-[5px] mt-1.5 h-2.5 w-2.5 rounded-full bg-gray-400" />
             <p className="text-sm">{entry.summary}</p>
             <p className="text-xs text-[var(--color-muted)]">{formatWhen(entry.at)}</p>
-            {!entry.redacted && entry.action === 'update' && entry.changes.length > 0 && (
+            {entry.action === 'update' && entry.changes.length > 0 && (
               <dl className="mt-1.5 space-y-1 text-xs">
                 {entry.changes.map((change) => (
                   <div key={change.field} className="grid grid-cols-[7rem_1fr] gap-2">

@@ -1,12 +1,13 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { JSONContent } from '@tiptap/core';
 import type { Db } from '../client';
-import { articles, claims, memberships, workspaces, type ArticleStatus } from '../schema';
+import { articles, claims, claimVerdicts, memberships, workspaces, type ArticleStatus } from '../schema';
 import { jsonDocToText, plainTextToDocJson } from '@/lib/editor/doc-text';
 import { conflict, notFound } from '@/lib/errors';
 import { slugify, uniqueSlug } from '@/lib/text/slug';
 import { reanchorClaims } from './claims';
 import { recordHistory } from './history';
+import { canSeeOthersVerdicts } from './verdicts';
 
 export interface ArticleListItem {
   id: string;
@@ -17,19 +18,29 @@ export interface ArticleListItem {
   status: ArticleStatus;
   workspaceName: string;
   claimCount: number;
-  /** Claims with a final verdict. */
+  /**
+   * Claims with a final verdict that this user may see: under blind review a reviewer counts only
+   * the claims they have given their own verdict on, so the progress cannot reveal the others.
+   */
   ratedCount: number;
   updatedAt: string;
 }
 
 /** Articles of every workspace the user belongs to, newest first. */
 export function listArticlesForUser(db: Db, userId: string): ArticleListItem[] {
+  const myVerdicts = db.select({ claimId: claimVerdicts.claimId }).from(claimVerdicts).where(eq(claimVerdicts.userId, userId)).as('my_verdicts');
   const claimCounts = db
-    .select({ articleId: claims.articleId, n: count().as('n'), rated: count(claims.verdictId).as('rated') })
+    .select({
+      articleId: claims.articleId,
+      n: count().as('n'),
+      rated: count(claims.verdictId).as('rated'),
+      ratedAndVoted: sql<number>`count(case when ${claims.verdictId} is not null and ${myVerdicts.claimId} is not null then 1 end)`.as('rated_and_voted'),
+    })
     .from(claims)
+    .leftJoin(myVerdicts, eq(myVerdicts.claimId, claims.id))
     .groupBy(claims.articleId)
     .as('claim_counts');
-  return db
+  const rows = db
     .select({
       id: articles.id,
       slug: articles.slug,
@@ -40,6 +51,9 @@ export function listArticlesForUser(db: Db, userId: string): ArticleListItem[] {
       workspaceName: workspaces.name,
       claimCount: sql<number>`coalesce(${claimCounts.n}, 0)`,
       ratedCount: sql<number>`coalesce(${claimCounts.rated}, 0)`,
+      ratedAndVoted: sql<number>`coalesce(${claimCounts.ratedAndVoted}, 0)`,
+      blindReview: articles.blindReview,
+      role: memberships.role,
       updatedAt: articles.updatedAt,
     })
     .from(articles)
@@ -47,8 +61,12 @@ export function listArticlesForUser(db: Db, userId: string): ArticleListItem[] {
     .innerJoin(workspaces, eq(workspaces.id, articles.workspaceId))
     .leftJoin(claimCounts, eq(claimCounts.articleId, articles.id))
     .orderBy(desc(articles.updatedAt), asc(articles.title))
-    .all()
-    .map((row) => ({ ...row, updatedAt: row.updatedAt.toISOString() }));
+    .all();
+  return rows.map(({ ratedCount, ratedAndVoted, blindReview, role, updatedAt, ...row }) => ({
+    ...row,
+    ratedCount: canSeeOthersVerdicts(role, blindReview, false) ? ratedCount : ratedAndVoted,
+    updatedAt: updatedAt.toISOString(),
+  }));
 }
 
 export interface NewArticle {

@@ -1,6 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
-import { articles, claimVerdicts, type Role } from '../schema';
+import { articles, claims, claimVerdicts, type Role } from '../schema';
+import { notFound } from '@/lib/errors';
+import { withholdDecision } from '@/lib/review/blind-review';
 import { getClaim, listClaims, type ClaimDto } from './claims';
 import { canSeeOthersVerdicts } from './verdicts';
 
@@ -10,24 +12,42 @@ export interface ClaimViewer {
 }
 
 /**
- * Claims as one member may see them. Under blind review the final verdict would give away the
- * team's opinion, so a reviewer who has not yet given their own verdict on a claim sees it as
- * pending (`verdictHidden`), exactly like the other reviewers' verdicts.
+ * Of the given claims of one article, those whose decision (final verdict, rationale, status)
+ * this viewer may not see yet: blind review is on, their role does not see everything, and they
+ * have not given their own verdict on the claim. Every such claim counts, decided or not, so that
+ * "hidden" never tells a decided claim from an undecided one.
  */
-function redact(db: Db, articleId: string, list: ClaimDto[], viewer: ClaimViewer): ClaimDto[] {
+export function claimsWithHiddenDecision(db: Db, articleId: string, claimIds: readonly string[], viewer: ClaimViewer): Set<string> {
+  if (claimIds.length === 0) return new Set();
   const article = db.select({ blindReview: articles.blindReview }).from(articles).where(eq(articles.id, articleId)).get();
-  if (!article?.blindReview || canSeeOthersVerdicts(viewer.role, true, false)) return list;
-  const ids = list.filter((c) => c.verdictId !== null).map((c) => c.id);
-  if (ids.length === 0) return list;
+  if (!article?.blindReview || canSeeOthersVerdicts(viewer.role, true, false)) return new Set();
   const voted = new Set(
     db
       .select({ claimId: claimVerdicts.claimId })
       .from(claimVerdicts)
-      .where(and(eq(claimVerdicts.userId, viewer.userId), inArray(claimVerdicts.claimId, ids)))
+      .where(and(eq(claimVerdicts.userId, viewer.userId), inArray(claimVerdicts.claimId, [...claimIds])))
       .all()
       .map((r) => r.claimId),
   );
-  return list.map((c) => (c.verdictId !== null && !voted.has(c.id) ? { ...c, verdictId: null, verdictHidden: true } : c));
+  return new Set(claimIds.filter((id) => !voted.has(id)));
+}
+
+/** Whether this viewer may see (and so edit) the claim's rationale and status. */
+export function canSeeClaimDecision(db: Db, claimId: string, viewer: ClaimViewer): boolean {
+  const claim = db.select({ articleId: claims.articleId }).from(claims).where(eq(claims.id, claimId)).get();
+  if (!claim) throw notFound('Claim');
+  return claimsWithHiddenDecision(db, claim.articleId, [claimId], viewer).size === 0;
+}
+
+/** Claims as one member may see them: under blind review, see claimsWithHiddenDecision. */
+function redact(db: Db, articleId: string, list: ClaimDto[], viewer: ClaimViewer): ClaimDto[] {
+  const hidden = claimsWithHiddenDecision(
+    db,
+    articleId,
+    list.map((c) => c.id),
+    viewer,
+  );
+  return list.map((c) => (hidden.has(c.id) ? { ...withholdDecision(c), verdictHidden: true } : c));
 }
 
 export function listClaimsForViewer(db: Db, articleId: string, viewer: ClaimViewer): ClaimDto[] {
@@ -38,4 +58,3 @@ export function getClaimForViewer(db: Db, claimId: string, viewer: ClaimViewer):
   const claim = getClaim(db, claimId);
   return redact(db, claim.articleId, [claim], viewer)[0]!;
 }
-

@@ -36,14 +36,18 @@ export interface ClaimDto {
   claimAppearance: string | null;
   verdictId: string | null;
   rationale: string;
-  status: 'open' | 'in_review' | 'resolved';
+  /** null when blind review withholds it from this viewer (see verdictHidden). */
+  status: 'open' | 'in_review' | 'resolved' | null;
   authorId: string | null;
   authorName: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
   sources: SourceDto[];
-  /** True when blind review withholds the final verdict from this viewer (verdictId is then null). */
+  /**
+   * True when blind review withholds the claim's decision from this viewer: the final verdict,
+   * the rationale and the status (verdictId and status are then null, rationale empty).
+   */
   verdictHidden: boolean;
 }
 

@@ -73,16 +73,20 @@ describe('comments', () => {
     expect(updateComment(f.db, comment.id, { body: ' same ', version: 1 }, f.u.ana).comment.version).toBe(1);
   });
 
-  it('soft-deletes only your own comment, with a version check; history keeps the text', () => {
+  it('soft-deletes only your own comment, with a version check; history keeps the fact, not the text', () => {
     const { comment } = createComment(f.db, { claimId: f.claims[0]!.id, body: 'oops @tom', actorId: f.u.ana });
+    updateComment(f.db, comment.id, { body: 'oops @tom, really', version: 1 }, f.u.ana);
     expect(catchAppError(() => deleteComment(f.db, comment.id, 1, f.u.tom)).code).toBe('forbidden');
     expect(catchAppError(() => deleteComment(f.db, comment.id, 7, f.u.ana)).code).toBe('conflict');
-    const deleted = deleteComment(f.db, comment.id, 1, f.u.ana);
-    expect(deleted).toMatchObject({ deleted: true, body: '', version: 2, mentions: [] });
+    const deleted = deleteComment(f.db, comment.id, 2, f.u.ana);
+    expect(deleted).toMatchObject({ deleted: true, body: '', version: 3, mentions: [] });
     expect(listMentions(f.db, f.u.tom)).toEqual([]);
-    expect(catchAppError(() => updateComment(f.db, comment.id, { body: 'x', version: 2 }, f.u.ana)).message).toBe('This comment was deleted.');
-    const last = f.db.select().from(historyEntries).where(eq(historyEntries.entityId, comment.id)).all().at(-1)!;
-    expect(last).toMatchObject({ action: 'delete', before: { body: 'oops @tom' } });
+    expect(catchAppError(() => updateComment(f.db, comment.id, { body: 'x', version: 3 }, f.u.ana)).message).toBe('This comment was deleted.');
+    const entries = f.db.select().from(historyEntries).where(eq(historyEntries.entityId, comment.id)).all();
+    // create, edit, delete: all three kept, by Ana, none with the words or who was mentioned.
+    expect(entries.map((e) => [e.action, e.actorId])).toEqual([['create', f.u.ana], ['update', f.u.ana], ['delete', f.u.ana]]);
+    expect(entries.at(-1)).toMatchObject({ action: 'delete', before: { authorId: f.u.ana }, after: { deletedAt: expect.any(String) } });
+    expect(JSON.stringify(entries)).not.toMatch(/oops|mentions/);
   });
 
   it('gives the scope needed to authorise a comment write', () => {

@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { claims, comments, memberships, mentions, users } from '../schema';
+import { claims, comments, historyEntries, memberships, mentions, users } from '../schema';
 import { AppError, conflict, forbidden, notFound } from '@/lib/errors';
+import { scrubDeletedCommentAudit } from '@/lib/review/deleted-comments';
 import { extractMentions } from '@/lib/review/mentions';
 import { MAX_COMMENT_CHARS } from '@/lib/validations/review';
 import { recordHistory, type Tx } from './history';
@@ -158,14 +159,29 @@ export function updateComment(db: Db, commentId: string, input: { body: string; 
   });
 }
 
-/** Soft delete: the row stays as a placeholder, its text and mentions go; the history keeps the text. */
+/**
+ * Soft delete: the row stays as a placeholder and its text and mentions go, from the row and from
+ * the history. The history keeps the fact (who posted it, who deleted it and when), not the words:
+ * the delete entry carries no body, and the earlier create/edit entries are scrubbed.
+ */
 export function deleteComment(db: Db, commentId: string, version: number, actorId: string): CommentDto {
   return db.transaction((tx) => {
     const { current, claim } = loadOwn(tx, commentId, actorId, version, 'delete');
-    const existing = tx.select({ userId: mentions.userId }).from(mentions).where(eq(mentions.commentId, commentId)).all().map((m) => m.userId);
-    tx.update(comments).set({ body: '', deletedAt: new Date(), version: current.version + 1, updatedAt: new Date() }).where(and(eq(comments.id, commentId), eq(comments.version, version))).run();
+    const deletedAt = new Date();
+    tx.update(comments).set({ body: '', deletedAt, version: current.version + 1, updatedAt: deletedAt }).where(and(eq(comments.id, commentId), eq(comments.version, version))).run();
     tx.delete(mentions).where(eq(mentions.commentId, commentId)).run();
-    recordHistory(tx, { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId: claim.id, entityType: 'comment', entityId: commentId, action: 'delete', actorId, before: { body: current.body, mentions: existing } });
+    scrubCommentHistory(tx, commentId);
+    recordHistory(tx, { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId: claim.id, entityType: 'comment', entityId: commentId, action: 'delete', actorId, before: { authorId: current.authorId, createdAt: current.createdAt.toISOString() }, after: { deletedAt: deletedAt.toISOString() } });
     return getComment(tx, commentId);
   });
+}
+
+/** Removes a comment's text and mentions from every history entry already written about it. */
+function scrubCommentHistory(tx: Tx, commentId: string): void {
+  const entries = tx
+    .select({ id: historyEntries.id, before: historyEntries.before, after: historyEntries.after })
+    .from(historyEntries)
+    .where(and(eq(historyEntries.entityType, 'comment'), eq(historyEntries.entityId, commentId)))
+    .all();
+  for (const entry of entries) tx.update(historyEntries).set(scrubDeletedCommentAudit(entry)).where(eq(historyEntries.id, entry.id)).run();
 }

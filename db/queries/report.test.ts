@@ -1,16 +1,19 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDb, type Db } from '../client';
-import { claimVerdicts, comments, users, workspaces } from '../schema';
+import { articles, claimVerdicts, comments, ratingLevels, users, workspaces } from '../schema';
 import { DEMO_CLAIMS } from '../seed/demo-claims';
 import { seedDemo } from '../seed/demo';
 import { createArticle, getArticle, updateArticleText } from './articles';
 import { createClaim, updateClaim } from './claims';
+import { createComment, deleteComment, updateComment } from './comments';
 import { AmbiguousArticleError, buildReportViewModel, findArticleForExport } from './report';
 import { getScale } from './scales';
 import { plainTextToDocJson } from '@/lib/editor/doc-text';
 import { AppError } from '@/lib/errors';
 import { renderClaimReviews } from '@/lib/export/claimreview';
+import { renderReport } from '@/lib/export';
+import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
 import { renderW3cAnnotations } from '@/lib/export/w3c';
 import { loadW3cSuite, runW3cSuite } from '@/lib/export/w3c-suite';
 
@@ -72,7 +75,7 @@ describe('buildReportViewModel on the seeded demo article', () => {
     expect(vm.claims.find((c) => c.finalVerdict?.key === 'false')?.finalVerdict).toEqual({ key: 'false', label: 'False', color: '#c62828', value: 0 });
   });
 
-  it('includes history and, when present, reviewer verdicts and live comments (not deleted ones)', () => {
+  it('includes history, reviewer verdicts and comments; a deleted comment only as “deleted by X at T”', () => {
     const first = demoReport().claims[0]!;
     const ana = userId('ana@claimdesk.demo');
     const kofi = userId('kofi@claimdesk.demo');
@@ -83,8 +86,11 @@ describe('buildReportViewModel on the seeded demo article', () => {
 
     const claim = demoReport().claims[0]!;
     expect(claim.reviewers).toEqual([expect.objectContaining({ reviewer: expect.objectContaining({ name: 'Kofi Mensah' }), verdict: expect.objectContaining({ key: 'false' }), reason: 'No evidence of creation.' })]);
-    expect(claim.comments.map((c) => c.body)).toEqual(['Agreed.']);
-    expect(claim.comments[0]?.author?.name).toBe('Ana Souza');
+    expect(claim.comments.map((c) => c.body)).toEqual(['Agreed.', '']);
+    expect(claim.comments[0]).toMatchObject({ author: { name: 'Ana Souza' }, deleted: null });
+    // No audit row for this hand-inserted deletion: the row's own deletedAt is the time.
+    expect(claim.comments[1]!.deleted).toEqual({ by: null, at: expect.any(String) });
+    expect(JSON.stringify(claim)).not.toContain('Withdrawn remark');
     expect(claim.history.map((h) => `${h.entityType}:${h.action}`).slice(0, 2)).toEqual(['claim:create', 'claim:update']);
     expect(claim.history.every((h) => h.actor !== null)).toBe(true);
   });
@@ -177,5 +183,58 @@ describe('findArticleForExport', () => {
     expect(ambiguous.message).toContain(copy.id);
     expect(ambiguous.message).toContain('by its id');
     expect(findArticleForExport(db, copy.id).title).toBe('Another demo');
+  });
+});
+
+describe('reports under blind review and with deleted comments', () => {
+  it('a reviewer who has not voted exports no final verdict, rationale, status or decision history; editors get all', async () => {
+    const local = createTestDb();
+    await seedDemo(local);
+    const articleId = findArticleForExport(local, 'demo').id;
+    const id = (email: string) => local.select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id;
+    const full = buildReportViewModel(local, articleId, { appUrl: APP_URL, now: NOW, viewer: { userId: id('tom@claimdesk.demo'), role: 'editor' } });
+    const decided = full.claims.find((c) => c.status === 'resolved' && c.rationale.trim() !== '')!;
+    local.update(articles).set({ blindReview: true }).where(eq(articles.id, articleId)).run();
+
+    const ana = { userId: id('ana@claimdesk.demo'), role: 'reviewer' as const };
+    const blind = buildReportViewModel(local, articleId, { appUrl: APP_URL, now: NOW, viewer: ana });
+    expect(blind.claims.every((c) => c.decisionHidden && c.finalVerdict === null && c.rationale === '' && c.status === null)).toBe(true);
+    const json = JSON.stringify(blind);
+    expect(json).not.toContain(decided.rationale);
+    expect(json).not.toContain('"resolved"');
+    expect(blind.claims.flatMap((c) => c.history).filter((h) => h.entityType === 'claim').every((h) => !JSON.stringify([h.before, h.after]).match(/verdictId|rationale|"status"/))).toBe(true);
+    for (const format of ['html', 'md', 'csv'] as const) {
+      const rendered = await renderReport(blind, format);
+      const body = typeof rendered.body === 'string' ? rendered.body : '';
+      expect(body, format).toContain(HIDDEN_UNTIL_VERDICT);
+      expect(body, format).not.toContain(decided.rationale.slice(0, 40));
+      expect(body, format).not.toMatch(/Resolved/);
+    }
+
+    // After voting on one claim, that claim's decision is back in Ana's export; the others stay hidden.
+    local.insert(claimVerdicts).values({ claimId: decided.id, userId: ana.userId, verdictId: local.select().from(ratingLevels).get()!.id, reason: '' }).run();
+    const afterVote = buildReportViewModel(local, articleId, { appUrl: APP_URL, now: NOW, viewer: ana });
+    expect(afterVote.claims.find((c) => c.id === decided.id)).toMatchObject({ decisionHidden: false, status: 'resolved', rationale: decided.rationale });
+    expect(afterVote.claims.filter((c) => c.decisionHidden)).toHaveLength(full.claims.length - 1);
+    // Editors are never blind.
+    expect(buildReportViewModel(local, articleId, { appUrl: APP_URL, now: NOW, viewer: { userId: id('tom@claimdesk.demo'), role: 'editor' } }).claims.some((c) => c.decisionHidden)).toBe(false);
+  });
+
+  it('a comment deleted through the app appears as deleted by its author at the time, with no text in comments or history', async () => {
+    const local = createTestDb();
+    await seedDemo(local);
+    const articleId = findArticleForExport(local, 'demo').id;
+    const anaId = local.select({ id: users.id }).from(users).where(eq(users.email, 'ana@claimdesk.demo')).get()!.id;
+    const claimId = buildReportViewModel(local, articleId, { appUrl: APP_URL }).claims[0]!.id;
+    const { comment } = createComment(local, { claimId, body: 'Off the record: my source is the cousin', actorId: anaId });
+    updateComment(local, comment.id, { body: 'Off the record: my source is the cousin, edited', version: 1 }, anaId);
+    deleteComment(local, comment.id, 2, anaId);
+
+    const vm = buildReportViewModel(local, articleId, { appUrl: APP_URL });
+    const exported = vm.claims[0]!.comments.find((c) => c.id === comment.id)!;
+    expect(exported).toMatchObject({ body: '', deleted: { by: { name: 'Ana Souza' }, at: expect.any(String) } });
+    expect(vm.claims[0]!.history.filter((h) => h.entityId === comment.id).map((h) => h.action)).toEqual(['create', 'update', 'delete']);
+    const json = (await renderReport(vm, 'json')).body;
+    expect(json).not.toContain('cousin');
   });
 });

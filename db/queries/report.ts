@@ -3,7 +3,7 @@
  * the route, the CLI and the tests get report data from. A fixed number of queries however
  * many claims the article has (related rows are fetched for all claims at once).
  */
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { articles, claims, claimVerdicts, comments, historyEntries, ratingLevels, sources, users, workspaces, type Role } from '../schema';
 import { orderClaimsByText, resolveClaimRanges } from '@/lib/editor/claim-ranges';
@@ -13,7 +13,8 @@ import { ratingBounds } from '@/lib/verdicts';
 import type { Tx } from './history';
 import { getScale } from './scales';
 import { canSeeOthersVerdicts } from './verdicts';
-import { revealsFinalVerdict } from '@/lib/review/history-diff';
+import { redactClaimAudit } from '@/lib/review/blind-review';
+import { scrubDeletedCommentAudit } from '@/lib/review/deleted-comments';
 
 type ClaimRow = typeof claims.$inferSelect;
 
@@ -51,7 +52,9 @@ function readReport(tx: Tx, articleId: string, opts: ReportOptions): ReportViewM
     .orderBy(asc(claims.positionStart), asc(claims.positionEnd), asc(claims.createdAt), asc(claims.id))
     .all();
   const claimIds = claimRows.map((c) => c.id);
-  const related = opts.viewer && article.blindReview ? withholdBlindVerdicts(claimRows, readRelatedRows(tx, claimIds), opts.viewer) : readRelatedRows(tx, claimIds);
+  const allRelated = readRelatedRows(tx, claimIds);
+  const hiddenDecisions = opts.viewer && article.blindReview ? claimsHiddenFrom(opts.viewer, claimRows, allRelated) : new Set<string>();
+  const related = withholdBlindVerdicts(allRelated, hiddenDecisions);
 
   const verdictIds = [...claimRows.map((c) => c.verdictId), ...related.reviewerVerdicts.map((v) => v.verdictId)].filter((id): id is string => id !== null);
   const verdicts = readVerdicts(tx, verdictIds);
@@ -68,6 +71,10 @@ function readReport(tx: Tx, articleId: string, opts: ReportOptions): ReportViewM
   const reviewerVerdictsOf = groupByClaim(related.reviewerVerdicts);
   const commentsOf = groupByClaim(related.comments);
   const historyOf = groupByClaim(related.history);
+
+  const deletedCommentIds = new Set(related.comments.filter((c) => c.deletedAt !== null).map((c) => c.id));
+  // Who deleted each deleted comment, and when: its audit row.
+  const deletions = new Map(related.history.filter((h) => h.entityType === 'comment' && h.action === 'delete').map((h) => [h.entityId, h]));
 
   const ranges = resolveClaimRanges(article.plainText, claimRows.map(toAnchorable));
   const ordered = orderClaimsByText(claimRows, ranges);
@@ -86,9 +93,9 @@ function readReport(tx: Tx, articleId: string, opts: ReportOptions): ReportViewM
       claimant: row.claimant,
       claimDate: row.claimDate,
       claimAppearance: row.claimAppearance,
-      finalVerdict: row.verdictId ? (verdicts.get(row.verdictId) ?? null) : null,
-      rationale: row.rationale,
-      status: row.status,
+      ...(hiddenDecisions.has(row.id)
+        ? { finalVerdict: null, rationale: '', status: null, decisionHidden: true }
+        : { finalVerdict: row.verdictId ? (verdicts.get(row.verdictId) ?? null) : null, rationale: row.rationale, status: row.status, decisionHidden: false }),
       author: person(row.authorId),
       reviewers: reviewerVerdictsOf(row.id).flatMap((v) => {
         const reviewer = person(v.userId);
@@ -96,8 +103,22 @@ function readReport(tx: Tx, articleId: string, opts: ReportOptions): ReportViewM
         return reviewer && verdict ? [{ reviewer, verdict, reason: v.reason, createdAt: v.createdAt.toISOString() }] : [];
       }),
       sources: sourcesOf(row.id).map((s) => ({ id: s.id, url: s.url, title: s.title, publisher: s.publisher, excerpt: s.excerpt, accessedOn: s.accessedOn })),
-      comments: commentsOf(row.id).map((c) => ({ id: c.id, author: person(c.authorId), body: c.body, createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString() })),
-      history: historyOf(row.id).map((h) => ({ id: h.id, actor: person(h.actorId), action: h.action, entityType: h.entityType, entityId: h.entityId, before: h.before, after: h.after, createdAt: h.createdAt.toISOString() })),
+      comments: commentsOf(row.id).map((c) => {
+        const deletion = c.deletedAt ? deletions.get(c.id) : undefined;
+        return {
+          id: c.id,
+          author: person(c.authorId),
+          // A deleted comment keeps the audit fact (who deleted it, when), never its text.
+          body: c.deletedAt ? '' : c.body,
+          deleted: c.deletedAt ? { by: person(deletion?.actorId ?? null), at: (deletion?.createdAt ?? c.deletedAt).toISOString() } : null,
+          createdAt: c.createdAt.toISOString(),
+          updatedAt: c.updatedAt.toISOString(),
+        };
+      }),
+      history: historyOf(row.id).map((h) => {
+        const { before, after } = h.entityType === 'comment' && deletedCommentIds.has(h.entityId) ? scrubDeletedCommentAudit(h) : h;
+        return { id: h.id, actor: person(h.actorId), action: h.action, entityType: h.entityType, entityId: h.entityId, before, after, createdAt: h.createdAt.toISOString() };
+      }),
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     };
@@ -141,34 +162,43 @@ function readReport(tx: Tx, articleId: string, opts: ReportOptions): ReportViewM
 type RelatedRows = ReturnType<typeof readRelatedRows>;
 
 /**
- * Blind review in reports: on claims the viewer has not rated, drop colleagues' verdicts, the final
- * verdict and the history entries that would reveal either. Mutates `claimRows` (a fresh read).
+ * Blind review in reports (the article has it on): the claims whose decision this viewer may not
+ * see yet, i.e. all the claims they have not rated, exactly as in the workbench
+ * (db/queries/claim-views.ts).
  */
-function withholdBlindVerdicts(claimRows: ClaimRow[], related: RelatedRows, viewer: { userId: string; role: Role }): RelatedRows {
-  if (canSeeOthersVerdicts(viewer.role, true, false)) return related;
+function claimsHiddenFrom(viewer: { userId: string; role: Role }, claimRows: ClaimRow[], related: RelatedRows): Set<string> {
+  if (canSeeOthersVerdicts(viewer.role, true, false)) return new Set();
   const rated = new Set(related.reviewerVerdicts.filter((v) => v.userId === viewer.userId).map((v) => v.claimId));
-  const hidden = new Set(claimRows.filter((c) => !rated.has(c.id)).map((c) => c.id));
-  for (const row of claimRows) if (hidden.has(row.id)) row.verdictId = null;
-  const revealsVerdict = (h: RelatedRows['history'][number]) => h.entityType === 'verdict' || revealsFinalVerdict(h.before, h.after);
+  return new Set(claimRows.filter((c) => !rated.has(c.id)).map((c) => c.id));
+}
+
+/**
+ * On claims whose decision is hidden: drop colleagues' verdicts and their history entries, and
+ * strip the decision (final verdict, rationale, status) from the claim's own history entries.
+ */
+function withholdBlindVerdicts(related: RelatedRows, hidden: ReadonlySet<string>): RelatedRows {
+  if (hidden.size === 0) return related;
+  const isHidden = (claimId: string | null) => claimId !== null && hidden.has(claimId);
   return {
     ...related,
     reviewerVerdicts: related.reviewerVerdicts.filter((v) => !hidden.has(v.claimId)),
-    history: related.history.filter((h) => !(h.claimId && hidden.has(h.claimId) && revealsVerdict(h))),
+    history: related.history
+      .filter((h) => !(isHidden(h.claimId) && h.entityType === 'verdict'))
+      .map((h) => {
+        if (!(isHidden(h.claimId) && h.entityType === 'claim')) return h;
+        const { before, after } = redactClaimAudit(h);
+        return { ...h, before, after };
+      }),
   };
 }
 
-/** Sources, reviewer verdicts, live comments and history of all the claims, in display order. */
+/** Sources, reviewer verdicts, comments (deleted ones as placeholders) and history of all the claims, in display order. */
 function readRelatedRows(tx: Tx, claimIds: string[]) {
   if (claimIds.length === 0) return { sources: [], reviewerVerdicts: [], comments: [], history: [] };
   return {
     sources: tx.select().from(sources).where(inArray(sources.claimId, claimIds)).orderBy(asc(sources.position), asc(sources.createdAt)).all(),
     reviewerVerdicts: tx.select().from(claimVerdicts).where(inArray(claimVerdicts.claimId, claimIds)).orderBy(asc(claimVerdicts.createdAt)).all(),
-    comments: tx
-      .select()
-      .from(comments)
-      .where(and(inArray(comments.claimId, claimIds), isNull(comments.deletedAt)))
-      .orderBy(asc(comments.createdAt))
-      .all(),
+    comments: tx.select().from(comments).where(inArray(comments.claimId, claimIds)).orderBy(asc(comments.createdAt)).all(),
     history: tx.select().from(historyEntries).where(inArray(historyEntries.claimId, claimIds)).orderBy(asc(historyEntries.createdAt)).all(),
   };
 }

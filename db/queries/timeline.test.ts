@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { articles } from '../schema';
+import { articles, historyEntries } from '../schema';
 import { assign } from './assignments';
 import { updateClaim } from './claims';
-import { createComment, updateComment } from './comments';
+import { createComment, deleteComment, updateComment } from './comments';
 import { reviewFixture, type ReviewFixture } from './review-fixture';
 import { addSource } from './sources';
 import { claimTimeline } from './timeline';
@@ -55,6 +55,48 @@ describe('claimTimeline', () => {
     upsertMyVerdict(f.db, { claimId, userId: f.u.ana, verdictId: f.level('true'), reason: '' });
     const afterVoting = claimTimeline(f.db, claimId, { userId: f.u.ana, role: 'reviewer' });
     expect(afterVoting.filter((e) => e.entityType === 'verdict').map((e) => e.redacted)).toEqual([false, false]);
+  });
+
+  it('under blind review strips rationale and status changes from claim entries until the reviewer votes', () => {
+    const claim = f.claims.find((c) => c.verdictId === null)!;
+    updateClaim(f.db, claim.id, { version: claim.version, status: 'in_review' }, f.u.tom);
+    updateClaim(f.db, claim.id, { version: claim.version + 1, rationale: 'The ministry says otherwise: FALSE.', status: 'resolved' }, f.u.tom);
+    updateClaim(f.db, claim.id, { version: claim.version + 2, claimant: 'The minister', rationale: 'Rewritten: still FALSE.' }, f.u.tom);
+    f.db.update(articles).set({ blindReview: true }).where(eq(articles.id, f.article.id)).run();
+
+    const ana = { userId: f.u.ana, role: 'reviewer' as const };
+    const entries = claimTimeline(f.db, claim.id, ana).filter((e) => e.entityType === 'claim');
+    expect(entries.map((e) => e.summary)).toEqual([
+      expect.stringMatching(/^Tom Becker changed the claimant from “.+” to “The minister” \(other changes hidden until you give your verdict\)$/),
+      'Tom Becker changed the claim (details hidden until you give your verdict)',
+      'Tom Becker changed the claim (details hidden until you give your verdict)',
+      // The seed's edit touched only the claimant: nothing to hide.
+      expect.stringMatching(/^Kofi Mensah set the claimant to “/),
+      expect.stringMatching(/created the claim “/),
+    ]);
+    expect(entries.map((e) => e.redacted)).toEqual([true, true, true, false, false]);
+    expect(entries[0]!.changes).toEqual([{ field: 'claimant', before: expect.anything(), after: 'The minister' }]);
+    const json = JSON.stringify(claimTimeline(f.db, claim.id, ana));
+    expect(json).not.toMatch(/FALSE|resolved|in_review|"rationale"|"status"/);
+
+    // Editors see every change; so does Ana once she has voted.
+    expect(JSON.stringify(claimTimeline(f.db, claim.id, { userId: f.u.tom, role: 'editor' }))).toContain('still FALSE');
+    upsertMyVerdict(f.db, { claimId: claim.id, userId: f.u.ana, verdictId: f.level('false'), reason: '' });
+    expect(claimTimeline(f.db, claim.id, ana).filter((e) => e.entityType === 'claim').every((e) => !e.redacted)).toBe(true);
+  });
+
+  it('a deleted comment shows as deleted, by whom and when, with its text gone from every entry', () => {
+    const claimId = f.claims[0]!.id;
+    const { comment } = createComment(f.db, { claimId, body: 'Private hunch about @kofi', actorId: f.u.ana });
+    updateComment(f.db, comment.id, { body: 'Private hunch, edited', version: 1 }, f.u.ana);
+    // A history row written before deletions scrubbed history (older databases) is scrubbed on read.
+    f.db.insert(historyEntries).values({ workspaceId: f.workspaceId, articleId: f.article.id, claimId, entityType: 'comment', entityId: comment.id, action: 'update', actorId: f.u.ana, before: { body: 'Legacy copy of the hunch' }, after: { body: 'Legacy copy, edited' } }).run();
+    deleteComment(f.db, comment.id, 2, f.u.ana);
+
+    const entries = claimTimeline(f.db, claimId, { userId: f.u.tom, role: 'editor' }).filter((e) => e.entityType === 'comment');
+    expect(entries.map((e) => e.summary)).toEqual(['Ana Souza deleted a comment', 'Ana Souza edited a comment', 'Ana Souza edited a comment', 'Ana Souza commented']);
+    expect(entries[0]).toMatchObject({ action: 'delete', actorName: 'Ana Souza', at: expect.any(String) });
+    expect(JSON.stringify(entries)).not.toMatch(/hunch|Legacy|kofi/i);
   });
 
   it('404s for an unknown claim', () => {

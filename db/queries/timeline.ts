@@ -1,8 +1,10 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { articles, claims, claimVerdicts, historyEntries, ratingLevels, ratingScales, users, type Role } from '../schema';
+import { articles, claims, claimVerdicts, comments, historyEntries, ratingLevels, ratingScales, users, type Role } from '../schema';
 import { notFound } from '@/lib/errors';
-import { DEFAULT_IGNORED_FIELDS, describeHistoryEntry, diffRecords, revealsFinalVerdict, type FieldChange } from '@/lib/review/history-diff';
+import { HIDDEN_UNTIL_VERDICT, redactClaimAudit } from '@/lib/review/blind-review';
+import { scrubDeletedCommentAudit } from '@/lib/review/deleted-comments';
+import { DEFAULT_IGNORED_FIELDS, describeHistoryEntry, diffRecords, type FieldChange } from '@/lib/review/history-diff';
 import { canSeeOthersVerdicts } from './verdicts';
 
 export interface TimelineEntry {
@@ -23,6 +25,8 @@ export interface TimelineEntry {
   redacted: boolean;
 }
 
+const CLAIM_VERBS = { create: 'created the claim', update: 'changed the claim', delete: 'deleted the claim' } as const;
+
 const TIMELINE_IGNORED = [...DEFAULT_IGNORED_FIELDS, 'id', 'createdAt', 'workspaceId', 'articleId', 'claimId'];
 
 /** Old or hand-written audit rows may not be records; one odd row must not break the timeline. */
@@ -39,8 +43,8 @@ function safeDiff(before: unknown, after: unknown): FieldChange[] {
  * reviewers' verdicts and assignments (all recorded with the claim's id).
  *
  * Blind review applies here too: a reviewer who may not see others' verdicts yet gets those
- * entries without their content ("Kofi Mensah recorded a verdict"), so the history cannot be used
- * to peek.
+ * entries without their content ("Kofi Mensah recorded a verdict"), and claim entries without the
+ * decision (final verdict, rationale, status), so the history cannot be used to peek.
  */
 export function claimTimeline(db: Db, claimId: string, viewer: { userId: string; role: Role | null }): TimelineEntry[] {
   const claim = db
@@ -73,11 +77,31 @@ export function claimTimeline(db: Db, claimId: string, viewer: { userId: string;
     .orderBy(desc(historyEntries.createdAt), desc(sql`${historyEntries}.rowid`))
     .all();
 
-  return rows.map(({ entry, actorName }) => {
+  // Entries written before deleted comments were scrubbed at deletion time may still hold text.
+  const deletedComments = new Set(
+    db
+      .select({ id: comments.id })
+      .from(comments)
+      .where(and(eq(comments.claimId, claimId), isNotNull(comments.deletedAt)))
+      .all()
+      .map((c) => c.id),
+  );
+
+  return rows.map(({ entry: stored, actorName }) => {
+    const entry = stored.entityType === 'comment' && deletedComments.has(stored.entityId) ? { ...stored, ...scrubDeletedCommentAudit(stored) } : stored;
     const base = { id: entry.id, at: entry.createdAt.toISOString(), actorId: entry.actorId, actorName, entityType: entry.entityType, entityId: entry.entityId, action: entry.action };
-    // The final verdict lives on the claim row: its changes reveal the team's opinion too.
-    if (hideOthers && entry.entityType === 'claim' && revealsFinalVerdict(entry.before, entry.after)) {
-      return { ...base, summary: `${actorName ?? 'Someone'} ${entry.action === 'create' ? 'marked the claim' : 'changed the claim'} (details hidden until you give your verdict)`, changes: [], before: null, after: null, redacted: true };
+    // The claim row carries the decision (final verdict, rationale, status): under blind review
+    // those fields leave the entry, and the sentence says that something was hidden.
+    if (hideOthers && entry.entityType === 'claim') {
+      const { before, after, hidDecision } = redactClaimAudit(entry);
+      const shown = { before, after, changes: safeDiff(before, after) };
+      if (!hidDecision) return { ...base, ...shown, summary: describeHistoryEntry({ ...entry, actorName, before, after }, ctx), redacted: false };
+      const hiddenPart = HIDDEN_UNTIL_VERDICT.toLowerCase();
+      const summary =
+        entry.action === 'update' && shown.changes.length > 0
+          ? `${describeHistoryEntry({ ...entry, actorName, before, after }, ctx)} (other changes ${hiddenPart})`
+          : `${actorName ?? 'Someone'} ${CLAIM_VERBS[entry.action]} (details ${hiddenPart})`;
+      return { ...base, ...shown, summary, redacted: true };
     }
     if (hideOthers && entry.entityType === 'verdict' && entry.actorId !== viewer.userId) {
       const verb = entry.action === 'create' ? 'recorded a verdict' : entry.action === 'delete' ? 'withdrew their verdict' : 'updated their verdict';

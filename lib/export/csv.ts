@@ -2,7 +2,8 @@
  * The CSV report: one row per claim, RFC 4180 (CRLF, quoted fields, "" doubling), with cells
  * neutralised against spreadsheet formula injection.
  */
-import { PENDING_LABEL } from './format';
+import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
+import { finalVerdictLabel } from './format';
 import type { ReportClaim, ReportViewModel } from './view-model';
 
 export const CSV_COLUMNS = [
@@ -44,9 +45,9 @@ function claimRow(claim: ReportClaim): string[] {
     claim.claimant,
     claim.claimDate ?? '',
     claim.claimAppearance ?? '',
-    claim.finalVerdict?.label ?? PENDING_LABEL,
+    finalVerdictLabel(claim),
     claim.finalVerdict && claim.finalVerdict.value !== null ? String(claim.finalVerdict.value) : '',
-    claim.status,
+    claim.status ?? HIDDEN_UNTIL_VERDICT,
     claim.rationale,
     claim.sources.map((s) => s.url).join(' | '),
     claim.reviewers.map((r) => `${r.reviewer.name}: ${r.verdict.label}`).join('; '),

@@ -2,6 +2,7 @@
  * Human-readable labels and dates for the reports. Deterministic (no locale or timezone
  * of the server leaks in), so the same view model always renders the same bytes.
  */
+import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
 import type { ReportArticle, ReportClaim } from './view-model';
 
 const MONTHS = [
@@ -49,11 +50,22 @@ function parseIso(iso: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-export const CLAIM_STATUS_LABELS: Record<ReportClaim['status'], string> = {
+export const CLAIM_STATUS_LABELS: Record<NonNullable<ReportClaim['status']>, string> = {
   open: 'Open',
   in_review: 'In review',
   resolved: 'Resolved',
 };
+
+/** The claim's status, or the blind-review notice when the exporting reviewer may not see it yet. */
+export function claimStatusLabel(claim: Pick<ReportClaim, 'status'>): string {
+  return claim.status === null ? HIDDEN_UNTIL_VERDICT : CLAIM_STATUS_LABELS[claim.status];
+}
+
+/** The final verdict's label: Pending, or the blind-review notice. */
+export function finalVerdictLabel(claim: Pick<ReportClaim, 'finalVerdict' | 'decisionHidden'>): string {
+  if (claim.decisionHidden) return HIDDEN_UNTIL_VERDICT;
+  return claim.finalVerdict?.label ?? PENDING_LABEL;
+}
 
 export const ARTICLE_STATUS_LABELS: Record<ReportArticle['status'], string> = {
   draft: 'Draft',

@@ -5,13 +5,14 @@
 import { escapeHtml, safeHttpUrl, splitParagraphs } from './escape';
 import {
   ARTICLE_STATUS_LABELS,
-  CLAIM_STATUS_LABELS,
   ORPHANED_NOTE,
   PENDING_LABEL,
   checkerName,
+  claimStatusLabel,
   formatDate,
   formatDateTime,
 } from './format';
+import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
 import { claimAnchor, renderAnnotatedArticle } from './html-article';
 import { REPORT_CSS } from './html-styles';
 import { summarizeVerdicts } from './summary';
@@ -156,13 +157,13 @@ function renderClaimCard(claim: ReportClaim, vm: ReportViewModel): string {
   const factRows = facts.filter(([, v]) => v).map(([t, v]) => `<div><dt>${t}</dt><dd>${v}</dd></div>`);
 
   return `<article class="claim" id="${claimAnchor(claim)}" style="--v:${colors.solid};--line:${colors.solid};--fill:${colors.fill}">
-<header class="claim-head"><span class="claim-no" aria-label="Claim ${claim.number}">${claim.number}</span>${chip(claim.finalVerdict)}<span class="status">${CLAIM_STATUS_LABELS[claim.status]}</span></header>
+<header class="claim-head"><span class="claim-no" aria-label="Claim ${claim.number}">${claim.number}</span>${claim.decisionHidden ? '<span class="chip pending">Hidden</span>' : chip(claim.finalVerdict)}<span class="status">${escapeHtml(claimStatusLabel(claim))}</span></header>
 ${claim.orphaned ? `<p class="orphan-note">${escapeHtml(ORPHANED_NOTE)}</p>` : ''}
 <blockquote class="quote" dir="auto"${langAttr(vm.article.language)}><p>${multiline(claim.quote.exact)}</p></blockquote>
 ${sameWords(claim.claimText, claim.quote.exact) ? '' : `<h3 dir="auto">${escapeHtml(claim.claimText)}</h3>`}
 ${factRows.length > 0 ? `<dl class="facts">${factRows.join('')}</dl>` : ''}
 <h4>${claim.finalVerdict ? `Why we rated it ${escapeHtml(verdictLabel)}` : 'Assessment'}</h4>
-<div class="rationale" dir="auto">${claim.rationale.trim() ? paragraphs(claim.rationale) : `<p class="empty">${claim.finalVerdict ? 'No rationale recorded.' : 'Verdict pending: this claim is still being checked.'}</p>`}</div>
+<div class="rationale" dir="auto">${claim.decisionHidden ? `<p class="empty">${escapeHtml(HIDDEN_UNTIL_VERDICT)}.</p>` : claim.rationale.trim() ? paragraphs(claim.rationale) : `<p class="empty">${claim.finalVerdict ? 'No rationale recorded.' : 'Verdict pending: this claim is still being checked.'}</p>`}</div>
 ${claim.sources.length > 0 ? `<h4>Sources</h4>\n<ol class="sources">\n${claim.sources.map(renderSource).join('\n')}\n</ol>` : ''}
 ${claim.reviewers.length > 0 ? `<h4>Reviewers</h4>\n<ul class="reviews">\n${claim.reviewers.map(renderReviewer).join('\n')}\n</ul>` : ''}
 </article>`;

@@ -10,13 +10,14 @@ import {
 } from './escape';
 import {
   ARTICLE_STATUS_LABELS,
-  CLAIM_STATUS_LABELS,
+  claimStatusLabel,
+  finalVerdictLabel,
   ORPHANED_NOTE,
-  PENDING_LABEL,
   checkerName,
   formatDate,
   formatDateTime,
 } from './format';
+import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
 import { placeClaims } from './segments';
 import { summarizeVerdicts } from './summary';
 import type { ReportArticle, ReportClaim, ReportSource, ReportViewModel } from './view-model';
@@ -127,10 +128,10 @@ function escapePiece(piece: string, atLineStart: boolean): string {
 }
 
 function renderClaim(claim: ReportClaim): string {
-  const verdict = claim.finalVerdict?.label ?? PENDING_LABEL;
+  const verdict = finalVerdictLabel(claim);
   const facts: Array<[string, string]> = [
     ['Verdict', `**${escapeMarkdownInline(oneLine(verdict))}**`],
-    ['Status', CLAIM_STATUS_LABELS[claim.status]],
+    ['Status', claimStatusLabel(claim)],
     ['Claimant', escapeMarkdownInline(oneLine(claim.claimant))],
     ['Made on', formatDate(claim.claimDate)],
     ['Where', claim.claimAppearance ? markdownLink(claim.claimAppearance, claim.claimAppearance) : ''],
@@ -140,7 +141,7 @@ function renderClaim(claim: ReportClaim): string {
     claim.orphaned ? `> ⚠️ ${ORPHANED_NOTE}` : '',
     blockquote(claim.quote.exact),
     facts.filter(([, v]) => v !== '').map(([k, v]) => `- **${k}:** ${v}`).join('\n'),
-    claim.rationale.trim() ? `**Why:**\n\n${escapeMarkdownBlock(claim.rationale)}` : claim.finalVerdict ? '' : '_Verdict pending: this claim is still being checked._',
+    claim.decisionHidden ? `_${HIDDEN_UNTIL_VERDICT}._` : claim.rationale.trim() ? `**Why:**\n\n${escapeMarkdownBlock(claim.rationale)}` : claim.finalVerdict ? '' : '_Verdict pending: this claim is still being checked._',
     claim.sources.length > 0 ? `**Sources:**\n\n${claim.sources.map(renderSource).join('\n')}` : '',
     claim.reviewers.length > 0
       ? `**Reviewers:**\n\n${claim.reviewers

@@ -77,14 +77,15 @@ function source(url: string, title: string, publisher: string, excerpt: string, 
   return { id: `src-${sourceSeq}`, url, title, publisher, excerpt, accessedOn };
 }
 
-type ClaimInput = Omit<ReportClaim, 'number' | 'start' | 'end' | 'quote' | 'position' | 'orphaned' | 'comments' | 'history' | 'createdAt' | 'updatedAt'> &
-  Partial<Pick<ReportClaim, 'comments' | 'history' | 'createdAt' | 'updatedAt'>>;
+type ClaimInput = Omit<ReportClaim, 'number' | 'start' | 'end' | 'quote' | 'position' | 'orphaned' | 'comments' | 'history' | 'createdAt' | 'updatedAt' | 'decisionHidden'> &
+  Partial<Pick<ReportClaim, 'comments' | 'history' | 'createdAt' | 'updatedAt' | 'decisionHidden'>>;
 
 function claimAt(number: number, exact: string, input: ClaimInput): ReportClaim {
   return {
     number,
     ...locate(FIXTURE_TEXT, exact),
     orphaned: false,
+    decisionHidden: false,
     comments: [],
     history: [],
     createdAt: '2024-03-05T09:00:00.000Z',
@@ -113,7 +114,7 @@ function buildClaims(): ReportClaim[] {
       source('https://amar.example.ir/labour-force/1402', 'گزارش نیروی کار ۱۴۰۲', 'مرکز آمار ایران', 'نرخ بیکاری: ۸٫۲ درصد', '2024-03-06'),
     ],
     comments: [
-      { id: 'cm-1', author: PEOPLE.sara, body: 'Checked the provincial table too.', createdAt: '2024-03-06T11:05:00Z', updatedAt: '2024-03-06T11:05:00Z' },
+      { id: 'cm-1', author: PEOPLE.sara, body: 'Checked the provincial table too.', deleted: null, createdAt: '2024-03-06T11:05:00Z', updatedAt: '2024-03-06T11:05:00Z' },
     ],
     history: [
       {
@@ -208,6 +209,7 @@ function buildClaims(): ReportClaim[] {
     quote: { exact: 'بانک مرکزی ۹۰۰ هزار میلیارد ریال چاپ کرد', prefix: 'همچنین گفت ', suffix: ' و تورم' },
     position: { start: 120, end: 161 },
     orphaned: true,
+    decisionHidden: false,
     claimText: 'The central bank printed 900 trillion rials.',
     claimant: 'وزیر اقتصاد',
     claimDate: '2024-03-05',

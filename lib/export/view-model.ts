@@ -41,7 +41,9 @@ export interface ReportSource {
 export interface ReportComment {
   id: string;
   author: ReportPerson | null;
+  /** Empty once deleted: reports keep who deleted it and when, never the text. */
   body: string;
+  deleted: { by: ReportPerson | null; at: string } | null;
   /** ISO 8601 datetime */
   createdAt: string;
   updatedAt: string;
@@ -82,10 +84,16 @@ export interface ReportClaim {
   claimDate: string | null;
   /** Where the claim appeared (a URL or a description), or null. */
   claimAppearance: string | null;
-  /** The final verdict; null means pending. */
+  /** The final verdict; null means pending (or hidden, see decisionHidden). */
   finalVerdict: ReportVerdict | null;
   rationale: string;
-  status: 'open' | 'in_review' | 'resolved';
+  /** null when hidden by blind review. */
+  status: 'open' | 'in_review' | 'resolved' | null;
+  /**
+   * Blind review: the exporting reviewer has not given their own verdict on this claim, so its
+   * decision (final verdict, rationale, status) is withheld and renderers say so.
+   */
+  decisionHidden: boolean;
   author: ReportPerson | null;
   reviewers: ReportReviewerVerdict[];
   sources: ReportSource[];

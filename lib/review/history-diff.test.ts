@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeHistoryEntry, diffRecords, revealsFinalVerdict, type HistoryEntryLike } from './history-diff';
+import { describeHistoryEntry, diffRecords, type HistoryEntryLike } from './history-diff';
 
 const LABELS: Record<string, string> = { 'lvl-true': 'True', 'lvl-false': 'False' };
 const ctx = { verdictLabel: (id: string) => LABELS[id] };
@@ -94,15 +94,5 @@ describe('describeHistoryEntry', () => {
   });
   it('rejects something that is not an entry', () => {
     expect(() => describeHistoryEntry(null as unknown as HistoryEntryLike)).toThrow(/needs a history entry/);
-  });
-});
-
-describe('revealsFinalVerdict', () => {
-  it('spots entries that set or clear a final verdict, not ones that merely carry an empty one', () => {
-    expect(revealsFinalVerdict({ verdictId: 'a' }, { verdictId: 'b' })).toBe(true);
-    expect(revealsFinalVerdict({ verdictId: 'a' }, { verdictId: null })).toBe(true);
-    expect(revealsFinalVerdict(null, { verdictId: null, claimText: 'x' })).toBe(false);
-    expect(revealsFinalVerdict({ rationale: 'a' }, { rationale: 'b' })).toBe(false);
-    expect(revealsFinalVerdict('odd', 42)).toBe(false);
   });
 });

@@ -202,7 +202,3 @@ export function describeHistoryEntry(entry: HistoryEntryLike, ctx: DescribeConte
   return `${actor} ${predicate(entry, ctx)}`;
 }
 
-/** True when an audit entry's before/after sets or clears a final verdict (`verdictId` with a value). */
-export function revealsFinalVerdict(before: unknown, after: unknown): boolean {
-  return [before, after].some((v) => typeof v === 'object' && v !== null && typeof (v as { verdictId?: unknown }).verdictId === 'string');
-}

@@ -1,5 +1,5 @@
 import { authorizeClaim } from '@/db/queries/access';
-import { getClaimForViewer } from '@/db/queries/claim-views';
+import { canSeeClaimDecision, getClaimForViewer } from '@/db/queries/claim-views';
 import { deleteClaim, updateClaim } from '@/db/queries/claims';
 import { apiRoute, readJson } from '@/lib/api/handler';
 import { can } from '@/lib/auth/permissions';
@@ -16,6 +16,11 @@ export const GET = apiRoute<{ claimId: string }>(({ params, user, db }) => {
 export const PATCH = apiRoute<{ claimId: string }>(async ({ req, params, user, db }) => {
   const { role, claim } = authorizeClaim(db, user.id, params.claimId, 'claim:update');
   const input = await readJson(req, updateClaimSchema);
+  // Blind review: rationale and status stay hidden, so unwritable, until I give my own verdict.
+  // Checked before the transition rules, whose messages name the current status.
+  if ((input.status !== undefined || input.rationale !== undefined) && !canSeeClaimDecision(db, params.claimId, { userId: user.id, role })) {
+    throw forbidden('Under blind review the rationale and status stay hidden until you give your own verdict (Verdicts tab).');
+  }
   if (input.status !== undefined && input.status !== claim.status) {
     const transition = canTransitionClaim(role, claim.status, input.status);
     if (!transition.ok) throw new AppError(transition.code === 'forbidden' ? 'forbidden' : 'unprocessable', transition.reason);

@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import { renderHtmlReport } from './html';
-import { PdfUnavailableError, renderPdf } from './pdf';
+import { closePdfBrowsers, PdfUnavailableError, renderPdf } from './pdf';
 import { buildFixtureViewModel } from './test-fixture';
 
 const CHROMIUM = '/usr/bin/chromium';
+
+afterAll(() => closePdfBrowsers());
 
 describe('renderPdf', () => {
   it.skipIf(!existsSync(CHROMIUM))(`renders the HTML report with ${CHROMIUM}`, async () => {

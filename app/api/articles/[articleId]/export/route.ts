@@ -1,8 +1,12 @@
 import { authorizeArticle } from '@/db/queries/access';
+import { consume } from '@/db/queries/rate-limits';
 import { buildReportViewModel } from '@/db/queries/report';
+import { recordSecurityEvent } from '@/db/queries/security-events';
+import { clientInfo } from '@/lib/api/client-info';
 import { apiRoute } from '@/lib/api/handler';
-import { AppError } from '@/lib/errors';
+import { AppError, tooManyRequests } from '@/lib/errors';
 import { parseExportFormat, renderReport, type ExportFormat, type RenderedReport } from '@/lib/export';
+import { PDF_EXPORT_LIMIT, pdfExportKey, pdfLimitMessage, retryAfterSeconds } from '@/lib/export/pdf-quota';
 import type { ReportViewModel } from '@/lib/export/view-model';
 
 // PDF export launches Chromium through playwright-core: Node only.
@@ -13,9 +17,17 @@ export const GET = apiRoute<{ articleId: string }>(async ({ req, params, user, d
   const { article, role } = authorizeArticle(db, user.id, params.articleId, 'article:export');
   const url = new URL(req.url);
   const format = parseExportFormat(url.searchParams.get('format'));
+  if (format === 'pdf') {
+    const quota = consume(db, pdfExportKey(user.id), PDF_EXPORT_LIMIT);
+    if (!quota.allowed) throw tooManyRequests(pdfLimitMessage(PDF_EXPORT_LIMIT, quota.retryAfterMs), retryAfterSeconds(quota.retryAfterMs));
+  }
   const appUrl = process.env.NEXTAUTH_URL?.trim() || url.origin;
   const vm = buildReportViewModel(db, article.id, { appUrl, viewer: { userId: user.id, role } });
   const report = await render(vm, format);
+  // Unpublished work leaving the app is worth a line in the workspace's security log.
+  if (article.status !== 'published') {
+    recordSecurityEvent(db, { type: 'export_unpublished', workspaceId: article.workspaceId, userId: user.id, detail: { articleId: article.id, title: article.title, format }, client: clientInfo(req.headers) });
+  }
   return new Response(typeof report.body === 'string' ? report.body : Buffer.from(report.body), {
     headers: {
       'Content-Type': report.contentType,

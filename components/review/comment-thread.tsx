@@ -101,7 +101,10 @@ export function CommentThread({ claimId, members, currentUserId, canWrite, refre
                   {c.edited && ' · edited'}
                 </p>
                 {c.deleted ? (
-                  <p className="mt-0.5 text-sm italic text-[var(--color-muted)]">Comment deleted.</p>
+                  <p className="mt-0.5 text-sm italic text-[var(--color-muted)]" data-testid="comment-deleted">
+                    {/* Only authors delete their comments, and the delete stamps updatedAt. */}
+                    Comment deleted by {c.authorName ?? 'a former member'} · {formatWhen(c.updatedAt)}
+                  </p>
                 ) : editing?.id === c.id ? (
                   <div className="mt-1 space-y-2">
                     <MentionInput label="Edit comment" value={editing.body} onChange={(body) => setEditing({ id: c.id, body, version: editing.version })} members={members} onSubmitShortcut={() => void saveEdit()} autoFocus />

@@ -88,6 +88,18 @@ describe('myQueue', () => {
     expect(myQueue(f.db, f.u.kofi).mentions).toEqual([]);
   });
 
+  it('under blind review keeps resolved claims in a reviewer’s queue with the status hidden (their absence would tell)', () => {
+    f.db.update(articles).set({ blindReview: true }).where(eq(articles.id, f.article.id)).run();
+    const resolved = f.claims.find((c) => c.status === 'resolved')!;
+    assign(f.db, { articleId: f.article.id, claimId: resolved.id, assigneeId: f.u.ana, actorId: f.u.tom });
+    expect(myQueue(f.db, f.u.ana).claims).toEqual([expect.objectContaining({ claimId: resolved.id, claimStatus: null })]);
+    // Editors are not blind: a resolved claim is done for them and its status shows.
+    const open = f.claims.find((c) => c.status !== 'resolved')!;
+    assign(f.db, { articleId: f.article.id, claimId: resolved.id, assigneeId: f.u.tom, actorId: f.u.nadia });
+    assign(f.db, { articleId: f.article.id, claimId: open.id, assigneeId: f.u.tom, actorId: f.u.nadia });
+    expect(myQueue(f.db, f.u.tom).claims).toEqual([expect.objectContaining({ claimId: open.id, claimStatus: open.status })]);
+  });
+
   it('follows claim status: a claim reopened from resolved comes back', () => {
     const resolved = f.claims.find((c) => c.status === 'resolved')!;
     assign(f.db, { articleId: f.article.id, claimId: resolved.id, assigneeId: f.u.ana, actorId: f.u.tom });

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { articles, assignments, claims, claimVerdicts, memberships, users, workspaces, type ArticleStatus, type ClaimStatus } from '../schema';
@@ -110,7 +110,8 @@ export interface QueueItem {
   claimId: string;
   claimText: string;
   quote: string;
-  claimStatus: ClaimStatus;
+  /** null under blind review: every claim in my queue awaits my verdict, so its status is hidden from me. */
+  claimStatus: ClaimStatus | null;
   articleId: string;
   articleTitle: string;
   articleSlug: string;
@@ -132,7 +133,9 @@ export interface MyQueue {
  * What awaits me, across my workspaces: claims assigned to me (directly, or through their
  * article) that I have not yet given a verdict on, plus unread @mentions. Resolved claims and
  * published articles are done and drop out; so does everything in a workspace where I can no
- * longer give verdicts (left, or demoted to viewer).
+ * longer give verdicts (left, or demoted to viewer). Under blind review a reviewer cannot know a
+ * claim is resolved before voting, so there resolved claims stay (status hidden): their dropping
+ * out would reveal it.
  */
 export function myQueue(db: Db, userId: string): MyQueue {
   const select = {
@@ -140,6 +143,7 @@ export function myQueue(db: Db, userId: string): MyQueue {
     claimText: claims.claimText,
     quote: claims.quoteExact,
     claimStatus: claims.status,
+    blindForMe: and(eq(articles.blindReview, true), eq(memberships.role, 'reviewer'))!,
     position: claims.positionStart,
     articleId: articles.id,
     articleTitle: articles.title,
@@ -159,7 +163,7 @@ export function myQueue(db: Db, userId: string): MyQueue {
       .innerJoin(workspaces, eq(workspaces.id, articles.workspaceId))
       .innerJoin(memberships, and(eq(memberships.workspaceId, articles.workspaceId), eq(memberships.userId, userId), inArray(memberships.role, ['reviewer', 'editor', 'owner'])))
       .leftJoin(claimVerdicts, and(eq(claimVerdicts.claimId, claims.id), eq(claimVerdicts.userId, userId)))
-      .where(and(eq(assignments.assigneeId, userId), isNull(claimVerdicts.id), ne(claims.status, 'resolved'), ne(articles.status, 'published')))
+      .where(and(eq(assignments.assigneeId, userId), isNull(claimVerdicts.id), or(ne(claims.status, 'resolved'), and(eq(articles.blindReview, true), eq(memberships.role, 'reviewer'))), ne(articles.status, 'published')))
       .all();
   const direct = pending(eq(claims.id, assignments.claimId)).map((r) => ({ ...r, assignedVia: 'claim' as const }));
   const viaArticle = pending(and(isNull(assignments.claimId), eq(claims.articleId, assignments.articleId))!).map((r) => ({ ...r, assignedVia: 'article' as const }));
@@ -170,7 +174,7 @@ export function myQueue(db: Db, userId: string): MyQueue {
     (a, b) => a.assignedAt.getTime() - b.assignedAt.getTime() || a.articleTitle.localeCompare(b.articleTitle) || a.position - b.position,
   );
   return {
-    claims: items.map(({ position: _position, assignedAt, ...item }) => ({ ...item, assignedAt: assignedAt.toISOString() })),
+    claims: items.map(({ position: _position, assignedAt, blindForMe, claimStatus, ...item }) => ({ ...item, claimStatus: blindForMe ? null : claimStatus, assignedAt: assignedAt.toISOString() })),
     mentions: listMentions(db, userId, { unreadOnly: true }),
   };
 }

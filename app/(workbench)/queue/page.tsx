@@ -5,6 +5,7 @@ import { myQueue } from '@/db/queries/assignments';
 import { StatusBadge } from '@/components/articles/status-badge';
 import { MarkMentionsRead } from '@/components/review/mark-mentions-read';
 import { STATUS_LABELS } from '@/components/claims/labels';
+import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
 import { formatWhen } from '@/components/review/format';
 import { requireUser } from '@/lib/session';
 
@@ -34,7 +35,7 @@ export default async function QueuePage() {
                   <p className="flex items-center gap-2 text-xs text-[var(--color-muted)]">
                     <span className="font-medium text-[var(--color-ink)]">{item.articleTitle}</span>
                     <StatusBadge status={item.articleStatus} />
-                    <span>· {STATUS_LABELS[item.claimStatus]}</span>
+                    <span>· {item.claimStatus === null ? HIDDEN_UNTIL_VERDICT : STATUS_LABELS[item.claimStatus]}</span>
                     <span>· {item.assignedVia === 'article' ? 'whole article assigned' : 'claim assigned'} {formatWhen(item.assignedAt)}</span>
                   </p>
                   <p className="mt-1 font-serif text-[15px] leading-snug" dir="auto">

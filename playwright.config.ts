@@ -5,7 +5,8 @@ export const BASE_URL = `http://localhost:${PORT}`;
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: './test-results',
+  // One folder per server port, so engineers running suites side by side do not delete each other's traces.
+  outputDir: process.env.E2E_PORT ? `./test-results-${process.env.E2E_PORT}` : './test-results',
   fullyParallel: false,
   // One server and one SQLite file: tests run in one worker, in a fixed order, and reset what they need.
   workers: 1,

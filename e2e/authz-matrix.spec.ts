@@ -80,6 +80,8 @@ const EXCLUDED: ReadonlyArray<{ route: string; methods: RouteMethod[]; reason: s
 ];
 
 const TEMP_PASSWORD = 'authz-matrix-temporary-42';
+/** Shaped like a mailed-link token (43 base64url characters) but never issued. */
+const NEVER_ISSUED_TOKEN = 'A'.repeat(43);
 
 function row(method: RouteMethod, route: string, first: Case & { row: FullRow }, ...more: Case[]): RouteSpec {
   return { method, route, cases: [first, ...more] };
@@ -237,9 +239,47 @@ const MATRIX: RouteSpec[] = [
   })),
   row('GET', '/api/workspaces/[workspaceId]/members', on(MEMBERS_READ, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/members` }))),
   row('POST', '/api/workspaces/[workspaceId]/members', on(OWNER_CREATES, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/members`, data: { email: fx.throwawayEmail(), name: 'Matrix Throwaway', role: 'viewer' } }), {
+    label: 'invite (creates a pending invitation)',
     after: async (fx, _actor, outcome) => {
-      if (outcome.status === 201) await fx.removeMember((JSON.parse(outcome.body) as { member: { userId: string } }).member.userId);
+      if (outcome.status === 201) await fx.revokeInvitation((JSON.parse(outcome.body) as { invitation: { id: string } }).invitation.id);
     },
+  })),
+  row('GET', '/api/workspaces/[workspaceId]/invitations', on(OWNER_WRITES, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/invitations` }))),
+  row('DELETE', '/api/workspaces/[workspaceId]/invitations/[invitationId]', on(OWNER_WRITES, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/invitations/${(await fx.invitation()).id}` }), {
+    label: 'a throwaway invitation',
+  })),
+  row('POST', '/api/workspaces/[workspaceId]/invitations/[invitationId]/resend', on(OWNER_WRITES, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/invitations/${(await fx.invitation()).id}/resend` }), {
+    label: 'a throwaway invitation',
+  })),
+  // Leaving is tried on the OTHER workspace, so no demo member actually leaves: non-members get 404,
+  // and the outsider, its only owner, is refused (422). The success path is in e2e/invitations.spec.ts.
+  row('POST', '/api/workspaces/[workspaceId]/leave', on([401, 422, 404, 404, 404, 404], async (fx) => ({ path: `/api/workspaces/${await fx.otherWorkspaceId()}/leave` }), {
+    label: 'the other workspace (the outsider is its last owner)',
+  })),
+  row('GET', '/api/workspaces/[workspaceId]/security-events', on(OWNER_WRITES, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/security-events?limit=5` }))),
+
+  // --- invitations and mailed links (public where the link itself is the proof) -------------------
+  // Accepting as the signed-in account: nobody but the invited address may, whatever their role.
+  row('POST', '/api/invitations/accept', on([401, 403, 403, 403, 403, 403], async (fx) => ({ path: '/api/invitations/accept', data: { token: (await fx.invitation()).token } }), {
+    label: 'an invitation for someone else',
+  })),
+  row('POST', '/api/invitations/register', on([201, 201, 201, 201, 201, 201], async (fx) => ({ path: '/api/invitations/register', data: { token: (await fx.invitation()).token, name: 'Matrix Newcomer', password: TEMP_PASSWORD, confirmPassword: TEMP_PASSWORD } }), {
+    label: 'a fresh invitation for a new address (the link is the proof)',
+    after: async (fx, _actor, outcome) => {
+      if (outcome.status === 201) await fx.removeMember((JSON.parse(outcome.body) as { userId: string }).userId);
+    },
+  })),
+  // Demo accounts are verified already: the answer says so and no mail is needed.
+  row('POST', '/api/account/verify-email', on(ANY_USER, async () => ({ path: '/api/account/verify-email' }))),
+  // Working verification and reset links exist only in mail, which the test server does not send.
+  row('POST', '/api/account/verify-email/confirm', on([422, 422, 422, 422, 422, 422], async () => ({ path: '/api/account/verify-email/confirm', data: { token: NEVER_ISSUED_TOKEN } }), {
+    label: 'a well-formed token that was never issued',
+  })),
+  row('POST', '/api/account/password-reset', on([503, 503, 503, 503, 503, 503], async (fx) => ({ path: '/api/account/password-reset', data: { email: fx.throwawayEmail() } }), {
+    label: 'no mail configured on the test server',
+  })),
+  row('POST', '/api/account/password-reset/confirm', on([422, 422, 422, 422, 422, 422], async () => ({ path: '/api/account/password-reset/confirm', data: { token: NEVER_ISSUED_TOKEN, password: TEMP_PASSWORD, confirmPassword: TEMP_PASSWORD } }), {
+    label: 'a well-formed token that was never issued',
   })),
   row('PATCH', '/api/workspaces/[workspaceId]/members/[userId]', on(OWNER_WRITES, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/members/${await fx.member()}`, data: { role: 'reviewer' } }), {
     label: 'a throwaway member',
@@ -414,11 +454,35 @@ class Fixtures {
     return `authz.${Date.now()}.${this.next()}@claimdesk.demo`;
   }
 
-  /** A throwaway viewer added by the owner (never a demo member), removed after the test. */
+  /**
+   * A throwaway viewer (never a demo member), removed after the test: the owner invites a new
+   * address and the invitation link (shown, as the test server sends no mail) creates the account.
+   */
   async member(): Promise<string> {
-    const { member } = await this.json<{ member: { userId: string } }>('owner', 'POST', `/api/workspaces/${this.ids.workspaceId}/members`, { email: this.throwawayEmail(), name: 'Matrix Throwaway', role: 'viewer' });
-    this.defer(() => this.removeMember(member.userId));
-    return member.userId;
+    const { token } = await this.invitation();
+    const response = await this.s.signedOut.request.post('/api/invitations/register', { data: { token, name: 'Matrix Throwaway', password: TEMP_PASSWORD, confirmPassword: TEMP_PASSWORD }, failOnStatusCode: false });
+    if (response.status() !== 201) throw new Error(`Fixture: register through an invitation → ${response.status()} ${snippet(await response.text())}`);
+    const { userId } = (await response.json()) as { userId: string };
+    this.defer(() => this.removeMember(userId));
+    return userId;
+  }
+
+  /** A pending viewer invitation of the demo workspace for a throwaway address (withdrawn after the test if still pending). */
+  async invitation(): Promise<{ id: string; token: string }> {
+    const { invitation, link } = await this.json<{ invitation: { id: string }; link?: string }>('owner', 'POST', `/api/workspaces/${this.ids.workspaceId}/members`, { email: this.throwawayEmail(), name: 'Matrix Throwaway', role: 'viewer' });
+    if (!link) throw new Error('Fixture: the invitation answer has no link (is mail configured on the test server?)');
+    this.defer(() => this.revokeInvitation(invitation.id));
+    return { id: invitation.id, token: link.split('/invite/')[1]! };
+  }
+
+  async revokeInvitation(id: string): Promise<void> {
+    await this.json('owner', 'DELETE', `/api/workspaces/${this.ids.workspaceId}/invitations/${id}`, undefined, [200, 404]);
+  }
+
+  /** The outsider's own workspace (the demo members are not in it). */
+  async otherWorkspaceId(): Promise<string> {
+    const { workspaces } = await this.json<{ workspaces: Array<{ id: string; slug: string }> }>('outsider', 'GET', '/api/workspaces');
+    return workspaces.find((w) => w.slug === 'other-desk')!.id;
   }
 
   async removeMember(userId: string): Promise<void> {

@@ -7,37 +7,65 @@ import type { MemberDto } from '@/db/queries/workspaces';
 import { ROLES, type Role } from '@/db/schema/enums';
 import { apiFetch } from '@/lib/api/client';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
+import { InvitationNotice } from './invitation-link-notice';
+import type { InvitationIssued, InvitationJson } from './invitation-types';
+import { PendingInvitations } from './pending-invitations';
 import { SettingsSection } from './section';
 
-export function MembersManager({ workspaceId, currentUserId, initialMembers }: { workspaceId: string; currentUserId: string; initialMembers: MemberDto[] }) {
+export interface MembersManagerProps {
+  workspaceId: string;
+  currentUserId: string;
+  initialMembers: MemberDto[];
+  initialInvitations: InvitationJson[];
+}
+
+/** Members and their roles, inviting by email, and the invitations still pending. */
+export function MembersManager({ workspaceId, currentUserId, initialMembers, initialInvitations }: MembersManagerProps) {
   const [members, setMembers] = useState(initialMembers);
+  const [invitations, setInvitations] = useState(initialInvitations);
   const [error, setError] = useState<string | null>(null);
-  const [created, setCreated] = useState<{ email: string; oneTimePassword: string } | null>(null);
+  const [issued, setIssued] = useState<InvitationIssued | null>(null);
+  const base = `/api/workspaces/${workspaceId}`;
 
   async function refresh() {
-    const result = await apiFetch<{ members: MemberDto[] }>(`/api/workspaces/${workspaceId}/members`);
-    if (result.ok) setMembers(result.data.members);
+    const [m, i] = await Promise.all([apiFetch<{ members: MemberDto[] }>(`${base}/members`), apiFetch<{ invitations: InvitationJson[] }>(`${base}/invitations`)]);
+    if (m.ok) setMembers(m.data.members);
+    if (i.ok) setInvitations(i.data.invitations);
   }
 
-  async function add(event: React.FormEvent<HTMLFormElement>) {
+  async function invite(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formEl = event.currentTarget;
     const form = new FormData(formEl);
     setError(null);
-    const result = await apiFetch<{ member: { email: string; oneTimePassword: string | null } }>(`/api/workspaces/${workspaceId}/members`, {
-      method: 'POST',
-      body: { email: form.get('email'), name: form.get('name'), role: form.get('role') },
-    });
+    setIssued(null);
+    const result = await apiFetch<InvitationIssued>(`${base}/members`, { method: 'POST', body: { email: form.get('email'), name: form.get('name'), role: form.get('role') } });
     if (!result.ok) return setError(result.error.message);
-    const { email, oneTimePassword } = result.data.member;
-    setCreated(oneTimePassword ? { email, oneTimePassword } : null);
+    setIssued(result.data);
     formEl.reset();
+    await refresh();
+  }
+
+  async function resend(invitation: InvitationJson) {
+    setError(null);
+    const result = await apiFetch<InvitationIssued>(`${base}/invitations/${invitation.id}/resend`, { method: 'POST' });
+    if (!result.ok) setError(result.error.message);
+    else setIssued(result.data);
+    await refresh();
+  }
+
+  async function revoke(invitation: InvitationJson) {
+    if (!window.confirm(`Withdraw the invitation to ${invitation.email}? Its link stops working at once.`)) return;
+    setError(null);
+    setIssued(null);
+    const result = await apiFetch(`${base}/invitations/${invitation.id}`, { method: 'DELETE' });
+    if (!result.ok) setError(result.error.message);
     await refresh();
   }
 
   async function changeRole(userId: string, role: Role) {
     setError(null);
-    const result = await apiFetch(`/api/workspaces/${workspaceId}/members/${userId}`, { method: 'PATCH', body: { role } });
+    const result = await apiFetch(`${base}/members/${userId}`, { method: 'PATCH', body: { role } });
     if (!result.ok) setError(result.error.message);
     await refresh();
   }
@@ -45,13 +73,13 @@ export function MembersManager({ workspaceId, currentUserId, initialMembers }: {
   async function remove(member: MemberDto) {
     if (!window.confirm(`Remove ${member.name} from this workspace? They lose access at once.`)) return;
     setError(null);
-    const result = await apiFetch(`/api/workspaces/${workspaceId}/members/${member.userId}`, { method: 'DELETE' });
+    const result = await apiFetch(`${base}/members/${member.userId}`, { method: 'DELETE' });
     if (!result.ok) setError(result.error.message);
     await refresh();
   }
 
   return (
-    <SettingsSection title="Members" description="Owners manage members and the scale; editors also edit articles and set final verdicts; reviewers annotate; viewers read.">
+    <SettingsSection title="Members" description="Owners manage members and the scale; editors also edit articles and set final verdicts; reviewers annotate; viewers read. People join only by accepting an invitation.">
       <table className="w-full text-sm">
         <thead>
           <tr className="text-left text-xs uppercase tracking-wide text-[var(--color-muted)]">
@@ -86,7 +114,7 @@ export function MembersManager({ workspaceId, currentUserId, initialMembers }: {
           ))}
         </tbody>
       </table>
-      <form onSubmit={(e) => void add(e)} className="mt-6 grid grid-cols-[1fr_1fr_auto_auto] items-end gap-3" aria-label="Add a member">
+      <form onSubmit={(e) => void invite(e)} className="mt-6 grid grid-cols-[1fr_1fr_auto_auto] items-end gap-3" aria-label="Invite a member">
         <Field label="Name" name="name" required />
         <Field label="Email" name="email" type="email" required />
         <label className="text-sm font-medium">
@@ -99,17 +127,14 @@ export function MembersManager({ workspaceId, currentUserId, initialMembers }: {
             ))}
           </select>
         </label>
-        <Button type="submit">Add member</Button>
+        <Button type="submit">Invite</Button>
       </form>
       <p role="alert" className="mt-3 text-sm text-red-700 empty:hidden">
         {error}
       </p>
-      {created && (
-        <div role="status" className="mt-4 rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-sm" data-testid="one-time-password">
-          Account created for <strong>{created.email}</strong>. One-time password (shown only now — hand it over securely):{' '}
-          <code className="rounded bg-white px-2 py-0.5 font-mono text-base">{created.oneTimePassword}</code>
-        </div>
-      )}
+      {issued && <InvitationNotice issued={issued} />}
+      <h3 className="mt-8 text-sm font-semibold">Pending invitations</h3>
+      <PendingInvitations invitations={invitations} onRevoke={(i) => void revoke(i)} onResend={(i) => void resend(i)} />
     </SettingsSection>
   );
 }

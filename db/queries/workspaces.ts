@@ -1,9 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { memberships, users, workspaces, type Role } from '../schema';
-import { hashPassword, generateOneTimePassword } from '@/lib/auth/password';
+import type { ClientInfo } from '@/lib/api/client-info';
 import { AppError, conflict, notFound } from '@/lib/errors';
-import { recordHistory } from './history';
+import { recordHistory, type Tx } from './history';
+import { recordSecurityEvent } from './security-events';
+import { revokeUserSessions } from './sessions';
 
 export function listWorkspacesForUser(db: Db, userId: string) {
   return db
@@ -38,51 +40,63 @@ export function listMembers(db: Db, workspaceId: string): MemberDto[] {
     .all();
 }
 
-/**
- * Adds a member. A new email gets an account with a one-time password, returned once
- * (only its hash is stored) for the owner to hand over; the user must change it at first sign-in.
- */
-export async function addMember(db: Db, workspaceId: string, input: { email: string; name: string; role: Role }, actorId: string) {
-  const email = input.email.trim().toLowerCase();
-  const existing = db.select().from(users).where(eq(users.email, email)).get();
-  const oneTimePassword = existing ? null : generateOneTimePassword();
-  const passwordHash = oneTimePassword ? await hashPassword(oneTimePassword) : null;
-  return db.transaction((tx) => {
-    let userId = existing?.id;
-    if (!userId) {
-      userId = tx.insert(users).values({ email, name: input.name.trim(), passwordHash: passwordHash!, mustChangePassword: true }).returning({ id: users.id }).get().id;
-    }
-    const already = tx.select().from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId))).get();
-    if (already) throw new AppError('conflict', `${email} is already a member of this workspace.`);
-    tx.insert(memberships).values({ workspaceId, userId, role: input.role }).run();
-    recordHistory(tx, { workspaceId, articleId: null, claimId: null, entityType: 'member', entityId: userId, action: 'create', actorId, after: { email, role: input.role } });
-    return { userId, email, oneTimePassword };
-  });
-}
-
-export function changeMemberRole(db: Db, workspaceId: string, userId: string, role: Role, actorId: string): void {
+export function changeMemberRole(db: Db, workspaceId: string, userId: string, role: Role, actorId: string, client: ClientInfo | null = null): void {
   db.transaction((tx) => {
     const current = tx.select().from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId))).get();
     if (!current) throw notFound('Member');
-    if (current.role === 'owner' && role !== 'owner') assertAnotherOwner(tx, workspaceId, userId);
+    if (current.role === role) return;
+    if (current.role === 'owner') assertAnotherOwner(tx, workspaceId, userId);
     tx.update(memberships).set({ role }).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId))).run();
     recordHistory(tx, { workspaceId, articleId: null, claimId: null, entityType: 'member', entityId: userId, action: 'update', actorId, before: { role: current.role }, after: { role } });
+    recordSecurityEvent(tx, { type: 'member_role_changed', workspaceId, userId, actorId, client, detail: { from: current.role, to: role } });
   });
 }
 
-export function removeMember(db: Db, workspaceId: string, userId: string, actorId: string): void {
-  db.transaction((tx) => {
-    const current = tx.select().from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId))).get();
-    if (!current) throw notFound('Member');
-    if (current.role === 'owner') assertAnotherOwner(tx, workspaceId, userId);
-    tx.delete(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId))).run();
-    recordHistory(tx, { workspaceId, articleId: null, claimId: null, entityType: 'member', entityId: userId, action: 'delete', actorId, before: { role: current.role } });
+/** What ending a membership did beyond removing the row. */
+export interface MembershipEnded {
+  /** The account has no workspace left, so all its sessions were ended. */
+  sessionsRevoked: boolean;
+}
+
+/** An owner removes someone else (or themselves, if another owner remains). */
+export function removeMember(db: Db, workspaceId: string, userId: string, actorId: string, client: ClientInfo | null = null): MembershipEnded {
+  return db.transaction((tx) => {
+    const role = endMembership(tx, workspaceId, userId, 'An owner cannot be removed while they are the only owner. Make someone else an owner first.');
+    recordHistory(tx, { workspaceId, articleId: null, claimId: null, entityType: 'member', entityId: userId, action: 'delete', actorId, before: { role } });
+    recordSecurityEvent(tx, { type: 'member_removed', workspaceId, userId, actorId, client, detail: { role } });
+    return { sessionsRevoked: revokeSessionsIfHomeless(tx, userId) };
   });
 }
 
-function assertAnotherOwner(tx: Pick<Db, 'select'>, workspaceId: string, leavingUserId: string): void {
+/** A member leaves a workspace on their own; the last owner cannot (422). */
+export function leaveWorkspace(db: Db, workspaceId: string, userId: string, client: ClientInfo | null = null): MembershipEnded {
+  return db.transaction((tx) => {
+    const role = endMembership(tx, workspaceId, userId, 'You are the only owner of this workspace. Make someone else an owner before you leave.');
+    recordHistory(tx, { workspaceId, articleId: null, claimId: null, entityType: 'member', entityId: userId, action: 'delete', actorId: userId, before: { role } });
+    recordSecurityEvent(tx, { type: 'member_left', workspaceId, userId, client, detail: { role } });
+    return { sessionsRevoked: revokeSessionsIfHomeless(tx, userId) };
+  });
+}
+
+function endMembership(tx: Tx, workspaceId: string, userId: string, lastOwnerMessage: string): Role {
+  const current = tx.select().from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId))).get();
+  if (!current) throw notFound('Member');
+  if (current.role === 'owner') assertAnotherOwner(tx, workspaceId, userId, lastOwnerMessage);
+  tx.delete(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId))).run();
+  return current.role;
+}
+
+/** Someone with no workspace left has nothing to be signed in for: end every session they hold. */
+function revokeSessionsIfHomeless(tx: Tx, userId: string): boolean {
+  const remaining = tx.select({ workspaceId: memberships.workspaceId }).from(memberships).where(eq(memberships.userId, userId)).get();
+  if (remaining) return false;
+  revokeUserSessions(tx, userId);
+  return true;
+}
+
+function assertAnotherOwner(tx: Pick<Db, 'select'>, workspaceId: string, leavingUserId: string, message = 'A workspace needs at least one owner.'): void {
   const owners = tx.select({ userId: memberships.userId }).from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'owner'))).all();
-  if (!owners.some((o) => o.userId !== leavingUserId)) throw new AppError('unprocessable', 'A workspace needs at least one owner.');
+  if (!owners.some((o) => o.userId !== leavingUserId)) throw new AppError('unprocessable', message);
 }
 
 export interface WorkspaceSettings {

@@ -37,6 +37,28 @@ export function apiRoute<P extends Record<string, string>>(handler: (ctx: ApiCon
   };
 }
 
+export type PublicApiContext<P> = Omit<ApiContext<P>, 'user'>;
+
+/**
+ * For the few routes a signed-out visitor may call (mailed links, password reset): the same origin
+ * check and JSON errors as `apiRoute`, no session. Each such route proves who is acting another way
+ * (a single-use token) or answers the same whoever asks.
+ */
+export function publicApiRoute<P extends Record<string, string>>(handler: (ctx: PublicApiContext<P>) => Promise<unknown> | unknown) {
+  return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      assertSameOrigin(req);
+      const result = await handler({ req, params: await context.params, db: getDb() });
+      if (result instanceof Response) return result;
+      return NextResponse.json(result ?? { ok: true });
+    } catch (error) {
+      const { status, body } = errorBody(error);
+      const retryAfter = error instanceof AppError && error.code === 'too_many_requests' ? (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined;
+      return NextResponse.json(body, { status, headers: retryAfter ? { 'Retry-After': String(retryAfter) } : undefined });
+    }
+  };
+}
+
 /**
  * Reads and validates a JSON body: 413 past the byte limit (checked while streaming, before
  * parsing; 1 MB unless the route passes a larger one), 400 for malformed JSON, 422 with field

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateOneTimePassword, hashPassword, verifyPassword } from './password';
+import { hashPassword, verifyPassword } from './password';
 
 describe('password hashing', () => {
   it('hashes with argon2id and verifies', async () => {
@@ -10,10 +10,5 @@ describe('password hashing', () => {
   });
   it('treats a malformed hash as a wrong password', async () => {
     expect(await verifyPassword('not-a-hash', 'x')).toBe(false);
-  });
-  it('generates distinct one-time passwords from the readable alphabet', () => {
-    const a = generateOneTimePassword();
-    expect(a).toMatch(/^[a-km-np-zA-HJ-NP-Z2-9]{14}$/);
-    expect(generateOneTimePassword()).not.toBe(a);
   });
 });

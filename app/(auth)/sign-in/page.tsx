@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { getCurrentUser } from '@/lib/session';
@@ -35,6 +36,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <h1 className="mt-2 text-sm text-[var(--color-muted)]">Sign in to your fact-check desk</h1>
         </div>
         <SignInForm callbackUrl={callbackUrl} />
+        <p className="mt-4 text-center text-sm">
+          <Link href="/forgot-password" className="text-[var(--color-accent)] underline-offset-2 hover:underline">
+            Forgot password?
+          </Link>
+        </p>
       </div>
     </main>
   );

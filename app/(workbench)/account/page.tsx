@@ -1,5 +1,11 @@
 import type { Metadata } from 'next';
 import { ChangePasswordForm } from '@/components/auth/change-password-form';
+import { EmailVerificationStatus } from '@/components/settings/email-verification-status';
+import { LeaveWorkspaces } from '@/components/settings/leave-workspaces';
+import { getDb } from '@/db';
+import { findUserById } from '@/db/queries/users';
+import { listWorkspacesForUser } from '@/db/queries/workspaces';
+import { isMailConfigured } from '@/lib/mail/config';
 import { requireUser } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Your account' };
@@ -18,6 +24,8 @@ export default async function AccountPage() {
         </p>
       )}
       <ChangePasswordForm />
+      <EmailVerificationStatus email={user.email} verifiedAt={findUserById(getDb(), user.id)?.emailVerifiedAt ?? null} mailConfigured={isMailConfigured()} />
+      <LeaveWorkspaces workspaces={listWorkspacesForUser(getDb(), user.id).map(({ id, name, role }) => ({ id, name, role }))} />
     </main>
   );
 }

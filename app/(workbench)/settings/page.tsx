@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import Link from 'next/link';
 import { getDb } from '@/db';
+import { listPendingInvitations } from '@/db/queries/invitations';
 import { getScale } from '@/db/queries/scales';
 import { getWorkspace, listMembers, listWorkspacesForUser } from '@/db/queries/workspaces';
 import { MembersManager } from '@/components/settings/members-manager';
+import { toInvitationJson } from '@/components/settings/invitation-types';
 import { ScaleEditor } from '@/components/settings/scale-editor';
 import { WorkspaceSettingsForm } from '@/components/settings/workspace-settings-form';
 import { requireUser } from '@/lib/session';
@@ -23,11 +26,14 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Workspace settings</h1>
         <p className="mt-1 text-sm text-[var(--color-muted)]">{workspace.name}</p>
+        <Link href={`/settings/security?workspace=${workspace.id}`} className="mt-2 inline-block text-sm font-medium text-[var(--color-accent)] underline-offset-2 hover:underline">
+          Security log
+        </Link>
       </div>
       <WorkspaceSettingsForm
         workspace={{ id: workspace.id, version: workspace.version, name: workspace.name, organizationName: workspace.organizationName, organizationUrl: workspace.organizationUrl, factCheckUrlPattern: workspace.factCheckUrlPattern }}
       />
-      <MembersManager workspaceId={workspace.id} currentUserId={user.id} initialMembers={listMembers(db, workspace.id)} />
+      <MembersManager workspaceId={workspace.id} currentUserId={user.id} initialMembers={listMembers(db, workspace.id)} initialInvitations={listPendingInvitations(db, workspace.id).map(toInvitationJson)} />
       <ScaleEditor workspaceId={workspace.id} initialScale={getScale(db, workspace.id)} />
     </main>
   );

@@ -1,6 +1,9 @@
 import { authorize } from '@/db/queries/access';
-import { addMember, listMembers } from '@/db/queries/workspaces';
+import { createInvitation } from '@/db/queries/invitations';
+import { listMembers } from '@/db/queries/workspaces';
+import { clientInfo } from '@/lib/api/client-info';
 import { apiRoute, readJson } from '@/lib/api/handler';
+import { deliverInvitation, invitationDelivery } from '@/lib/mail/deliver';
 import { addMemberSchema } from '@/lib/validations/workspaces';
 
 export const GET = apiRoute<{ workspaceId: string }>(({ params, user, db }) => {
@@ -8,9 +11,15 @@ export const GET = apiRoute<{ workspaceId: string }>(({ params, user, db }) => {
   return { members: listMembers(db, params.workspaceId) };
 });
 
+/**
+ * Invites someone (the UI's "Invite"). Always answers 201 with the same shape, whether or not the
+ * address already has an account: `link` is present exactly when mail is not configured.
+ */
 export const POST = apiRoute<{ workspaceId: string }>(async ({ req, params, user, db }) => {
   authorize(db, user.id, params.workspaceId, 'member:manage', 'Workspace');
   const input = await readJson(req, addMemberSchema);
-  const created = await addMember(db, params.workspaceId, input, user.id);
-  return Response.json({ member: created }, { status: 201 });
+  const client = clientInfo(req.headers);
+  const issued = createInvitation(db, { workspaceId: params.workspaceId, ...input, invitedById: user.id, delivery: invitationDelivery(), client });
+  const delivered = await deliverInvitation(db, issued, { workspaceId: params.workspaceId, inviterName: user.name, actorId: user.id, client });
+  return Response.json(delivered, { status: 201 });
 });

@@ -1,5 +1,6 @@
 import { authorize } from '@/db/queries/access';
 import { changeMemberRole, removeMember } from '@/db/queries/workspaces';
+import { clientInfo } from '@/lib/api/client-info';
 import { apiRoute, readJson } from '@/lib/api/handler';
 import { emitMemberRemoved } from '@/lib/events/emit';
 import { changeRoleSchema } from '@/lib/validations/workspaces';
@@ -7,13 +8,14 @@ import { changeRoleSchema } from '@/lib/validations/workspaces';
 export const PATCH = apiRoute<{ workspaceId: string; userId: string }>(async ({ req, params, user, db }) => {
   authorize(db, user.id, params.workspaceId, 'member:manage', 'Workspace');
   const { role } = await readJson(req, changeRoleSchema);
-  changeMemberRole(db, params.workspaceId, params.userId, role, user.id);
+  changeMemberRole(db, params.workspaceId, params.userId, role, user.id, clientInfo(req.headers));
   return { ok: true };
 });
 
-export const DELETE = apiRoute<{ workspaceId: string; userId: string }>(({ params, user, db }) => {
+export const DELETE = apiRoute<{ workspaceId: string; userId: string }>(({ req, params, user, db }) => {
   authorize(db, user.id, params.workspaceId, 'member:manage', 'Workspace');
-  removeMember(db, params.workspaceId, params.userId, user.id);
+  // A member left with no workspace also loses every session (see removeMember).
+  removeMember(db, params.workspaceId, params.userId, user.id, clientInfo(req.headers));
   emitMemberRemoved(params.workspaceId, params.userId, user.id);
   return { ok: true };
 });

@@ -1,0 +1,11 @@
+import { authorize } from '@/db/queries/access';
+import { revokeInvitation } from '@/db/queries/invitations';
+import { clientInfo } from '@/lib/api/client-info';
+import { apiRoute } from '@/lib/api/handler';
+
+/** Withdraws a pending invitation: its link stops working at once. */
+export const DELETE = apiRoute<{ workspaceId: string; invitationId: string }>(({ req, params, user, db }) => {
+  authorize(db, user.id, params.workspaceId, 'member:manage', 'Workspace');
+  revokeInvitation(db, params.workspaceId, params.invitationId, user.id, clientInfo(req.headers));
+  return { ok: true };
+});

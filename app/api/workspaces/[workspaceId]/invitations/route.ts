@@ -1,0 +1,9 @@
+import { authorize } from '@/db/queries/access';
+import { listPendingInvitations } from '@/db/queries/invitations';
+import { apiRoute } from '@/lib/api/handler';
+
+/** Pending invitations (owners only): email, role, expiry, delivery. */
+export const GET = apiRoute<{ workspaceId: string }>(({ params, user, db }) => {
+  authorize(db, user.id, params.workspaceId, 'member:manage', 'Workspace');
+  return { invitations: listPendingInvitations(db, params.workspaceId) };
+});

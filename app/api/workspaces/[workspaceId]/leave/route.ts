@@ -1,0 +1,16 @@
+import { authorize } from '@/db/queries/access';
+import { leaveWorkspace } from '@/db/queries/workspaces';
+import { clientInfo } from '@/lib/api/client-info';
+import { apiRoute } from '@/lib/api/handler';
+import { emitMemberRemoved } from '@/lib/events/emit';
+
+/**
+ * The caller leaves the workspace (422 for its last owner). Leaving the last workspace ends every
+ * session of the account: `signedOut` tells the page to go to sign-in.
+ */
+export const POST = apiRoute<{ workspaceId: string }>(({ req, params, user, db }) => {
+  authorize(db, user.id, params.workspaceId, 'article:read', 'Workspace');
+  const { sessionsRevoked } = leaveWorkspace(db, params.workspaceId, user.id, clientInfo(req.headers));
+  emitMemberRemoved(params.workspaceId, user.id, user.id);
+  return { ok: true, signedOut: sessionsRevoked };
+});

@@ -103,18 +103,18 @@ function renderMetadata(vm: ReportViewModel): string {
 
 function renderSummary(vm: ReportViewModel): string {
   const summary = summarizeVerdicts(vm);
-  const rated = summary.total - summary.pending;
+  const rated = summary.total - summary.pending - summary.hidden;
   const bar = summary.rows
     .filter((row) => row.count > 0)
     .map((row) => `<span style="flex:${row.count};background:${verdictColors(row.verdict).solid}" title="${escapeHtml(row.label)}: ${row.count}"></span>`)
     .join('');
   const tally = summary.rows
-    .map((row) => `<li${row.count === 0 ? ' class="zero"' : ''}>${chip(row.verdict)}<b>${row.count}</b></li>`)
+    .map((row) => `<li${row.count === 0 ? ' class="zero"' : ''}>${row.verdict || row.label === PENDING_LABEL ? chip(row.verdict) : '<span class="chip pending">Hidden</span>'}<b>${row.count}</b></li>`)
     .join('\n');
   const claimsWord = summary.total === 1 ? 'claim' : 'claims';
   return `<section aria-labelledby="summary-h">
 <h2 id="summary-h">Summary</h2>
-<p class="lede"><span class="num">${summary.total}</span> ${claimsWord} examined · ${rated} rated · ${summary.pending} pending</p>
+<p class="lede"><span class="num">${summary.total}</span> ${claimsWord} examined · ${rated} rated · ${summary.pending} pending${summary.hidden > 0 ? ` · ${summary.hidden} ${escapeHtml(HIDDEN_UNTIL_VERDICT.toLowerCase())}` : ''}</p>
 ${summary.total > 0 ? `<div class="bar" role="img" aria-label="Verdict distribution">${bar}</div>` : ''}
 <ul class="tally">
 ${tally}

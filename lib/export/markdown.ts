@@ -70,7 +70,8 @@ function renderSummary(vm: ReportViewModel): string {
     .filter((row) => row.count > 0)
     .map((row) => `| ${escapeMarkdownInline(oneLine(row.label))} | ${row.count} |`);
   const claims = summary.total === 1 ? 'claim' : 'claims';
-  const intro = `${summary.total} ${claims} examined: ${summary.total - summary.pending} rated, ${summary.pending} pending.`;
+  const hidden = summary.hidden > 0 ? `, ${summary.hidden} ${HIDDEN_UNTIL_VERDICT.toLowerCase()}` : '';
+  const intro = `${summary.total} ${claims} examined: ${summary.total - summary.pending - summary.hidden} rated, ${summary.pending} pending${hidden}.`;
   if (rows.length === 0) return intro;
   return [intro, '', '| Verdict | Claims |', '| :-- | --: |', ...rows].join('\n');
 }

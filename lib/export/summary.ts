@@ -1,4 +1,5 @@
 /** Claim counts by final verdict, shared by the HTML, Markdown and JSON reports. */
+import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
 import { PENDING_LABEL } from './format';
 import type { ReportVerdict, ReportViewModel } from './view-model';
 
@@ -12,7 +13,12 @@ export interface VerdictCount {
 export interface VerdictSummary {
   total: number;
   pending: number;
-  /** Scale levels in display order (zero counts included), then verdicts no longer on the scale, then Pending. */
+  /** Under blind review: claims whose verdict the exporting reviewer may not see yet (not counted as pending). */
+  hidden: number;
+  /**
+   * Scale levels in display order (zero counts included), then verdicts no longer on the scale,
+   * then Pending, then (only when there are any) the hidden ones.
+   */
   rows: VerdictCount[];
 }
 
@@ -20,7 +26,12 @@ export function summarizeVerdicts(vm: ReportViewModel): VerdictSummary {
   const counts = new Map<string, VerdictCount>();
   for (const level of vm.scale.levels) counts.set(level.key, { verdict: level, label: level.label, count: 0 });
   let pending = 0;
+  let hidden = 0;
   for (const claim of vm.claims) {
+    if (claim.decisionHidden) {
+      hidden += 1;
+      continue;
+    }
     const verdict = claim.finalVerdict;
     if (!verdict) {
       pending += 1;
@@ -31,6 +42,6 @@ export function summarizeVerdicts(vm: ReportViewModel): VerdictSummary {
     row.count += 1;
     counts.set(verdict.key, row);
   }
-  const rows = [...counts.values(), { verdict: null, label: PENDING_LABEL, count: pending }];
-  return { total: vm.claims.length, pending, rows };
+  const rows = [...counts.values(), { verdict: null, label: PENDING_LABEL, count: pending }, ...(hidden > 0 ? [{ verdict: null, label: HIDDEN_UNTIL_VERDICT, count: hidden }] : [])];
+  return { total: vm.claims.length, pending, hidden, rows };
 }

@@ -1,4 +1,6 @@
+import type { APIRequestContext, Browser } from '@playwright/test';
 import { expect, signIn, test, USERS } from './fixtures';
+import { createThrowawayUser, THROWAWAY_PASSWORD } from './sessions-helpers';
 
 test.describe('signing in and out', () => {
   test('signed-out pages redirect to sign-in', async ({ page }) => {
@@ -55,18 +57,77 @@ test.describe('signing in and out', () => {
   });
 });
 
-test('repeated wrong passwords lock the account for a while, with a clear message', async ({ page }) => {
-  // A throwaway email: the lock is per account, so demo users stay usable for the other tests.
+/** A browser whose requests come from their own client address, so limits on it do not touch other tests. */
+async function fromAddress(browser: Browser, address: string) {
+  return browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': address } });
+}
+const testAddress = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+
+/** Posts one sign-in the way the form does (CSRF token, credentials); answers next-auth's error code, or null when signed in. */
+async function postSignIn(request: APIRequestContext, csrfToken: string, email: string, password: string, address: string): Promise<string | null> {
+  const response = await request.post('/api/auth/callback/credentials', {
+    form: { email, password, csrfToken, json: 'true', callbackUrl: '/articles' },
+    headers: { 'X-Forwarded-For': address },
+    failOnStatusCode: false,
+  });
+  const { url } = (await response.json()) as { url: string };
+  return new URL(url).searchParams.get('error');
+}
+
+test('repeated wrong passwords slow that address down with a clear message', async ({ browser }) => {
+  // A throwaway email and address: limits are per account and per address, so other tests are unaffected.
   const email = `nobody.${Date.now()}@claimdesk.demo`;
+  const context = await fromAddress(browser, testAddress());
+  const page = await context.newPage();
   await page.goto('/sign-in');
-  for (let i = 0; i < 10; i += 1) {
+  for (let i = 0; i < 5; i += 1) {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(`guess-${i}`);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByText('Wrong email or password.')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
   }
-  await page.getByLabel('Password').fill('one-more-guess');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText(/Too many failed attempts\. Try again in \d+ minute/)).toBeVisible();
+  // From the fifth failure on, each one doubles the wait (1 s, 2 s, 4 s…); typing is slower than
+  // the first wait only rarely, so the message shows within a few more tries.
+  const locked = page.getByText(/Too many failed attempts\. Try again in \d+ (second|minute)s?\./);
+  for (let i = 0; i < 4 && !(await locked.isVisible()); i += 1) {
+    await page.getByLabel('Password').fill(`more-guess-${i}`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('form').getByRole('alert')).not.toBeEmpty();
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+  }
+  await expect(locked).toBeVisible();
+  await context.close();
+});
+
+test('50 parallel wrong guesses: at most ten are checked; the owner still signs in from elsewhere', async ({ playwright, baseURL }) => {
+  const user = await createThrowawayUser('guessed');
+  const attacker = testAddress();
+  const request = await playwright.request.newContext({ baseURL });
+  const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+
+  const errors = await Promise.all(Array.from({ length: 50 }, (_, i) => postSignIn(request, csrfToken, user.email, `guess-${i}`, attacker)));
+  const checked = errors.filter((e) => e === 'CredentialsSignin').length;
+  const refused = errors.filter((e) => e?.startsWith('SignInLocked:')).length;
+  expect(checked + refused, `unexpected answers: ${errors.join(', ')}`).toBe(50);
+  // Five are checked at once; while the burst lasts, each expired back-off (1 s, 2 s, 4 s…) lets one
+  // more through, and ten per address and account per 15 minutes is the hard cap.
+  expect(checked).toBeGreaterThanOrEqual(1);
+  expect(checked).toBeLessThanOrEqual(10);
+
+  // The right password from the guessing address is refused too (counted before it is checked)…
+  expect(await postSignIn(request, csrfToken, user.email, THROWAWAY_PASSWORD, attacker)).toMatch(/^SignInLocked:\d+$/);
+  // …while the owner, from an address that has not failed, gets in at once.
+  expect(await postSignIn(request, csrfToken, user.email, THROWAWAY_PASSWORD, testAddress().replace('198.51.100', '203.0.113'))).toBeNull();
+  await request.dispose();
+});
+
+test('a successful sign-in never counts against the address', async ({ playwright, baseURL }) => {
+  const user = await createThrowawayUser('frequent');
+  const address = testAddress().replace('198.51.100', '192.0.2');
+  const request = await playwright.request.newContext({ baseURL });
+  const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  // More successes than the per-address limit of failures (50).
+  for (let i = 0; i < 60; i += 1) expect(await postSignIn(request, csrfToken, user.email, THROWAWAY_PASSWORD, address)).toBeNull();
+  await request.dispose();
 });

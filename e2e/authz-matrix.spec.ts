@@ -1,6 +1,6 @@
 import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
 import { ACTORS, discoverApiRoutes, headersOnly, type Actor, type RouteMethod } from './authz-routes';
-import { DEMO_PASSWORD, expect, importArticle, pageAs, test, type DemoUser } from './fixtures';
+import { DEMO_PASSWORD, expect, importArticle, pageAs, signIn, test, type DemoUser } from './fixtures';
 
 /**
  * Authorization matrix: every API route × every exported method × every kind of caller.
@@ -104,6 +104,22 @@ const MATRIX: RouteSpec[] = [
       if (outcome.status === 200 && actor !== 'signedOut') await fx.json(actor, 'PUT', '/api/account/password', { currentPassword: TEMP_PASSWORD, newPassword: DEMO_PASSWORD });
     },
   })),
+  // Sessions and two-factor of the caller's own account (e2e/sessions.spec.ts, e2e/two-factor.spec.ts test the flows).
+  row('DELETE', '/api/account/sessions', on(ANY_USER, async () => ({ path: '/api/account/sessions' }), {
+    // "Sign out everywhere" ends the actor's matrix session too: sign the actor in again.
+    after: async (_fx, actor, outcome) => {
+      if (outcome.status === 200 && actor !== 'signedOut') await signIn(sessions.pages[actor], actor);
+    },
+  })),
+  // An id that is not one of the caller's sessions (unknown, or someone else's) answers 404 alike.
+  row('DELETE', '/api/account/sessions/[sessionId]', on([401, 404, 404, 404, 404, 404], async () => ({ path: `/api/account/sessions/${crypto.randomUUID()}` }))),
+  // Starts a setup (an unconfirmed secret; two-factor stays off).
+  row('POST', '/api/account/two-factor/setup', on(ANY_USER, async () => ({ path: '/api/account/two-factor/setup' }))),
+  // Confirming after that setup with a wrong code: refused as input, never a session problem.
+  row('POST', '/api/account/two-factor', on([401, 422, 422, 422, 422, 422], async () => ({ path: '/api/account/two-factor', data: { code: '000000' } }))),
+  // Demo users have two-factor off: nothing to turn off or renew.
+  row('DELETE', '/api/account/two-factor', on([401, 409, 409, 409, 409, 409], async () => ({ path: '/api/account/two-factor', data: { password: DEMO_PASSWORD, code: '000000' } }))),
+  row('POST', '/api/account/two-factor/recovery-codes', on([401, 409, 409, 409, 409, 409], async () => ({ path: '/api/account/two-factor/recovery-codes', data: { code: '000000' } }))),
   row('GET', '/api/workspaces', on(ANY_USER, async () => ({ path: '/api/workspaces' }), {
     check: (o, actor) => {
       const slugs = (JSON.parse(o.body) as { workspaces: Array<{ slug: string }> }).workspaces.map((w) => w.slug);
@@ -287,6 +303,8 @@ const MATRIX: RouteSpec[] = [
   row('DELETE', '/api/workspaces/[workspaceId]/members/[userId]', on(OWNER_WRITES, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/members/${await fx.member()}` }), {
     label: 'a throwaway member',
   })),
+  // Setting it to "not required" (as it is): owners only; requiring it needs two-factor on (e2e/two-factor.spec.ts).
+  row('PUT', '/api/workspaces/[workspaceId]/two-factor', on(OWNER_WRITES, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/two-factor`, data: { required: false } }))),
   row('GET', '/api/workspaces/[workspaceId]/scale', on(MEMBERS_READ, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/scale` }))),
   row('PUT', '/api/workspaces/[workspaceId]/scale', on(OWNER_WRITES, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/scale`, data: await fx.currentScale() }), {
     label: 'the current scale, unchanged',

@@ -11,7 +11,10 @@ import { requireUser } from '@/lib/session';
 export default async function WorkbenchLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   // Accounts created with a one-time password choose their own before anything else.
-  if (user.mustChangePassword && (await headers()).get('x-claimdesk-path') !== '/account') redirect('/account');
+  const onAccountPage = (await headers()).get('x-claimdesk-path') === '/account';
+  if (user.mustChangePassword && !onAccountPage) redirect('/account');
+  // A workspace requires two-factor sign-in and this account has none: set it up first (the API refuses everything else too).
+  if (user.twoFactorSetupRequired && !onAccountPage) redirect('/account?twoFactor=required');
   const memberships = listWorkspacesForUser(getDb(), user.id);
   const isOwner = memberships.some((m) => m.role === 'owner');
   const queue = myQueue(getDb(), user.id);

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { AccountSecurity } from '@/components/account/account-security';
 import { ChangePasswordForm } from '@/components/auth/change-password-form';
 import { EmailVerificationStatus } from '@/components/settings/email-verification-status';
 import { LeaveWorkspaces } from '@/components/settings/leave-workspaces';
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: 'Your account' };
 export default async function AccountPage() {
   const user = await requireUser('/account');
   return (
-    <main className="mx-auto max-w-md px-4 py-10">
+    <main className="mx-auto max-w-2xl px-4 py-10">
       <h1 className="text-2xl font-semibold tracking-tight">Your account</h1>
       <p className="mt-1 text-sm text-[var(--color-muted)]">
         {user.name} · {user.email}
@@ -23,6 +24,7 @@ export default async function AccountPage() {
           You signed in with a one-time password. Choose your own password to continue.
         </p>
       )}
+      <AccountSecurity user={user} />
       <ChangePasswordForm />
       <EmailVerificationStatus email={user.email} verifiedAt={findUserById(getDb(), user.id)?.emailVerifiedAt ?? null} mailConfigured={isMailConfigured()} />
       <LeaveWorkspaces workspaces={listWorkspacesForUser(getDb(), user.id).map(({ id, name, role }) => ({ id, name, role }))} />

@@ -9,6 +9,7 @@ import { MembersManager } from '@/components/settings/members-manager';
 import { toInvitationJson } from '@/components/settings/invitation-types';
 import { ScaleEditor } from '@/components/settings/scale-editor';
 import { WorkspaceSettingsForm } from '@/components/settings/workspace-settings-form';
+import { WorkspaceTwoFactorToggle } from '@/components/auth/workspace-two-factor-toggle';
 import { requireUser } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Workspace settings' };
@@ -34,6 +35,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         workspace={{ id: workspace.id, version: workspace.version, name: workspace.name, organizationName: workspace.organizationName, organizationUrl: workspace.organizationUrl, factCheckUrlPattern: workspace.factCheckUrlPattern }}
       />
       <MembersManager workspaceId={workspace.id} currentUserId={user.id} initialMembers={listMembers(db, workspace.id)} initialInvitations={listPendingInvitations(db, workspace.id).map(toInvitationJson)} />
+      <WorkspaceTwoFactorToggle workspaceId={workspace.id} required={workspace.requireTwoFactor} ownerHasTwoFactor={user.twoFactorEnabled} />
       <ScaleEditor workspaceId={workspace.id} initialScale={getScale(db, workspace.id)} />
     </main>
   );

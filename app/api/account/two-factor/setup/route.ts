@@ -1,0 +1,17 @@
+import { storePendingTotpSecret } from '@/db/queries/two-factor';
+import { apiRoute } from '@/lib/api/handler';
+import { totpKeyFromEnv } from '@/lib/auth/second-factor';
+import { encryptTotpSecret, generateTotpSecret } from '@/lib/auth/totp';
+import { setupView } from '@/lib/auth/two-factor-setup';
+import { AppError } from '@/lib/errors';
+
+/** Starts setting up two-factor sign-in: a fresh secret (stored encrypted, not yet on) and its QR code. */
+export const POST = apiRoute(
+  async ({ user, db }) => {
+    if (user.twoFactorEnabled) throw new AppError('conflict', 'Two-factor sign-in is already on. Turn it off first to set up a new app.');
+    const secret = generateTotpSecret();
+    if (!storePendingTotpSecret(db, user.id, encryptTotpSecret(secret, totpKeyFromEnv()))) throw new AppError('conflict', 'Two-factor sign-in is already on.');
+    return setupView(secret, user.email);
+  },
+  { allowOneTimePassword: true, allowWithoutTwoFactor: true },
+);

@@ -1,7 +1,7 @@
 'use client';
 
 import type { PresenceViewer } from '@/lib/events/types';
-import type { LiveStatus } from '@/components/workbench/use-article-events';
+import { resumeLiveUpdates, type LiveStatus } from '@/components/workbench/use-article-events';
 
 // Dark enough for white initials (WCAG AA).
 const COLORS = ['#1f4fd1', '#b7410e', '#1a7f37', '#6b5fa8', '#8a5a00', '#0e7490', '#a21caf', '#475569'];
@@ -28,7 +28,12 @@ const STATUS_TEXT: Record<LiveStatus, string> = {
   reconnecting: 'Reconnecting…',
   closed: 'Live updates stopped — reload the page',
   revoked: 'Your access was removed',
+  too_many_tabs: 'Live updates paused: this article is open in too many of your tabs',
+  article_full: 'Live updates paused: too many people have this article open',
 };
+
+/** Closed to make room for a newer tab: the person decides whether this tab takes over again. */
+const PAUSED: ReadonlySet<LiveStatus> = new Set(['too_many_tabs', 'article_full']);
 
 /** Who else has this article open, which claim each is on, and whether live updates are flowing. */
 export function PresenceBar({ viewers, currentUserId, status, claimNumber }: { viewers: PresenceViewer[]; currentUserId: string; status: LiveStatus; claimNumber: (claimId: string) => number | undefined }) {
@@ -39,6 +44,12 @@ export function PresenceBar({ viewers, currentUserId, status, claimNumber }: { v
         <span aria-hidden className={`h-2 w-2 rounded-full ${status === 'live' ? 'bg-emerald-500' : 'bg-amber-500'}`} />
         {STATUS_TEXT[status]}
       </span>
+      {PAUSED.has(status) && (
+        // Reconnects this tab (no reload, drafts stay); the server then pauses the oldest other one instead.
+        <button type="button" className="rounded border border-amber-300 px-1.5 py-0.5 text-amber-900 hover:bg-amber-50" onClick={resumeLiveUpdates}>
+          Resume here
+        </button>
+      )}
       {others.length > 0 && (
         <ul className="flex -space-x-1.5" aria-label="Also viewing this article">
           {others.map((v) => {

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cachedCheck, openArticleStream, type ArticleStreamOptions } from './article-stream';
+import { openArticleStream, STALLED_HEARTBEATS, type ArticleStreamOptions } from './article-stream';
 import { InMemoryEventBus, type NewWorkspaceEvent, type WorkspaceEvent } from './bus';
 import { PresenceRegistry } from './presence';
+import { PRESENCE_FLUSH_MS, StreamHub } from './stream-hub';
 
 interface Message {
   id?: string;
@@ -57,25 +58,35 @@ const claimUpdated = (articleId = 'a1', workspaceId = 'w1', id = 'c1'): NewWorks
 describe('openArticleStream', () => {
   let bus: InMemoryEventBus;
   let presence: PresenceRegistry;
+  let hub: StreamHub;
   let now: number;
   let member: boolean;
   let checks: number;
 
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
     bus = new InMemoryEventBus({ epoch: 'ep' });
     now = Date.parse('2026-01-01T00:00:00Z');
     presence = new PresenceRegistry(() => now);
+    hub = new StreamHub({ bus, presence, now: () => now });
     member = true;
     checks = 0;
   });
-  afterEach(() => vi.useRealTimers());
+  afterEach(() => {
+    hub.dispose();
+    vi.useRealTimers();
+  });
+
+  /** Lets the coalesced presence broadcast that is due go out. */
+  function passPresenceWindow() {
+    now += PRESENCE_FLUSH_MS;
+    vi.advanceTimersByTime(PRESENCE_FLUSH_MS);
+  }
 
   function open(overrides: Partial<ArticleStreamOptions> = {}) {
     return collect(
       openArticleStream({
-        bus,
-        presence,
+        hub,
         workspaceId: 'w1',
         articleId: 'a1',
         user: { id: 'u1', name: 'Ana Souza' },
@@ -147,6 +158,7 @@ describe('openArticleStream', () => {
     const others: WorkspaceEvent[] = [];
     bus.subscribe({ workspaceId: 'w1', articleId: 'a1' }, (e) => others.push(e));
     bus.publish({ type: 'member.removed', workspaceId: 'w1', articleId: null, entityId: 'u1', userId: 'u1', version: null, actorId: 'owner' });
+    passPresenceWindow();
     await flush();
     expect(stream.events().at(-1)).toBe('revoked');
     expect(stream.isDone()).toBe(true);
@@ -219,6 +231,7 @@ describe('openArticleStream', () => {
     const stream = open({ signal: abort.signal });
     expect(bus.subscriberCount('w1')).toBe(2);
     abort.abort();
+    passPresenceWindow();
     await flush();
     expect(stream.isDone()).toBe(true);
     expect(bus.subscriberCount('w1')).toBe(1);
@@ -231,8 +244,10 @@ describe('openArticleStream', () => {
     const stream = open();
     await flush();
     await stream.cancel();
+    passPresenceWindow();
     expect(bus.subscriberCount('w1')).toBe(0);
     expect(presence.isPresent('a1', 'u1')).toBe(false);
+    expect(hub.streamCount).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
   });
 
@@ -252,26 +267,102 @@ describe('openArticleStream', () => {
     for (let i = 0; i < 4; i += 1) {
       now += 15_000;
       vi.advanceTimersByTime(15_000);
+      await flush(); // the client reads between heartbeats, so it does not count as stalled
     }
-    await flush();
     expect(presence.snapshot('a1').map((v) => v.userId)).toEqual(['u1']);
     const last = stream.messages().filter((m) => m.event === 'presence.changed').at(-1);
     expect((last!.data as { viewers: unknown[] }).viewers).toHaveLength(1);
   });
-});
 
-describe('cachedCheck', () => {
-  it('calls through once per TTL', () => {
-    let t = 0;
-    let calls = 0;
-    const check = cachedCheck(() => ++calls > 0, 5000, () => t);
-    check();
-    check();
-    t = 4999;
-    check();
-    expect(calls).toBe(1);
-    t = 5000;
-    check();
-    expect(calls).toBe(2);
+  describe('caps and shared work across streams', () => {
+    beforeEach(() => {
+      hub.dispose();
+      hub = new StreamHub({ bus, presence, now: () => now, limits: { perUserPerArticle: 2, perUser: 3, perArticle: 50 } });
+    });
+
+    it('two tabs of one person both stay live; a third closes the oldest with a "closed" notice, and it stays closed', async () => {
+      const first = open({ connectionId: 'tab-1' });
+      const second = open({ connectionId: 'tab-2' });
+      await flush();
+      expect(first.isDone()).toBe(false);
+      expect(second.isDone()).toBe(false);
+      const third = open({ connectionId: 'tab-3' });
+      passPresenceWindow();
+      await flush();
+      const notice = first.messages().at(-1)!;
+      expect(notice.event).toBe('closed');
+      expect(notice.data).toEqual({ reason: 'too_many_streams', limit: 'perUserPerArticle', message: expect.stringContaining('more than 2 of your tabs') as unknown });
+      expect(first.isDone()).toBe(true);
+      expect([second.isDone(), third.isDone()]).toEqual([false, false]);
+      expect(presence.snapshot('a1')).toMatchObject([{ userId: 'u1', connections: 2 }]);
+      expect(hub.streamCount).toBe(2);
+      // The closed tab gets nothing more, and nothing of it lingers.
+      bus.publish(claimUpdated());
+      await flush();
+      expect(first.messages().at(-1)!.event).toBe('closed');
+      expect(second.messages().at(-1)!.event).toBe('claim.updated');
+      expect(bus.subscriberCount('w1')).toBe(2);
+    });
+
+    it('caps a person across articles too, closing their oldest stream anywhere', async () => {
+      const onA1 = open({ connectionId: 'x1', articleId: 'a1' });
+      open({ connectionId: 'x2', articleId: 'a2' });
+      open({ connectionId: 'x3', articleId: 'a3' });
+      open({ connectionId: 'x4', articleId: 'a4' });
+      await flush();
+      expect(onA1.messages().at(-1)).toMatchObject({ event: 'closed', data: { limit: 'perUser' } });
+      expect(presence.isPresent('a1', 'u1')).toBe(false);
+    });
+
+    it('many people joining at once cost a couple of presence broadcasts, not one per join', async () => {
+      const watcher: WorkspaceEvent[] = [];
+      bus.subscribe({ workspaceId: 'w1', articleId: 'a1' }, (e) => watcher.push(e));
+      const streams = Array.from({ length: 40 }, (_, i) => open({ connectionId: `c${i}`, user: { id: `u${i}`, name: `User ${i}` } }));
+      passPresenceWindow();
+      await flush();
+      const broadcasts = watcher.filter((e) => e.type === 'presence.changed');
+      expect(broadcasts).toHaveLength(2);
+      expect(broadcasts.at(-1)).toMatchObject({ viewers: expect.arrayContaining([expect.objectContaining({ userId: 'u39' })]) as unknown });
+      expect((broadcasts.at(-1) as { viewers: unknown[] }).viewers).toHaveLength(40);
+      // Each stream sees at most those two (plus its own ready snapshot).
+      expect(streams[0]!.events().filter((e) => e === 'presence.changed')).toHaveLength(2);
+    });
+
+    it('one heartbeat timer serves every stream, and one access check serves a person’s streams', async () => {
+      open({ connectionId: 'k1' });
+      open({ connectionId: 'k2' });
+      open({ connectionId: 'k3', user: { id: 'u2', name: 'Tom Becker' } });
+      passPresenceWindow();
+      expect(vi.getTimerCount()).toBe(1);
+      bus.publish(claimUpdated());
+      expect(checks).toBe(2); // three streams, two people: one database read each
+    });
+
+    it('closes a stream whose client stopped reading, after a few heartbeats, and drops its presence', async () => {
+      // Never read: chunks pile up in the queue, as when a client vanished without a reset.
+      const silent = openArticleStream({ hub, workspaceId: 'w1', articleId: 'a1', user: { id: 'u9', name: 'Gone' }, openClaimId: null, lastEventId: null, connectionId: 'silent', checkAccess: () => true, now: () => now });
+      const live = open();
+      for (let i = 0; i < STALLED_HEARTBEATS; i += 1) {
+        now += 15_000;
+        vi.advanceTimersByTime(15_000);
+        await flush();
+      }
+      expect(presence.isPresent('a1', 'u9')).toBe(false);
+      expect(hub.streamCount).toBe(1);
+      expect(live.isDone()).toBe(false);
+      expect(silent.locked).toBe(false); // nobody ever read it
+    });
+
+    it('expires a presence entry without heartbeats even when its close was never reported', async () => {
+      open();
+      presence.join('a1', { connectionId: 'ghost', userId: 'u7', name: 'Ghost', openClaimId: null });
+      for (let i = 0; i < 4; i += 1) {
+        now += 15_000;
+        vi.advanceTimersByTime(15_000);
+        await flush();
+      }
+      expect(presence.snapshot('a1').map((v) => v.userId)).toEqual(['u1']);
+    });
   });
 });
+

@@ -1,5 +1,5 @@
-import type { EventBus } from './bus';
-import type { PresenceRegistry } from './presence';
+import type { StreamHub } from './stream-hub';
+import type { StreamClosedNotice } from './stream-limits';
 import { formatCursor, formatRetry, formatSseComment, formatSseEvent, formatSseMessage } from './sse';
 import type { EventCursor, WorkspaceEvent } from './types';
 
@@ -13,59 +13,46 @@ import type { EventCursor, WorkspaceEvent } from './types';
  *   resync        (if needed)    the missed events are gone: refetch everything
  *   <bus events>  (catch-up)     what happened since Last-Event-ID
  *   ready                        id = current cursor; data = { connectionId, cursor, presence }
- *   <bus events>  (live) … and `: heartbeat` comments
+ *   <bus events>  (live) … and `: heartbeat` comments (the hub's timer, every 15 s)
  *   revoked       (then closed)  no longer a member
+ *   closed        (then closed)  a cap on open streams was reached and this was the oldest:
+ *                                data = StreamClosedNotice; the client must not reconnect by itself
  */
 
-export const HEARTBEAT_MS = 15_000;
-/** Membership is re-read at most this often; removal also closes the stream at once via member.removed. */
-export const ACCESS_CACHE_MS = 5_000;
-/** A stream silent for this long (no heartbeat touched it) is dropped from presence. */
-export const PRESENCE_STALE_MS = 3 * HEARTBEAT_MS;
 /** A client this far behind is disconnected; it reconnects and catches up from the buffer. */
 export const MAX_QUEUED_CHUNKS = 1000;
+/** A client that has not read anything across this many heartbeats has stalled: the stream closes. */
+export const STALLED_HEARTBEATS = 3;
 
 export interface ArticleStreamOptions {
-  bus: EventBus;
-  presence: PresenceRegistry;
+  /** Shared by all streams of the process: caps, heartbeat timer, presence broadcasts, access cache. */
+  hub: StreamHub;
   workspaceId: string;
   articleId: string;
   user: { id: string; name: string };
   openClaimId: string | null;
   lastEventId: EventCursor | null | 'invalid';
-  /** Is the user still allowed to read this article? Reads the database; cached here. Throwing closes the stream. */
+  /**
+   * Is the user still allowed to read this article? Reads the database; cached by the hub. Throwing
+   * closes the stream. Build it from ids only: the stream keeps it alive as long as it is open.
+   */
   checkAccess: () => boolean;
   signal?: AbortSignal;
   connectionId?: string;
-  heartbeatMs?: number;
-  accessCacheMs?: number;
   now?: () => number;
 }
 
-/** Memoises a boolean check for `ttlMs`, so a burst of events does not hit the database per event. */
-export function cachedCheck(check: () => boolean, ttlMs: number, now: () => number = Date.now): () => boolean {
-  let value = false;
-  let checkedAt = Number.NEGATIVE_INFINITY;
-  return () => {
-    const t = now();
-    if (t - checkedAt >= ttlMs) {
-      value = check();
-      checkedAt = t;
-    }
-    return value;
-  };
-}
-
 export function openArticleStream(options: ArticleStreamOptions): ReadableStream<Uint8Array> {
-  const { bus, presence, workspaceId, articleId, user, signal } = options;
+  const { hub, workspaceId, articleId, user, signal } = options;
+  const { bus, presence } = hub;
   const connectionId = options.connectionId ?? crypto.randomUUID();
   const filter = { workspaceId, articleId };
-  const hasAccess = cachedCheck(options.checkAccess, options.accessCacheMs ?? ACCESS_CACHE_MS, options.now);
   const encoder = new TextEncoder();
   const cleanups: Array<() => void> = [];
   let controller: ReadableStreamDefaultController<Uint8Array> | null = null;
   let closed = false;
   let lastSentSeq = -1;
+  let stalledHeartbeats = 0;
 
   const close = () => {
     if (closed) return;
@@ -87,7 +74,12 @@ export function openArticleStream(options: ArticleStreamOptions): ReadableStream
   const send = (text: string) => {
     if (closed || !controller) return;
     if (controller.desiredSize !== null && controller.desiredSize < -MAX_QUEUED_CHUNKS) return close();
-    controller.enqueue(encoder.encode(text));
+    try {
+      controller.enqueue(encoder.encode(text));
+    } catch {
+      // The stream errored underneath us (the client went away): a failed write ends it.
+      close();
+    }
   };
 
   const revoke = () => {
@@ -98,7 +90,7 @@ export function openArticleStream(options: ArticleStreamOptions): ReadableStream
   /** False (and the stream closed) when the user lost access or the check failed. */
   const stillAllowed = (): boolean => {
     try {
-      if (hasAccess()) return true;
+      if (hub.checkAccess(user.id, articleId, options.checkAccess)) return true;
       revoke();
     } catch (error) {
       console.error('Event stream access check failed', error);
@@ -113,7 +105,7 @@ export function openArticleStream(options: ArticleStreamOptions): ReadableStream
       if (event.seq <= lastSentSeq) return;
       lastSentSeq = event.seq;
     }
-    send(formatSseEvent(event, bus.cursor().epoch));
+    send(formatSseEventOnce(event, bus.cursor().epoch));
   };
 
   const onEvent = (event: WorkspaceEvent) => {
@@ -122,19 +114,19 @@ export function openArticleStream(options: ArticleStreamOptions): ReadableStream
     if (stillAllowed()) deliver(event);
   };
 
-  const publishPresence = () => {
-    try {
-      bus.publish({ type: 'presence.changed', workspaceId, articleId, entityId: articleId, version: null, viewers: presence.snapshot(articleId), actorId: user.id });
-    } catch (error) {
-      console.error('Could not publish presence', error);
-    }
+  const heartbeat = () => {
+    if (closed || !controller) return;
+    // Chunks still queued from before: the client is not reading. Several beats in a row means it is gone.
+    stalledHeartbeats = controller.desiredSize !== null && controller.desiredSize <= 0 ? stalledHeartbeats + 1 : 0;
+    if (stalledHeartbeats >= STALLED_HEARTBEATS) return close();
+    if (!stillAllowed()) return;
+    presence.touch(articleId, connectionId);
+    send(formatSseComment(`heartbeat ${new Date(options.now?.() ?? Date.now()).toISOString()}`));
   };
 
-  const heartbeat = () => {
-    if (closed || !stillAllowed()) return;
-    presence.touch(articleId, connectionId);
-    if (presence.prune(PRESENCE_STALE_MS, articleId).length) publishPresence();
-    send(formatSseComment(`heartbeat ${new Date(options.now?.() ?? Date.now()).toISOString()}`));
+  const closeBecause = (notice: StreamClosedNotice) => {
+    send(formatSseMessage({ event: 'closed', data: notice }));
+    close();
   };
 
   return new ReadableStream<Uint8Array>({
@@ -149,19 +141,20 @@ export function openArticleStream(options: ArticleStreamOptions): ReadableStream
       if (missed === 'resync') send(formatSseMessage({ event: 'resync', data: { reason: 'Some updates are no longer available. Reload the data.' } }));
       else missed.forEach(deliver);
 
+      // Caps: this stream counts from now on; the oldest ones over a cap are closed with a notice.
+      hub.open({ id: connectionId, userId: user.id, workspaceId, articleId, heartbeat, closeBecause });
+      cleanups.push(() => hub.close(connectionId));
+
       presence.join(articleId, { connectionId, userId: user.id, name: user.name, openClaimId: options.openClaimId });
       cleanups.push(() => {
-        if (presence.leave(articleId, connectionId)) publishPresence();
+        if (presence.leave(articleId, connectionId)) hub.presenceChanged(workspaceId, articleId);
       });
-      publishPresence();
+      hub.presenceChanged(workspaceId, articleId);
 
       // Everything up to here was replayed or is not for this article: live delivery continues after it.
       const now = bus.cursor();
       lastSentSeq = Math.max(lastSentSeq, now.seq);
       send(formatSseMessage({ id: formatCursor(now), event: 'ready', data: { connectionId, cursor: formatCursor(now), presence: presence.snapshot(articleId) } }));
-
-      const timer = setInterval(heartbeat, options.heartbeatMs ?? HEARTBEAT_MS);
-      cleanups.push(() => clearInterval(timer));
 
       if (signal) {
         signal.addEventListener('abort', close, { once: true });
@@ -172,4 +165,15 @@ export function openArticleStream(options: ArticleStreamOptions): ReadableStream
       close();
     },
   });
+}
+
+// The same event object goes to every stream of the article: format it once, not once per stream.
+const formatted = new WeakMap<WorkspaceEvent, { epoch: string; text: string }>();
+
+function formatSseEventOnce(event: WorkspaceEvent, epoch: string): string {
+  const cached = formatted.get(event);
+  if (cached?.epoch === epoch) return cached.text;
+  const text = formatSseEvent(event, epoch);
+  formatted.set(event, { epoch, text });
+  return text;
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getEventBus, InMemoryEventBus, matchesFilter, setEventBus, type NewWorkspaceEvent, type WorkspaceEvent } from './bus';
-import { emitArticleUpdated, emitEntity, emitMemberRemoved, emitPresence } from './emit';
+import { emitArticleUpdated, emitEntity, emitMemberRemoved } from './emit';
 import { RingBuffer } from './ring-buffer';
 
 const claimEvent = (workspaceId = 'w1', articleId = 'a1', id = 'c1'): NewWorkspaceEvent => ({
@@ -129,14 +129,12 @@ describe('singleton and emit helpers', () => {
     emitEntity('assignment.created', { workspaceId: 'w1', articleId: 'a1' }, { id: 'as1' }, 'u1');
     emitArticleUpdated({ id: 'a1', workspaceId: 'w1', version: 4, revision: 2 }, ['text'], 'u1');
     emitMemberRemoved('w1', 'u2', 'u1');
-    emitPresence('w1', 'a1', [], 'u1');
     expect(got.map(({ at: _at, ...e }) => e)).toEqual([
       { type: 'claim.created', workspaceId: 'w1', articleId: 'a1', claimId: 'c1', entityId: 'c1', version: 1, actorId: 'u1', seq: 1 },
       { type: 'source.deleted', workspaceId: 'w1', articleId: 'a1', claimId: 'c1', entityId: 's1', version: null, actorId: 'u1', seq: 2 },
       { type: 'assignment.created', workspaceId: 'w1', articleId: 'a1', claimId: null, entityId: 'as1', version: null, actorId: 'u1', seq: 3 },
       { type: 'article.updated', workspaceId: 'w1', articleId: 'a1', entityId: 'a1', version: 4, fields: ['text'], revision: 2, actorId: 'u1', seq: 4 },
       { type: 'member.removed', workspaceId: 'w1', articleId: null, entityId: 'u2', userId: 'u2', version: null, actorId: 'u1', seq: 5 },
-      { type: 'presence.changed', workspaceId: 'w1', articleId: 'a1', entityId: 'a1', version: null, viewers: [], actorId: 'u1', seq: null },
     ]);
   });
 

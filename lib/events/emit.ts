@@ -1,5 +1,5 @@
 import { getEventBus } from './bus';
-import type { ArticleEventField, EntityEventType, NewWorkspaceEvent, PresenceViewer } from './types';
+import type { ArticleEventField, EntityEventType, NewWorkspaceEvent } from './types';
 
 /**
  * One-line publishers for route handlers. Call them after the query returned: the transaction has
@@ -39,8 +39,4 @@ export function emitArticleUpdated(
 
 export function emitMemberRemoved(workspaceId: string, userId: string, actorId: string | null): void {
   emit({ type: 'member.removed', workspaceId, articleId: null, entityId: userId, userId, version: null, actorId });
-}
-
-export function emitPresence(workspaceId: string, articleId: string, viewers: PresenceViewer[], actorId: string | null): void {
-  emit({ type: 'presence.changed', workspaceId, articleId, entityId: articleId, version: null, viewers, actorId });
 }

@@ -1,9 +1,9 @@
 import { authorizeArticle } from '@/db/queries/access';
+import type { Db } from '@/db/client';
 import { getClaim } from '@/db/queries/claims';
 import { apiRoute } from '@/lib/api/handler';
 import { openArticleStream } from '@/lib/events/article-stream';
-import { getEventBus } from '@/lib/events/bus';
-import { getPresence } from '@/lib/events/presence';
+import { getStreamHub } from '@/lib/events/stream-hub';
 import { parseLastEventId, SSE_HEADERS } from '@/lib/events/sse';
 import { AppError } from '@/lib/errors';
 import { idSchema } from '@/lib/validations/common';
@@ -23,8 +23,7 @@ export const GET = apiRoute<{ articleId: string }>(({ req, params, user, db }) =
   const url = new URL(req.url);
   return new Response(
     openArticleStream({
-      bus: getEventBus(),
-      presence: getPresence(),
+      hub: getStreamHub(),
       workspaceId: article.workspaceId,
       articleId: article.id,
       user: { id: user.id, name: user.name },
@@ -32,23 +31,31 @@ export const GET = apiRoute<{ articleId: string }>(({ req, params, user, db }) =
       lastEventId: parseLastEventId(req.headers.get('last-event-id'), url.searchParams.get('lastEventId')),
       // Re-run on events and heartbeats (cached a few seconds): removal from the workspace, a role
       // without read access or a deleted article closes the stream.
-      checkAccess: () => {
-        try {
-          authorizeArticle(db, user.id, article.id, 'article:read');
-          return true;
-        } catch (error) {
-          if (error instanceof AppError && (error.code === 'not_found' || error.code === 'forbidden')) return false;
-          throw error;
-        }
-      },
+      checkAccess: readAccessCheck(db, user.id, article.id),
       signal: req.signal,
     }),
     { headers: SSE_HEADERS },
   );
 });
 
+/**
+ * Built from ids only, outside the handler: the stream keeps this closure for as long as it is
+ * open, and a closure inside the handler would keep the request and the whole article row alive too.
+ */
+function readAccessCheck(db: Db, userId: string, articleId: string): () => boolean {
+  return () => {
+    try {
+      authorizeArticle(db, userId, articleId, 'article:read');
+      return true;
+    } catch (error) {
+      if (error instanceof AppError && (error.code === 'not_found' || error.code === 'forbidden')) return false;
+      throw error;
+    }
+  };
+}
+
 /** The `?claim=` id if it is a claim of this article; anything else is ignored, not an error. */
-function claimOfArticle(db: Parameters<typeof getClaim>[0], raw: string | null, articleId: string): string | null {
+function claimOfArticle(db: Db, raw: string | null, articleId: string): string | null {
   if (!raw || !idSchema.safeParse(raw).success) return null;
   try {
     return getClaim(db, raw).articleId === articleId ? raw : null;

@@ -1,8 +1,7 @@
 import { authorizeArticle } from '@/db/queries/access';
 import { getClaim } from '@/db/queries/claims';
 import { apiRoute, readJson } from '@/lib/api/handler';
-import { emitPresence } from '@/lib/events/emit';
-import { getPresence } from '@/lib/events/presence';
+import { getStreamHub } from '@/lib/events/stream-hub';
 import { notFound } from '@/lib/errors';
 import { presenceSchema } from '@/lib/validations/review';
 
@@ -14,7 +13,9 @@ export const POST = apiRoute<{ articleId: string }>(async ({ req, params, user, 
   const { article } = authorizeArticle(db, user.id, params.articleId, 'article:read');
   const { openClaimId, connectionId } = await readJson(req, presenceSchema);
   if (openClaimId && getClaim(db, openClaimId).articleId !== article.id) throw notFound('Claim');
-  const presence = getPresence();
-  if (presence.update(article.id, user.id, openClaimId, connectionId)) emitPresence(article.workspaceId, article.id, presence.snapshot(article.id), user.id);
+  const hub = getStreamHub();
+  const { presence } = hub;
+  // Broadcast coalesced with other changes on the article (at most a few per second).
+  if (presence.update(article.id, user.id, openClaimId, connectionId)) hub.presenceChanged(article.workspaceId, article.id);
   return { presence: presence.snapshot(article.id), connected: presence.isPresent(article.id, user.id) };
 });

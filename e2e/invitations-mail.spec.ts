@@ -76,6 +76,7 @@ test.describe('mailed links', () => {
     const unknown = `nobody.${Date.now()}@example.org`;
     await page.goto('/sign-in');
     await page.getByRole('link', { name: 'Forgot password?' }).click();
+    await expect(page.getByRole('heading', { name: 'Reset your password' })).toBeVisible();
     await page.getByLabel('Email').fill(unknown);
     await page.getByRole('button', { name: 'Send reset link' }).click();
     const answer = page.getByRole('status');

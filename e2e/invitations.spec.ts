@@ -100,6 +100,7 @@ test.describe('invitations without mail', () => {
   });
 
   test('a member leaves; leaving the last workspace signs them out; the last owner cannot leave', async ({ browser }) => {
+    test.slow(); // three accounts and a dozen page loads
     const owner = await pageAs(browser, 'owner');
     const desk = await workspaceIdOf(owner, 'demo-desk');
     const email = `leaver.${Date.now()}@example.org`;
@@ -147,6 +148,7 @@ test.describe('invitations without mail', () => {
   });
 
   test('only owners can open the security log; it pages back with "Older"', async ({ page, browser }) => {
+    test.slow(); // 52 API calls to fill two pages
     const editor = await pageAs(browser, 'editor');
     const response = await editor.goto('/settings/security');
     expect(response?.status()).toBe(404);

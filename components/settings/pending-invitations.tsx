@@ -11,20 +11,20 @@ export function PendingInvitations({ invitations, onRevoke, onResend }: { invita
     <table className="mt-6 w-full text-sm" aria-label="Pending invitations">
       <thead>
         <tr className="text-left text-xs uppercase tracking-wide text-[var(--color-muted)]">
-          <th className="pb-2 font-medium">Invited</th>
-          <th className="pb-2 font-medium">Role</th>
-          <th className="pb-2 font-medium">Expires</th>
-          <th className="pb-2 font-medium">Delivery</th>
+          <th className="pb-2 pr-3 font-medium">Invited</th>
+          <th className="pb-2 pr-3 font-medium">Role</th>
+          <th className="pb-2 pr-3 font-medium">Expires</th>
+          <th className="pb-2 pr-3 font-medium">Delivery</th>
           <th className="pb-2" />
         </tr>
       </thead>
       <tbody className="divide-y divide-[var(--color-line)]">
         {invitations.map((i) => (
           <tr key={i.id} data-testid="pending-invitation">
-            <td className="py-2">{i.email}</td>
-            <td className="py-2">{ROLE_LABELS[i.role]}</td>
-            <td className="py-2">{i.state === 'expired' ? <span className="font-medium text-red-700">Expired</span> : new Date(i.expiresAt).toLocaleString()}</td>
-            <td className="py-2">{i.delivery === 'email' ? 'Mailed' : 'Link shown to owner'}</td>
+            <td className="py-2 pr-3">{i.email}</td>
+            <td className="py-2 pr-3">{ROLE_LABELS[i.role]}</td>
+            <td className="py-2 pr-3">{i.state === 'expired' ? <span className="font-medium text-red-700">Expired</span> : new Date(i.expiresAt).toLocaleString()}</td>
+            <td className="py-2 pr-3">{i.delivery === 'email' ? 'Mailed' : 'Link shown to owner'}</td>
             <td className="space-x-1 py-2 text-right">
               <Button variant="ghost" size="sm" onClick={() => onResend(i)} aria-label={`Resend invitation to ${i.email}`}>
                 Resend

@@ -153,6 +153,10 @@ describe('invitations', () => {
     revokeInvitation(fx.db, fx.a.id, second.invitation.id, fx.ownerA.id, CLIENT);
     const types = fx.db.select().from(securityEvents).where(eq(securityEvents.workspaceId, fx.a.id)).all().map((e) => e.type);
     expect(types.sort()).toEqual(['invitation_accepted', 'invitation_created', 'invitation_created', 'invitation_revoked']);
+    // The invitee accepted (they are the one who acted); the inviter is kept in the detail.
+    const accepted = fx.db.select().from(securityEvents).where(eq(securityEvents.type, 'invitation_accepted')).get()!;
+    expect(accepted).toMatchObject({ actorId: null, detail: { email: 'log@example.org', invitedById: fx.ownerA.id } });
+    expect(accepted.userId).not.toBeNull();
     const created = fx.db.select().from(securityEvents).where(eq(securityEvents.type, 'invitation_created')).get()!;
     expect(created).toMatchObject({ actorId: fx.ownerA.id, ip: '203.0.113.7', userAgent: 'vitest', detail: { email: invitation.email, role: 'reviewer', delivery: 'link' } });
     // A refused acceptance rolls back entirely: no event, no account.

@@ -205,7 +205,7 @@ function join(tx: Tx, invitation: InvitationRow, userId: string, client: ClientI
   if (already) throw new AppError('conflict', 'You are already a member of this workspace.');
   tx.insert(memberships).values({ workspaceId: invitation.workspaceId, userId, role: invitation.role }).run();
   recordHistory(tx, { workspaceId: invitation.workspaceId, articleId: null, claimId: null, entityType: 'member', entityId: userId, action: 'create', actorId: userId, after: { email: invitation.email, role: invitation.role, invitationId: invitation.id } });
-  recordSecurityEvent(tx, { type: 'invitation_accepted', workspaceId: invitation.workspaceId, userId, actorId: invitation.invitedById, client, detail: { email: invitation.email, role: invitation.role, delivery: invitation.delivery } });
+  recordSecurityEvent(tx, { type: 'invitation_accepted', workspaceId: invitation.workspaceId, userId, client, detail: { email: invitation.email, role: invitation.role, delivery: invitation.delivery, invitedById: invitation.invitedById } });
 }
 
 /**

@@ -5,12 +5,14 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { apiFetch } from '@/lib/api/client';
 import { forgotPasswordSchema } from '@/lib/validations/invitations';
+import { useHydrated } from '../use-hydrated';
 
 /** Always answers the same for a valid address, known or not (no account enumeration). */
 export function ForgotPasswordForm() {
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -32,13 +34,13 @@ export function ForgotPasswordForm() {
     );
   }
   return (
-    <form onSubmit={(e) => void submit(e)} className="space-y-4" noValidate aria-label="Request a password reset">
+    <form onSubmit={(e) => void submit(e)} method="post" className="space-y-4" noValidate aria-label="Request a password reset">
       <p className="text-[var(--color-muted)]">Enter your account’s email address and we will mail you a link to choose a new password.</p>
       <Field label="Email" name="email" type="email" autoComplete="username" required autoFocus />
       <p role="alert" className="text-red-700 empty:hidden">
         {error}
       </p>
-      <Button type="submit" disabled={pending} className="w-full">
+      <Button type="submit" disabled={pending || !hydrated} className="w-full">
         {pending ? 'Sending…' : 'Send reset link'}
       </Button>
     </form>

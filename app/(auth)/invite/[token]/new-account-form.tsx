@@ -7,12 +7,14 @@ import { Field } from '@/components/ui/field';
 import { apiFetch } from '@/lib/api/client';
 import { acceptWithNewAccountSchema } from '@/lib/validations/invitations';
 import { fieldErrors, NewPasswordFields } from '../../new-password-fields';
+import { useHydrated } from '../../use-hydrated';
 
 /** Creates the account and the membership, then signs the new member in. */
 export function NewAccountForm({ token, email, defaultName }: { token: string; email: string; defaultName: string }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,7 +36,7 @@ export function NewAccountForm({ token, email, defaultName }: { token: string; e
   }
 
   return (
-    <form onSubmit={(e) => void submit(e)} className="space-y-4" noValidate aria-label="Create your account">
+    <form onSubmit={(e) => void submit(e)} method="post" className="space-y-4" noValidate aria-label="Create your account">
       <p>
         Email: <strong>{email}</strong>
       </p>
@@ -43,7 +45,7 @@ export function NewAccountForm({ token, email, defaultName }: { token: string; e
       <p role="alert" className="text-red-700 empty:hidden">
         {error}
       </p>
-      <Button type="submit" disabled={pending} className="w-full">
+      <Button type="submit" disabled={pending || !hydrated} className="w-full">
         {pending ? 'Creating your account…' : 'Create account and join'}
       </Button>
     </form>

@@ -6,12 +6,14 @@ import { apiFetch } from '@/lib/api/client';
 import { resetPasswordSchema } from '@/lib/validations/invitations';
 import { SignInLink } from '../../auth-card';
 import { fieldErrors, NewPasswordFields } from '../../new-password-fields';
+import { useHydrated } from '../../use-hydrated';
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -36,12 +38,12 @@ export function ResetPasswordForm({ token }: { token: string }) {
     );
   }
   return (
-    <form onSubmit={(e) => void submit(e)} className="space-y-4" noValidate aria-label="Choose a new password">
+    <form onSubmit={(e) => void submit(e)} method="post" className="space-y-4" noValidate aria-label="Choose a new password">
       <NewPasswordFields errors={errors} />
       <p role="alert" className="text-red-700 empty:hidden">
         {error}
       </p>
-      <Button type="submit" disabled={pending} className="w-full">
+      <Button type="submit" disabled={pending || !hydrated} className="w-full">
         {pending ? 'Saving…' : 'Save new password'}
       </Button>
     </form>

@@ -3,6 +3,9 @@ import type { Page } from '@playwright/test';
 import { ARTIFACTS, expect, test } from './fixtures';
 import { apiStatus, browserAs, codeFor, createThrowawayUser, createThrowawayWorkspace, signInAs, THROWAWAY_PASSWORD, type Throwaway } from './sessions-helpers';
 
+// Several browsers and argon2 sign-ins per test on a shared, busy machine.
+test.describe.configure({ timeout: 180_000 });
+
 /** The page's non-empty error message (not Next's empty route announcer). */
 const visibleAlert = (page: Page) => page.locator('[role="alert"]:not(#__next-route-announcer__)').filter({ hasText: /\S/ });
 
@@ -32,6 +35,11 @@ async function setUpTwoFactor(page: Page, screenshot?: string): Promise<{ key: s
   return { key, recoveryCodes, acceptedAt };
 }
 
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+}
+
 async function passwordStep(page: Page, user: Throwaway) {
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(user.email);
@@ -49,8 +57,7 @@ test('two-factor: set up with a code, sign in with the next code, recovery codes
   const user = await createThrowawayUser('two-factor');
   const { context, page } = await browserAs(browser, user);
   const { key, recoveryCodes, acceptedAt } = await setUpTwoFactor(page, 'account-two-factor-setup.png');
-  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
+  await signOut(page);
 
   // The password alone now leads to the code step.
   await passwordStep(page, user);
@@ -66,14 +73,14 @@ test('two-factor: set up with a code, sign in with the next code, recovery codes
 
   // A recovery code signs in once…
   const recovery = recoveryCodes[3]!;
-  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await signOut(page);
   await passwordStep(page, user);
   await codeStep(page, recovery.toUpperCase());
   await expect(page).toHaveURL(/\/articles$/);
   await page.goto('/account');
   await expect(page.getByTestId('two-factor-status')).toContainText('9 unused recovery codes');
   // …and never again.
-  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await signOut(page);
   await passwordStep(page, user);
   await codeStep(page, recovery);
   await expect(visibleAlert(page)).toContainText('not valid');
@@ -89,6 +96,7 @@ test('two-factor: new recovery codes replace the old ones; turning it off needs 
   await page.getByRole('button', { name: 'New recovery codes' }).click();
   await page.getByLabel('Code from your app').fill(recoveryCodes[0]!);
   await page.getByRole('button', { name: 'Make new codes' }).click();
+  await expect(page.getByTestId('recovery-codes').getByRole('listitem')).toHaveCount(10);
   const fresh = (await page.getByTestId('recovery-codes').getByRole('listitem').allTextContents()).map((c) => c.trim());
   expect(fresh).toHaveLength(10);
   expect(fresh.some((c) => recoveryCodes.includes(c))).toBe(false);
@@ -109,7 +117,7 @@ test('two-factor: new recovery codes replace the old ones; turning it off needs 
   await expect(page.getByTestId('two-factor-status')).toContainText('Off.');
 
   // Signing in is back to the password alone.
-  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await signOut(page);
   await signInAs(page, user);
   await expect(page).toHaveURL(/\/articles$/);
   await context.close();

@@ -9,6 +9,11 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  experimental: {
+    // The proxy sees pages (and API paths holding a "%"); Next.js buffers the body of such requests
+    // up to this size. Pages take no large bodies (the app has no server actions), so 1 MB, not 10.
+    proxyClientMaxBodySize: '1mb',
+  },
   async headers() {
     return [
       {

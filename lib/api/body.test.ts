@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
-import { declaredLength, formatBytes, readBodyBytes, readBodyText } from './body';
+import { declaredLength, formatBytes, LINGER_MS, readBodyBytes, readBodyText } from './body';
 
 /** A streamed (chunked) request of `chunks` × `chunkSize` bytes that records how much was pulled. */
 function streamedRequest(chunks: number, chunkSize: number, headers: Record<string, string> = {}) {
   const state = { pulled: 0, cancelled: false };
   const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
+      // Like a socket: each chunk arrives in a later turn of the event loop.
+      await new Promise((resolve) => setImmediate(resolve));
       if (state.pulled >= chunks) return controller.close();
       state.pulled += 1;
       controller.enqueue(new Uint8Array(chunkSize).fill(0x61));
@@ -35,14 +37,29 @@ describe('readBodyBytes', () => {
     expect((await readBodyBytes(req, { maxBytes: 1024 })).byteLength).toBe(1024);
   });
 
-  it('stops reading and cancels the stream as soon as the count passes the limit', async () => {
+  it('refuses with 413 as soon as the count passes the limit, keeping nothing past it', async () => {
     const { req, state } = streamedRequest(50_000, 1024); // 50 MB if read to the end
     const error = await errorOf(readBodyBytes(req, { maxBytes: 1024 * 1024 }));
     expect(error.code).toBe('payload_too_large');
     expect(error.status).toBe(413);
     expect(error.message).toBe('The request body is too large (1 MB at most).');
+    expect(state.pulled).toBeLessThan(1030); // answered at the limit (plus the stream's small read-ahead)
+  });
+
+  it(`then drops the rest for at most ${LINGER_MS} ms (so the 413 reaches the client) and cancels the stream`, async () => {
+    const { req, state } = streamedRequest(Number.POSITIVE_INFINITY, 1024); // never ends
+    await errorOf(readBodyBytes(req, { maxBytes: 1024 }));
+    expect(state.cancelled).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, LINGER_MS + 300));
     expect(state.cancelled).toBe(true);
-    expect(state.pulled).toBeLessThan(1030); // the limit plus the stream's small read-ahead
+  });
+
+  it('lets a refused body that ends soon finish without cancelling (the connection stays usable)', async () => {
+    const { req, state } = streamedRequest(20, 1024);
+    await errorOf(readBodyBytes(req, { maxBytes: 1024 }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(state.pulled).toBe(20);
+    expect(state.cancelled).toBe(false);
   });
 
   it('refuses a declared Content-Length over the limit without reading a byte', async () => {
@@ -50,7 +67,6 @@ describe('readBodyBytes', () => {
     const error = await errorOf(readBodyBytes(req, { maxBytes: 1024 }));
     expect(error.code).toBe('payload_too_large');
     expect(state.pulled).toBeLessThanOrEqual(1);
-    expect(state.cancelled).toBe(true);
   });
 
   it('counts bytes even when Content-Length understates the body', async () => {

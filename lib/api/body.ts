@@ -3,8 +3,9 @@
  * instead of being buffered whole (finding 3 of issue 7: a 300 MB POST grew the server by ~1 GB).
  *
  * Two checks: a declared Content-Length over the limit is refused before reading anything, and the
- * bytes actually received are counted (chunked uploads, or a Content-Length that lies). At the
- * limit the stream is cancelled, which stops Node reading the socket for this request.
+ * bytes actually received are counted (chunked uploads, or a Content-Length that lies). Past the
+ * limit nothing more is kept: the rest is read and dropped for at most LINGER_MS so the 413 reaches
+ * the client, then the stream is cancelled, which cuts the connection.
  */
 import { AppError } from '@/lib/errors';
 
@@ -43,7 +44,7 @@ export function declaredLength(header: string | null): number | null {
 export async function readBodyBytes(req: Request, { maxBytes }: BodyLimit): Promise<Uint8Array> {
   const declared = declaredLength(req.headers.get('content-length'));
   if (declared !== null && declared > maxBytes) {
-    await cancelQuietly(req.body);
+    if (req.body && !req.body.locked) discardRest(req.body.getReader());
     throw payloadTooLarge(maxBytes);
   }
   if (!req.body) return new Uint8Array(0);
@@ -55,7 +56,7 @@ export async function readBodyBytes(req: Request, { maxBytes }: BodyLimit): Prom
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      discardRest(reader);
       throw payloadTooLarge(maxBytes);
     }
     chunks.push(value);
@@ -73,8 +74,27 @@ export async function readBodyText(req: Request, limit: BodyLimit): Promise<stri
   }
 }
 
-async function cancelQuietly(body: ReadableStream<Uint8Array> | null): Promise<void> {
-  if (body && !body.locked) await body.cancel().catch(() => undefined);
+/**
+ * How long the rest of a refused body is read and thrown away (nothing is kept) before the
+ * connection is cut. Closing at once, with unread bytes still arriving, makes the kernel reset the
+ * connection, and the client then often loses the 413 it was already sent ("lingering close", as
+ * nginx and Apache do it).
+ */
+export const LINGER_MS = 2000;
+
+function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): void {
+  const cut = setTimeout(() => void reader.cancel().catch(() => undefined), LINGER_MS);
+  void (async () => {
+    try {
+      while (!(await reader.read()).done) {
+        // dropped: memory stays flat however much arrives
+      }
+    } catch {
+      // cancelled at the deadline, or the client went away
+    } finally {
+      clearTimeout(cut);
+    }
+  })();
 }
 
 function concat(chunks: Uint8Array[], total: number): Uint8Array {

@@ -21,7 +21,8 @@ export async function signIn(page: Page, who: DemoUser): Promise<void> {
   await page.getByLabel('Email').fill(USERS[who]);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/articles$/);
+  // Sign-in hashes the password (argon2): on a busy machine with several users signing in at once it can take a while.
+  await expect(page).toHaveURL(/\/articles$/, { timeout: 30_000 });
 }
 
 /** A signed-in page in its own browser context (its own cookies), for multi-user tests. */

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { normaliseText, textProblem, textProblemMessage } from './text';
 
+// Zod 4 compiles object parsers with `new Function` when it can, probing for it first. The pages'
+// Content-Security-Policy allows no eval, so in the browser that probe is a CSP violation; parse
+// without it everywhere (every schema imports this module, so this runs before any parse).
+z.config({ jitless: true });
+
 /**
  * Every user-written string goes through this builder: NUL characters and lone surrogates are
  * refused with a 422 naming the field, and the text is NFC-normalised before any trim or length

@@ -70,11 +70,28 @@ export interface SecurityEventDto {
   userAgent: string | null;
 }
 
+/** Where a page of the log ends: entries are ordered by time, then id, so equal times never skip entries. */
+export interface SecurityLogCursor {
+  createdAt: Date;
+  id: string;
+}
+
+/** `1732550400000.<id>` — opaque to clients, safe in a URL. */
+export function encodeSecurityLogCursor(event: { createdAt: Date; id: string }): string {
+  return `${event.createdAt.getTime()}.${event.id}`;
+}
+
+/** Null for anything that is not a cursor this module wrote (the caller then shows the newest page). */
+export function decodeSecurityLogCursor(value: string | null | undefined): SecurityLogCursor | null {
+  const match = /^(\d{1,15})\.([0-9a-f-]{36})$/.exec(value ?? '');
+  return match ? { createdAt: new Date(Number(match[1])), id: match[2]! } : null;
+}
+
 /**
  * A workspace's security log, newest first: its own events plus account events of its current members.
- * `before` pages backwards (pass the createdAt of the last entry shown).
+ * `before` pages backwards from the last entry shown.
  */
-export function listSecurityEvents(db: Db, workspaceId: string, options: { limit?: number; before?: Date } = {}): SecurityEventDto[] {
+export function listSecurityEvents(db: Db, workspaceId: string, options: { limit?: number; before?: SecurityLogCursor | null } = {}): SecurityEventDto[] {
   const subject = alias(users, 'subject');
   const actor = alias(users, 'actor');
   const memberIds = db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.workspaceId, workspaceId));
@@ -96,8 +113,12 @@ export function listSecurityEvents(db: Db, workspaceId: string, options: { limit
     .from(securityEvents)
     .leftJoin(subject, eq(subject.id, securityEvents.userId))
     .leftJoin(actor, eq(actor.id, securityEvents.actorId))
-    .where(options.before ? and(scope, lt(securityEvents.createdAt, options.before)) : scope)
-    .orderBy(desc(securityEvents.createdAt))
+    .where(options.before ? and(scope, olderThan(options.before)) : scope)
+    .orderBy(desc(securityEvents.createdAt), desc(securityEvents.id))
     .limit(Math.min(Math.max(options.limit ?? 100, 1), 500))
     .all();
+}
+
+function olderThan(cursor: SecurityLogCursor) {
+  return or(lt(securityEvents.createdAt, cursor.createdAt), and(eq(securityEvents.createdAt, cursor.createdAt), lt(securityEvents.id, cursor.id)));
 }

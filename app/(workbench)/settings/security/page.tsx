@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
-import { listSecurityEvents } from '@/db/queries/security-events';
+import { decodeSecurityLogCursor, encodeSecurityLogCursor, listSecurityEvents } from '@/db/queries/security-events';
 import { listWorkspacesForUser } from '@/db/queries/workspaces';
 import { SecurityLogTable } from '@/components/settings/security-log-table';
 import { requireUser } from '@/lib/session';
@@ -20,10 +20,10 @@ export default async function SecurityLogPage({ searchParams }: { searchParams: 
   // Owners only ('member:manage'): a workspace the caller does not own is simply not found.
   const workspace = requested ? owned.find((w) => w.id === requested) : owned[0];
   if (!workspace) notFound();
-  const beforeMs = before && /^\d{1,15}$/.test(before) ? Number(before) : null;
-  const rows = listSecurityEvents(db, workspace.id, { limit: PAGE_SIZE + 1, ...(beforeMs ? { before: new Date(beforeMs) } : {}) });
+  const cursor = decodeSecurityLogCursor(before);
+  const rows = listSecurityEvents(db, workspace.id, { limit: PAGE_SIZE + 1, before: cursor });
   const events = rows.slice(0, PAGE_SIZE);
-  const older = rows.length > PAGE_SIZE ? events[events.length - 1]!.createdAt.getTime() : null;
+  const older = rows.length > PAGE_SIZE ? encodeSecurityLogCursor(events[events.length - 1]!) : null;
   const query = (extra: string) => `/settings/security?workspace=${workspace.id}${extra}`;
   return (
     <main className="mx-auto max-w-6xl space-y-6 px-4 py-8">
@@ -41,13 +41,13 @@ export default async function SecurityLogPage({ searchParams }: { searchParams: 
       <section className="rounded-xl border border-[var(--color-line)] bg-white p-6">
         <SecurityLogTable events={events} />
         <nav aria-label="Security log pages" className="mt-4 flex gap-4 text-sm">
-          {beforeMs && (
+          {cursor && (
             <Link href={query('')} className="font-medium text-[var(--color-accent)] underline-offset-2 hover:underline">
               Newest
             </Link>
           )}
           {older && (
-            <Link href={query(`&before=${older}`)} className="font-medium text-[var(--color-accent)] underline-offset-2 hover:underline">
+            <Link href={query(`&before=${encodeURIComponent(older)}`)} className="font-medium text-[var(--color-accent)] underline-offset-2 hover:underline">
               Older
             </Link>
           )}

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { authorize } from '@/db/queries/access';
-import { listSecurityEvents } from '@/db/queries/security-events';
+import { decodeSecurityLogCursor, encodeSecurityLogCursor, listSecurityEvents } from '@/db/queries/security-events';
 import { apiRoute, parseInput } from '@/lib/api/handler';
 
 const querySchema = z.object({
-  before: z.coerce.number({ error: 'before must be a time in milliseconds.' }).int().positive().optional(),
+  before: z.string().refine((value) => decodeSecurityLogCursor(value) !== null, 'before must be a cursor from nextBefore.').optional(),
   limit: z.coerce.number({ error: 'limit must be a number.' }).int().min(1).max(200).default(50),
 });
 
@@ -13,7 +13,7 @@ export const GET = apiRoute<{ workspaceId: string }>(({ req, params, user, db })
   authorize(db, user.id, params.workspaceId, 'member:manage', 'Workspace');
   const search = new URL(req.url).searchParams;
   const query = parseInput(querySchema, { before: search.get('before') ?? undefined, limit: search.get('limit') ?? undefined });
-  const events = listSecurityEvents(db, params.workspaceId, { limit: query.limit + 1, ...(query.before ? { before: new Date(query.before) } : {}) });
+  const events = listSecurityEvents(db, params.workspaceId, { limit: query.limit + 1, before: decodeSecurityLogCursor(query.before) });
   const page = events.slice(0, query.limit);
-  return { events: page, nextBefore: events.length > query.limit ? page[page.length - 1]!.createdAt.getTime() : null };
+  return { events: page, nextBefore: events.length > query.limit ? encodeSecurityLogCursor(page[page.length - 1]!) : null };
 });

@@ -289,7 +289,7 @@ test.describe('team review', () => {
     await expect(comment).toContainText('edited');
     editor.once('dialog', (d) => void d.accept());
     await comment.getByRole('button', { name: 'Delete' }).click();
-    await expect(comment).toContainText('Comment deleted.');
+    await expect(comment).toContainText('Comment deleted by Tom Becker');
 
     // Assign the whole article: its claims land in Ana's queue.
     await editor.getByRole('button', { name: 'Back to all claims' }).click();
@@ -303,7 +303,7 @@ test.describe('team review', () => {
     await expect(item).toContainText('whole article assigned');
     // Someone else's comment offers no edit or delete.
     await ana.goto(`/articles/${id}?claim=${claimId}&tab=discussion`);
-    await expect(ana.getByTestId('comment')).toContainText('Comment deleted.');
+    await expect(ana.getByTestId('comment')).toContainText('Comment deleted by Tom Becker');
     await expect(ana.getByTestId('comment').getByRole('button')).toHaveCount(0);
     await editor.context().close();
     await ana.context().close();

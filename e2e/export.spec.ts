@@ -254,3 +254,72 @@ test.describe('export', () => {
     await context.close();
   });
 });
+
+test.describe('export safeguards', () => {
+  test('PDF exports are limited per user: the 11th in 10 minutes answers 429 with Retry-After, and the menu says why', async ({ page }) => {
+    // Ten real PDF renders (two at a time on the server): triple the default timeout.
+    test.slow();
+    await signIn(page, 'reviewer2');
+    const id = await demoArticleId(page);
+    const allowed = await Promise.all(Array.from({ length: 10 }, () => page.request.get(`/api/articles/${id}/export?format=pdf`)));
+    expect(allowed.map((r) => r.status())).toEqual(Array(10).fill(200));
+    const refused = await page.request.get(`/api/articles/${id}/export?format=pdf`);
+    expect(refused.status()).toBe(429);
+    expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0);
+    expect(Number(refused.headers()['retry-after'])).toBeLessThanOrEqual(600);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('too_many_requests');
+    // Other formats are not limited.
+    expect((await page.request.get(`/api/articles/${id}/export?format=html`)).status()).toBe(200);
+
+    await new ArticlePage(page).open(id);
+    await exportButton(page).click();
+    await page.getByRole('menuitem', { name: FORMAT_INFO.pdf.label }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'You have exported 10 PDFs in the last 10 minutes' })).toBeVisible();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'export-pdf-limit.png') });
+  });
+
+  test('exporting an unpublished article is written to the workspace security log, with who, what and the format', async ({ page, browser }) => {
+    await signIn(page, 'viewer');
+    const id = await demoArticleId(page);
+    expect((await page.request.get(`/api/articles/${id}/export?format=csv`, { headers: { 'User-Agent': 'export-audit-check' } })).status()).toBe(200);
+
+    const owner = await browser.newPage();
+    await signIn(owner, 'owner');
+    const workspaces = (await (await owner.request.get('/api/workspaces')).json()) as { workspaces: Array<{ id: string; slug: string }> };
+    const workspaceId = workspaces.workspaces.find((w) => w.slug === 'demo-desk')!.id;
+    const log = (await (await owner.request.get(`/api/workspaces/${workspaceId}/security-events?limit=200`)).json()) as { events: Array<{ type: string; detail: Record<string, unknown> | null; userAgent: string | null }> };
+    const exported = log.events.find((e) => e.type === 'export_unpublished' && e.userAgent === 'export-audit-check');
+    expect(exported?.detail).toEqual({ articleId: id, title: TITLE, format: 'csv' });
+    await owner.close();
+  });
+
+  test('a deleted comment leaves “deleted by X” in the thread, the history and the JSON export — never its text', async ({ page }) => {
+    await signIn(page, 'reviewer');
+    const id = await demoArticleId(page);
+    const article = new ArticlePage(page);
+    await article.open(id);
+    await article.listItems().first().click();
+    const detail = page.getByTestId('claim-detail');
+    await detail.getByRole('tab', { name: 'Discussion' }).click();
+    const secret = `Off the record, my source is the cousin ${Date.now()}`;
+    await page.getByRole('combobox', { name: 'Add a comment' }).fill(secret);
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    const comment = page.getByTestId('comment').filter({ hasText: secret });
+    await expect(comment).toHaveCount(1);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await comment.getByRole('button', { name: 'Delete' }).click();
+    await expect(page.getByTestId('comment-deleted').last()).toContainText('Comment deleted by Ana Souza');
+    await expect(page.getByTestId('comment-thread')).not.toContainText(secret);
+
+    await detail.getByRole('tab', { name: 'History' }).click();
+    await expect(page.getByTestId('history-entry').first()).toContainText('Ana Souza deleted a comment');
+    await expect(page.getByTestId('claim-history')).not.toContainText('cousin');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'deleted-comment-history.png') });
+
+    const json = await (await page.request.get(`/api/articles/${id}/export?format=json`)).text();
+    expect(json).not.toContain('cousin');
+    const report = JSON.parse(json) as { claims: Array<{ comments: Array<{ body: string; deleted: { by: { name: string } | null; at: string } | null }> }> };
+    const deleted = report.claims.flatMap((c) => c.comments).filter((c) => c.deleted !== null);
+    expect(deleted.at(-1)).toMatchObject({ body: '', deleted: { by: { name: 'Ana Souza' }, at: expect.any(String) } });
+  });
+});

@@ -195,14 +195,22 @@ export function ClaimDetail({ articleId, claim, number, orphaned, levels, user, 
           </label>
         </div>
 
-        <VerdictPicker
-          levels={levels}
-          value={draft.verdictId}
-          onChange={(id) => set('verdictId', id)}
-          disabled={!canSetFinal}
-          legend="Final verdict"
-          hint={claim.verdictHidden ? `${HIDDEN_UNTIL_VERDICT} (Verdicts tab): blind review.` : canSetFinal ? 'What the published report says.' : 'Set by an editor; it is what the published report says.'}
-        />
+        {claim.verdictHidden ? (
+          // A picker would show "Pending" selected, which is not what the claim says.
+          <div data-testid="final-verdict-hidden">
+            <p className="mb-1 text-sm font-medium">Final verdict</p>
+            <p className="rounded-md border border-dashed border-[var(--color-line)] bg-gray-50 px-3 py-2 text-sm text-[var(--color-muted)]">{HIDDEN_UNTIL_VERDICT} (Verdicts tab): blind review.</p>
+          </div>
+        ) : (
+          <VerdictPicker
+            levels={levels}
+            value={draft.verdictId}
+            onChange={(id) => set('verdictId', id)}
+            disabled={!canSetFinal}
+            legend="Final verdict"
+            hint={canSetFinal ? 'What the published report says.' : 'Set by an editor; it is what the published report says.'}
+          />
+        )}
         <ClaimAssignees articleId={articleId} claimId={claim.id} assignments={assignments} members={members} canAssign={can(user.role, 'claim:assign')} onChanged={onAssignmentsChanged} notify={notify} />
 
         {claim.status === null ? (

@@ -31,8 +31,7 @@ export function apiRoute<P extends Record<string, string>>(handler: (ctx: ApiCon
       if (result instanceof Response) return result;
       return NextResponse.json(result ?? { ok: true });
     } catch (error) {
-      const { status, body } = errorBody(error);
-      return NextResponse.json(body, { status });
+      return errorResponse(error);
     }
   };
 }
@@ -52,11 +51,16 @@ export function publicApiRoute<P extends Record<string, string>>(handler: (ctx: 
       if (result instanceof Response) return result;
       return NextResponse.json(result ?? { ok: true });
     } catch (error) {
-      const { status, body } = errorBody(error);
-      const retryAfter = error instanceof AppError && error.code === 'too_many_requests' ? (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined;
-      return NextResponse.json(body, { status, headers: retryAfter ? { 'Retry-After': String(retryAfter) } : undefined });
+      return errorResponse(error);
     }
   };
+}
+
+/** The JSON error; a 429 also says when to retry (Retry-After, seconds). */
+function errorResponse(error: unknown): Response {
+  const { status, body } = errorBody(error);
+  const retryAfter = error instanceof AppError && error.code === 'too_many_requests' ? (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined;
+  return NextResponse.json(body, { status, headers: retryAfter ? { 'Retry-After': String(retryAfter) } : undefined });
 }
 
 /**

@@ -268,6 +268,21 @@ async function main(): Promise<void> {
   warm.stream.request.destroy();
   await sleep(1000);
 
+  // For scale: what the same number of ordinary authenticated requests costs the server.
+  const baselineCpu = cpuSeconds(pid);
+  const baselineStart = performance.now();
+  let sent = 0;
+  const ordinary = async () => {
+    while (sent < options.streams) {
+      const index = sent++;
+      await request(port, 'GET', '/api/workspaces', { cookie: cookies[index % cookies.length]! });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency, options.streams) }, ordinary));
+  const baselineMs = performance.now() - baselineStart;
+  const baselineCpuUsed = cpuSeconds(pid) - baselineCpu;
+  await sleep(1000);
+
   const rssBefore = rssMb(pid);
   const cpuBefore = cpuSeconds(pid);
   const streams: OpenStream[] = [];
@@ -327,6 +342,7 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`| measure | value |`);
   console.log(`|---|---|`);
+  console.log(`| for scale: ${options.streams} ordinary GET /api/workspaces, same concurrency | ${ms(baselineMs)}, server CPU ${baselineCpuUsed.toFixed(1)} s |`);
   console.log(`| streams attempted | ${options.streams}${openedInTime ? '' : ` (stopped after ${options.timeoutMs} ms)`} |`);
   const failed = [...failures.values()].reduce((a, b) => a + b, 0);
   console.log(`| failed before ready | ${failed}${failed ? ` (${[...failures].map(([why, n]) => `${n}× ${why}`).join('; ')})` : ''} |`);
@@ -335,8 +351,8 @@ async function main(): Promise<void> {
   console.log(`| closed with the "closed" notice | ${evicted} |`);
   console.log(`| server CPU while opening | ${cpuOpen.toFixed(1)} s |`);
   console.log(`| server RSS before → all opened | ${rssBefore.toFixed(0)} MB → ${rssOpen.toFixed(0)} MB (+${(rssOpen - rssBefore).toFixed(0)} MB) |`);
-  console.log(`| presence change reaches every open stream, p50 / p95 / max | ${ms(percentile(presence.latencies, 50))} / ${ms(percentile(presence.latencies, 95))} / ${ms(percentile(presence.latencies, 100))}${presence.missed ? ` (${presence.missed} missed)` : ''} |`);
-  console.log(`| new comment reaches every open stream, p50 / p95 / max | ${ms(percentile(comment.latencies, 50))} / ${ms(percentile(comment.latencies, 95))} / ${ms(percentile(comment.latencies, 100))}${comment.missed ? ` (${comment.missed} missed)` : ''} |`);
+  console.log(`| presence change reaches the open streams, first / p50 / p95 / last | ${ms(percentile(presence.latencies, 0))} / ${ms(percentile(presence.latencies, 50))} / ${ms(percentile(presence.latencies, 95))} / ${ms(percentile(presence.latencies, 100))}${presence.missed ? ` (${presence.missed} missed)` : ''} |`);
+  console.log(`| new comment reaches the open streams, first / p50 / p95 / last | ${ms(percentile(comment.latencies, 0))} / ${ms(percentile(comment.latencies, 50))} / ${ms(percentile(comment.latencies, 95))} / ${ms(percentile(comment.latencies, 100))}${comment.missed ? ` (${comment.missed} missed)` : ''} |`);
   console.log(`| server RSS 3 s / 15 s after closing all | ${rssClosed3s.toFixed(0)} MB / ${rssClosed15s.toFixed(0)} MB |`);
   console.log(`| server CPU for the whole run | ${cpuTotal.toFixed(1)} s |`);
 }

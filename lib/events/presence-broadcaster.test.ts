@@ -66,6 +66,31 @@ describe('PresenceBroadcaster', () => {
     expect(sent.length).toBeGreaterThanOrEqual(39);
   });
 
+  it('spaces broadcasts further apart on a crowded article, never closer than the minimum', () => {
+    let audience = 2000;
+    const crowded = new PresenceBroadcaster({
+      snapshot: () => [viewer('ana', null, audience)],
+      publish: (workspaceId, articleId, list) => sent.push({ workspaceId, articleId, viewers: list }),
+      intervalMs: 250,
+      intervalFor: () => audience, // 1 ms per listener
+      now: () => now,
+    });
+    crowded.markChanged('w1', 'a1');
+    audience += 1;
+    crowded.markChanged('w1', 'a1');
+    advance(1999);
+    expect(sent).toHaveLength(1);
+    advance(2);
+    expect(sent).toHaveLength(2);
+    audience = 3; // small again: the 250 ms minimum applies
+    crowded.markChanged('w1', 'a1');
+    advance(249);
+    expect(sent).toHaveLength(2);
+    advance(1);
+    expect(sent).toHaveLength(3);
+    crowded.dispose();
+  });
+
   it('skips a broadcast when nothing a viewer sees changed (a heartbeat only moves lastSeen)', () => {
     viewers.set('a1', [viewer('ana')]);
     broadcaster.markChanged('w1', 'a1');

@@ -3,9 +3,9 @@ import type { PresenceViewer } from './types';
 /**
  * Coalesces presence changes per article: at most one `presence.changed` per `intervalMs`, and
  * only when the snapshot really differs from the last one sent. The first change after a quiet
- * period goes out at once; changes inside the window are sent together when it ends. So 1,000
- * tabs joining at once cost a few broadcasts (O(streams) work), not one fan-out per join
- * (O(streams²)).
+ * period goes out at once; changes inside the window are sent together when it ends. The window
+ * grows with the article's audience (intervalFor), so presence costs a bounded number of stream
+ * writes per second: 1,000 tabs joining cost O(streams) work, not one fan-out per join (O(streams²)).
  */
 
 /** Schedules `run` after `ms`; returns a function that cancels it. */
@@ -14,7 +14,13 @@ export type ScheduleFn = (run: () => void, ms: number) => () => void;
 export interface PresenceBroadcasterOptions {
   snapshot: (articleId: string) => PresenceViewer[];
   publish: (workspaceId: string, articleId: string, viewers: PresenceViewer[]) => void;
+  /** Minimum time between two broadcasts on one article. */
   intervalMs: number;
+  /**
+   * A longer gap for some articles (a crowded one), so that presence costs a bounded number of
+   * stream writes per second however many tabs are open. Never shortens `intervalMs`.
+   */
+  intervalFor?: (articleId: string) => number;
   now?: () => number;
   schedule?: ScheduleFn;
 }
@@ -56,7 +62,7 @@ export class PresenceBroadcaster {
       this.articles.set(articleId, state);
     }
     if (state.cancel) return; // a broadcast is already due; it will read the latest snapshot
-    const wait = state.lastFlushAt + this.options.intervalMs - this.now();
+    const wait = state.lastFlushAt + this.interval(articleId) - this.now();
     if (wait <= 0) return this.flush(articleId);
     state.cancel = this.schedule(() => this.flush(articleId), wait);
   }
@@ -72,6 +78,11 @@ export class PresenceBroadcaster {
   dispose(): void {
     for (const state of this.articles.values()) state.cancel?.();
     this.articles.clear();
+  }
+
+  private interval(articleId: string): number {
+    const longer = this.options.intervalFor?.(articleId) ?? 0;
+    return Number.isFinite(longer) ? Math.max(this.options.intervalMs, longer) : this.options.intervalMs;
   }
 
   private flush(articleId: string): void {

@@ -17,8 +17,10 @@ export const HEARTBEAT_MS = 15_000;
 export const ACCESS_CACHE_MS = 5_000;
 /** A presence entry no heartbeat refreshed for this long is dropped (its close was never reported). */
 export const PRESENCE_STALE_MS = 3 * HEARTBEAT_MS;
-/** At most one presence broadcast per article per this many milliseconds. */
+/** At most one presence broadcast per article per this many milliseconds… */
 export const PRESENCE_FLUSH_MS = 250;
+/** …and fewer on crowded articles: presence writes at most this many stream messages per second per article. */
+export const PRESENCE_WRITES_PER_SECOND = 1000;
 
 /** What the hub needs from an open stream (lib/events/article-stream.ts). */
 export interface LiveStream {
@@ -72,6 +74,8 @@ export class StreamHub {
         this.bus.publish({ type: 'presence.changed', workspaceId, articleId, entityId: articleId, version: null, viewers, actorId: null });
       },
       intervalMs: options.presenceFlushMs ?? PRESENCE_FLUSH_MS,
+      // 100 viewers: every 250 ms; 1,000: every second.
+      intervalFor: (articleId) => ((this.articles.get(articleId)?.streams ?? 0) * 1000) / PRESENCE_WRITES_PER_SECOND,
       now: options.now,
       schedule: options.schedule,
     });

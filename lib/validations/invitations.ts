@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from './auth';
+import { userText } from './common';
 
 /** The token of a mailed link, as it appears in the URL (checked for shape again where it is used). */
 export const linkTokenSchema = z.string({ error: 'The link token is missing.' }).regex(/^[A-Za-z0-9_-]{43}$/, 'This link is not valid. Check that you copied all of it.');
@@ -15,7 +16,7 @@ const MISMATCH = { path: ['confirmPassword'], message: 'The two passwords differ
 export const acceptWithNewAccountSchema = z
   .object({
     token: linkTokenSchema,
-    name: z.string({ error: 'Enter your name.' }).trim().min(1, 'Enter your name.').max(120, 'Use at most 120 characters.'),
+    name: userText('Your name', { required: 'Enter your name.' }).trim().min(1, 'Enter your name.').max(120, 'Use at most 120 characters.'),
     ...newPasswordFields,
   })
   .refine(passwordsMatch, MISMATCH);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { ARTIFACTS, expect, importArticle, pageAs, test } from './fixtures';
+import { createAccountFromInvitation, invite } from './invitation-helpers';
 import { ArticlePage } from './pages/article-page';
 
 const TEXT = [
@@ -198,24 +199,21 @@ test.describe('team review', () => {
     const { workspaces } = (await (await owner.request.get('/api/workspaces')).json()) as { workspaces: Array<{ id: string; slug: string }> };
     const workspaceId = workspaces.find((w) => w.slug === 'demo-desk')!.id;
     const email = `temp.${Date.now()}@claimdesk.demo`;
-    const created = (await (await owner.request.post(`/api/workspaces/${workspaceId}/members`, { data: { email, name: 'Temp Reviewer', role: 'reviewer' } })).json()) as { member: { userId: string; oneTimePassword: string } };
+    const invited = await invite(owner, workspaceId, email, 'reviewer', 'Temp Reviewer');
+    expect(invited.status).toBe(201);
 
     const context = await browser.newContext();
     const temp = await context.newPage();
-    await temp.goto('/sign-in');
-    await temp.getByLabel('Email').fill(email);
-    await temp.getByLabel('Password').fill(created.member.oneTimePassword);
-    await temp.getByRole('button', { name: 'Sign in' }).click();
-    await temp.getByLabel('Current password').fill(created.member.oneTimePassword);
-    await temp.getByLabel('New password').fill('temporary-password-1');
-    await temp.getByRole('button', { name: 'Change password' }).click();
+    await createAccountFromInvitation(temp, invited.body.link!, 'temporary-password-1');
     await expect(temp).toHaveURL(/\/articles$/);
+    const { members } = (await (await owner.request.get(`/api/workspaces/${workspaceId}/members`)).json()) as { members: Array<{ userId: string; email: string }> };
+    const member = members.find((m) => m.email === email)!;
 
     const id = await freshArticle(browser, 'Removal check');
     await new ArticlePage(temp).open(id);
     await expect(temp.getByTestId('live-status')).toHaveText('Live');
 
-    const removed = await owner.request.delete(`/api/workspaces/${workspaceId}/members/${created.member.userId}`);
+    const removed = await owner.request.delete(`/api/workspaces/${workspaceId}/members/${member.userId}`);
     expect(removed.status()).toBe(200);
     await expect(temp.getByTestId('live-status')).toHaveText(/Your access was removed|Live updates stopped/);
     expect((await temp.request.get(`/api/articles/${id}/claims`)).status()).toBe(404);

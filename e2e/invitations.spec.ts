@@ -170,9 +170,13 @@ test.describe('invitations without mail', () => {
     await expect(page).toHaveURL(/before=\d+\.[0-9a-f-]{36}/);
     await expect(page.getByTestId('security-event').first()).not.toHaveText(newest!);
     const json = await page.request.get(`/api/workspaces/${desk}/security-events?limit=2`);
-    const { events, nextBefore } = (await json.json()) as { events: Array<{ type: string }>; nextBefore: number | null };
+    const { events, nextBefore } = (await json.json()) as { events: Array<{ id: string; type: string }>; nextBefore: string | null };
     expect(events).toHaveLength(2);
-    expect(typeof nextBefore).toBe('number');
+    expect(nextBefore).toMatch(/^\d+\.[0-9a-f-]{36}$/);
+    const older = (await (await page.request.get(`/api/workspaces/${desk}/security-events?limit=2&before=${encodeURIComponent(nextBefore!)}`)).json()) as { events: Array<{ id: string }> };
+    expect(older.events).toHaveLength(2);
+    expect(older.events.map((e) => e.id)).not.toContain(events[1]!.id);
+    expect((await page.request.get(`/api/workspaces/${desk}/security-events?before=12345`)).status()).toBe(422);
     expect((await page.request.get(`/api/workspaces/${desk}/security-events?limit=abc`)).status()).toBe(422);
   });
 

@@ -1,9 +1,10 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { describeSignInError } from '@/lib/auth/sign-in-errors';
 
 type Step = 'password' | 'code';
@@ -20,10 +21,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [pending, setPending] = useState(false);
   // Bumped after a refused code, so the code field remounts empty and focused.
   const [codeAttempt, setCodeAttempt] = useState(0);
-  // Until React has hydrated, a click would submit the form natively: keep the button disabled.
-  const [hydrated, setHydrated] = useState(false);
-  // eslint-disable-next-line react-hooks/set-state-in-effect -- flips once after hydration, by design
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { apiFetch } from '@/lib/api/client';
 import { forgotPasswordSchema } from '@/lib/validations/invitations';
-import { useHydrated } from '../use-hydrated';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 /** Always answers the same for a valid address, known or not (no account enumeration). */
 export function ForgotPasswordForm() {

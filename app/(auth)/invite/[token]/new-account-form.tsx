@@ -7,7 +7,7 @@ import { Field } from '@/components/ui/field';
 import { apiFetch } from '@/lib/api/client';
 import { acceptWithNewAccountSchema } from '@/lib/validations/invitations';
 import { fieldErrors, NewPasswordFields } from '../../new-password-fields';
-import { useHydrated } from '../../use-hydrated';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 /** Creates the account and the membership, then signs the new member in. */
 export function NewAccountForm({ token, email, defaultName }: { token: string; email: string; defaultName: string }) {

@@ -6,7 +6,7 @@ import { apiFetch } from '@/lib/api/client';
 import { resetPasswordSchema } from '@/lib/validations/invitations';
 import { SignInLink } from '../../auth-card';
 import { fieldErrors, NewPasswordFields } from '../../new-password-fields';
-import { useHydrated } from '../../use-hydrated';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -7,6 +7,8 @@ const nextConfig = {
   // better-sqlite3 is a native addon and @node-rs/argon2 ships platform binaries: load them from node_modules at run time.
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'playwright-core'],
   poweredByHeader: false,
+  // Browser source maps only on request, for `npm run bench:bundle -- --attribute …` (bench/bundle-size.ts).
+  productionBrowserSourceMaps: process.env.BUNDLE_SOURCE_MAPS === '1',
   reactStrictMode: true,
   typedRoutes: false,
   experimental: {

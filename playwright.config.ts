@@ -1,21 +1,30 @@
 import { defineConfig, devices } from '@playwright/test';
+import { MAX_WORKERS } from './e2e/worker-env';
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-export const BASE_URL = `http://localhost:${PORT}`;
+/**
+ * No webServer here: every worker starts its own `next start` on port E2E_PORT + slot with its own
+ * fresh SQLite file (the `appServer` fixture in e2e/fixtures.ts, ports in e2e/worker-env.ts), so the
+ * tests never write into a server they did not start. Build first (`next build`, NEXT_DIST_DIR).
+ */
+const WORKERS = Number(process.env.E2E_WORKERS ?? 2);
+if (!Number.isInteger(WORKERS) || WORKERS < 1 || WORKERS > MAX_WORKERS) {
+  throw new Error(`E2E_WORKERS must be an integer from 1 to ${MAX_WORKERS}, got "${process.env.E2E_WORKERS}"`);
+}
 
 export default defineConfig({
   testDir: './e2e',
+  globalSetup: './e2e/global-setup.ts',
   // One folder per server port, so engineers running suites side by side do not delete each other's traces.
   outputDir: process.env.E2E_PORT ? `./test-results-${process.env.E2E_PORT}` : './test-results',
+  // Files run in parallel (one server and database per worker); the tests of a file run in order in one
+  // worker, since several files build on what their earlier tests did.
   fullyParallel: false,
-  // One server and one SQLite file: tests run in one worker, in a fixed order, and reset what they need.
-  workers: 1,
+  workers: WORKERS,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
-    baseURL: BASE_URL,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     viewport: { width: 1440, height: 900 },
@@ -25,11 +34,4 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } }],
-  webServer: {
-    command: 'bash scripts/e2e-server.sh',
-    url: `${BASE_URL}/sign-in`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    env: { PORT: String(PORT), CLAIMDESK_DB: process.env.E2E_DB ?? './data/e2e.db', NEXTAUTH_URL: BASE_URL },
-  },
 });

@@ -1,6 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import { pidListeningOn, rssMb, sendBigBody, signInCookie } from '../bench/body-limit-probe';
-import { BASE_URL } from '../playwright.config';
+import { rssMb, sendBigBody, signInCookie } from '../bench/body-limit-probe';
 import { DEMO_PASSWORD, expect, test, USERS } from './fixtures';
 
 /**
@@ -22,25 +21,27 @@ interface Session {
 }
 
 async function session(request: APIRequestContext, email: string): Promise<Session> {
-  const cookie = await signInCookie(BASE_URL, email, DEMO_PASSWORD);
+  const cookie = await signInCookie(baseUrl, email, DEMO_PASSWORD);
   return {
     cookie,
     api: async (method, path, data) => {
-      const response = await request.fetch(path, { method, headers: { Cookie: cookie, Origin: BASE_URL }, data: data === undefined ? undefined : JSON.stringify(data) });
+      const response = await request.fetch(path, { method, headers: { Cookie: cookie, Origin: baseUrl }, data: data === undefined ? undefined : JSON.stringify(data) });
       return { status: response.status(), json: (await response.json()) as never };
     },
   };
 }
 
+let baseUrl = '';
 let pid = 0;
 let outsider: Session;
 let editor: Session;
 let articleId = '';
 let articleRevision = 0;
 
-test.beforeAll(async ({ playwright }) => {
-  pid = pidListeningOn(Number(new URL(BASE_URL).port));
-  const request = await playwright.request.newContext({ baseURL: BASE_URL });
+test.beforeAll(async ({ playwright, appServer }) => {
+  baseUrl = appServer.baseURL;
+  pid = appServer.pid;
+  const request = await playwright.request.newContext({ baseURL: baseUrl });
   outsider = await session(request, USERS.outsider);
   editor = await session(request, USERS.editor);
   const { json } = await editor.api('GET', '/api/workspaces');
@@ -51,13 +52,13 @@ test.beforeAll(async ({ playwright }) => {
   const article = await editor.api('GET', `/api/articles/${articleId}`);
   articleRevision = (article.json.article as { revision: number }).revision;
   // Warm the routes up, so lazily loaded server code does not count as growth below.
-  for (const path of ['/api/claims', `/api/articles/${articleId}/text`]) await sendBigBody(BASE_URL, { method: path.endsWith('text') ? 'PUT' : 'POST', path, cookie: outsider.cookie, bodyBytes: 2 * MB, length: 'chunked' });
+  for (const path of ['/api/claims', `/api/articles/${articleId}/text`]) await sendBigBody(baseUrl, { method: path.endsWith('text') ? 'PUT' : 'POST', path, cookie: outsider.cookie, bodyBytes: 2 * MB, length: 'chunked' });
 });
 
 test.describe('oversized bodies', () => {
   test('a streamed 50 MB body from a non-member gets 413 long before it is all sent, and server memory stays flat', async () => {
     const before = rssMb(pid);
-    const result = await sendBigBody(BASE_URL, { method: 'POST', path: '/api/claims', cookie: outsider.cookie, bodyBytes: BIG, length: 'chunked' });
+    const result = await sendBigBody(baseUrl, { method: 'POST', path: '/api/claims', cookie: outsider.cookie, bodyBytes: BIG, length: 'chunked' });
     const after = rssMb(pid);
     test.info().annotations.push({ type: 'measured', description: `413 after ${result.msToAnswer.toFixed(0)} ms, ${(result.bytesSentBeforeAnswer / MB).toFixed(1)} MB sent; RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB` });
     expect(result.status).toBe(413);
@@ -68,7 +69,7 @@ test.describe('oversized bodies', () => {
 
   test('a declared 50 MB Content-Length is refused from the header, before the body is read', async () => {
     const before = rssMb(pid);
-    const result = await sendBigBody(BASE_URL, { method: 'POST', path: '/api/claims', cookie: outsider.cookie, bodyBytes: BIG, length: 'declared' });
+    const result = await sendBigBody(baseUrl, { method: 'POST', path: '/api/claims', cookie: outsider.cookie, bodyBytes: BIG, length: 'declared' });
     expect(result.status).toBe(413);
     expect(result.bytesSentBeforeAnswer).toBeLessThan(BIG / 2);
     expect(rssMb(pid) - before).toBeLessThan(RSS_GROWTH_LIMIT_MB);
@@ -76,7 +77,7 @@ test.describe('oversized bodies', () => {
 
   test('a Content-Length that understates a 50 MB body is answered from the declared bytes only (400, not 500), memory flat', async ({ request }) => {
     const before = rssMb(pid);
-    const result = await sendBigBody(BASE_URL, { method: 'POST', path: '/api/claims', cookie: outsider.cookie, bodyBytes: BIG, length: 100 });
+    const result = await sendBigBody(baseUrl, { method: 'POST', path: '/api/claims', cookie: outsider.cookie, bodyBytes: BIG, length: 100 });
     // The 100 declared bytes are not JSON (400); the bytes after them are garbage to Node's HTTP
     // parser, which answers 400 itself and drops the connection (the client may see a reset: 0).
     expect([400, 0]).toContain(result.status);
@@ -85,19 +86,19 @@ test.describe('oversized bodies', () => {
   });
 
   test('article text takes up to 8 MB; beyond that 413 names the limit', async () => {
-    const result = await sendBigBody(BASE_URL, { method: 'PUT', path: `/api/articles/${articleId}/text`, cookie: editor.cookie, bodyBytes: BIG, length: 'chunked' });
+    const result = await sendBigBody(baseUrl, { method: 'PUT', path: `/api/articles/${articleId}/text`, cookie: editor.cookie, bodyBytes: BIG, length: 'chunked' });
     expect(result.status).toBe(413);
     expect(JSON.parse(result.body)).toMatchObject({ error: { code: 'payload_too_large', message: 'The request body is too large (8 MB at most).' } });
   });
 
   test('a non-member gets 404 for article text before any of the body is read', async () => {
-    const result = await sendBigBody(BASE_URL, { method: 'PUT', path: `/api/articles/${articleId}/text`, cookie: outsider.cookie, bodyBytes: BIG, length: 'declared' });
+    const result = await sendBigBody(baseUrl, { method: 'PUT', path: `/api/articles/${articleId}/text`, cookie: outsider.cookie, bodyBytes: BIG, length: 'declared' });
     expect(result.status).toBe(404);
     expect(JSON.parse(result.body)).toMatchObject({ error: { code: 'not_found' } });
   });
 
   test('the sign-in endpoint (no session needed) refuses a big form with 413', async () => {
-    const result = await sendBigBody(BASE_URL, { method: 'POST', path: '/api/auth/callback/credentials', bodyBytes: BIG, length: 'chunked' });
+    const result = await sendBigBody(baseUrl, { method: 'POST', path: '/api/auth/callback/credentials', bodyBytes: BIG, length: 'chunked' });
     expect(result.status).toBe(413);
     expect(JSON.parse(result.body)).toMatchObject({ error: { code: 'payload_too_large' } });
   });

@@ -1,6 +1,8 @@
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import path from 'node:path';
+import { startAppServer, type AppServer } from './app-server';
 import { ArticlePage } from './pages/article-page';
+import { workerDatabaseFile, workerPort } from './worker-env';
 
 export const DEMO_PASSWORD = 'claimdesk-demo';
 export const USERS = {
@@ -51,7 +53,19 @@ export async function importArticle(page: Page, title: string, text: string): Pr
   return ((await response.json()) as { article: { id: string } }).article.id;
 }
 
-export const test = base.extend<{ article: ArticlePage }>({
+export const test = base.extend<{ article: ArticlePage }, { appServer: AppServer }>({
+  // Each worker starts its own server on its own fresh database (e2e/worker-env.ts) and stops it at the end.
+  appServer: [
+    async ({}, provide) => {
+      const server = await startAppServer({ port: workerPort(), databaseFile: workerDatabaseFile() });
+      await provide(server);
+      await server.stop();
+    },
+    { scope: 'worker', auto: true, timeout: 180_000 },
+  ],
+  baseURL: async ({ appServer }, provide) => {
+    await provide(appServer.baseURL);
+  },
   article: async ({ page }, runTest) => {
     const article = new ArticlePage(page);
     await runTest(article);

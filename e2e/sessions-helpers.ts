@@ -5,6 +5,7 @@ import { createDb, type Db } from '../db/client';
 import { memberships, users, workspaces } from '../db/schema';
 import { createDefaultScale } from '../db/queries/scales';
 import { hashPassword } from '../lib/auth/password';
+import { workerDatabaseFile } from './worker-env';
 
 /**
  * Throwaway accounts for the session and two-factor specs, written straight into the e2e
@@ -16,7 +17,8 @@ export const THROWAWAY_PASSWORD = 'throwaway-password-42';
 
 let db: Db | undefined;
 function e2eDb(): Db {
-  db ??= createDb(process.env.E2E_DB ?? './data/e2e.db');
+  // This worker's own database (the appServer fixture created it before any test ran).
+  db ??= createDb(workerDatabaseFile());
   return db;
 }
 

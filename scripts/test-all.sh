@@ -4,7 +4,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export npm_config_nodedir="${npm_config_nodedir:-/usr}"
 
-step() { printf '\n==> %s\n' "$*"; }
+# Each step's duration, so CI time (target: under 20 minutes in all) can be read from the log.
+step_started=$SECONDS
+step() {
+  [ -n "${step_name:-}" ] && printf '<== %s: %ss\n' "$step_name" "$((SECONDS - step_started))"
+  step_name="$*" step_started=$SECONDS
+  printf '\n==> %s\n' "$*"
+}
 
 step "ESLint"
 npx eslint . --max-warnings=0
@@ -15,5 +21,6 @@ npx vitest run
 step "Production build"
 bash scripts/ensure-secret.sh
 npx next build
-step "End-to-end tests (Playwright + Chromium)"
+step "End-to-end tests (Playwright + Chromium, E2E_WORKERS=${E2E_WORKERS:-2} workers, ports from ${E2E_PORT:-3100})"
 npx playwright test
+step "Done in ${SECONDS}s"

@@ -1,4 +1,4 @@
-import type { ArticleStatus } from '@/db/schema/enums';
+import type { ArticleStatus } from '@/lib/domain/statuses';
 
 const STYLES: Record<ArticleStatus, { label: string; className: string }> = {
   draft: { label: 'Draft', className: 'bg-gray-100 text-gray-700' },

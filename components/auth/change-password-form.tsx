@@ -4,41 +4,37 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { FormError, showServerError, useZodForm } from '@/components/ui/form';
 import { apiFetch } from '@/lib/api/client';
 import { changePasswordSchema } from '@/lib/validations/auth';
 
 export function ChangePasswordForm() {
   const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const form = useZodForm(changePasswordSchema, { defaultValues: { currentPassword: '', newPassword: '' } });
+  const { errors, isSubmitting } = form.formState;
+  const [changed, setChanged] = useState(false);
 
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formEl = event.currentTarget;
-    const form = new FormData(formEl);
-    const input = { currentPassword: String(form.get('currentPassword') ?? ''), newPassword: String(form.get('newPassword') ?? '') };
-    const parsed = changePasswordSchema.safeParse(input);
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
-      return;
-    }
-    setErrors({});
-    const result = await apiFetch('/api/account/password', { method: 'PUT', body: parsed.data });
-    if (!result.ok) return setMessage({ tone: 'error', text: result.error.message });
-    formEl.reset();
-    setMessage({ tone: 'ok', text: 'Password changed.' });
+  const submit = form.handleSubmit(async (input) => {
+    setChanged(false);
+    const result = await apiFetch('/api/account/password', { method: 'PUT', body: input });
+    if (!result.ok) return showServerError(form, result.error, ['currentPassword', 'newPassword']);
+    form.reset();
+    setChanged(true);
     router.replace('/articles');
     router.refresh();
-  }
+  });
 
   return (
     <form onSubmit={(e) => void submit(e)} className="mt-6 space-y-4 rounded-xl border border-[var(--color-line)] bg-white p-6" noValidate aria-label="Change password">
-      <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={errors.currentPassword} />
-      <Field label="New password" name="newPassword" type="password" autoComplete="new-password" hint="At least 10 characters." error={errors.newPassword} />
-      <p role="status" className={`text-sm ${message?.tone === 'error' ? 'text-red-700' : 'text-emerald-800'}`}>
-        {message?.text}
+      <Field label="Current password" type="password" autoComplete="current-password" error={errors.currentPassword?.message} {...form.register('currentPassword')} />
+      <Field label="New password" type="password" autoComplete="new-password" hint="At least 10 characters." error={errors.newPassword?.message} {...form.register('newPassword')} />
+      <FormError form={form} className="text-sm text-red-700 empty:hidden" />
+      <p role="status" className="text-sm text-emerald-800 empty:hidden">
+        {changed ? 'Password changed.' : null}
       </p>
-      <Button type="submit">Change password</Button>
+      <Button type="submit" disabled={isSubmitting}>
+        Change password
+      </Button>
     </form>
   );
 }

@@ -8,7 +8,7 @@ import { can } from '@/lib/auth/permissions';
 import { ConflictNotice, draftOf, type ClaimDraft } from './conflict-notice';
 import { availableClaimTransitions } from '@/lib/review/workflow';
 import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
-import type { ClaimStatus } from '@/db/schema/enums';
+import type { ClaimStatus } from '@/lib/domain/statuses';
 import { STATUS_LABELS } from './labels';
 import { SourceList } from './source-list';
 import { VerdictChip } from './verdict-chip';
@@ -17,8 +17,8 @@ import { ClaimAssignees } from '@/components/review/claim-assignees';
 import { ClaimHistory } from '@/components/review/claim-history';
 import { CommentThread } from '@/components/review/comment-thread';
 import { ReviewerVerdicts } from '@/components/review/reviewer-verdicts';
-import type { AssignmentDto } from '@/db/queries/assignments';
-import type { MemberDto } from '@/db/queries/workspaces';
+import type { AssignmentDto } from '@/lib/domain/review';
+import type { MemberDto } from '@/lib/domain/workspaces';
 
 export interface ClaimDetailProps {
   articleId: string;

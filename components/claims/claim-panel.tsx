@@ -3,8 +3,8 @@
 import { useMemo, useState } from 'react';
 import type { ClaimDto, ScaleLevel, SourceDto, WorkbenchUser } from '@/components/workbench/types';
 import type { RefreshKeys } from '@/components/workbench/use-live-review';
-import type { AssignmentDto } from '@/db/queries/assignments';
-import type { MemberDto } from '@/db/queries/workspaces';
+import type { AssignmentDto } from '@/lib/domain/review';
+import type { MemberDto } from '@/lib/domain/workspaces';
 import type { PresenceViewer } from '@/lib/events/types';
 import { draftOf } from './conflict-notice';
 import { ClaimDetail, NO_EDITS, type ClaimEditState, type ClaimTab } from './claim-detail';

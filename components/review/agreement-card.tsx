@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { ArticleAgreement } from '@/db/queries/verdicts';
+import type { ArticleAgreement } from '@/lib/domain/review';
 import { useApiData } from './use-api-data';
 
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import type { AssignmentDto } from '@/db/queries/assignments';
+import type { AssignmentDto } from '@/lib/domain/review';
 import { assignReviewer, unassignReviewer } from './assignment-actions';
 import type { AssignableMember } from './claim-assignees';
 

@@ -1,4 +1,4 @@
-import type { AssignmentDto } from '@/db/queries/assignments';
+import type { AssignmentDto } from '@/lib/domain/review';
 import { apiFetch } from '@/lib/api/client';
 
 type Notify = (text: string, tone?: 'success' | 'error') => void;

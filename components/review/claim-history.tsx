@@ -1,6 +1,6 @@
 'use client';
 
-import type { TimelineEntry } from '@/db/queries/timeline';
+import type { TimelineEntry } from '@/lib/domain/review';
 import { useApiData } from './use-api-data';
 import { formatWhen } from './format';
 

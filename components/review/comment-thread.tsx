@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import type { CommentDto } from '@/db/queries/comments';
+import type { CommentDto } from '@/lib/domain/review';
 import { apiFetch } from '@/lib/api/client';
 import { MentionInput, type Mentionable } from './mention-input';
 import { formatWhen } from './format';

@@ -5,7 +5,7 @@ import { VerdictChip } from '@/components/claims/verdict-chip';
 import { VerdictPicker } from '@/components/claims/verdict-picker';
 import { Button } from '@/components/ui/button';
 import type { ScaleLevel } from '@/components/workbench/types';
-import type { VerdictDto, VerdictList } from '@/db/queries/verdicts';
+import type { VerdictDto, VerdictList } from '@/lib/domain/review';
 import { apiFetch } from '@/lib/api/client';
 import { formatWhen } from './format';
 import { useApiData } from './use-api-data';

@@ -1,4 +1,4 @@
-import type { InvitationDto } from '@/db/queries/invitations';
+import type { InvitationDto } from '@/lib/domain/workspaces';
 
 /** An invitation as it arrives over JSON (dates as ISO strings). */
 export type InvitationJson = Omit<InvitationDto, 'expiresAt' | 'createdAt'> & { expiresAt: string; createdAt: string };

@@ -4,7 +4,7 @@ import { signOut } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import type { Role } from '@/db/schema/enums';
+import type { Role } from '@/lib/domain/roles';
 import { apiFetch } from '@/lib/api/client';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 

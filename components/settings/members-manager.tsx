@@ -3,8 +3,8 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import type { MemberDto } from '@/db/queries/workspaces';
-import { ROLES, type Role } from '@/db/schema/enums';
+import type { MemberDto } from '@/lib/domain/workspaces';
+import { ROLES, type Role } from '@/lib/domain/roles';
 import { apiFetch } from '@/lib/api/client';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { InvitationNotice } from './invitation-link-notice';

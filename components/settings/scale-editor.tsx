@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import type { ScaleDto } from '@/db/queries/scales';
+import type { ScaleDto } from '@/lib/domain/scales';
 import { apiFetch } from '@/lib/api/client';
 import { SettingsSection } from './section';
 

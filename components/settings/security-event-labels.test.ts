@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SECURITY_EVENT_TYPES } from '@/db/queries/security-events';
+import { SECURITY_EVENT_TYPES } from '@/lib/domain/security';
 import { describeSecurityDetail, SECURITY_EVENT_LABELS, securityEventLabel } from './security-event-labels';
 
 describe('security log labels', () => {

@@ -1,4 +1,4 @@
-import type { SecurityEventType } from '@/db/queries/security-events';
+import type { SecurityEventType } from '@/lib/domain/security';
 
 /**
  * Human labels for the security log. A Record over every type, so adding a type to

@@ -1,4 +1,4 @@
-import type { SecurityEventDto } from '@/db/queries/security-events';
+import type { SecurityEventDto } from '@/lib/domain/security';
 import { describeSecurityDetail, securityEventLabel } from './security-event-labels';
 
 /** UTC, to the second: the log is evidence, so no locale guessing. */

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { StatusBadge } from '@/components/articles/status-badge';
 import { Button } from '@/components/ui/button';
-import type { ArticleStatus, Role } from '@/db/schema/enums';
+import type { ArticleStatus } from '@/lib/domain/statuses';
+import type { Role } from '@/lib/domain/roles';
 import { apiFetch } from '@/lib/api/client';
 import { availableArticleTransitions } from '@/lib/review/workflow';
 

@@ -1,6 +1,6 @@
-import type { ClaimDto, SourceDto } from '@/db/queries/claims';
-import type { ScaleDto } from '@/db/queries/scales';
-import type { Role } from '@/db/schema/enums';
+import type { ClaimDto, SourceDto } from '@/lib/domain/claims';
+import type { ScaleDto } from '@/lib/domain/scales';
+import type { Role } from '@/lib/domain/roles';
 
 export type { ClaimDto, SourceDto };
 export type ScaleLevel = ScaleDto['levels'][number];

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AssignmentDto } from '@/db/queries/assignments';
+import type { AssignmentDto } from '@/lib/domain/review';
 import { apiFetch } from '@/lib/api/client';
 import type { ArticleUpdatedEvent, EntityEvent, PresenceViewer } from '@/lib/events/types';
 import type { ClaimDto } from './types';

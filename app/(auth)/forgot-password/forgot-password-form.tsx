@@ -3,28 +3,22 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { FormError, showServerError, useZodForm } from '@/components/ui/form';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { apiFetch } from '@/lib/api/client';
 import { forgotPasswordSchema } from '@/lib/validations/invitations';
-import { useHydrated } from '@/components/ui/use-hydrated';
 
 /** Always answers the same for a valid address, known or not (no account enumeration). */
 export function ForgotPasswordForm() {
-  const [error, setError] = useState<string | null>(null);
+  const form = useZodForm(forgotPasswordSchema, { defaultValues: { email: '' } });
   const [sent, setSent] = useState(false);
-  const [pending, setPending] = useState(false);
   const hydrated = useHydrated();
 
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = forgotPasswordSchema.safeParse({ email: new FormData(event.currentTarget).get('email') });
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'Enter a valid email address.');
-    setError(null);
-    setPending(true);
-    const result = await apiFetch('/api/account/password-reset', { method: 'POST', body: parsed.data });
-    setPending(false);
-    if (!result.ok) return setError(result.error.message);
+  const submit = form.handleSubmit(async (input) => {
+    const result = await apiFetch('/api/account/password-reset', { method: 'POST', body: input });
+    if (!result.ok) return showServerError(form, result.error, ['email']);
     setSent(true);
-  }
+  });
 
   if (sent) {
     return (
@@ -36,12 +30,10 @@ export function ForgotPasswordForm() {
   return (
     <form onSubmit={(e) => void submit(e)} method="post" className="space-y-4" noValidate aria-label="Request a password reset">
       <p className="text-[var(--color-muted)]">Enter your account’s email address and we will mail you a link to choose a new password.</p>
-      <Field label="Email" name="email" type="email" autoComplete="username" required autoFocus />
-      <p role="alert" className="text-red-700 empty:hidden">
-        {error}
-      </p>
-      <Button type="submit" disabled={pending || !hydrated} className="w-full">
-        {pending ? 'Sending…' : 'Send reset link'}
+      <Field label="Email" type="email" autoComplete="username" required autoFocus error={form.formState.errors.email?.message} {...form.register('email')} />
+      <FormError form={form} />
+      <Button type="submit" disabled={form.formState.isSubmitting || !hydrated} className="w-full">
+        {form.formState.isSubmitting ? 'Sending…' : 'Send reset link'}
       </Button>
     </form>
   );

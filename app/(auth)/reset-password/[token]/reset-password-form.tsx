@@ -2,32 +2,23 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { FormError, showServerError, useZodForm } from '@/components/ui/form';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { apiFetch } from '@/lib/api/client';
 import { resetPasswordSchema } from '@/lib/validations/invitations';
 import { SignInLink } from '../../auth-card';
-import { fieldErrors, NewPasswordFields } from '../../new-password-fields';
-import { useHydrated } from '@/components/ui/use-hydrated';
+import { NewPasswordFields } from '../../new-password-fields';
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const form = useZodForm(resetPasswordSchema, { defaultValues: { token, password: '', confirmPassword: '' } });
   const [done, setDone] = useState(false);
-  const [pending, setPending] = useState(false);
   const hydrated = useHydrated();
 
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const parsed = resetPasswordSchema.safeParse({ token, password: form.get('password'), confirmPassword: form.get('confirmPassword') });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
-    setErrors({});
-    setError(null);
-    setPending(true);
-    const result = await apiFetch('/api/account/password-reset/confirm', { method: 'POST', body: parsed.data });
-    setPending(false);
-    if (!result.ok) return setError(result.error.message);
+  const submit = form.handleSubmit(async (input) => {
+    const result = await apiFetch('/api/account/password-reset/confirm', { method: 'POST', body: input });
+    if (!result.ok) return showServerError(form, result.error, ['password', 'confirmPassword']);
     setDone(true);
-  }
+  });
 
   if (done) {
     return (
@@ -39,12 +30,10 @@ export function ResetPasswordForm({ token }: { token: string }) {
   }
   return (
     <form onSubmit={(e) => void submit(e)} method="post" className="space-y-4" noValidate aria-label="Choose a new password">
-      <NewPasswordFields errors={errors} />
-      <p role="alert" className="text-red-700 empty:hidden">
-        {error}
-      </p>
-      <Button type="submit" disabled={pending || !hydrated} className="w-full">
-        {pending ? 'Saving…' : 'Save new password'}
+      <NewPasswordFields password={form.register('password')} confirmPassword={form.register('confirmPassword')} errors={form.formState.errors} />
+      <FormError form={form} />
+      <Button type="submit" disabled={form.formState.isSubmitting || !hydrated} className="w-full">
+        {form.formState.isSubmitting ? 'Saving…' : 'Save new password'}
       </Button>
     </form>
   );

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../client';
-import { articles, claims, memberships, sources, type Role } from '../schema';
+import { articles, claims, memberships, sources } from '../schema';
+import type { Role } from '@/lib/domain/roles';
 import { can, type Action } from '@/lib/auth/permissions';
 import { forbidden, notFound } from '@/lib/errors';
 

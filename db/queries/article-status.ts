@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../client';
-import { articles, type ArticleStatus, type Role } from '../schema';
+import { articles } from '../schema';
+import type { ArticleStatus } from '@/lib/domain/statuses';
+import type { Role } from '@/lib/domain/roles';
 import { can } from '@/lib/auth/permissions';
 import { AppError, conflict, forbidden, notFound } from '@/lib/errors';
 import { canTransitionArticle } from '@/lib/review/workflow';

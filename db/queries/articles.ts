@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { JSONContent } from '@tiptap/core';
 import type { Db } from '../client';
-import { articles, claims, claimVerdicts, memberships, workspaces, type ArticleStatus } from '../schema';
+import { articles, claims, claimVerdicts, memberships, workspaces } from '../schema';
+import type { ArticleStatus } from '@/lib/domain/statuses';
 import { jsonDocToText, plainTextToDocJson } from '@/lib/editor/doc-text';
 import { conflict, notFound } from '@/lib/errors';
 import { slugify, uniqueSlug } from '@/lib/text/slug';

@@ -1,24 +1,12 @@
 import { and, asc, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
-import { articles, assignments, claims, claimVerdicts, memberships, users, workspaces, type ArticleStatus, type ClaimStatus } from '../schema';
+import { articles, assignments, claims, claimVerdicts, memberships, users, workspaces } from '../schema';
 import { can } from '@/lib/auth/permissions';
 import { AppError, notFound } from '@/lib/errors';
 import { recordHistory } from './history';
-import { listMentions, type MentionDto } from './mentions';
-
-export interface AssignmentDto {
-  id: string;
-  workspaceId: string;
-  articleId: string;
-  /** Null when the whole article is assigned. */
-  claimId: string | null;
-  assigneeId: string;
-  assigneeName: string;
-  assignedById: string | null;
-  assignedByName: string | null;
-  createdAt: string;
-}
+import { listMentions } from './mentions';
+import type { AssignmentDto, MyQueue } from '@/lib/domain/review';
 
 function assignmentRows(db: Db, where: SQL) {
   const assignee = alias(users, 'assignee');
@@ -104,29 +92,6 @@ export function unassign(db: Db, assignmentId: string, actorId: string): Assignm
     recordHistory(tx, { workspaceId: current.workspaceId, articleId: current.articleId, claimId: current.claimId, entityType: 'assignment', entityId: assignmentId, action: 'delete', actorId, before: { claimId: current.claimId, assigneeId: current.assigneeId, assigneeName: current.assigneeName } });
   });
   return current;
-}
-
-export interface QueueItem {
-  claimId: string;
-  claimText: string;
-  quote: string;
-  /** null under blind review: every claim in my queue awaits my verdict, so its status is hidden from me. */
-  claimStatus: ClaimStatus | null;
-  articleId: string;
-  articleTitle: string;
-  articleSlug: string;
-  articleStatus: ArticleStatus;
-  workspaceId: string;
-  workspaceName: string;
-  assignmentId: string;
-  /** Assigned this claim directly, or the whole article. */
-  assignedVia: 'claim' | 'article';
-  assignedAt: string;
-}
-
-export interface MyQueue {
-  claims: QueueItem[];
-  mentions: MentionDto[];
 }
 
 /**

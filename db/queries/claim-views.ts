@@ -1,9 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
-import { articles, claims, claimVerdicts, type Role } from '../schema';
+import { articles, claims, claimVerdicts } from '../schema';
+import type { Role } from '@/lib/domain/roles';
 import { notFound } from '@/lib/errors';
 import { withholdDecision } from '@/lib/review/blind-review';
-import { getClaim, listClaims, type ClaimDto } from './claims';
+import { getClaim, listClaims } from './claims';
+import type { ClaimDto } from '@/lib/domain/claims';
 import { canSeeOthersVerdicts } from './verdicts';
 
 export interface ClaimViewer {

@@ -6,50 +6,10 @@ import { conflict, AppError, notFound } from '@/lib/errors';
 import type { UpdateClaimInput } from '@/lib/validations/claims';
 import { recordHistory, type Tx } from './history';
 import { assertLevelInWorkspace } from './scales';
+import type { SourceDto, ClaimDto } from '@/lib/domain/claims';
 
 type ClaimRow = typeof claims.$inferSelect;
 type SourceRow = typeof sources.$inferSelect;
-
-export interface SourceDto {
-  id: string;
-  claimId: string;
-  url: string;
-  title: string;
-  publisher: string;
-  excerpt: string;
-  accessedOn: string | null;
-  version: number;
-}
-
-export interface ClaimDto {
-  id: string;
-  articleId: string;
-  quote: { exact: string; prefix: string; suffix: string };
-  /** Code points, W3C TextPositionSelector. */
-  position: { start: number; end: number };
-  anchoredRevision: number;
-  anchorState: 'anchored' | 'orphaned';
-  originalQuote: string;
-  claimText: string;
-  claimant: string;
-  claimDate: string | null;
-  claimAppearance: string | null;
-  verdictId: string | null;
-  rationale: string;
-  /** null when blind review withholds it from this viewer (see verdictHidden). */
-  status: 'open' | 'in_review' | 'resolved' | null;
-  authorId: string | null;
-  authorName: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  sources: SourceDto[];
-  /**
-   * True when blind review withholds the claim's decision from this viewer: the final verdict,
-   * the rationale and the status (verdictId and status are then null, rationale empty).
-   */
-  verdictHidden: boolean;
-}
 
 export function toSourceDto(row: SourceRow): SourceDto {
   return {

@@ -6,23 +6,9 @@ import { scrubDeletedCommentAudit } from '@/lib/review/deleted-comments';
 import { extractMentions } from '@/lib/review/mentions';
 import { MAX_COMMENT_CHARS } from '@/lib/validations/review';
 import { recordHistory, type Tx } from './history';
+import type { CommentDto } from '@/lib/domain/review';
 
 type CommentRow = typeof comments.$inferSelect;
-
-export interface CommentDto {
-  id: string;
-  claimId: string;
-  authorId: string | null;
-  authorName: string | null;
-  /** Empty once deleted: the thread keeps a "comment deleted" placeholder, not the text. */
-  body: string;
-  deleted: boolean;
-  edited: boolean;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  mentions: Array<{ userId: string; name: string }>;
-}
 
 function toDto(row: CommentRow, authorName: string | null, mentioned: Array<{ userId: string; name: string }>): CommentDto {
   const deleted = row.deletedAt !== null;

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
-import { emailTokens, recoveryCodes, users, type EmailTokenPurpose } from '../schema';
+import { emailTokens, recoveryCodes, users } from '../schema';
+import type { EmailTokenPurpose } from '@/lib/domain/security';
 import type { ClientInfo } from '@/lib/api/client-info';
 import { DEAD_LINK_MESSAGES, generateToken, hashToken, isWellFormedToken, tokenExpiry, tokenState } from '@/lib/auth/tokens';
 import { AppError } from '@/lib/errors';

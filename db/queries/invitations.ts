@@ -1,11 +1,14 @@
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
-import { invitations, memberships, users, workspaces, type InvitationDelivery, type Role } from '../schema';
+import { invitations, memberships, users, workspaces } from '../schema';
+import type { InvitationDelivery } from '@/lib/domain/workspaces';
+import type { Role } from '@/lib/domain/roles';
 import type { ClientInfo } from '@/lib/api/client-info';
 import { DEAD_LINK_MESSAGES, generateToken, hashToken, isWellFormedToken, tokenExpiry, tokenState } from '@/lib/auth/tokens';
 import { AppError, forbidden, notFound } from '@/lib/errors';
 import { recordHistory, type Tx } from './history';
 import { recordSecurityEvent } from './security-events';
+import type { InvitationDto } from '@/lib/domain/workspaces';
 
 /**
  * Invitations: the only way into a workspace. Adding an email never hands anyone an account; it
@@ -15,19 +18,6 @@ import { recordSecurityEvent } from './security-events';
  * - an existing account must be signed in AND have a proven (mailed-link) address, so whoever
  *   created or knows the password of an unverified account cannot use it to enter another desk.
  */
-
-export interface InvitationDto {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  delivery: InvitationDelivery;
-  expiresAt: Date;
-  createdAt: Date;
-  invitedByName: string | null;
-  /** Pending invitations only: 'valid' until they expire. */
-  state: 'valid' | 'expired';
-}
 
 type InvitationRow = typeof invitations.$inferSelect;
 

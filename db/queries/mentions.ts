@@ -2,21 +2,7 @@ import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { articles, claims, comments, memberships, mentions, users } from '../schema';
-
-export interface MentionDto {
-  id: string;
-  commentId: string;
-  claimId: string;
-  articleId: string;
-  articleTitle: string;
-  workspaceId: string;
-  claimText: string;
-  authorName: string | null;
-  /** The start of the comment, for a notification line. */
-  excerpt: string;
-  createdAt: string;
-  readAt: string | null;
-}
+import type { MentionDto } from '@/lib/domain/review';
 
 const EXCERPT_CHARS = 200;
 

@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { rateLimits } from '../schema';
 import type { Tx } from './history';
+import type { RateLimit, Counter } from '@/lib/domain/rate-limits';
 
 /**
  * Rate limits kept in the database, so they hold across restarts and processes. Each check is one
@@ -9,27 +10,12 @@ import type { Tx } from './history';
  * write lock and each sees the count the previous one wrote, so none can race past the limit.
  */
 
-export interface RateLimit {
-  /** Attempts allowed per window. */
-  limit: number;
-  windowMs: number;
-}
-
 export interface RateLimitResult {
   allowed: boolean;
   /** 0 when allowed; otherwise how long until the next attempt may pass. */
   retryAfterMs: number;
   /** Attempts left in this window after this one. */
   remaining: number;
-}
-
-/** One counter as stored; a key without a row (or whose window is over) reads as a fresh counter. */
-export interface Counter {
-  key: string;
-  count: number;
-  windowStartedAt: Date;
-  /** Refuse until this time regardless of the count (used for back-off); null = not blocked. */
-  blockedUntil: Date | null;
 }
 
 /** Reads the counter of `key` inside the caller's transaction; an expired window starts over at 0. */

@@ -5,7 +5,8 @@
  */
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
-import { articles, claims, claimVerdicts, comments, historyEntries, ratingLevels, sources, users, workspaces, type Role } from '../schema';
+import { articles, claims, claimVerdicts, comments, historyEntries, ratingLevels, sources, users, workspaces } from '../schema';
+import type { Role } from '@/lib/domain/roles';
 import { orderClaimsByText, resolveClaimRanges } from '@/lib/editor/claim-ranges';
 import { AppError, notFound } from '@/lib/errors';
 import type { ReportClaim, ReportPerson, ReportVerdict, ReportViewModel } from '@/lib/export/view-model';

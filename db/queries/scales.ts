@@ -4,13 +4,7 @@ import { claims, claimVerdicts, ratingLevels, ratingScales } from '../schema';
 import { AppError, conflict, notFound } from '@/lib/errors';
 import { DEFAULT_RATING_LEVELS, DEFAULT_SCALE_NAME, ratingScaleInputSchema, type RatingScaleInput } from '@/lib/verdicts';
 import { recordHistory, type Tx } from './history';
-
-export interface ScaleDto {
-  id: string;
-  name: string;
-  version: number;
-  levels: Array<{ id: string; key: string; label: string; description: string; color: string; value: number | null; position: number }>;
-}
+import type { ScaleDto } from '@/lib/domain/scales';
 
 export function getScale(db: Db | Tx, workspaceId: string): ScaleDto {
   const scale = db.select().from(ratingScales).where(eq(ratingScales.workspaceId, workspaceId)).get();

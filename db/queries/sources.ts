@@ -3,7 +3,8 @@ import type { Db } from '../client';
 import { claims, sources } from '../schema';
 import { conflict, notFound } from '@/lib/errors';
 import type { SourceFields } from '@/lib/validations/claims';
-import { toSourceDto, type SourceDto } from './claims';
+import { toSourceDto } from './claims';
+import type { SourceDto } from '@/lib/domain/claims';
 import { recordHistory } from './history';
 
 export function addSource(db: Db, claimId: string, fields: SourceFields, actorId: string): SourceDto {

@@ -1,29 +1,13 @@
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { articles, claims, claimVerdicts, comments, historyEntries, ratingLevels, ratingScales, users, type Role } from '../schema';
+import { articles, claims, claimVerdicts, comments, historyEntries, ratingLevels, ratingScales, users } from '../schema';
+import type { Role } from '@/lib/domain/roles';
 import { notFound } from '@/lib/errors';
 import { HIDDEN_UNTIL_VERDICT, redactClaimAudit } from '@/lib/review/blind-review';
 import { scrubDeletedCommentAudit } from '@/lib/review/deleted-comments';
 import { DEFAULT_IGNORED_FIELDS, describeHistoryEntry, diffRecords, type FieldChange } from '@/lib/review/history-diff';
 import { canSeeOthersVerdicts } from './verdicts';
-
-export interface TimelineEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  entityType: string;
-  entityId: string;
-  action: 'create' | 'update' | 'delete';
-  /** One sentence, e.g. "Ana Souza changed the verdict from True to False". */
-  summary: string;
-  /** Field-level before/after, bookkeeping columns left out. */
-  changes: FieldChange[];
-  before: unknown;
-  after: unknown;
-  /** True when blind review withholds this entry's content from the viewer. */
-  redacted: boolean;
-}
+import type { TimelineEntry } from '@/lib/domain/review';
 
 const CLAIM_VERBS = { create: 'created the claim', update: 'changed the claim', delete: 'deleted the claim' } as const;
 

@@ -1,41 +1,16 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { articles, claims, claimVerdicts, ratingLevels, users, type Role } from '../schema';
+import { articles, claims, claimVerdicts, ratingLevels, users } from '../schema';
+import type { Role } from '@/lib/domain/roles';
 import { can } from '@/lib/auth/permissions';
 import { AppError, conflict, notFound } from '@/lib/errors';
-import { percentAgreement, summarizeAgreement, type AgreementSummary } from '@/lib/review/agreement';
+import { percentAgreement, summarizeAgreement } from '@/lib/review/agreement';
 import { MAX_REASON_CHARS } from '@/lib/validations/review';
 import { recordHistory, type Tx } from './history';
 import { assertLevelInWorkspace } from './scales';
+import type { VerdictDto, VerdictList, ArticleAgreement } from '@/lib/domain/review';
 
 type VerdictRow = typeof claimVerdicts.$inferSelect;
-
-/** One reviewer's own verdict on a claim (the final verdict is claims.verdictId). */
-export interface VerdictDto {
-  id: string;
-  claimId: string;
-  userId: string;
-  userName: string;
-  verdictId: string;
-  verdictKey: string;
-  verdictLabel: string;
-  reason: string;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export interface VerdictList {
-  claimId: string;
-  blindReview: boolean;
-  /** True when the others' verdicts are withheld from this viewer (blind review, not yet voted). */
-  hidden: boolean;
-  /** How many reviewers gave a verdict, hidden ones included. */
-  total: number;
-  mine: VerdictDto | null;
-  /** Everyone else's verdicts; empty while hidden. */
-  others: VerdictDto[];
-}
 
 /**
  * The blind-review rule: with blind review on, you see others' verdicts only once you have given
@@ -132,21 +107,6 @@ export function upsertMyVerdict(db: Db, input: UpsertVerdictInput): UpsertVerdic
     recordHistory(tx, { ...history, entityId: current.id, action: 'update', before: { userId: input.userId, verdictId: current.verdictId, reason: current.reason }, after: { userId: input.userId, verdictId: input.verdictId, reason } });
     return { verdict: currentDto(), created: false, changed: true, ...scope };
   });
-}
-
-export interface ClaimAgreement {
-  claimId: string;
-  verdicts: number;
-  /** Share of agreeing reviewer pairs on this claim; null with fewer than two verdicts. */
-  agreement: number | null;
-}
-
-export interface ArticleAgreement extends AgreementSummary {
-  articleId: string;
-  blindReview: boolean;
-  claimsTotal: number;
-  /** Per claim, only where this viewer may see the verdicts (blind review hides the rest). */
-  perClaim: ClaimAgreement[];
 }
 
 /**

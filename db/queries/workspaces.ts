@@ -1,11 +1,13 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
-import { memberships, users, workspaces, type Role } from '../schema';
+import { memberships, users, workspaces } from '../schema';
+import type { Role } from '@/lib/domain/roles';
 import type { ClientInfo } from '@/lib/api/client-info';
 import { AppError, conflict, notFound } from '@/lib/errors';
 import { recordHistory, type Tx } from './history';
 import { recordSecurityEvent } from './security-events';
 import { revokeUserSessions } from './sessions';
+import type { MemberDto } from '@/lib/domain/workspaces';
 
 export function listWorkspacesForUser(db: Db, userId: string) {
   return db
@@ -21,13 +23,6 @@ export function getWorkspace(db: Db, workspaceId: string) {
   const row = db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).get();
   if (!row) throw notFound('Workspace');
   return row;
-}
-
-export interface MemberDto {
-  userId: string;
-  name: string;
-  email: string;
-  role: Role;
 }
 
 export function listMembers(db: Db, workspaceId: string): MemberDto[] {

@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
-import { ARTICLE_STATUSES } from './enums';
+import { ARTICLE_STATUSES } from '@/lib/domain/statuses';
 import { createdAt, id, updatedAt, version } from './columns';
 import { users } from './users';
 import { workspaces } from './workspaces';

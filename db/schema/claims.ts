@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
-import { ANCHOR_STATES, CLAIM_STATUSES } from './enums';
+import { ANCHOR_STATES, CLAIM_STATUSES } from '@/lib/domain/statuses';
 import { createdAt, id, updatedAt, version } from './columns';
 import { articles } from './articles';
 import { ratingLevels } from './rating-scales';

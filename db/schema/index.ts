@@ -1,4 +1,3 @@
-export * from './enums';
 export * from './users';
 export * from './workspaces';
 export * from './rating-scales';

@@ -1,5 +1,7 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { ROLES, EMAIL_TOKEN_PURPOSES, INVITATION_DELIVERIES } from './enums';
+import { ROLES } from '@/lib/domain/roles';
+import { EMAIL_TOKEN_PURPOSES } from '@/lib/domain/security';
+import { INVITATION_DELIVERIES } from '@/lib/domain/workspaces';
 import { createdAt, id } from './columns';
 import { users } from './users';
 import { workspaces } from './workspaces';

@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, primaryKey, index } from 'drizzle-orm/sqlite-core';
-import { ROLES } from './enums';
+import { ROLES } from '@/lib/domain/roles';
 import { createdAt, id, version } from './columns';
 import { users } from './users';
 

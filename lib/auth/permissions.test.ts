@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, can, rolesFor, type Action } from './permissions';
-import type { Role } from '@/db/schema/enums';
+import type { Role } from '@/lib/domain/roles';
 
 // The whole matrix, written out so a change to any rule shows up as a failing row.
 const MATRIX: Record<Action, Record<Role, boolean>> = {

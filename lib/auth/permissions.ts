@@ -1,4 +1,4 @@
-import type { Role } from '@/db/schema/enums';
+import type { Role } from '@/lib/domain/roles';
 
 /**
  * Everything a member can do, and the least role that may do it.

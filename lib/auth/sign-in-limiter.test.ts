@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Counter } from '@/db/queries/rate-limits';
+import type { Counter } from '@/lib/domain/rate-limits';
 import { backoffMs, releaseAfterSuccess, releaseReservation, reserveAttempt, SIGN_IN_POLICY, signInKeys, type SignInCounters } from './sign-in-limiter';
 
 const T0 = new Date(1_700_000_000_000);

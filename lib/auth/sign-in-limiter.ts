@@ -1,4 +1,4 @@
-import type { Counter } from '@/db/queries/rate-limits';
+import type { Counter } from '@/lib/domain/rate-limits';
 
 /**
  * The sign-in limiter's rules, pure (counters and clock in, decision and new counters out).

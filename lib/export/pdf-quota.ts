@@ -3,7 +3,7 @@
  * stuck button) must not be able to queue hundreds. Counted in the database (db/queries/rate-limits.ts),
  * so the limit holds across restarts.
  */
-import type { RateLimit } from '@/db/queries/rate-limits';
+import type { RateLimit } from '@/lib/domain/rate-limits';
 
 export const PDF_EXPORT_LIMIT: RateLimit = { limit: 10, windowMs: 10 * 60_000 };
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
-import { revokeInvitation, type InvitationDto } from '@/db/queries/invitations';
+import { revokeInvitation } from '@/db/queries/invitations';
+import type { InvitationDto } from '@/lib/domain/workspaces';
 import { getWorkspace } from '@/db/queries/workspaces';
 import type { ClientInfo } from '@/lib/api/client-info';
 import { appLink, isMailConfigured } from './config';

@@ -5,7 +5,7 @@
  */
 import { escapeHtml } from '@/lib/export/escape';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
-import type { Role } from '@/db/schema/enums';
+import type { Role } from '@/lib/domain/roles';
 
 export interface MailContent {
   subject: string;

@@ -1,4 +1,4 @@
-import type { ClaimStatus } from '@/db/schema/enums';
+import type { ClaimStatus } from '@/lib/domain/statuses';
 
 /**
  * The claim panel's filters. Under blind review a claim whose decision is hidden from the viewer

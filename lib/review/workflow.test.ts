@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ARTICLE_STATUSES, CLAIM_STATUSES, ROLES, type ArticleStatus, type ClaimStatus, type Role } from '@/db/schema/enums';
+import { ARTICLE_STATUSES, CLAIM_STATUSES, type ArticleStatus, type ClaimStatus } from '@/lib/domain/statuses';
+import { ROLES, type Role } from '@/lib/domain/roles';
 import { availableArticleTransitions, availableClaimTransitions, canTransitionArticle, canTransitionClaim } from './workflow';
 
 // Expected outcome for every (from, to): 'same' (no-op), 'no' (not a transition) or the least role allowed.

@@ -1,4 +1,5 @@
-import type { ArticleStatus, ClaimStatus, Role } from '@/db/schema/enums';
+import type { ArticleStatus, ClaimStatus } from '@/lib/domain/statuses';
+import type { Role } from '@/lib/domain/roles';
 import { can, type Action } from '@/lib/auth/permissions';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ARTICLE_STATUSES } from '@/db/schema/enums';
+import { ARTICLE_STATUSES } from '@/lib/domain/statuses';
 import { isoDateSchema, optionalHttpUrlSchema, userText, versionSchema } from './common';
 
 export const MAX_ARTICLE_CHARS = 2_000_000;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLAIM_STATUSES } from '@/db/schema/enums';
+import { CLAIM_STATUSES } from '@/lib/domain/statuses';
 import { httpUrlSchema, idSchema, isoDateSchema, userText, versionSchema } from './common';
 
 export const createClaimSchema = z

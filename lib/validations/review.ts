@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ARTICLE_STATUSES } from '@/db/schema/enums';
+import { ARTICLE_STATUSES } from '@/lib/domain/statuses';
 import { idSchema, userText, versionSchema } from './common';
 
 /** Request bodies of the team-review routes (comments, verdicts, assignments, workflow, presence). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '@/db/schema/enums';
+import { ROLES } from '@/lib/domain/roles';
 import { ratingLevelInputSchema } from '@/lib/verdicts/scale';
 import { optionalHttpUrlSchema, userText, versionSchema } from './common';
 

@@ -1,6 +1,7 @@
 import { after } from 'next/server';
 import { requestPasswordReset } from '@/db/queries/email-tokens';
-import { consume, type RateLimit } from '@/db/queries/rate-limits';
+import { consume } from '@/db/queries/rate-limits';
+import type { RateLimit } from '@/lib/domain/rate-limits';
 import { clientInfo } from '@/lib/api/client-info';
 import { publicApiRoute, readJson } from '@/lib/api/handler';
 import { AppError, tooManyRequests } from '@/lib/errors';

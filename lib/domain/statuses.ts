@@ -1,0 +1,10 @@
+/** Review states of claims and articles: `as const` tuples so zod schemas, Drizzle columns and UI read one list. */
+export const CLAIM_STATUSES = ['open', 'in_review', 'resolved'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+export const ARTICLE_STATUSES = ['draft', 'in_review', 'ready', 'published'] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+/** Whether a claim's stored selectors still resolve in the article's current text. */
+export const ANCHOR_STATES = ['anchored', 'orphaned'] as const;
+export type AnchorState = (typeof ANCHOR_STATES)[number];

@@ -9,7 +9,9 @@
  * Per-route chunks come from <dist>/diagnostics/route-bundle-stats.json, which Next 16 writes at the
  * end of a build (the chunks of a route's first load: framework, shared and the route's own; not
  * chunks loaded later by dynamic import()). Attribution reads the chunks' source maps, so it needs a
- * build with browser source maps (`productionBrowserSourceMaps`); without them it says so.
+ * build with browser source maps: `BUNDLE_SOURCE_MAPS=1 NEXT_DIST_DIR=.next-maps npx next build`
+ * (next.config.js turns on productionBrowserSourceMaps); without them it says so. Folders are
+ * matched from the repository root (lib/anchoring/, node_modules/@tiptap/).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -60,12 +62,17 @@ function chunkSize(file: string): ChunkSize {
 
 /** Bytes of `file` generated from sources whose path contains one of `folders`, or null without a source map. */
 function attributedBytes(file: string, folders: string[]): Map<string, number> | null {
-  const mapFile = `${file}.map`;
+  const code = fs.readFileSync(file, 'utf8');
+  // Turbopack names a chunk's map after its own hash, so follow the chunk's sourceMappingURL comment.
+  const mapName = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(code)?.[1];
+  const mapFile = mapName ? path.join(path.dirname(file), mapName) : `${file}.map`;
   if (!fs.existsSync(mapFile)) return null;
-  const perSource = bytesPerSource(fs.readFileSync(file, 'utf8'), JSON.parse(fs.readFileSync(mapFile, 'utf8')));
+  const perSource = bytesPerSource(code, JSON.parse(fs.readFileSync(mapFile, 'utf8')));
   const totals = new Map<string, number>(folders.map((folder) => [folder, 0]));
   for (const [source, bytes] of perSource) {
-    for (const folder of folders) if (source.includes(folder)) totals.set(folder, totals.get(folder)! + bytes);
+    // Turbopack names sources "turbopack:///[project]/lib/…"; match folders from the repository root.
+    const fromRoot = source.replace(/^.*\[project\]\//, '');
+    for (const folder of folders) if (fromRoot.startsWith(folder)) totals.set(folder, totals.get(folder)! + bytes);
   }
   return totals;
 }
@@ -109,7 +116,7 @@ function main(): void {
     console.log(`| ${route} | ${chunks.length} | ${kb(raw)} (${raw} B) | ${kb(gzip)} (${gzip} B) |${attributedCells}`);
   }
   if (missingMaps.size > 0) {
-    console.log(`\nNo source maps for ${missingMaps.size} chunk(s), so nothing is attributed: build with productionBrowserSourceMaps to attribute bytes to ${args.attribute.join(', ')}.`);
+    console.log(`\nNo source maps for ${missingMaps.size} chunk(s), so nothing is attributed: build with BUNDLE_SOURCE_MAPS=1 (productionBrowserSourceMaps) to attribute bytes to ${args.attribute.join(', ')}.`);
   }
 }
 

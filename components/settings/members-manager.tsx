@@ -2,12 +2,12 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
 import type { MemberDto } from '@/lib/domain/workspaces';
 import { ROLES, type Role } from '@/lib/domain/roles';
 import { apiFetch } from '@/lib/api/client';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { InvitationNotice } from './invitation-link-notice';
+import { InviteMemberForm } from './invite-member-form';
 import type { InvitationIssued, InvitationJson } from './invitation-types';
 import { PendingInvitations } from './pending-invitations';
 import { SettingsSection } from './section';
@@ -33,16 +33,9 @@ export function MembersManager({ workspaceId, currentUserId, initialMembers, ini
     if (i.ok) setInvitations(i.data.invitations);
   }
 
-  async function invite(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formEl = event.currentTarget;
-    const form = new FormData(formEl);
+  async function onInvited(invitation: InvitationIssued) {
     setError(null);
-    setIssued(null);
-    const result = await apiFetch<InvitationIssued>(`${base}/members`, { method: 'POST', body: { email: form.get('email'), name: form.get('name'), role: form.get('role') } });
-    if (!result.ok) return setError(result.error.message);
-    setIssued(result.data);
-    formEl.reset();
+    setIssued(invitation);
     await refresh();
   }
 
@@ -114,21 +107,7 @@ export function MembersManager({ workspaceId, currentUserId, initialMembers, ini
           ))}
         </tbody>
       </table>
-      <form onSubmit={(e) => void invite(e)} className="mt-6 grid grid-cols-[1fr_1fr_auto_auto] items-end gap-3" aria-label="Invite a member">
-        <Field label="Name" name="name" required />
-        <Field label="Email" name="email" type="email" required />
-        <label className="text-sm font-medium">
-          Role
-          <select name="role" defaultValue="reviewer" className="mt-1 block h-10 rounded-md border border-[var(--color-line)] bg-white px-2">
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <Button type="submit">Invite</Button>
-      </form>
+      <InviteMemberForm workspaceId={workspaceId} onInvited={onInvited} />
       <p role="alert" className="mt-3 text-sm text-red-700 empty:hidden">
         {error}
       </p>

@@ -446,7 +446,7 @@ class Fixtures {
 
   /** An unread @mention of Kofi (in a comment by the editor, deleted after the test); its id. */
   async mentionOfKofi(): Promise<string> {
-    const comment = await this.comment('editor', '@Kofi Mensah can you check this figure?');
+    const comment = await this.comment('editor', `@[Kofi Mensah](${this.ids.kofiId}) can you check this figure?`);
     this.defer(async () => {
       await this.json('editor', 'DELETE', `/api/comments/${comment.id}`, { version: comment.version });
     });

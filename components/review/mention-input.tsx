@@ -1,14 +1,15 @@
 'use client';
 
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { bodyToCommentDoc, commentDocToBody } from '@/lib/review/comment-doc';
+import { bindComposer, commentComposerExtensions, type Mentionable, type OpenSuggestion } from './comment-composer-extensions';
+import { MentionSuggestions } from './mention-suggestions';
 
-export interface Mentionable {
-  userId: string;
-  name: string;
-  email: string;
-}
+export type { Mentionable } from './comment-composer-extensions';
 
 export interface MentionInputProps {
+  /** The comment body: text with `@[Name](user id)` mention tokens (lib/review/mention-tokens.ts). */
   value: string;
   onChange: (value: string) => void;
   members: Mentionable[];
@@ -18,108 +19,111 @@ export interface MentionInputProps {
   autoFocus?: boolean;
 }
 
-/** The `@query` being typed right before the caret, if any. */
-function activeMention(text: string, caret: number): { start: number; query: string } | null {
-  const match = /(^|\s)@([\p{L}\p{N}._-]*)$/u.exec(text.slice(0, caret));
-  if (!match) return null;
-  return { start: caret - match[2]!.length - 1, query: match[2]!.toLowerCase() };
-}
-
 /**
- * A textarea that suggests workspace members after "@" (a combobox: arrows move, Enter or Tab
- * picks, Esc dismisses). Ctrl/⌘+Enter submits.
+ * The comment composer: a small Tiptap editor where "@" suggests workspace members (Tiptap's
+ * Mention + Suggestion; arrows move, Enter or Tab picks, Esc dismisses). A picked member becomes a
+ * mention node, sent to the server as a token carrying the user's id. Ctrl/⌘+Enter submits.
  */
 export function MentionInput({ value, onChange, members, label, placeholder, onSubmitShortcut, autoFocus }: MentionInputProps) {
   const id = useId();
-  const ref = useRef<HTMLTextAreaElement>(null);
-  const [caret, setCaret] = useState(0);
+  const listId = `${id}-list`;
+  const [suggestion, setSuggestion] = useState<OpenSuggestion | null>(null);
   const [highlighted, setHighlighted] = useState(0);
-  const [dismissed, setDismissed] = useState<number | null>(null);
-  const mention = activeMention(value, caret);
-  const suggestions = useMemo(() => {
-    if (!mention) return [];
-    return members.filter((m) => m.name.toLowerCase().includes(mention.query) || m.email.toLowerCase().startsWith(mention.query)).slice(0, 6);
-  }, [mention, members]);
-  const open = mention !== null && suggestions.length > 0 && dismissed !== mention.start;
+  // The body this editor last reported, to tell the parent's own changes (a reset after posting) from echoes.
+  const emitted = useRef(value);
 
-  function pick(member: Mentionable) {
-    if (!mention) return;
-    const before = value.slice(0, mention.start);
-    const after = value.slice(caret);
-    const inserted = `@${member.name} `;
-    onChange(before + inserted + after);
-    const next = before.length + inserted.length;
-    requestAnimationFrame(() => {
-      ref.current?.setSelectionRange(next, next);
-      setCaret(next);
+  const editor = useEditor({
+    immediatelyRender: false,
+    autofocus: autoFocus ? 'end' : false,
+    content: bodyToCommentDoc(value),
+    extensions: commentComposerExtensions(),
+    editorProps: {
+      attributes: {
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': label,
+        'aria-autocomplete': 'list',
+        ...(placeholder ? { 'aria-placeholder': placeholder } : {}),
+        dir: 'auto',
+        class: 'min-h-[4.5rem] w-full rounded-md border border-[var(--color-line)] bg-white px-3 py-2 text-sm whitespace-pre-wrap',
+      },
+    },
+  });
+
+  const open = suggestion !== null && suggestion.items.length > 0;
+  const active = open ? Math.min(highlighted, suggestion.items.length - 1) : 0;
+
+  // Props and state change; the editor is created once: hand it the latest of each.
+  useEffect(() => {
+    if (!editor) return;
+    bindComposer(editor, {
+      members,
+      onSubmit: () => onSubmitShortcut?.(),
+      onSuggestion: (next) => {
+        setSuggestion(next);
+        setHighlighted(0);
+      },
+      onSuggestionKey: (event) => {
+        if (event.key === 'Escape') {
+          // The plugin closes the list; the key must not also close the panel around the composer.
+          event.stopPropagation();
+          return true;
+        }
+        if (!open) return false;
+        if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+          const count = suggestion.items.length;
+          setHighlighted((active + (event.key === 'ArrowDown' ? 1 : count - 1)) % count);
+          return true;
+        }
+        if (event.key === 'Enter' || event.key === 'Tab') {
+          suggestion.pick(suggestion.items[active]!);
+          return true;
+        }
+        return false;
+      },
     });
-  }
+  }, [editor, members, onSubmitShortcut, open, suggestion, active]);
 
-  function onKeyDown(event: React.KeyboardEvent<HTMLTextAreaElement>) {
-    if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
-      event.preventDefault();
-      onSubmitShortcut?.();
-      return;
-    }
-    if (!open) return;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      setHighlighted((h) => (h + (event.key === 'ArrowDown' ? 1 : suggestions.length - 1)) % suggestions.length);
-    } else if (event.key === 'Enter' || event.key === 'Tab') {
-      event.preventDefault();
-      pick(suggestions[Math.min(highlighted, suggestions.length - 1)]!);
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      setDismissed(mention!.start);
-    }
-  }
+  useEffect(() => {
+    if (!editor) return;
+    const onUpdate = () => {
+      const body = commentDocToBody(editor.getJSON());
+      emitted.current = body;
+      onChange(body);
+    };
+    editor.on('update', onUpdate);
+    return () => {
+      editor.off('update', onUpdate);
+    };
+  }, [editor, onChange]);
+
+  // A value set from outside (cleared after posting, another comment to edit) replaces the content.
+  useEffect(() => {
+    if (!editor || value === emitted.current) return;
+    emitted.current = value;
+    editor.commands.setContent(bodyToCommentDoc(value), { emitUpdate: false });
+  }, [editor, value]);
+
+  // Combobox wiring on the editable element, which ProseMirror owns.
+  const activeOption = open ? `${id}-opt-${active}` : null;
+  useEffect(() => {
+    const dom = editor?.view.dom;
+    if (!dom) return;
+    if (open) dom.setAttribute('aria-controls', listId);
+    else dom.removeAttribute('aria-controls');
+    if (activeOption) dom.setAttribute('aria-activedescendant', activeOption);
+    else dom.removeAttribute('aria-activedescendant');
+  }, [editor, open, activeOption, listId]);
 
   return (
     <div className="relative">
-      <label htmlFor={id} className="sr-only">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        ref={ref}
-        value={value}
-        rows={3}
-        autoFocus={autoFocus}
-        placeholder={placeholder}
-        role="combobox"
-        aria-expanded={open}
-        aria-controls={`${id}-list`}
-        aria-autocomplete="list"
-        aria-activedescendant={open ? `${id}-opt-${highlighted}` : undefined}
-        onChange={(e) => {
-          onChange(e.target.value);
-          setCaret(e.target.selectionStart);
-          setHighlighted(0);
-        }}
-        onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
-        onKeyDown={onKeyDown}
-        dir="auto"
-        className="w-full rounded-md border border-[var(--color-line)] bg-white px-3 py-2 text-sm"
-      />
-      <ul id={`${id}-list`} role="listbox" aria-label="Mention a member" hidden={!open} className="absolute left-0 z-20 mt-1 w-64 overflow-hidden rounded-md border border-[var(--color-line)] bg-white shadow-lg">
-        {open &&
-          suggestions.map((m, i) => (
-            <li
-              key={m.userId}
-              id={`${id}-opt-${i}`}
-              role="option"
-              aria-selected={i === highlighted}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                pick(m);
-              }}
-              className={`cursor-pointer px-3 py-1.5 text-sm ${i === highlighted ? 'bg-blue-50' : ''}`}
-            >
-              <span className="font-medium">{m.name}</span> <span className="text-xs text-[var(--color-muted)]">{m.email}</span>
-            </li>
-          ))}
-      </ul>
+      <EditorContent editor={editor} />
+      {value === '' && placeholder && (
+        <span aria-hidden className="pointer-events-none absolute top-2 left-3 text-sm text-gray-400">
+          {placeholder}
+        </span>
+      )}
+      <MentionSuggestions id={id} listId={listId} open={open} items={open ? suggestion.items : []} highlighted={active} onPick={(m) => suggestion?.pick(m)} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { articles, claims, historyEntries, memberships } from '../schema';
 import { assign, getAssignment, listAssignments, myQueue, unassign } from './assignments';
 import { createComment } from './comments';
+import { serializeMention } from '@/lib/review/mention-tokens';
 import { markMentionsRead } from './mentions';
 import { catchAppError, reviewFixture, type ReviewFixture } from './review-fixture';
 import { upsertMyVerdict } from './verdicts';
@@ -82,7 +83,7 @@ describe('myQueue', () => {
 
   it('includes unread mentions, not read ones nor those in deleted comments', () => {
     const claimId = f.claims[0]!.id;
-    createComment(f.db, { claimId, body: '@kofi what do you think?', actorId: f.u.ana });
+    createComment(f.db, { claimId, body: `${serializeMention({ userId: f.u.kofi, label: 'kofi' })} what do you think?`, actorId: f.u.ana });
     expect(myQueue(f.db, f.u.kofi).mentions).toMatchObject([{ claimId, authorName: 'Ana Souza', excerpt: '@kofi what do you think?' }]);
     markMentionsRead(f.db, f.u.kofi);
     expect(myQueue(f.db, f.u.kofi).mentions).toEqual([]);

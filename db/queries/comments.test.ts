@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { historyEntries, mentions } from '../schema';
 import { createComment, deleteComment, getCommentScope, listComments, updateComment } from './comments';
+import { serializeMention } from '@/lib/review/mention-tokens';
 import { listMentions, markMentionsRead } from './mentions';
 import { catchAppError, reviewFixture, type ReviewFixture } from './review-fixture';
 
@@ -10,33 +11,49 @@ beforeEach(async () => {
   f = await reviewFixture();
 });
 
+/** A mention token for a fixture user, written with the name the composer would show. */
+const at = (userId: string, label: string) => serializeMention({ userId, label });
+
 
 describe('comments', () => {
-  it('creates a comment with mention rows (not for the author) and a history row', () => {
+  it('creates a comment with mention rows by id (each once, not for the author) and a history row', () => {
     const claimId = f.claims[0]!.id;
-    const { comment, mentionedUserIds } = createComment(f.db, { claimId, body: '  @Kofi Mensah and @tom, please check. Also @ana.  ', actorId: f.u.ana });
-    expect(comment).toMatchObject({ claimId, authorId: f.u.ana, authorName: 'Ana Souza', body: '@Kofi Mensah and @tom, please check. Also @ana.', deleted: false, edited: false, version: 1 });
-    expect(mentionedUserIds.sort()).toEqual([f.u.kofi, f.u.tom].sort());
+    const body = `${at(f.u.kofi, 'Kofi Mensah')} and ${at(f.u.tom, 'Tom')}, please check. Also ${at(f.u.ana, 'Ana')} and ${at(f.u.kofi, 'Kofi')} again.`;
+    const { comment, mentionedUserIds } = createComment(f.db, { claimId, body: `  ${body}  `, actorId: f.u.ana });
+    expect(comment).toMatchObject({ claimId, authorId: f.u.ana, authorName: 'Ana Souza', body, deleted: false, edited: false, version: 1 });
+    expect(mentionedUserIds).toEqual([f.u.kofi, f.u.tom]);
     expect(comment.mentions.map((m) => m.name)).toEqual(['Kofi Mensah', 'Tom Becker']);
     expect(f.db.select().from(mentions).where(eq(mentions.commentId, comment.id)).all()).toHaveLength(2);
     const history = f.db.select().from(historyEntries).where(eq(historyEntries.entityId, comment.id)).all();
     expect(history).toMatchObject([{ entityType: 'comment', action: 'create', claimId, actorId: f.u.ana }]);
   });
 
-  it('does not mention people from another workspace', () => {
-    const { mentionedUserIds } = createComment(f.db, { claimId: f.claims[0]!.id, body: '@Omar Haddad?', actorId: f.u.ana });
-    expect(mentionedUserIds).toEqual([]);
+  it('refuses mentions of people outside the workspace and unknown ids with a 422 naming them, writing nothing', () => {
+    const claimId = f.claims[0]!.id;
+    const outsider = catchAppError(() => createComment(f.db, { claimId, body: `${at(f.u.tom, 'Tom')} ${at(f.u.omar, 'Omar Haddad')}?`, actorId: f.u.ana }));
+    expect(outsider).toMatchObject({ code: 'unprocessable', message: 'You can only mention members of this workspace; @Omar Haddad is not.' });
+    const unknown = catchAppError(() => createComment(f.db, { claimId, body: `${at(crypto.randomUUID(), 'Ghost')} ${at(crypto.randomUUID(), 'Nobody')}`, actorId: f.u.ana }));
+    expect(unknown.message).toBe('You can only mention members of this workspace; @Ghost, @Nobody are not.');
+    expect(listComments(f.db, claimId)).toEqual([]);
+    expect(listMentions(f.db, f.u.tom)).toEqual([]);
+  });
+
+  it('does not read plain @names as mentions, and keeps names with spaces and regex characters by id', () => {
+    const claimId = f.claims[0]!.id;
+    expect(createComment(f.db, { claimId, body: '@Kofi Mensah and @tom', actorId: f.u.ana }).mentionedUserIds).toEqual([]);
+    const { comment } = createComment(f.db, { claimId, body: `${at(f.u.kofi, 'K. (Mensah)* [x]')} ok`, actorId: f.u.ana });
+    expect(comment.mentions).toEqual([{ userId: f.u.kofi, name: 'Kofi Mensah' }]);
   });
 
   it('lists the thread oldest first, with deleted comments as placeholders', () => {
     const claimId = f.claims[1]!.id;
     const a = createComment(f.db, { claimId, body: 'first', actorId: f.u.ana }).comment;
-    createComment(f.db, { claimId, body: 'second @ana', actorId: f.u.kofi });
+    createComment(f.db, { claimId, body: `second ${at(f.u.ana, 'Ana')}`, actorId: f.u.kofi });
     deleteComment(f.db, a.id, a.version, f.u.ana);
     const thread = listComments(f.db, claimId);
     expect(thread.map((c) => [c.body, c.deleted])).toEqual([
       ['', true],
-      ['second @ana', false],
+      [`second ${at(f.u.ana, 'Ana')}`, false],
     ]);
     expect(thread[1]!.mentions).toEqual([{ userId: f.u.ana, name: 'Ana Souza' }]);
     expect(listComments(f.db, f.claims[2]!.id)).toEqual([]);
@@ -49,11 +66,12 @@ describe('comments', () => {
   });
 
   it('edits only your own comment, syncing mentions and keeping read state', () => {
-    const { comment } = createComment(f.db, { claimId: f.claims[0]!.id, body: '@tom @kofi look', actorId: f.u.ana });
+    const { comment } = createComment(f.db, { claimId: f.claims[0]!.id, body: `${at(f.u.tom, 'Tom')} ${at(f.u.kofi, 'Kofi')} look`, actorId: f.u.ana });
     markMentionsRead(f.db, f.u.tom);
     expect(catchAppError(() => updateComment(f.db, comment.id, { body: 'hijack', version: 1 }, f.u.kofi))).toMatchObject({ code: 'forbidden', message: 'You can only edit your own comments.' });
-    const { comment: edited, mentionedUserIds } = updateComment(f.db, comment.id, { body: '@tom @nadia look again', version: 1 }, f.u.ana);
-    expect(edited).toMatchObject({ body: '@tom @nadia look again', version: 2, edited: true });
+    const body = `${at(f.u.tom, 'Tom')} ${at(f.u.nadia, 'Nadia')} look again`;
+    const { comment: edited, mentionedUserIds } = updateComment(f.db, comment.id, { body, version: 1 }, f.u.ana);
+    expect(edited).toMatchObject({ body, version: 2, edited: true });
     expect(mentionedUserIds).toEqual([f.u.nadia]);
     expect(edited.mentions.map((m) => m.name)).toEqual(['Nadia Rahimi', 'Tom Becker']);
     expect(listMentions(f.db, f.u.tom)[0]!.readAt).not.toBeNull();
@@ -98,8 +116,8 @@ describe('comments', () => {
 
 describe('mentions', () => {
   it('lists my mentions newest first with context, and marks them read', () => {
-    createComment(f.db, { claimId: f.claims[0]!.id, body: '@kofi one', actorId: f.u.ana });
-    const second = createComment(f.db, { claimId: f.claims[1]!.id, body: '@kofi two', actorId: f.u.tom });
+    createComment(f.db, { claimId: f.claims[0]!.id, body: `${at(f.u.kofi, 'kofi')} one`, actorId: f.u.ana });
+    const second = createComment(f.db, { claimId: f.claims[1]!.id, body: `${at(f.u.kofi, 'kofi')} two`, actorId: f.u.tom });
     const list = listMentions(f.db, f.u.kofi);
     expect(list).toHaveLength(2);
     expect(list.map((m) => m.excerpt).sort()).toEqual(['@kofi one', '@kofi two']);
@@ -112,7 +130,7 @@ describe('mentions', () => {
   });
 
   it('cannot mark someone else’s mention read', () => {
-    createComment(f.db, { claimId: f.claims[0]!.id, body: '@kofi one', actorId: f.u.ana });
+    createComment(f.db, { claimId: f.claims[0]!.id, body: `${at(f.u.kofi, 'kofi')} one`, actorId: f.u.ana });
     const id = listMentions(f.db, f.u.kofi)[0]!.id;
     expect(markMentionsRead(f.db, f.u.tom, [id])).toBe(0);
     expect(listMentions(f.db, f.u.kofi, { unreadOnly: true })).toHaveLength(1);

@@ -3,7 +3,7 @@ import type { Db } from '../client';
 import { claims, comments, historyEntries, memberships, mentions, users } from '../schema';
 import { AppError, conflict, forbidden, notFound } from '@/lib/errors';
 import { scrubDeletedCommentAudit } from '@/lib/review/deleted-comments';
-import { extractMentions } from '@/lib/review/mentions';
+import { mentionedUserIds, mentionsOutside } from '@/lib/review/mention-tokens';
 import { MAX_COMMENT_CHARS } from '@/lib/validations/review';
 import { recordHistory, type Tx } from './history';
 import type { CommentDto } from '@/lib/domain/review';
@@ -73,15 +73,28 @@ export function getCommentScope(db: Db, commentId: string) {
   return row;
 }
 
-/** Members of the workspace a comment may mention, minus its author (no self-notifications). */
+/**
+ * The people a body's mention tokens name, minus its author (no self-notifications). Every one must
+ * be a member of the workspace: a mention of anyone else (unknown id, another workspace's member) is
+ * refused with a 422 naming the mention as written, so the client's own label, never our data.
+ */
 function mentionedIn(tx: Tx, workspaceId: string, body: string, authorId: string): string[] {
-  const members = tx
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.workspaceId, workspaceId))
-    .all();
-  return extractMentions(body, members).filter((id) => id !== authorId);
+  const ids = mentionedUserIds(body);
+  if (ids.length === 0) return [];
+  const memberIds = new Set(
+    tx
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(and(eq(memberships.workspaceId, workspaceId), inArray(memberships.userId, ids)))
+      .all()
+      .map((m) => m.userId),
+  );
+  const outside = mentionsOutside(body, memberIds);
+  if (outside.length > 0) {
+    const names = outside.map((m) => `@${m.label || 'someone'}`).join(', ');
+    throw new AppError('unprocessable', `You can only mention members of this workspace; ${names} ${outside.length === 1 ? 'is' : 'are'} not.`, { field: 'body' });
+  }
+  return ids.filter((id) => id !== authorId);
 }
 
 function cleanBody(body: string): string {

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import { commentPlainText } from '@/lib/review/mention-tokens';
 import type { Db } from '../client';
 import { articles, claims, comments, memberships, mentions, users } from '../schema';
 import type { MentionDto } from '@/lib/domain/review';
@@ -36,12 +37,15 @@ export function listMentions(db: Db, userId: string, options: { unreadOnly?: boo
     .orderBy(desc(mentions.createdAt))
     .limit(options.limit ?? 100)
     .all();
-  return rows.map(({ body, ...r }) => ({
-    ...r,
-    excerpt: body.length > EXCERPT_CHARS ? `${body.slice(0, EXCERPT_CHARS - 1)}…` : body,
-    createdAt: r.createdAt.toISOString(),
-    readAt: r.readAt?.toISOString() ?? null,
-  }));
+  return rows.map(({ body: stored, ...r }) => {
+    const body = commentPlainText(stored);
+    return {
+      ...r,
+      excerpt: body.length > EXCERPT_CHARS ? `${body.slice(0, EXCERPT_CHARS - 1)}…` : body,
+      createdAt: r.createdAt.toISOString(),
+      readAt: r.readAt?.toISOString() ?? null,
+    };
+  });
 }
 
 /** Marks the user's own mentions read (all of them when `ids` is omitted). Returns how many changed. */

@@ -9,6 +9,7 @@ import { articles, claims, claimVerdicts, comments, historyEntries, ratingLevels
 import type { Role } from '@/lib/domain/roles';
 import { orderClaimsByText, resolveClaimRanges } from '@/lib/editor/claim-ranges';
 import { AppError, notFound } from '@/lib/errors';
+import { commentPlainText } from '@/lib/review/mention-tokens';
 import type { ReportClaim, ReportPerson, ReportVerdict, ReportViewModel } from '@/lib/export/view-model';
 import { ratingBounds } from '@/lib/verdicts';
 import type { Tx } from './history';
@@ -110,7 +111,8 @@ function readReport(tx: Tx, articleId: string, opts: ReportOptions): ReportViewM
           id: c.id,
           author: person(c.authorId),
           // A deleted comment keeps the audit fact (who deleted it, when), never its text.
-          body: c.deletedAt ? '' : c.body,
+          // Mention tokens read as @Name in every report format.
+          body: c.deletedAt ? '' : commentPlainText(c.body),
           deleted: c.deletedAt ? { by: person(deletion?.actorId ?? null), at: (deletion?.createdAt ?? c.deletedAt).toISOString() } : null,
           createdAt: c.createdAt.toISOString(),
           updatedAt: c.updatedAt.toISOString(),

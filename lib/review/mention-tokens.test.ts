@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commentPlainText, displaySegments, mentionedUserIds, mentionsOutside, parseCommentBody, serializeCommentBody, serializeMention } from './mention-tokens';
+import { commentPlainText, displaySegments, editableCommentBody, mentionedUserIds, mentionsOutside, parseCommentBody, serializeCommentBody, serializeMention } from './mention-tokens';
 
 const ANA = '11111111-1111-4111-8111-111111111111';
 const TOM = '22222222-2222-4222-8222-222222222222';
@@ -88,5 +88,13 @@ describe('displaySegments', () => {
   });
   it('shows a body without tokens or stored mentions as text', () => {
     expect(displaySegments('@Ana hi', [])).toEqual([{ kind: 'text', text: '@Ana hi' }]);
+  });
+});
+
+describe('editableCommentBody', () => {
+  it('turns a pre-token body’s stored mentions into tokens and leaves a token body as it is', () => {
+    expect(editableCommentBody('@Ana Souza look', [{ userId: ANA, label: 'Ana Souza' }])).toBe(`@[Ana Souza](${ANA}) look`);
+    const body = `@[Ana](${ANA}) look`;
+    expect(editableCommentBody(body, [{ userId: ANA, label: 'Ana Souza' }])).toBe(body);
   });
 });

@@ -102,3 +102,11 @@ function legacySegments(body: string, mentions: readonly MentionToken[]): Commen
   if (last < body.length) segments.push({ kind: 'text', text: body.slice(last) });
   return segments;
 }
+
+/**
+ * The body to put in the composer when editing: a comment written before tokens gets its stored
+ * mentions as tokens, so saving the edit keeps them.
+ */
+export function editableCommentBody(body: string, mentions: readonly MentionToken[]): string {
+  return serializeCommentBody(displaySegments(body, mentions));
+}

@@ -3,9 +3,9 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
-import { apiFetch, type ApiResult } from '@/lib/api/client';
+import { apiFetch } from '@/lib/api/client';
 import { RecoveryCodesView } from './recovery-codes-view';
+import { ConfirmTwoFactorForm, DisableTwoFactorForm, RegenerateCodesForm } from './two-factor-forms';
 
 type Mode =
   | { kind: 'idle' }
@@ -26,47 +26,18 @@ export function TwoFactorPanel({ enabled, unusedRecoveryCodes }: TwoFactorPanelP
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
-  async function call<T>(url: string, method: string, body?: unknown): Promise<T | null> {
-    setPending(true);
-    setError(null);
-    const result: ApiResult<T> = await apiFetch<T>(url, { method, body });
-    setPending(false);
-    if (!result.ok) {
-      setError(result.error.message);
-      return null;
-    }
-    return result.data;
-  }
-
-  const field = (event: React.FormEvent<HTMLFormElement>, name: string) => String(new FormData(event.currentTarget).get(name) ?? '');
   const done = () => {
     setMode({ kind: 'idle' });
     router.refresh();
   };
 
   async function startSetup() {
-    const view = await call<{ secret: string; qrCode: string }>('/api/account/two-factor/setup', 'POST');
-    if (view) setMode({ kind: 'setup', secret: view.secret, qrCode: view.qrCode });
-  }
-
-  async function confirm(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const result = await call<{ recoveryCodes: string[] }>('/api/account/two-factor', 'POST', { code: field(event, 'code') });
-    if (!result) return;
-    setMode({ kind: 'codes', codes: result.recoveryCodes });
-    router.refresh(); // the status line above now says "On"; the codes stay on screen
-  }
-
-  async function regenerate(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const result = await call<{ recoveryCodes: string[] }>('/api/account/two-factor/recovery-codes', 'POST', { code: field(event, 'code') });
-    if (result) setMode({ kind: 'codes', codes: result.recoveryCodes });
-  }
-
-  async function disable(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const result = await call<{ ok: true }>('/api/account/two-factor', 'DELETE', { password: field(event, 'password'), code: field(event, 'code') });
-    if (result) done();
+    setPending(true);
+    setError(null);
+    const result = await apiFetch<{ secret: string; qrCode: string }>('/api/account/two-factor/setup', { method: 'POST' });
+    setPending(false);
+    if (!result.ok) return setError(result.error.message);
+    setMode({ kind: 'setup', secret: result.data.secret, qrCode: result.data.qrCode });
   }
 
   const cancel = (
@@ -104,7 +75,13 @@ export function TwoFactorPanel({ enabled, unusedRecoveryCodes }: TwoFactorPanelP
         )}
 
         {mode.kind === 'setup' && (
-          <form onSubmit={(e) => void confirm(e)} className="space-y-4" noValidate aria-label="Set up two-factor sign-in">
+          <ConfirmTwoFactorForm
+            cancel={cancel}
+            onDone={(codes) => {
+              setMode({ kind: 'codes', codes });
+              router.refresh(); // the status line above now says "On"; the codes stay on screen
+            }}
+          >
             <ol className="list-decimal space-y-1 pl-5 text-sm">
               <li>Scan this QR code with your authenticator app, or type the key below into it.</li>
               <li>Enter the 6-digit code the app shows.</li>
@@ -120,43 +97,14 @@ export function TwoFactorPanel({ enabled, unusedRecoveryCodes }: TwoFactorPanelP
                 <p className="mt-1 text-xs text-[var(--color-muted)]">Time-based, 6 digits, every 30 seconds.</p>
               </div>
             </div>
-            <Field label="Code from your app" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={7} className="max-w-48" />
-            <div className="flex gap-2">
-              <Button type="submit" disabled={pending}>
-                Turn on
-              </Button>
-              {cancel}
-            </div>
-          </form>
+          </ConfirmTwoFactorForm>
         )}
 
         {mode.kind === 'codes' && <RecoveryCodesView codes={mode.codes} onDone={done} />}
 
-        {mode.kind === 'regenerate' && (
-          <form onSubmit={(e) => void regenerate(e)} className="space-y-4" noValidate aria-label="New recovery codes">
-            <p className="text-sm">New codes replace all your current recovery codes.</p>
-            <Field label="Code from your app" name="code" autoComplete="one-time-code" className="max-w-48" />
-            <div className="flex gap-2">
-              <Button type="submit" disabled={pending}>
-                Make new codes
-              </Button>
-              {cancel}
-            </div>
-          </form>
-        )}
+        {mode.kind === 'regenerate' && <RegenerateCodesForm cancel={cancel} onDone={(codes) => setMode({ kind: 'codes', codes })} />}
 
-        {mode.kind === 'disable' && (
-          <form onSubmit={(e) => void disable(e)} className="space-y-4" noValidate aria-label="Turn off two-factor sign-in">
-            <Field label="Password" name="password" type="password" autoComplete="current-password" className="max-w-xs" />
-            <Field label="Code from your app or a recovery code" name="code" autoComplete="one-time-code" className="max-w-xs" />
-            <div className="flex gap-2">
-              <Button type="submit" variant="danger" disabled={pending}>
-                Turn off
-              </Button>
-              {cancel}
-            </div>
-          </form>
-        )}
+        {mode.kind === 'disable' && <DisableTwoFactorForm cancel={cancel} onDone={done} />}
       </div>
       <p role="alert" className="mt-3 min-h-5 text-sm text-red-700">
         {error}

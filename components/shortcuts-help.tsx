@@ -2,12 +2,18 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { isTypingTarget, SHORTCUTS } from '@/lib/shortcuts';
 
-/** The `?` sheet: a native <dialog>, so focus is trapped and Esc closes it. */
+/**
+ * The `?` sheet: a native <dialog>, so focus is trapped and Esc closes it. The `?` key works once
+ * React has hydrated (the listener is an effect); until then the button is disabled, so the page
+ * says when it is ready instead of silently dropping the key.
+ */
 export function ShortcutsHelp() {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
+  const hydrated = useHydrated();
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -29,7 +35,7 @@ export function ShortcutsHelp() {
 
   return (
     <>
-      <Button variant="ghost" size="sm" aria-label="Keyboard shortcuts" onClick={() => setOpen(true)}>
+      <Button variant="ghost" size="sm" aria-label="Keyboard shortcuts" aria-keyshortcuts="?" disabled={!hydrated} onClick={() => setOpen(true)}>
         <kbd className="rounded border border-[var(--color-line)] px-1.5 text-xs">?</kbd>
       </Button>
       <dialog

@@ -24,7 +24,7 @@ async function decidedClaimUnderBlindReview(browser: Browser): Promise<{ article
   await article.open(articleId);
   const claimId = await article.markClaim(QUOTE);
   const detail = editor.getByTestId('claim-detail');
-  await detail.getByRole('radio', { name: 'False', exact: true }).check({ force: true });
+  await detail.getByRole('radio', { name: 'False', exact: true }).check();
   await detail.getByLabel('Rationale').fill(RATIONALE);
   await detail.getByLabel('Status').selectOption({ label: 'In review' });
   await article.saveClaim();
@@ -110,7 +110,7 @@ test.describe('blind review hides the decision until you give your verdict', () 
     // Kofi gives his verdict: the decision appears.
     await openClaimTab(kofi, 'Verdicts');
     const verdicts = kofi.getByTestId('reviewer-verdicts');
-    await verdicts.getByRole('radio', { name: 'Mostly false' }).check({ force: true });
+    await verdicts.getByRole('radio', { name: 'Mostly false' }).check();
     await verdicts.getByRole('button', { name: 'Save my verdict' }).click();
     await expect(verdicts.getByTestId('team-verdict')).toHaveCount(1);
     await openClaimTab(kofi, 'Details');

@@ -82,7 +82,7 @@ test.describe('team review', () => {
     await articleA.highlight(claimId).click();
     await openClaimTab(a, 'Verdicts');
     const verdictsA = a.getByTestId('reviewer-verdicts');
-    await verdictsA.getByRole('radio', { name: 'Misleading' }).check({ force: true });
+    await verdictsA.getByRole('radio', { name: 'Misleading' }).check();
     await verdictsA.getByLabel('Why (short)').fill('The 12 percent police figure contradicts it.');
     await verdictsA.getByRole('button', { name: 'Save my verdict' }).click();
     await expect(verdictsA.getByTestId('team-verdict')).toHaveCount(1);
@@ -100,7 +100,7 @@ test.describe('team review', () => {
     expect(raw.verdicts).toMatchObject({ hidden: true, others: [] });
     await b.screenshot({ path: path.join(ARTIFACTS, 'collab-blind-review.png') });
 
-    await verdictsB.getByRole('radio', { name: 'Misleading' }).check({ force: true });
+    await verdictsB.getByRole('radio', { name: 'Misleading' }).check();
     await verdictsB.getByRole('button', { name: 'Save my verdict' }).click();
     await expect(verdictsB.getByTestId('team-verdict')).toHaveCount(2);
     await expect(verdictsB.getByText('The 12 percent police figure contradicts it.')).toBeVisible();
@@ -178,7 +178,7 @@ test.describe('team review', () => {
     expect(forbidden.status()).toBe(403);
 
     await openClaimTab(kofi, 'Verdicts');
-    await kofi.getByTestId('reviewer-verdicts').getByRole('radio', { name: 'Mostly false' }).check({ force: true });
+    await kofi.getByTestId('reviewer-verdicts').getByRole('radio', { name: 'Mostly false' }).check();
     await kofi.getByTestId('reviewer-verdicts').getByRole('button', { name: 'Save my verdict' }).click();
     await expect(kofi.getByTestId('reviewer-verdicts').getByTestId('team-verdict')).toHaveCount(1);
     await kofi.goto('/queue');
@@ -186,7 +186,7 @@ test.describe('team review', () => {
 
     // The editor sets the final verdict and moves the article to ready, then publishes.
     await editorArticle.highlight(claimId).click();
-    await editor.getByTestId('claim-detail').getByRole('radio', { name: 'Mostly false' }).check({ force: true });
+    await editor.getByTestId('claim-detail').getByRole('radio', { name: 'Mostly false' }).check();
     await editorArticle.saveClaim();
     await editor.getByRole('button', { name: 'Mark ready' }).click();
     await editor.getByRole('button', { name: 'Publish' }).click();
@@ -323,7 +323,7 @@ test.describe('team review', () => {
     await tom.keyboard.press('Control+Home');
     await tom.keyboard.type('Tom: ');
     await tom.getByRole('button', { name: 'Save text' }).click();
-    await expect(tom.getByTestId('toast')).toContainText('Text saved.');
+    await expect(tom.getByTestId('toast').filter({ hasText: 'Text saved.' })).toBeVisible();
 
     await nadiaArticle.text.click();
     await nadia.keyboard.press('Control+Home');
@@ -331,7 +331,8 @@ test.describe('team review', () => {
     const refused = nadia.waitForResponse((r) => r.url().endsWith('/text') && r.request().method() === 'PUT');
     await nadia.getByRole('button', { name: 'Save text' }).click();
     expect((await refused).status()).toBe(409);
-    await expect(nadia.getByTestId('toast')).toContainText('Someone else saved new text');
+    // Toasts stack: the live warning about Tom's text stays next to the refusal.
+    await expect(nadia.getByTestId('toast').filter({ hasText: 'Someone else saved new text' })).toBeVisible();
     // Nadia's edit is still on her screen to copy; cancelling shows Tom's text.
     await expect(nadiaArticle.text).toContainText('Nadia: ');
     await nadia.getByRole('button', { name: 'Cancel' }).click();

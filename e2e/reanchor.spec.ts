@@ -33,7 +33,7 @@ test('editing the text keeps claims on their words; deleting a claim’s words o
   const saved = page.waitForResponse((r) => r.url().endsWith('/text') && r.request().method() === 'PUT');
   await page.getByRole('button', { name: 'Save text' }).click();
   expect((await saved).status()).toBe(200);
-  await expect(page.getByTestId('toast')).toContainText('1 claim(s) lost their words');
+  await expect(page.getByTestId('toast').filter({ hasText: '1 claim(s) lost their words' })).toBeVisible();
 
   await expect(article.text).toContainText('Breaking: The minister said');
   await article.expectHighlighted(moved, movedQuote);

@@ -55,7 +55,7 @@ test.describe('the core review loop', () => {
     const editorArticle = new ArticlePage(editor);
     await editorArticle.open(id);
     await editorArticle.highlight(claimId).click();
-    await editor.getByTestId('claim-detail').getByRole('radio', { name: 'False', exact: true }).check({ force: true });
+    await editor.getByTestId('claim-detail').getByRole('radio', { name: 'False', exact: true }).check();
     await editorArticle.saveClaim();
     await expect(editor.getByTestId('claim-detail').getByTestId('verdict-chip').first()).toHaveText('False');
     await editor.context().close();

@@ -1,104 +1,62 @@
 'use client';
 
-import type { ClaimDto, ScaleLevel } from '@/components/workbench/types';
-import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
-import { STATUS_LABELS } from './labels';
-import type { StatusFilter, VerdictFilter } from './claim-panel';
-import { VerdictChip } from './verdict-chip';
-import { colorFor } from '@/components/review/presence-bar';
+import { useMemo } from 'react';
+import { AgreementCard } from '@/components/review/agreement-card';
+import { ArticleAssignees } from '@/components/review/article-assignees';
+import { useClaimOrder } from '@/components/workbench/use-claim-highlights';
+import { useWorkbench } from '@/components/workbench/workbench-context';
 import type { PresenceViewer } from '@/lib/events/types';
+import { matchesClaimFilters } from '@/lib/review/claim-filters';
+import { hasUnsavedEdits } from './claim-draft';
+import { ClaimFilters } from './claim-filters';
+import { ClaimListItem } from './claim-list-item';
 
-export interface ClaimListProps {
-  header?: React.ReactNode;
-  viewersByClaim: Map<string, PresenceViewer[]>;
-  /** Claims with edits not yet saved (kept while you look at other claims). */
-  unsaved: Set<string>;
-  claims: ClaimDto[];
-  total: number;
-  numbers: Map<string, number>;
-  anchoredIds: Map<string, unknown>;
-  levels: ScaleLevel[];
-  verdictFilter: VerdictFilter;
-  statusFilter: StatusFilter;
-  /** Blind review hides some claims' decisions from me: offer them as a filter. */
-  anyHidden: boolean;
-  onVerdictFilter: (v: VerdictFilter) => void;
-  onStatusFilter: (v: StatusFilter) => void;
-  onSelect: (claimId: string) => void;
-}
+/** All claims in reading order, with assignment, agreement and filters above them. */
+export function ClaimList() {
+  const { ordered, numbers } = useClaimOrder();
+  const ranges = useWorkbench((s) => s.ranges);
+  const drafts = useWorkbench((s) => s.drafts);
+  const verdict = useWorkbench((s) => s.verdictFilter);
+  const status = useWorkbench((s) => s.statusFilter);
+  const viewers = useWorkbench((s) => s.viewers);
+  const userId = useWorkbench((s) => s.user.id);
+  const openClaim = useWorkbench((s) => s.openClaim);
+  const viewersByClaim = useMemo(() => {
+    const map = new Map<string, PresenceViewer[]>();
+    for (const v of viewers) if (v.userId !== userId && v.openClaimId) map.set(v.openClaimId, [...(map.get(v.openClaimId) ?? []), v]);
+    return map;
+  }, [viewers, userId]);
+  const shown = ordered.filter((c) => matchesClaimFilters(c, ranges.has(c.id), { verdict, status }));
+  const total = ordered.length;
 
-export function ClaimList({ header, viewersByClaim, unsaved, claims, total, numbers, anchoredIds, levels, verdictFilter, statusFilter, anyHidden, onVerdictFilter, onStatusFilter, onSelect }: ClaimListProps) {
-  const levelById = new Map(levels.map((l) => [l.id, l]));
   return (
     <div>
       <div className="sticky top-0 z-10 border-b border-[var(--color-line)] bg-white px-5 pt-5 pb-3">
-        {header && <div className="mb-3 space-y-2">{header}</div>}
-        <h2 className="text-base font-semibold">
-          Claims <span className="font-normal text-[var(--color-muted)]">({claims.length === total ? total : `${claims.length} of ${total}`})</span>
-        </h2>
-        <div className="mt-3 grid grid-cols-2 gap-2">
-          <label className="text-xs font-medium text-[var(--color-muted)]">
-            Verdict
-            <select value={verdictFilter} onChange={(e) => onVerdictFilter(e.target.value)} className="mt-1 h-8 w-full rounded-md border border-[var(--color-line)] bg-white px-2 text-sm text-[var(--color-ink)]" data-testid="filter-verdict">
-              <option value="all">All verdicts</option>
-              <option value="pending">Pending</option>
-              {anyHidden && <option value="hidden">{HIDDEN_UNTIL_VERDICT}</option>}
-              {levels.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-xs font-medium text-[var(--color-muted)]">
-            Status
-            <select value={statusFilter} onChange={(e) => onStatusFilter(e.target.value as StatusFilter)} className="mt-1 h-8 w-full rounded-md border border-[var(--color-line)] bg-white px-2 text-sm text-[var(--color-ink)]" data-testid="filter-status">
-              <option value="all">All statuses</option>
-              <option value="open">{STATUS_LABELS.open}</option>
-              <option value="in_review">{STATUS_LABELS.in_review}</option>
-              <option value="resolved">{STATUS_LABELS.resolved}</option>
-              <option value="orphaned">Orphaned</option>
-              {anyHidden && <option value="hidden">{HIDDEN_UNTIL_VERDICT}</option>}
-            </select>
-          </label>
+        <div className="mb-3 space-y-2">
+          <ArticleAssignees />
+          <AgreementCard />
         </div>
+        <h2 className="text-base font-semibold">
+          Claims <span className="font-normal text-[var(--color-muted)]">({shown.length === total ? total : `${shown.length} of ${total}`})</span>
+        </h2>
+        <ClaimFilters anyHidden={ordered.some((c) => c.verdictHidden)} />
       </div>
-      {claims.length === 0 ? (
+      {shown.length === 0 ? (
         <p className="px-5 py-10 text-center text-sm text-[var(--color-muted)]">{total === 0 ? 'No claims yet. Select words in the article and press “Mark claim”.' : 'No claims match these filters.'}</p>
       ) : (
         <ol className="divide-y divide-[var(--color-line)]" aria-label="Claims in text order">
-          {claims.map((claim) => {
-            const orphaned = !anchoredIds.has(claim.id);
-            return (
-              <li key={claim.id}>
-                <button type="button" onClick={() => onSelect(claim.id)} className="flex w-full gap-3 px-5 py-3.5 text-left hover:bg-gray-50 focus-visible:bg-gray-50" data-testid="claim-list-item" data-claim-id={claim.id}>
-                  <span className="mt-0.5 w-6 shrink-0 text-right text-sm font-semibold tabular-nums text-[var(--color-muted)]">{numbers.get(claim.id)}</span>
-                  <span className="min-w-0 flex-1">
-                    <span className="flex flex-wrap items-center gap-1.5">
-                      <VerdictChip level={claim.verdictId ? levelById.get(claim.verdictId) : null} hidden={claim.verdictHidden} size="sm" />
-                      <span className="text-xs text-[var(--color-muted)]" data-testid="claim-list-status">{claim.status === null ? HIDDEN_UNTIL_VERDICT : STATUS_LABELS[claim.status]}</span>
-                      {orphaned && <span className="rounded bg-red-50 px-1.5 text-xs font-medium text-red-800">Orphaned</span>}
-                      {unsaved.has(claim.id) && <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900">Unsaved edits</span>}
-                      {claim.sources.length > 0 && <span className="text-xs text-[var(--color-muted)]">· {claim.sources.length} source{claim.sources.length === 1 ? '' : 's'}</span>}
-                      {viewersByClaim.has(claim.id) && (
-                        <span className="ml-auto flex gap-1">
-                          {viewersByClaim.get(claim.id)!.map((v) => (
-                            <span key={v.userId} className="inline-flex h-5 items-center rounded-full px-1.5 text-[10px] font-semibold text-white" style={{ backgroundColor: colorFor(v.userId) }} title={`${v.name} has this claim open`} data-testid="claim-viewer">
-                              {v.name.split(' ')[0]}
-                            </span>
-                          ))}
-                        </span>
-                      )}
-                    </span>
-                    <span className="mt-1 line-clamp-2 block font-serif text-sm leading-snug" dir="auto">
-                      “{orphaned ? claim.originalQuote : claim.quote.exact}”
-                    </span>
-                    {claim.claimant && <span className="mt-0.5 block text-xs text-[var(--color-muted)]">{claim.claimant}</span>}
-                  </span>
-                </button>
-              </li>
-            );
-          })}
+          {shown.map((claim) => (
+            <li key={claim.id}>
+              <ClaimListItem
+                claim={claim}
+                number={numbers.get(claim.id) ?? 0}
+                orphaned={!ranges.has(claim.id)}
+                unsaved={hasUnsavedEdits(claim, drafts[claim.id])}
+                viewers={viewersByClaim.get(claim.id) ?? []}
+                onOpen={() => openClaim(claim.id)}
+              />
+            </li>
+          ))}
         </ol>
       )}
     </div>

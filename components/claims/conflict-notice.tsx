@@ -2,30 +2,9 @@
 
 import { useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
-import type { ClaimDto, ScaleLevel } from '@/components/workbench/types';
-
-export interface ClaimDraft {
-  claimText: string;
-  claimant: string;
-  claimDate: string;
-  claimAppearance: string;
-  verdictId: string | null;
-  rationale: string;
-  status: ClaimDto['status'];
-}
-
-/** The editable fields of a claim as form values (empty strings for unset dates and places). */
-export function draftOf(claim: ClaimDto): ClaimDraft {
-  return {
-    claimText: claim.claimText,
-    claimant: claim.claimant,
-    claimDate: claim.claimDate ?? '',
-    claimAppearance: claim.claimAppearance ?? '',
-    verdictId: claim.verdictId,
-    rationale: claim.rationale,
-    status: claim.status,
-  };
-}
+import type { ClaimDto } from '@/components/workbench/types';
+import { useWorkbench } from '@/components/workbench/workbench-context';
+import { draftOf, type ClaimDraft } from './claim-draft';
 
 const FIELD_LABELS: Record<keyof ClaimDraft, string> = {
   claimText: 'Claim statement',
@@ -41,7 +20,8 @@ const FIELD_LABELS: Record<keyof ClaimDraft, string> = {
  * Shown when a save is refused because someone else saved first: both versions side by side,
  * nothing discarded until the user chooses.
  */
-export function ConflictNotice({ mine, theirs, levels, onKeepTheirs, onReapplyMine }: { mine: ClaimDraft; theirs: ClaimDto; levels: ScaleLevel[]; onKeepTheirs: () => void; onReapplyMine: () => void }) {
+export function ConflictNotice({ mine, theirs, onKeepTheirs, onReapplyMine }: { mine: ClaimDraft; theirs: ClaimDto; onKeepTheirs: () => void; onReapplyMine: () => void }) {
+  const levels = useWorkbench((s) => s.levels);
   const theirsDraft = draftOf(theirs);
   const show = (key: keyof ClaimDraft, value: string | null) => (key === 'verdictId' ? (levels.find((l) => l.id === value)?.label ?? 'Pending') : value || '—');
   const differing = (Object.keys(FIELD_LABELS) as Array<keyof ClaimDraft>).filter((k) => mine[k] !== theirsDraft[k]);

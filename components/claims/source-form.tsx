@@ -1,59 +1,54 @@
 'use client';
 
-import { useState } from 'react';
+import { useId } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { sourceFieldsSchema } from '@/lib/validations/claims';
+import { FormError, useZodForm } from '@/components/ui/form';
+import { sourceFieldsSchema, type SourceFields } from '@/lib/validations/claims';
 
-export interface SourceDraft {
-  url: string;
-  title: string;
-  publisher: string;
-  excerpt: string;
-  accessedOn: string | null;
-}
+export type SourceDraft = SourceFields;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** Add or edit a source; validated with the same zod schema the server uses. */
+/** Add or edit a source; validated in the browser with the same zod schema the server uses. */
 export function SourceForm({ initial, submitLabel, onSubmit, onCancel }: { initial?: Partial<SourceDraft>; submitLabel: string; onSubmit: (draft: SourceDraft) => Promise<string | null>; onCancel: () => void }) {
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const raw = Object.fromEntries(['url', 'title', 'publisher', 'excerpt', 'accessedOn'].map((k) => [k, String(form.get(k) ?? '')]));
-    const parsed = sourceFieldsSchema.safeParse(raw);
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
-      return;
-    }
-    setErrors({});
-    setPending(true);
-    const error = await onSubmit(parsed.data);
-    setPending(false);
-    setFormError(error);
-  }
+  const excerptId = useId();
+  const form = useZodForm(sourceFieldsSchema, {
+    defaultValues: { url: initial?.url ?? '', title: initial?.title ?? '', publisher: initial?.publisher ?? '', excerpt: initial?.excerpt ?? '', accessedOn: initial?.accessedOn ?? today() },
+  });
+  const { register, handleSubmit, formState, setError } = form;
+  const { errors, isSubmitting } = formState;
+  // The server's answer (e.g. someone else changed the source meanwhile) goes in the form's alert.
+  const submit = handleSubmit(async (draft) => {
+    const error = await onSubmit(draft);
+    if (error) setError('root.server', { type: 'server', message: error });
+  });
 
   return (
-    <form onSubmit={(e) => void submit(e)} className="space-y-3 rounded-lg border border-[var(--color-line)] bg-gray-50 p-3" noValidate aria-label={submitLabel} data-testid="source-form">
-      <Field label="URL" name="url" type="url" required defaultValue={initial?.url ?? ''} placeholder="https://…" error={errors.url} />
-      <Field label="Title" name="title" defaultValue={initial?.title ?? ''} error={errors.title} />
-      <Field label="Publisher" name="publisher" defaultValue={initial?.publisher ?? ''} error={errors.publisher} />
+    <form onSubmit={(event) => void submit(event)} className="space-y-3 rounded-lg border border-[var(--color-line)] bg-gray-50 p-3" noValidate aria-label={submitLabel} data-testid="source-form">
+      <Field label="URL" type="url" required placeholder="https://…" {...register('url')} error={errors.url?.message} />
+      <Field label="Title" {...register('title')} error={errors.title?.message} />
+      <Field label="Publisher" {...register('publisher')} error={errors.publisher?.message} />
       <label className="block">
         <span className="mb-1 block text-sm font-medium">Quoted excerpt</span>
-        <textarea name="excerpt" rows={3} defaultValue={initial?.excerpt ?? ''} className="w-full rounded-md border border-[var(--color-line)] bg-white px-3 py-2 text-sm" />
-        {errors.excerpt && <span className="mt-1 block text-xs text-red-700">{errors.excerpt}</span>}
+        <textarea
+          rows={3}
+          {...register('excerpt')}
+          aria-invalid={errors.excerpt ? true : undefined}
+          aria-describedby={errors.excerpt ? excerptId : undefined}
+          className="w-full rounded-md border border-[var(--color-line)] bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-500"
+        />
+        {errors.excerpt && (
+          <span id={excerptId} className="mt-1 block text-xs text-red-700">
+            {errors.excerpt.message}
+          </span>
+        )}
       </label>
-      <Field label="Date accessed" name="accessedOn" type="date" defaultValue={initial?.accessedOn ?? today()} error={errors.accessedOn} />
-      <p role="alert" className="text-sm text-red-700 empty:hidden">
-        {formError}
-      </p>
+      <Field label="Date accessed" type="date" {...register('accessedOn')} error={errors.accessedOn?.message} />
+      <FormError form={form} className="text-sm text-red-700 empty:hidden" />
       <div className="flex gap-2">
-        <Button type="submit" size="sm" disabled={pending}>
-          {pending ? 'Saving…' : submitLabel}
+        <Button type="submit" size="sm" disabled={isSubmitting}>
+          {isSubmitting ? 'Saving…' : submitLabel}
         </Button>
         <Button variant="secondary" size="sm" onClick={onCancel}>
           Cancel

@@ -2,18 +2,13 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import type { SourceDto } from '@/components/workbench/types';
+import { notifyError, notifySuccess } from '@/components/ui/notify';
+import { useClaimCache } from '@/components/workbench/queries';
+import type { ClaimDto, SourceDto } from '@/components/workbench/types';
+import { useWorkbench } from '@/components/workbench/workbench-context';
 import { apiFetch } from '@/lib/api/client';
+import { can } from '@/lib/auth/permissions';
 import { SourceForm, type SourceDraft } from './source-form';
-
-export interface SourceListProps {
-  claimId: string;
-  sources: SourceDto[];
-  editable: boolean;
-  /** Applied to the latest sources (never a stale copy captured before a request). */
-  onChange: (update: (sources: SourceDto[]) => SourceDto[]) => void;
-  notify: (text: string, tone?: 'success' | 'error') => void;
-}
 
 function hostOf(url: string): string {
   try {
@@ -23,7 +18,13 @@ function hostOf(url: string): string {
   }
 }
 
-export function SourceList({ claimId, sources, editable, onChange, notify }: SourceListProps) {
+/** The claim's sources: add, edit (with the version editing began from) and remove. */
+export function SourceList({ claim }: { claim: ClaimDto }) {
+  const { id: claimId, sources } = claim;
+  const editable = useWorkbench((s) => can(s.user.role, 'source:write'));
+  const { updateClaims } = useClaimCache();
+  // Applied to the latest sources in the cache (never a stale copy captured before a request).
+  const onChange = (update: (sources: SourceDto[]) => SourceDto[]) => updateClaims((claims) => claims.map((c) => (c.id === claimId ? { ...c, sources: update(c.sources) } : c)));
   const [adding, setAdding] = useState(false);
   // The version the user started editing from: a colleague's save in between must make ours a 409.
   const [editing, setEditing] = useState<{ id: string; version: number } | null>(null);
@@ -33,7 +34,7 @@ export function SourceList({ claimId, sources, editable, onChange, notify }: Sou
     if (!result.ok) return result.error.message;
     onChange((current) => [...current, result.data.source]);
     setAdding(false);
-    notify('Source added.');
+    notifySuccess('Source added.');
     return null;
   }
 
@@ -42,7 +43,7 @@ export function SourceList({ claimId, sources, editable, onChange, notify }: Sou
     if (!result.ok) return result.status === 409 ? 'Someone else changed this source while you were editing. Cancel to see their version, then edit again.' : result.error.message;
     onChange((current) => current.map((s) => (s.id === source.id ? result.data.source : s)));
     setEditing(null);
-    notify('Source updated.');
+    notifySuccess('Source updated.');
     return null;
   }
 
@@ -50,11 +51,11 @@ export function SourceList({ claimId, sources, editable, onChange, notify }: Sou
     if (!window.confirm(`Remove the source “${source.title || hostOf(source.url)}”?`)) return;
     const result = await apiFetch(`/api/sources/${source.id}`, { method: 'DELETE', body: { version: source.version } });
     if (!result.ok) {
-      notify(result.error.message, 'error');
+      notifyError(result.error.message);
       return;
     }
     onChange((current) => current.filter((s) => s.id !== source.id));
-    notify('Source removed.');
+    notifySuccess('Source removed.');
   }
 
   return (

@@ -32,10 +32,11 @@ export function VerdictPicker({ levels, value, onChange, disabled, legend, hint,
             <label
               key={o.id ?? 'pending'}
               title={o.description}
-              className={`flex cursor-pointer items-center gap-2 rounded-md border px-2.5 py-1.5 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-[var(--color-accent)] ${checked ? 'border-transparent font-semibold ring-2' : 'border-[var(--color-line)] hover:bg-gray-50'}`}
+              className={`relative flex cursor-pointer items-center gap-2 rounded-md border px-2.5 py-1.5 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-[var(--color-accent)] ${checked ? 'border-transparent font-semibold ring-2' : 'border-[var(--color-line)] hover:bg-gray-50'}`}
               style={checked ? ({ '--tw-ring-color': o.color, backgroundColor: `${o.color}1f` } as React.CSSProperties) : undefined}
             >
-              <input type="radio" name={name} className="sr-only" checked={checked} onChange={() => onChange(o.id)} />
+              {/* Transparent over the whole option: it is what a pointer hits, so it stays actionable (and testable by role). */}
+              <input type="radio" name={name} className="absolute inset-0 m-0 h-full w-full cursor-pointer appearance-none opacity-0 disabled:cursor-default" checked={checked} onChange={() => onChange(o.id)} />
               <span aria-hidden className="h-3 w-3 shrink-0 rounded-full" style={{ backgroundColor: o.color }} />
               {o.label}
             </label>

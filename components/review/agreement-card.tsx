@@ -1,16 +1,14 @@
 'use client';
 
 import { useState } from 'react';
-import type { ArticleAgreement } from '@/lib/domain/review';
-import { useApiData } from './use-api-data';
+import { useAgreement } from '@/components/workbench/queries';
 
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
 
 /** Inter-reviewer agreement on this article: percent agreement and Fleiss' kappa, with how to read them. */
-export function AgreementCard({ articleId, refreshKey }: { articleId: string; refreshKey: number }) {
+export function AgreementCard() {
   const [open, setOpen] = useState(false);
-
-  const agreement = useApiData<{ agreement: ArticleAgreement }>(`/api/articles/${articleId}/agreement`, refreshKey).data?.agreement ?? null;
+  const agreement = useAgreement().data ?? null;
 
   if (!agreement) return null;
   return (

@@ -2,21 +2,20 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { notifySuccess } from '@/components/ui/notify';
+import { useAssignments } from '@/components/workbench/queries';
+import { useWorkbench } from '@/components/workbench/workbench-context';
 import type { AssignmentDto } from '@/lib/domain/review';
-import { assignReviewer, unassignReviewer } from './assignment-actions';
-import type { AssignableMember } from './claim-assignees';
-
-export interface ArticleAssigneesProps {
-  articleId: string;
-  assignments: AssignmentDto[];
-  members: AssignableMember[];
-  canAssign: boolean;
-  onChanged: () => void;
-  notify: (text: string, tone?: 'success' | 'error') => void;
-}
+import { can } from '@/lib/auth/permissions';
+import { assignReviewer, unassignReviewer, useAssignmentsChanged } from './assignment-actions';
 
 /** Reviewers assigned the whole article: every claim in it lands in their queue. */
-export function ArticleAssignees({ articleId, assignments, members, canAssign, onChanged, notify }: ArticleAssigneesProps) {
+export function ArticleAssignees() {
+  const articleId = useWorkbench((s) => s.articleId);
+  const members = useWorkbench((s) => s.members);
+  const canAssign = useWorkbench((s) => can(s.user.role, 'claim:assign'));
+  const assignments = useAssignments();
+  const onChanged = useAssignmentsChanged();
   const [choice, setChoice] = useState('');
   const whole = assignments.filter((a) => a.claimId === null);
   const assigned = new Set(whole.map((a) => a.assigneeId));
@@ -24,14 +23,14 @@ export function ArticleAssignees({ articleId, assignments, members, canAssign, o
   if (!canAssign && whole.length === 0) return null;
 
   async function assign() {
-    if (!choice || !(await assignReviewer(articleId, null, choice, notify))) return;
+    if (!choice || !(await assignReviewer(articleId, null, choice))) return;
     setChoice('');
-    notify('Article assigned.');
+    notifySuccess('Article assigned.');
     onChanged();
   }
 
   async function unassign(assignment: AssignmentDto) {
-    if (await unassignReviewer(assignment, notify)) onChanged();
+    if (await unassignReviewer(assignment)) onChanged();
   }
 
   return (

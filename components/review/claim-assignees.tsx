@@ -2,27 +2,19 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { useAssignments } from '@/components/workbench/queries';
+import { useWorkbench } from '@/components/workbench/workbench-context';
 import type { AssignmentDto } from '@/lib/domain/review';
-import { assignReviewer, unassignReviewer } from './assignment-actions';
-
-export interface AssignableMember {
-  userId: string;
-  name: string;
-  role: string;
-}
-
-export interface ClaimAssigneesProps {
-  articleId: string;
-  claimId: string;
-  assignments: AssignmentDto[];
-  members: AssignableMember[];
-  canAssign: boolean;
-  onChanged: () => void;
-  notify: (text: string, tone?: 'success' | 'error') => void;
-}
+import { can } from '@/lib/auth/permissions';
+import { assignReviewer, unassignReviewer, useAssignmentsChanged } from './assignment-actions';
 
 /** Who this claim is assigned to (directly or via the whole article); editors add and remove. */
-export function ClaimAssignees({ articleId, claimId, assignments, members, canAssign, onChanged, notify }: ClaimAssigneesProps) {
+export function ClaimAssignees({ claimId }: { claimId: string }) {
+  const articleId = useWorkbench((s) => s.articleId);
+  const members = useWorkbench((s) => s.members);
+  const canAssign = useWorkbench((s) => can(s.user.role, 'claim:assign'));
+  const assignments = useAssignments();
+  const onChanged = useAssignmentsChanged();
   const [choice, setChoice] = useState('');
   const direct = assignments.filter((a) => a.claimId === claimId);
   const viaArticle = assignments.filter((a) => a.claimId === null);
@@ -30,13 +22,13 @@ export function ClaimAssignees({ articleId, claimId, assignments, members, canAs
   const candidates = members.filter((m) => m.role !== 'viewer' && !assignedIds.has(m.userId));
 
   async function assign() {
-    if (!choice || !(await assignReviewer(articleId, claimId, choice, notify))) return;
+    if (!choice || !(await assignReviewer(articleId, claimId, choice))) return;
     setChoice('');
     onChanged();
   }
 
   async function unassign(assignment: AssignmentDto) {
-    if (await unassignReviewer(assignment, notify)) onChanged();
+    if (await unassignReviewer(assignment)) onChanged();
   }
 
   return (

@@ -1,7 +1,7 @@
 'use client';
 
-import type { TimelineEntry } from '@/lib/domain/review';
-import { useApiData } from './use-api-data';
+import { useHistory } from '@/components/workbench/queries';
+import { useWorkbench } from '@/components/workbench/workbench-context';
 import { formatWhen } from './format';
 
 function show(value: unknown, labels: ReadonlyMap<string, string>): string {
@@ -12,13 +12,14 @@ function show(value: unknown, labels: ReadonlyMap<string, string>): string {
 }
 
 /** Every change to the claim, its sources, comments and verdicts: who, when, what, before → after. */
-export function ClaimHistory({ claimId, refreshKey, levels }: { claimId: string; refreshKey: number; levels: ReadonlyArray<{ id: string; label: string }> }) {
+export function ClaimHistory({ claimId }: { claimId: string }) {
+  const levels = useWorkbench((s) => s.levels);
   // Verdict ids in before/after values read as their labels.
   const labels = new Map(levels.map((l) => [l.id, l.label]));
-  const { data, error } = useApiData<{ entries: TimelineEntry[] }>(`/api/claims/${claimId}/history`, refreshKey);
-  const entries = data?.entries ?? null;
+  const { data, error } = useHistory(claimId);
+  const entries = data ?? null;
 
-  if (error) return <p className="px-5 py-5 text-sm text-red-700">{error}</p>;
+  if (error && !entries) return <p className="px-5 py-5 text-sm text-red-700">{error.message}</p>;
   if (!entries) return <p className="px-5 py-5 text-sm text-[var(--color-muted)]">Loading history…</p>;
   return (
     <section aria-label="History" className="px-5 py-5" data-testid="claim-history">

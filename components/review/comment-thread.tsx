@@ -1,60 +1,41 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { notifyError } from '@/components/ui/notify';
+import { useComments } from '@/components/workbench/queries';
+import { queryKeys } from '@/components/workbench/query-keys';
+import { useWorkbench } from '@/components/workbench/workbench-context';
+import { can } from '@/lib/auth/permissions';
 import type { CommentDto } from '@/lib/domain/review';
 import { apiFetch } from '@/lib/api/client';
-import { MentionInput, type Mentionable } from './mention-input';
+import { editableCommentBody } from '@/lib/review/mention-tokens';
+import { CommentBody } from './comment-body';
+import { MentionInput } from './mention-input';
 import { formatWhen } from './format';
-import { useApiData } from './use-api-data';
 
-export interface CommentThreadProps {
-  claimId: string;
-  members: Mentionable[];
-  currentUserId: string;
-  canWrite: boolean;
-  /** Bumped by live events about this claim's comments: refetch. */
-  refreshKey: number;
-  notify: (text: string, tone?: 'success' | 'error') => void;
-  onCount?: (count: number) => void;
+/** Inserts or replaces one comment in the held thread (an own write, already at its new version). */
+function withComment(comments: CommentDto[] | undefined, comment: CommentDto): CommentDto[] | undefined {
+  if (!comments) return comments;
+  return comments.some((c) => c.id === comment.id) ? comments.map((c) => (c.id === comment.id ? comment : c)) : [...comments, comment];
 }
 
-/** Renders a comment body with @mentions of members emphasised (text only: never HTML). */
-function CommentBody({ comment }: { comment: CommentDto }) {
-  const names = comment.mentions.map((m) => m.name).sort((a, b) => b.length - a.length);
-  if (names.length === 0) return <>{comment.body}</>;
-  const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const parts = comment.body.split(new RegExp(`(@(?:${escaped.join('|')}))`, 'g'));
-  return (
-    <>
-      {parts.map((part, i) =>
-        i % 2 === 1 ? (
-          <strong key={i} className="rounded bg-blue-50 px-0.5 font-semibold text-[var(--color-accent)]">
-            {part}
-          </strong>
-        ) : (
-          part
-        ),
-      )}
-    </>
-  );
-}
-
-export function CommentThread({ claimId, members, currentUserId, canWrite, refreshKey, notify, onCount }: CommentThreadProps) {
+export function CommentThread({ claimId }: { claimId: string }) {
+  const client = useQueryClient();
+  const members = useWorkbench((s) => s.members);
+  const currentUserId = useWorkbench((s) => s.user.id);
+  const canWrite = useWorkbench((s) => can(s.user.role, 'comment:write'));
   const [draft, setDraft] = useState('');
   // `version`: the comment as it was when editing began, so an edit from another tab is not overwritten.
   const [editing, setEditing] = useState<{ id: string; body: string; version: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [posting, setPosting] = useState(false);
 
-  // Fetched on open and whenever a live event says the thread changed.
-  const thread = useApiData<{ comments: CommentDto[] }>(`/api/claims/${claimId}/comments`, refreshKey);
-  const comments = thread.data?.comments ?? null;
-  const load = thread.reload;
-  const liveCount = comments?.filter((c) => !c.deleted).length ?? null;
-  useEffect(() => {
-    if (liveCount !== null) onCount?.(liveCount);
-  }, [liveCount, onCount]);
+  // Fetched on open; live events about this thread invalidate it.
+  const thread = useComments(claimId);
+  const comments = thread.data ?? null;
+  const keep = (comment: CommentDto) => client.setQueryData<CommentDto[]>(queryKeys.comments(claimId), (held) => withComment(held, comment));
 
   async function post() {
     if (!draft.trim()) return;
@@ -64,7 +45,7 @@ export function CommentThread({ claimId, members, currentUserId, canWrite, refre
     setPosting(false);
     if (!result.ok) return setError(result.error.message);
     setDraft('');
-    load();
+    keep(result.data.comment);
   }
 
   async function saveEdit() {
@@ -72,14 +53,14 @@ export function CommentThread({ claimId, members, currentUserId, canWrite, refre
     const result = await apiFetch<{ comment: CommentDto }>(`/api/comments/${editing.id}`, { method: 'PATCH', body: { body: editing.body, version: editing.version } });
     if (!result.ok) return setError(result.status === 409 ? 'This comment changed in another tab. Cancel to see it, then edit again.' : result.error.message);
     setEditing(null);
-    load();
+    keep(result.data.comment);
   }
 
   async function remove(comment: CommentDto) {
     if (!window.confirm('Delete your comment?')) return;
-    const result = await apiFetch(`/api/comments/${comment.id}`, { method: 'DELETE', body: { version: comment.version } });
-    if (!result.ok) return notify(result.error.message, 'error');
-    load();
+    const result = await apiFetch<{ comment: CommentDto }>(`/api/comments/${comment.id}`, { method: 'DELETE', body: { version: comment.version } });
+    if (!result.ok) return notifyError(result.error.message);
+    keep(result.data.comment);
   }
 
   return (
@@ -124,7 +105,7 @@ export function CommentThread({ claimId, members, currentUserId, canWrite, refre
                 )}
                 {!c.deleted && c.authorId === currentUserId && editing?.id !== c.id && (
                   <div className="mt-1 flex gap-1">
-                    <Button variant="ghost" size="sm" onClick={() => setEditing({ id: c.id, body: c.body, version: c.version })}>
+                    <Button variant="ghost" size="sm" onClick={() => setEditing({ id: c.id, body: editableCommentBody(c.body, c.mentions.map((m) => ({ userId: m.userId, label: m.name }))), version: c.version })}>
                       Edit
                     </Button>
                     <Button variant="ghost" size="sm" onClick={() => void remove(c)}>
@@ -138,7 +119,7 @@ export function CommentThread({ claimId, members, currentUserId, canWrite, refre
         </ol>
       )}
       <p role="alert" className="mt-3 text-sm text-red-700 empty:hidden">
-        {error ?? thread.error}
+        {error ?? thread.error?.message}
       </p>
       {canWrite && (
         <div className="mt-4 space-y-2">

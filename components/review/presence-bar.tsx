@@ -1,7 +1,8 @@
 'use client';
 
-import type { PresenceViewer } from '@/lib/events/types';
 import { resumeLiveUpdates, type LiveStatus } from '@/components/workbench/use-article-events';
+import { useClaimOrder } from '@/components/workbench/use-claim-highlights';
+import { useWorkbench } from '@/components/workbench/workbench-context';
 
 // Dark enough for white initials (WCAG AA).
 const COLORS = ['#1f4fd1', '#b7410e', '#1a7f37', '#6b5fa8', '#8a5a00', '#0e7490', '#a21caf', '#475569'];
@@ -36,7 +37,11 @@ const STATUS_TEXT: Record<LiveStatus, string> = {
 const PAUSED: ReadonlySet<LiveStatus> = new Set(['too_many_tabs', 'article_full']);
 
 /** Who else has this article open, which claim each is on, and whether live updates are flowing. */
-export function PresenceBar({ viewers, currentUserId, status, claimNumber }: { viewers: PresenceViewer[]; currentUserId: string; status: LiveStatus; claimNumber: (claimId: string) => number | undefined }) {
+export function PresenceBar() {
+  const currentUserId = useWorkbench((s) => s.user.id);
+  const viewers = useWorkbench((s) => s.viewers);
+  const status = useWorkbench((s) => s.liveStatus);
+  const { numbers } = useClaimOrder();
   const others = viewers.filter((v) => v.userId !== currentUserId);
   return (
     <div className="flex items-center gap-3 text-xs" data-testid="presence">
@@ -53,7 +58,7 @@ export function PresenceBar({ viewers, currentUserId, status, claimNumber }: { v
       {others.length > 0 && (
         <ul className="flex -space-x-1.5" aria-label="Also viewing this article">
           {others.map((v) => {
-            const number = v.openClaimId ? claimNumber(v.openClaimId) : undefined;
+            const number = v.openClaimId ? numbers.get(v.openClaimId) : undefined;
             const label = `${v.name}${number ? ` — on claim ${number}` : ' — reading'}`;
             return (
               <li key={v.userId} title={label} data-testid="presence-viewer">

@@ -1,29 +1,29 @@
 'use client';
 
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { VerdictChip } from '@/components/claims/verdict-chip';
 import { VerdictPicker } from '@/components/claims/verdict-picker';
 import { Button } from '@/components/ui/button';
-import type { ScaleLevel } from '@/components/workbench/types';
+import { notifySuccess } from '@/components/ui/notify';
+import { useVerdicts } from '@/components/workbench/queries';
+import { queryKeys } from '@/components/workbench/query-keys';
+import { useRefetchClaim } from '@/components/workbench/use-live-review';
+import { useWorkbench } from '@/components/workbench/workbench-context';
+import { can } from '@/lib/auth/permissions';
 import type { VerdictDto, VerdictList } from '@/lib/domain/review';
 import { apiFetch } from '@/lib/api/client';
 import { formatWhen } from './format';
-import { useApiData } from './use-api-data';
-
-export interface ReviewerVerdictsProps {
-  claimId: string;
-  levels: ScaleLevel[];
-  canVote: boolean;
-  refreshKey: number;
-  notify: (text: string, tone?: 'success' | 'error') => void;
-  /** Called after my verdict is saved (blind review may now reveal the final verdict). */
-  onVoted: () => void;
-}
 
 /** Each reviewer's own verdict on the claim; under blind review others' stay hidden until you give yours. */
-export function ReviewerVerdicts({ claimId, levels, canVote, refreshKey, notify, onVoted }: ReviewerVerdictsProps) {
-  const remote = useApiData<{ verdicts: VerdictList }>(`/api/claims/${claimId}/verdicts`, refreshKey);
-  const list = remote.data?.verdicts ?? null;
+export function ReviewerVerdicts({ claimId }: { claimId: string }) {
+  const client = useQueryClient();
+  const articleId = useWorkbench((s) => s.articleId);
+  const levels = useWorkbench((s) => s.levels);
+  const canVote = useWorkbench((s) => can(s.user.role, 'verdict:own'));
+  const refetchClaim = useRefetchClaim();
+  const remote = useVerdicts(claimId);
+  const list = remote.data ?? null;
   // The form shows my saved verdict until I change something (null: not touched).
   const [pickedChoice, setChoice] = useState<string | null>(null);
   const [typedReason, setReason] = useState<string | null>(null);
@@ -45,14 +45,18 @@ export function ReviewerVerdicts({ claimId, levels, canVote, refreshKey, notify,
     setSaving(false);
     if (!result.ok) {
       setError(result.status === 409 ? 'You changed your verdict in another tab. The latest is loaded; save again to replace it.' : result.error.message);
-      if (result.status === 409) remote.reload();
+      if (result.status === 409) void remote.refetch();
       return;
     }
     setChoice(null);
     setReason(null);
-    remote.reload();
-    notify('Your verdict is saved.');
-    onVoted();
+    // The answer carries the list as I may now see it (blind review lifts once I have voted).
+    client.setQueryData<VerdictList>(queryKeys.verdicts(claimId), result.data.verdicts);
+    void client.invalidateQueries({ queryKey: queryKeys.history(claimId), exact: true });
+    void client.invalidateQueries({ queryKey: queryKeys.agreement(articleId), exact: true });
+    // Under blind review my vote may reveal the final verdict, rationale and status.
+    void refetchClaim(claimId);
+    notifySuccess('Your verdict is saved.');
   }
 
   return (
@@ -70,7 +74,7 @@ export function ReviewerVerdicts({ claimId, levels, canVote, refreshKey, notify,
         </div>
       )}
       <p role="alert" className="text-sm text-red-700 empty:hidden">
-        {error ?? remote.error}
+        {error ?? remote.error?.message}
       </p>
       {list && (
         <div>

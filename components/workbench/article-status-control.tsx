@@ -1,24 +1,23 @@
 'use client';
 
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { StatusBadge } from '@/components/articles/status-badge';
 import { Button } from '@/components/ui/button';
-import type { ArticleStatus } from '@/lib/domain/statuses';
-import type { Role } from '@/lib/domain/roles';
+import { notifyError, notifySuccess } from '@/components/ui/notify';
 import { apiFetch } from '@/lib/api/client';
+import type { ArticleStatus } from '@/lib/domain/statuses';
 import { availableArticleTransitions } from '@/lib/review/workflow';
-
-export interface ArticleStatusControlProps {
-  articleId: string;
-  status: ArticleStatus;
-  version: number;
-  role: Role;
-  onChange: (next: { status: ArticleStatus; version: number }) => void;
-  notify: (text: string, tone?: 'success' | 'error') => void;
-}
+import { useArticleMeta, type ArticleMeta } from './queries';
+import { queryKeys } from './query-keys';
+import { useWorkbench } from './workbench-context';
 
 /** The article's workflow state, with the moves this member's role allows (draft → in review → ready → published). */
-export function ArticleStatusControl({ articleId, status, version, role, onChange, notify }: ArticleStatusControlProps) {
+export function ArticleStatusControl() {
+  const client = useQueryClient();
+  const articleId = useWorkbench((s) => s.articleId);
+  const role = useWorkbench((s) => s.user.role);
+  const { status, version } = useArticleMeta();
   const [pending, setPending] = useState(false);
   const transitions = availableArticleTransitions(role, status);
 
@@ -26,9 +25,10 @@ export function ArticleStatusControl({ articleId, status, version, role, onChang
     setPending(true);
     const result = await apiFetch<{ article: { status: ArticleStatus; version: number } }>(`/api/articles/${articleId}/status`, { method: 'PUT', body: { status: to, version } });
     setPending(false);
-    if (!result.ok) return notify(result.error.message, 'error');
-    onChange({ status: result.data.article.status, version: result.data.article.version });
-    notify(`Article is now ${to.replace('_', ' ')}.`);
+    if (!result.ok) return notifyError(result.error.message);
+    const saved = result.data.article;
+    client.setQueryData<ArticleMeta>(queryKeys.article(articleId), (meta) => meta && { ...meta, status: saved.status, version: saved.version });
+    notifySuccess(`Article is now ${to.replace('_', ' ')}.`);
   }
 
   return (

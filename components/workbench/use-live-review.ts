@@ -1,128 +1,120 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AssignmentDto } from '@/lib/domain/review';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
+import { notifyError } from '@/components/ui/notify';
 import { apiFetch } from '@/lib/api/client';
-import type { ArticleUpdatedEvent, EntityEvent, PresenceViewer } from '@/lib/events/types';
+import type { AssignmentDto, CommentDto, VerdictList } from '@/lib/domain/review';
+import { upsertNewer } from './claims-cache';
+import { planArticleUpdated, planEntityEvent, planResync, type HeldVersions, type LiveAction } from './live-event-plan';
+import { ApiError, getJson, type ArticleMeta } from './queries';
+import { queryKeys } from './query-keys';
 import type { ClaimDto } from './types';
-import { useArticleEvents, type LiveStatus } from './use-article-events';
+import { useArticleEvents } from './use-article-events';
+import { useWorkbench, useWorkbenchStore } from './workbench-context';
 
-export interface RefreshKeys {
-  comments: number;
-  verdicts: number;
-  history: number;
-}
-
-export interface LiveReviewOptions {
-  articleId: string;
-  initialCursor: string | null;
-  activeClaimId: string | null;
-  initialAssignments: AssignmentDto[];
-  /** Replace or insert one claim (fresh from the server), or remove it (null). */
-  onClaim: (claimId: string, claim: ClaimDto | null, actorId: string | null) => void;
-  /** The article row changed elsewhere (text, status or blind review). */
-  onArticleUpdated: (event: ArticleUpdatedEvent) => void;
-  /** Missed too much: reload article and claims. */
-  onResync: () => void;
+function heldVersions(client: QueryClient, articleId: string): HeldVersions {
+  const claim = (claimId: string) => client.getQueryData<ClaimDto[]>(queryKeys.claims(articleId))?.find((c) => c.id === claimId);
+  return {
+    article: () => client.getQueryData<ArticleMeta>(queryKeys.article(articleId))?.version,
+    claim: (claimId) => claim(claimId)?.version,
+    source: (claimId, sourceId) => claim(claimId)?.sources.find((s) => s.id === sourceId)?.version,
+    comment: (claimId, commentId) => client.getQueryData<CommentDto[]>(queryKeys.comments(claimId))?.find((c) => c.id === commentId)?.version,
+    verdict: (claimId, verdictId) => {
+      const list = client.getQueryData<VerdictList>(queryKeys.verdicts(claimId));
+      return [...(list?.mine ? [list.mine] : []), ...(list?.others ?? [])].find((v) => v.id === verdictId)?.version;
+    },
+    assignment: (assignmentId) => client.getQueryData<AssignmentDto[]>(queryKeys.assignments(articleId))?.some((a) => a.id === assignmentId) ?? false,
+  };
 }
 
 /**
- * The team-review side of the workbench: turns live events into refetches through the normal,
- * authorised routes (events carry ids only), tracks presence, and tells the open claim's tabs
- * when their data changed.
+ * Fetches one claim and folds it into the article's claim list. A 404 means it was deleted; a copy
+ * older than the held one (a late answer) is ignored; a deleted claim is never brought back.
  */
-export function useLiveReview({ articleId, initialCursor, activeClaimId, initialAssignments, onClaim, onArticleUpdated, onResync }: LiveReviewOptions) {
-  const [viewers, setViewers] = useState<PresenceViewer[]>([]);
-  const [assignments, setAssignments] = useState(initialAssignments);
-  const [keys, setKeys] = useState<Record<string, RefreshKeys>>({});
-  // Bumped on resync: every claim's tabs refetch, including ones whose own counters never moved.
-  const [generation, setGeneration] = useState(0);
-  const [agreementKey, setAgreementKey] = useState(0);
-  const [connectionId, setConnectionId] = useState<string | null>(null);
-  const callbacks = useRef({ onClaim, onArticleUpdated, onResync });
-  useEffect(() => {
-    callbacks.current = { onClaim, onArticleUpdated, onResync };
-  });
-
-  const bump = useCallback((claimId: string, ...parts: Array<keyof RefreshKeys>) => {
-    setKeys((all) => {
-      const current = all[claimId] ?? { comments: 0, verdicts: 0, history: 0 };
-      const next = { ...current };
-      for (const part of parts) next[part] += 1;
-      return { ...all, [claimId]: next };
-    });
-  }, []);
-
-  const reloadAssignments = useCallback(async () => {
-    const result = await apiFetch<{ assignments: AssignmentDto[] }>(`/api/articles/${articleId}/assignments`);
-    if (result.ok) setAssignments(result.data.assignments);
-  }, [articleId]);
-
-  const refetchClaim = useCallback(async (claimId: string, actorId: string | null) => {
-    const result = await apiFetch<{ claim: ClaimDto }>(`/api/claims/${claimId}`);
-    if (result.ok) callbacks.current.onClaim(claimId, result.data.claim, actorId);
-    else if (result.status === 404) callbacks.current.onClaim(claimId, null, actorId);
-  }, []);
-
-  const status: LiveStatus = useArticleEvents(articleId, initialCursor, {
-    onEntity: (event: EntityEvent) => {
-      const claimId = event.claimId;
-      switch (event.type) {
-        case 'claim.deleted':
-          callbacks.current.onClaim(event.entityId, null, event.actorId);
-          setAgreementKey((k) => k + 1);
-          return;
-        case 'claim.created':
-        case 'claim.updated':
-        case 'source.created':
-        case 'source.updated':
-        case 'source.deleted':
-          if (claimId) {
-            void refetchClaim(claimId, event.actorId);
-            bump(claimId, 'history');
-          }
-          return;
-        case 'comment.created':
-        case 'comment.updated':
-        case 'comment.deleted':
-          if (claimId) bump(claimId, 'comments', 'history');
-          return;
-        case 'verdict.created':
-        case 'verdict.updated':
-        case 'verdict.deleted':
-          if (claimId) bump(claimId, 'verdicts', 'history');
-          setAgreementKey((k) => k + 1);
-          return;
-        case 'assignment.created':
-        case 'assignment.deleted':
-          void reloadAssignments();
-          return;
+export function useRefetchClaim() {
+  const client = useQueryClient();
+  const store = useWorkbenchStore();
+  return useCallback(
+    async (claimId: string): Promise<'updated' | 'gone'> => {
+      const { articleId, deletedIds } = store.getState();
+      try {
+        const { claim } = await client.fetchQuery({ queryKey: queryKeys.claim(claimId), queryFn: () => getJson<{ claim: ClaimDto }>(`/api/claims/${claimId}`), staleTime: 0, retry: false });
+        if (!deletedIds.has(claimId)) client.setQueryData<ClaimDto[]>(queryKeys.claims(articleId), (claims) => upsertNewer(claims ?? [], claim));
+        return 'updated';
+      } catch (error) {
+        return error instanceof ApiError && error.status === 404 ? 'gone' : 'updated';
       }
     },
-    onArticleUpdated: (event) => callbacks.current.onArticleUpdated(event),
-    onPresence: setViewers,
-    onResync: () => {
-      callbacks.current.onResync();
-      void reloadAssignments();
-      setGeneration((g) => g + 1);
-      setAgreementKey((k) => k + 1);
+    [client, store],
+  );
+}
+
+/**
+ * The team-review side of the workbench: turns live events into cache invalidations through the
+ * normal, authorised routes (events carry ids only), skipping what this client already holds, and
+ * keeps presence in the workbench store.
+ */
+export function useLiveReview(initialCursor: string | null): void {
+  const client = useQueryClient();
+  const store = useWorkbenchStore();
+  const articleId = useWorkbench((s) => s.articleId);
+  const activeId = useWorkbench((s) => s.activeId);
+  const refetchClaim = useRefetchClaim();
+  const [connectionId, setConnectionId] = useState<string | null>(null);
+
+  const removeClaim = useCallback(
+    (claimId: string, actorId: string | null) => {
+      const { user, activeId: open, claimDeleted } = store.getState();
+      claimDeleted(claimId);
+      client.setQueryData<ClaimDto[]>(queryKeys.claims(articleId), (claims) => claims?.filter((c) => c.id !== claimId));
+      client.removeQueries({ queryKey: queryKeys.claim(claimId) });
+      if (open === claimId && actorId !== user.id) notifyError('A colleague deleted the claim you had open.');
     },
+    [client, store, articleId],
+  );
+
+  const run = useCallback(
+    (actions: LiveAction[]) => {
+      for (const action of actions) {
+        switch (action.type) {
+          case 'invalidate':
+            void client.invalidateQueries({ queryKey: action.queryKey, exact: true });
+            break;
+          case 'invalidateAll':
+            void client.invalidateQueries({ queryKey: action.queryKey });
+            break;
+          case 'invalidateEachClaim':
+            void client.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'claim' && q.queryKey[2] === action.part });
+            break;
+          case 'refetchClaim':
+            void refetchClaim(action.claimId).then((outcome) => outcome === 'gone' && removeClaim(action.claimId, null));
+            break;
+          case 'removeClaim':
+            removeClaim(action.claimId, action.actorId);
+            break;
+          case 'textChanged':
+            if (store.getState().editing) notifyError('A colleague saved new article text while you are editing. Saving yours will be refused; copy your changes, cancel, and redo them on the new text.');
+            break;
+        }
+      }
+    },
+    [client, store, refetchClaim, removeClaim],
+  );
+
+  const liveStatus = useArticleEvents(articleId, initialCursor, {
+    onEntity: (event) => run(planEntityEvent(event, heldVersions(client, articleId))),
+    onArticleUpdated: (event) => run(planArticleUpdated(event, heldVersions(client, articleId))),
+    onPresence: (viewers) => store.getState().setViewers(viewers),
+    onResync: () => run(planResync(articleId)),
     onReady: setConnectionId,
   });
+
+  useEffect(() => store.getState().setLiveStatus(liveStatus), [store, liveStatus]);
 
   // Tell the others which claim this tab has open.
   useEffect(() => {
     if (!connectionId) return;
-    void apiFetch(`/api/articles/${articleId}/presence`, { method: 'POST', body: { openClaimId: activeClaimId, connectionId } });
-  }, [articleId, activeClaimId, connectionId]);
-
-  const keysFor = useCallback(
-    (claimId: string): RefreshKeys => {
-      const own = keys[claimId] ?? { comments: 0, verdicts: 0, history: 0 };
-      return { comments: own.comments + generation, verdicts: own.verdicts + generation, history: own.history + generation };
-    },
-    [keys, generation],
-  );
-
-  return { status, viewers, assignments, reloadAssignments, keysFor, bump, agreementKey, refetchClaim };
+    void apiFetch(`/api/articles/${articleId}/presence`, { method: 'POST', body: { openClaimId: activeId, connectionId } });
+  }, [articleId, activeId, connectionId]);
 }

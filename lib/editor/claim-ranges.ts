@@ -1,12 +1,8 @@
 import { anchor } from '@/lib/anchoring';
 
-export interface AnchorableClaim {
-  id: string;
-  quote: { exact: string; prefix: string; suffix: string };
-  /** Code points (W3C TextPositionSelector). */
-  position: { start: number; end: number };
-  anchorState: 'anchored' | 'orphaned';
-}
+import type { AnchorableClaim } from './stored-claim-ranges';
+
+export type { AnchorableClaim };
 
 /**
  * Where each claim sits in `text` (UTF-16 offsets). Orphaned claims are left out: the server
@@ -25,13 +21,4 @@ export function resolveClaimRanges(text: string, claims: readonly AnchorableClai
   return ranges;
 }
 
-/**
- * Claims in reading order: by start, the longer first when two start together (so an outer claim
- * precedes the one nested in it), claims with no place in the text (orphans) last. The workbench's
- * numbering and every report use this, so claim numbers never differ between them.
- */
-export function orderClaimsByText<T extends { id: string }>(claims: readonly T[], ranges: ReadonlyMap<string, { start: number; end: number }>): T[] {
-  const placed = claims.filter((c) => ranges.has(c.id));
-  placed.sort((a, b) => ranges.get(a.id)!.start - ranges.get(b.id)!.start || ranges.get(b.id)!.end - ranges.get(a.id)!.end);
-  return [...placed, ...claims.filter((c) => !ranges.has(c.id))];
-}
+export { orderClaimsByText } from './claim-order';

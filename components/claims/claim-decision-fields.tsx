@@ -1,0 +1,81 @@
+'use client';
+
+import type { FieldErrors } from 'react-hook-form';
+import { ClaimAssignees } from '@/components/review/claim-assignees';
+import type { ClaimDto } from '@/components/workbench/types';
+import { useWorkbench } from '@/components/workbench/workbench-context';
+import { can } from '@/lib/auth/permissions';
+import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
+import { availableClaimTransitions } from '@/lib/review/workflow';
+import type { ClaimFormInput } from './claim-form-schema';
+import { FieldError, textFieldProps } from './claim-form-fields';
+import { STATUS_LABELS } from './labels';
+import type { useClaimEdits } from './use-claim-edits';
+import { VerdictPicker } from './verdict-picker';
+
+export interface ClaimDecisionFieldsProps {
+  claim: ClaimDto;
+  edits: ReturnType<typeof useClaimEdits>;
+  errors: FieldErrors<ClaimFormInput>;
+  idBase: string;
+  editable: boolean;
+}
+
+/** Final verdict, assignees, rationale and status; under blind review the decision stays hidden until I vote. */
+export function ClaimDecisionFields({ claim, edits, errors, idBase, editable }: ClaimDecisionFieldsProps) {
+  const levels = useWorkbench((s) => s.levels);
+  const role = useWorkbench((s) => s.user.role);
+  const canSetFinal = can(role, 'verdict:final');
+  const text = (key: 'rationale' | 'status') => textFieldProps(key, edits, errors, idBase, !editable);
+  return (
+    <>
+      {claim.verdictHidden ? (
+        // A picker would show "Pending" selected, which is not what the claim says.
+        <div data-testid="final-verdict-hidden">
+          <p className="mb-1 text-sm font-medium">Final verdict</p>
+          <p className="rounded-md border border-dashed border-[var(--color-line)] bg-gray-50 px-3 py-2 text-sm text-[var(--color-muted)]">{HIDDEN_UNTIL_VERDICT} (Verdicts tab): blind review.</p>
+        </div>
+      ) : (
+        <VerdictPicker
+          levels={levels}
+          value={edits.draft.verdictId}
+          onChange={(id) => edits.set('verdictId', id)}
+          disabled={!canSetFinal}
+          legend="Final verdict"
+          hint={canSetFinal ? 'What the published report says.' : 'Set by an editor; it is what the published report says.'}
+        />
+      )}
+      <ClaimAssignees claimId={claim.id} />
+      {claim.status === null ? (
+        // Blind review: the rationale and status would reveal the decision until I give my verdict.
+        <dl className="space-y-3" data-testid="claim-decision-hidden">
+          {['Rationale', 'Status'].map((name) => (
+            <div key={name}>
+              <dt className="mb-1 text-sm font-medium">{name}</dt>
+              <dd className="rounded-md border border-dashed border-[var(--color-line)] bg-gray-50 px-3 py-2 text-sm text-[var(--color-muted)]">{HIDDEN_UNTIL_VERDICT}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <>
+          <label className="block">
+            <span className="mb-1 block text-sm font-medium">Rationale</span>
+            <textarea {...text('rationale')} rows={5} placeholder="Why this verdict? Cite what the sources show." dir="auto" />
+            <FieldError id={`${idBase}-rationale-error`} message={errors.rationale?.message} />
+          </label>
+          <label className="block">
+            <span className="mb-1 block text-sm font-medium">Status</span>
+            <select {...text('status')}>
+              {[claim.status, ...availableClaimTransitions(role, claim.status).map((t) => t.to)].map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+            <FieldError id={`${idBase}-status-error`} message={errors.status?.message} />
+          </label>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+'use client';
+
+import { colorFor } from '@/components/review/presence-bar';
+import type { ClaimDto } from '@/components/workbench/types';
+import { useWorkbench } from '@/components/workbench/workbench-context';
+import type { PresenceViewer } from '@/lib/events/types';
+import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
+import { STATUS_LABELS } from './labels';
+import { VerdictChip } from './verdict-chip';
+
+export interface ClaimListItemProps {
+  claim: ClaimDto;
+  number: number;
+  orphaned: boolean;
+  /** Edits not yet saved (kept while you look at other claims). */
+  unsaved: boolean;
+  /** Colleagues who have this claim open. */
+  viewers: PresenceViewer[];
+  onOpen: () => void;
+}
+
+export function ClaimListItem({ claim, number, orphaned, unsaved, viewers, onOpen }: ClaimListItemProps) {
+  const level = useWorkbench((s) => (claim.verdictId ? s.levels.find((l) => l.id === claim.verdictId) : null));
+  return (
+    <button type="button" onClick={onOpen} className="flex w-full gap-3 px-5 py-3.5 text-left hover:bg-gray-50 focus-visible:bg-gray-50" data-testid="claim-list-item" data-claim-id={claim.id}>
+      <span className="mt-0.5 w-6 shrink-0 text-right text-sm font-semibold tabular-nums text-[var(--color-muted)]">{number}</span>
+      <span className="min-w-0 flex-1">
+        <span className="flex flex-wrap items-center gap-1.5">
+          <VerdictChip level={level} hidden={claim.verdictHidden} size="sm" />
+          <span className="text-xs text-[var(--color-muted)]" data-testid="claim-list-status">
+            {claim.status === null ? HIDDEN_UNTIL_VERDICT : STATUS_LABELS[claim.status]}
+          </span>
+          {orphaned && <span className="rounded bg-red-50 px-1.5 text-xs font-medium text-red-800">Orphaned</span>}
+          {unsaved && <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900">Unsaved edits</span>}
+          {claim.sources.length > 0 && (
+            <span className="text-xs text-[var(--color-muted)]">
+              · {claim.sources.length} source{claim.sources.length === 1 ? '' : 's'}
+            </span>
+          )}
+          {viewers.length > 0 && (
+            <span className="ml-auto flex gap-1">
+              {viewers.map((v) => (
+                <span key={v.userId} className="inline-flex h-5 items-center rounded-full px-1.5 text-[10px] font-semibold text-white" style={{ backgroundColor: colorFor(v.userId) }} title={`${v.name} has this claim open`} data-testid="claim-viewer">
+                  {v.name.split(' ')[0]}
+                </span>
+              ))}
+            </span>
+          )}
+        </span>
+        <span className="mt-1 line-clamp-2 block font-serif text-sm leading-snug" dir="auto">
+          “{orphaned ? claim.originalQuote : claim.quote.exact}”
+        </span>
+        {claim.claimant && <span className="mt-0.5 block text-xs text-[var(--color-muted)]">{claim.claimant}</span>}
+      </span>
+    </button>
+  );
+}

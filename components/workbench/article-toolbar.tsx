@@ -1,0 +1,51 @@
+'use client';
+
+import { Button } from '@/components/ui/button';
+import { can } from '@/lib/auth/permissions';
+import { ExportMenu } from './export-menu';
+import { useMarkClaim, useTextEditing } from './use-text-editing';
+import { useWorkbench } from './workbench-context';
+
+/** Mark claim / export / edit text; in edit mode, save and cancel. */
+export function ArticleToolbar() {
+  const articleId = useWorkbench((s) => s.articleId);
+  const role = useWorkbench((s) => s.user.role);
+  const editing = useWorkbench((s) => s.editing);
+  const hasSelection = useWorkbench((s) => s.hasSelection);
+  const setEditing = useWorkbench((s) => s.setEditing);
+  const markClaim = useMarkClaim();
+  const { saveText, cancelEdit } = useTextEditing();
+  const canAnnotate = can(role, 'claim:create');
+  return (
+    <div role="toolbar" aria-label="Article actions" className="sticky top-14 z-20 -mx-3 mt-5 flex flex-wrap items-center gap-2 rounded-lg border border-[var(--color-line)] bg-white/95 px-3 py-2 shadow-xs backdrop-blur">
+      {editing ? (
+        <>
+          <span className="text-sm font-medium text-amber-800">Editing article text — claims re-anchor when you save.</span>
+          <span className="ml-auto" />
+          <Button variant="secondary" size="sm" onClick={cancelEdit}>
+            Cancel
+          </Button>
+          <Button size="sm" onClick={() => void saveText()}>
+            Save text
+          </Button>
+        </>
+      ) : (
+        <>
+          {canAnnotate && (
+            <Button size="sm" onClick={() => void markClaim()} disabled={!hasSelection} aria-keyshortcuts="Control+Shift+M Meta+Shift+M" title="Mark claim (Ctrl/⌘+Shift+M)">
+              Mark claim
+            </Button>
+          )}
+          <span className="text-xs text-[var(--color-muted)]">{canAnnotate ? 'Select words in the text, then mark them as a claim.' : 'You have read-only access to this article.'}</span>
+          <span className="ml-auto" />
+          <ExportMenu articleId={articleId} />
+          {can(role, 'article:edit') && (
+            <Button variant="secondary" size="sm" onClick={() => setEditing(true)} aria-keyshortcuts="E">
+              Edit text
+            </Button>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleUpdatedEvent, EntityEvent, EntityEventType } from '@/lib/events/types';
+import { planArticleUpdated, planEntityEvent, planResync, type HeldVersions, type LiveAction } from './live-event-plan';
+
+const nothingHeld: HeldVersions = {
+  article: () => undefined,
+  claim: () => undefined,
+  source: () => undefined,
+  comment: () => undefined,
+  verdict: () => undefined,
+  assignment: () => false,
+};
+
+function entity(type: EntityEventType, overrides: Partial<EntityEvent> = {}): EntityEvent {
+  return { type, seq: 1, at: '2026-01-01T00:00:00Z', workspaceId: 'w', articleId: 'a', entityId: 'e', claimId: 'c', version: 2, actorId: 'u', ...overrides };
+}
+
+function articleEvent(fields: ArticleUpdatedEvent['fields'], version = 5): ArticleUpdatedEvent {
+  return { type: 'article.updated', seq: 1, at: '2026-01-01T00:00:00Z', workspaceId: 'w', articleId: 'a', entityId: 'a', version, actorId: 'u', fields, revision: 2 };
+}
+
+describe('planEntityEvent', () => {
+  const table: Array<[EntityEventType, Partial<EntityEvent>, Partial<HeldVersions>, LiveAction[]]> = [
+    ['claim.updated', { claimId: 'e' }, { claim: () => 1 }, [{ type: 'refetchClaim', claimId: 'e' }, { type: 'invalidate', queryKey: ['claim', 'e', 'history'] }]],
+    ['claim.updated', { claimId: 'e' }, { claim: () => 2 }, [{ type: 'invalidate', queryKey: ['claim', 'e', 'history'] }]],
+    ['claim.created', { claimId: 'e' }, { claim: () => 3 }, [{ type: 'invalidate', queryKey: ['claim', 'e', 'history'] }]],
+    ['claim.created', { claimId: 'e' }, {}, [{ type: 'refetchClaim', claimId: 'e' }, { type: 'invalidate', queryKey: ['claim', 'e', 'history'] }]],
+    ['source.updated', {}, { source: () => 2 }, [{ type: 'invalidate', queryKey: ['claim', 'c', 'history'] }]],
+    ['source.created', {}, {}, [{ type: 'refetchClaim', claimId: 'c' }, { type: 'invalidate', queryKey: ['claim', 'c', 'history'] }]],
+    ['source.deleted', { version: null }, { source: () => 1 }, [{ type: 'refetchClaim', claimId: 'c' }, { type: 'invalidate', queryKey: ['claim', 'c', 'history'] }]],
+    ['source.deleted', { version: null }, {}, [{ type: 'invalidate', queryKey: ['claim', 'c', 'history'] }]],
+    ['comment.created', {}, {}, [{ type: 'invalidate', queryKey: ['claim', 'c', 'comments'] }, { type: 'invalidate', queryKey: ['claim', 'c', 'history'] }]],
+    ['comment.updated', {}, { comment: () => 2 }, [{ type: 'invalidate', queryKey: ['claim', 'c', 'history'] }]],
+    ['comment.deleted', { version: 3 }, { comment: () => 2 }, [{ type: 'invalidate', queryKey: ['claim', 'c', 'comments'] }, { type: 'invalidate', queryKey: ['claim', 'c', 'history'] }]],
+    ['verdict.created', {}, {}, [{ type: 'invalidate', queryKey: ['claim', 'c', 'verdicts'] }, { type: 'invalidate', queryKey: ['claim', 'c', 'history'] }, { type: 'invalidate', queryKey: ['article', 'a', 'agreement'] }]],
+    ['verdict.updated', {}, { verdict: () => 2 }, [{ type: 'invalidate', queryKey: ['claim', 'c', 'history'] }, { type: 'invalidate', queryKey: ['article', 'a', 'agreement'] }]],
+    ['assignment.created', { claimId: null }, {}, [{ type: 'invalidate', queryKey: ['article', 'a', 'assignments'] }]],
+    ['assignment.created', { claimId: null }, { assignment: () => true }, []],
+    ['assignment.deleted', { claimId: null, version: null }, { assignment: () => true }, [{ type: 'invalidate', queryKey: ['article', 'a', 'assignments'] }]],
+    ['assignment.deleted', { claimId: null, version: null }, {}, []],
+  ];
+  it.each(table)('%s %j with %j held', (type, overrides, held, expected) => {
+    expect(planEntityEvent(entity(type, overrides), { ...nothingHeld, ...held })).toEqual(expected);
+  });
+
+  it('removes a deleted claim, naming who deleted it, and refreshes agreement', () => {
+    expect(planEntityEvent(entity('claim.deleted', { entityId: 'c', version: null, actorId: 'x' }), nothingHeld)).toEqual([
+      { type: 'removeClaim', claimId: 'c', actorId: 'x' },
+      { type: 'invalidate', queryKey: ['article', 'a', 'agreement'] },
+    ]);
+  });
+
+  it('does nothing claim-scoped for an event without a claim', () => {
+    expect(planEntityEvent(entity('comment.created', { claimId: null }), nothingHeld)).toEqual([]);
+  });
+});
+
+describe('planArticleUpdated', () => {
+  it('skips a version the client already holds (its own write)', () => {
+    expect(planArticleUpdated(articleEvent(['status'], 5), { ...nothingHeld, article: () => 5 })).toEqual([]);
+    expect(planArticleUpdated(articleEvent(['text'], 4), { ...nothingHeld, article: () => 5 })).toEqual([]);
+  });
+
+  it('refetches only the light row for a status change', () => {
+    expect(planArticleUpdated(articleEvent(['status']), { ...nothingHeld, article: () => 4 })).toEqual([{ type: 'invalidate', queryKey: ['article', 'a'] }]);
+  });
+
+  it('refetches claims and verdicts, not the text, for a blind-review change', () => {
+    expect(planArticleUpdated(articleEvent(['blindReview']), nothingHeld)).toEqual([
+      { type: 'invalidate', queryKey: ['article', 'a'] },
+      { type: 'invalidate', queryKey: ['article', 'a', 'claims'] },
+      { type: 'invalidateEachClaim', part: 'verdicts' },
+    ]);
+  });
+
+  it('refetches the text and the re-anchored claims for a text change', () => {
+    expect(planArticleUpdated(articleEvent(['text']), { ...nothingHeld, article: () => 4 })).toEqual([
+      { type: 'invalidate', queryKey: ['article', 'a'] },
+      { type: 'textChanged' },
+      { type: 'invalidate', queryKey: ['article', 'a', 'text'] },
+      { type: 'invalidate', queryKey: ['article', 'a', 'claims'] },
+    ]);
+  });
+});
+
+describe('planResync', () => {
+  it('drops everything under the article and every claim', () => {
+    expect(planResync('a')).toEqual([
+      { type: 'invalidateAll', queryKey: ['article', 'a'] },
+      { type: 'invalidateAll', queryKey: ['claim'] },
+    ]);
+  });
+});

@@ -1,0 +1,93 @@
+import type { ArticleUpdatedEvent, EntityEvent } from '@/lib/events/types';
+import { queryKeys } from './query-keys';
+
+/** What the client holds now, read from its cache; `undefined`: not held (or not loaded). */
+export interface HeldVersions {
+  article: () => number | undefined;
+  claim: (claimId: string) => number | undefined;
+  source: (claimId: string, sourceId: string) => number | undefined;
+  comment: (claimId: string, commentId: string) => number | undefined;
+  verdict: (claimId: string, verdictId: string) => number | undefined;
+  assignment: (assignmentId: string) => boolean;
+}
+
+export type QueryKey = readonly unknown[];
+
+export type LiveAction =
+  /** Exactly this query (no prefix match: `['article', id]` must not drag its children along). */
+  | { type: 'invalidate'; queryKey: QueryKey }
+  /** Every query under this key. */
+  | { type: 'invalidateAll'; queryKey: QueryKey }
+  /** Every open claim's verdicts (blind review changed what this viewer may see). */
+  | { type: 'invalidateEachClaim'; part: 'verdicts' }
+  | { type: 'refetchClaim'; claimId: string }
+  | { type: 'removeClaim'; claimId: string; actorId: string | null }
+  /** New text was saved elsewhere: warn when this client is editing. */
+  | { type: 'textChanged' };
+
+/**
+ * A held copy at the event's version (or newer) is this client's own write, already in the cache:
+ * no refetch. A delete (no version) is held when the row is already gone.
+ */
+function isHeld(held: number | undefined, version: number | null): boolean {
+  if (version === null) return held === undefined;
+  return held !== undefined && held >= version;
+}
+
+/** Turns an entity event into the cache work it calls for. History and agreement carry no version: always refreshed. */
+export function planEntityEvent(event: EntityEvent, held: HeldVersions): LiveAction[] {
+  const { claimId, articleId } = event;
+  const history: LiveAction[] = claimId ? [{ type: 'invalidate', queryKey: queryKeys.history(claimId) }] : [];
+  const agreement: LiveAction = { type: 'invalidate', queryKey: queryKeys.agreement(articleId) };
+  switch (event.type) {
+    case 'claim.deleted':
+      return [{ type: 'removeClaim', claimId: event.entityId, actorId: event.actorId }, agreement];
+    case 'claim.created':
+    case 'claim.updated':
+      if (isHeld(held.claim(event.entityId), event.version)) return history;
+      return [{ type: 'refetchClaim', claimId: event.entityId }, ...history];
+    case 'source.created':
+    case 'source.updated':
+    case 'source.deleted':
+      if (!claimId || isHeld(held.source(claimId, event.entityId), event.version)) return history;
+      return [{ type: 'refetchClaim', claimId }, ...history];
+    case 'comment.created':
+    case 'comment.updated':
+    case 'comment.deleted':
+      if (!claimId || isHeld(held.comment(claimId, event.entityId), event.version)) return history;
+      return [{ type: 'invalidate', queryKey: queryKeys.comments(claimId) }, ...history];
+    case 'verdict.created':
+    case 'verdict.updated':
+    case 'verdict.deleted':
+      if (!claimId || isHeld(held.verdict(claimId, event.entityId), event.version)) return [...history, agreement];
+      return [{ type: 'invalidate', queryKey: queryKeys.verdicts(claimId) }, ...history, agreement];
+    case 'assignment.created':
+    case 'assignment.deleted':
+      if (held.assignment(event.entityId) === (event.type === 'assignment.created')) return [];
+      return [{ type: 'invalidate', queryKey: queryKeys.assignments(articleId) }];
+  }
+}
+
+/**
+ * The article row changed. Text changes refetch text and the re-anchored claims; a status or
+ * blind-review change only the light row (and, for blind review, what this viewer may now see).
+ */
+export function planArticleUpdated(event: ArticleUpdatedEvent, held: HeldVersions): LiveAction[] {
+  const version = held.article();
+  if (version !== undefined && event.version <= version) return [];
+  const actions: LiveAction[] = [{ type: 'invalidate', queryKey: queryKeys.article(event.articleId) }];
+  if (event.fields.includes('text')) {
+    actions.push({ type: 'textChanged' }, { type: 'invalidate', queryKey: queryKeys.articleText(event.articleId) }, { type: 'invalidate', queryKey: queryKeys.claims(event.articleId) });
+  } else if (event.fields.includes('blindReview')) {
+    actions.push({ type: 'invalidate', queryKey: queryKeys.claims(event.articleId) }, { type: 'invalidateEachClaim', part: 'verdicts' });
+  }
+  return actions;
+}
+
+/** Missed events are gone: everything about the article and its claims is refetched. */
+export function planResync(articleId: string): LiveAction[] {
+  return [
+    { type: 'invalidateAll', queryKey: queryKeys.article(articleId) },
+    { type: 'invalidateAll', queryKey: queryKeys.allClaims() },
+  ];
+}

@@ -1,0 +1,22 @@
+/**
+ * Every server resource the workbench caches, one query key each. Live events and mutations name
+ * these keys, so a change refreshes exactly what it touched. Keys under `['article', id]` are
+ * dropped together on a resync.
+ */
+export const queryKeys = {
+  /** The article row without text: versions, status, blind review. */
+  article: (articleId: string) => ['article', articleId] as const,
+  /** The saved text (ProseMirror JSON) and the revision it belongs to. */
+  articleText: (articleId: string) => ['article', articleId, 'text'] as const,
+  claims: (articleId: string) => ['article', articleId, 'claims'] as const,
+  assignments: (articleId: string) => ['article', articleId, 'assignments'] as const,
+  agreement: (articleId: string) => ['article', articleId, 'agreement'] as const,
+  /** Every claim-scoped query (comments, verdicts, history of any claim). */
+  allClaims: () => ['claim'] as const,
+  claim: (claimId: string) => ['claim', claimId] as const,
+  comments: (claimId: string) => ['claim', claimId, 'comments'] as const,
+  verdicts: (claimId: string) => ['claim', claimId, 'verdicts'] as const,
+  history: (claimId: string) => ['claim', claimId, 'history'] as const,
+};
+
+export type ClaimPart = 'comments' | 'verdicts' | 'history';

@@ -1,0 +1,46 @@
+'use client';
+
+import { useEffect } from 'react';
+import { can } from '@/lib/auth/permissions';
+import { isTypingTarget } from '@/lib/shortcuts';
+import { useClaimOrder } from './use-claim-highlights';
+import { useMarkClaim } from './use-text-editing';
+import { scrollToClaim } from './scroll-to-claim';
+import { useWorkbenchStore } from './workbench-context';
+
+/**
+ * Page-level shortcuts (J/K next/previous claim, Esc closes, E edits the text, Ctrl/⌘+Shift+M
+ * marks a claim). The editor handles Ctrl/⌘+Shift+M itself when focused; this covers the rest.
+ */
+export function useWorkbenchShortcuts(): void {
+  const store = useWorkbenchStore();
+  const markClaim = useMarkClaim();
+  const { ordered } = useClaimOrder();
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const { editor, editing, activeId, ranges, user, openClaim, closeClaim, setEditing } = store.getState();
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && event.shiftKey && event.key.toLowerCase() === 'm' && !editor?.isFocused) {
+        event.preventDefault();
+        void markClaim();
+        return;
+      }
+      if (isTypingTarget(event.target) || mod || event.altKey) return;
+      if (event.key === 'j' || event.key === 'k') {
+        const visible = ordered.filter((c) => ranges.has(c.id));
+        if (visible.length === 0) return;
+        const index = visible.findIndex((c) => c.id === activeId);
+        const next = event.key === 'j' ? (index + 1) % visible.length : (index - 1 + visible.length) % visible.length;
+        openClaim(visible[next]!.id);
+        scrollToClaim(visible[next]!.id);
+      } else if (event.key === 'Escape' && activeId) {
+        closeClaim();
+      } else if (event.key === 'e' && can(user.role, 'article:edit') && !editing) {
+        setEditing(true);
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, markClaim, ordered]);
+}

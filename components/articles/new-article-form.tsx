@@ -1,93 +1,65 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { FormError, showServerError, useZodForm } from '@/components/ui/form';
 import { apiFetch } from '@/lib/api/client';
 import { createArticleSchema } from '@/lib/validations/articles';
+import { idSchema } from '@/lib/validations/common';
 
 const MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
+
+/** What POST /api/articles reads: the article and the workspace it goes to. */
+const importArticleSchema = createArticleSchema.extend({ workspaceId: idSchema });
 
 /** Import an article by pasting its text or uploading a .txt/.md file. */
 export function NewArticleForm({ workspaces }: { workspaces: Array<{ id: string; name: string }> }) {
   const router = useRouter();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const [text, setText] = useState('');
-  const [title, setTitle] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const form = useZodForm(importArticleSchema, {
+    defaultValues: { title: '', outlet: '', url: '', publishedOn: '', language: 'en', text: '', workspaceId: workspaces[0]?.id ?? '' },
+  });
+  const { errors, isSubmitting, isSubmitted } = form.formState;
 
   async function onFile(file: File | undefined) {
     if (!file) return;
-    if (file.size > MAX_UPLOAD_BYTES) {
-      setError('That file is larger than 4 MB. Paste the article text instead.');
-      return;
-    }
+    if (file.size > MAX_UPLOAD_BYTES) return form.setError('text', { type: 'file', message: 'That file is larger than 4 MB. Paste the article text instead.' });
     const content = await file.text();
-    if (content.includes('\u0000')) {
-      setError('That file is not plain text. Upload a .txt or .md file.');
-      return;
-    }
-    setText(content);
-    if (!title) setTitle(file.name.replace(/\.(txt|md|markdown)$/i, ''));
-    setError(null);
+    if (content.includes('\u0000')) return form.setError('text', { type: 'file', message: 'That file is not plain text. Upload a .txt or .md file.' });
+    form.setValue('text', content, { shouldValidate: isSubmitted });
+    form.clearErrors('text');
+    if (!form.getValues('title')) form.setValue('title', file.name.replace(/\.(txt|md|markdown)$/i, ''), { shouldValidate: isSubmitted });
   }
 
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const body = {
-      title,
-      outlet: String(form.get('outlet') ?? ''),
-      url: String(form.get('url') ?? ''),
-      publishedOn: String(form.get('publishedOn') ?? ''),
-      language: String(form.get('language') || 'en'),
-      text,
-    };
-    // Same schema as the server: field messages appear before any request is made.
-    const parsed = createArticleSchema.safeParse(body);
-    if (!parsed.success) {
-      setFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
-      return;
-    }
-    setFieldErrors({});
-    setPending(true);
-    setError(null);
-    const result = await apiFetch<{ article: { id: string } }>('/api/articles', {
-      method: 'POST',
-      body: { ...body, workspaceId: form.get('workspaceId') },
-    });
-    setPending(false);
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
-    dialogRef.current?.close();
+  const submit = form.handleSubmit(async (input, event) => {
+    const result = await apiFetch<{ article: { id: string } }>('/api/articles', { method: 'POST', body: input });
+    if (!result.ok) return showServerError(form, result.error, ['title', 'outlet', 'url', 'publishedOn', 'language', 'text']);
+    (event?.target as HTMLFormElement | undefined)?.closest('dialog')?.close();
     router.push(`/articles/${result.data.article.id}`);
-  }
+  });
 
   return (
     <>
       <Button onClick={() => dialogRef.current?.showModal()}>New article</Button>
       <dialog ref={dialogRef} aria-labelledby="new-article-title" className="m-auto w-full max-w-2xl rounded-xl border border-[var(--color-line)] p-0 shadow-xl backdrop:bg-black/30">
-        <form onSubmit={onSubmit} className="space-y-4 p-6" noValidate>
+        <form onSubmit={(e) => void submit(e)} className="space-y-4 p-6" noValidate>
           <h2 id="new-article-title" className="text-lg font-semibold">
             Import an article
           </h2>
           <div className="grid grid-cols-2 gap-4">
-            <Field label="Title" name="title" required value={title} onChange={(e) => setTitle(e.target.value)} className="col-span-2" error={fieldErrors.title} />
-            <Field label="Outlet" name="outlet" placeholder="e.g. Radio Farda" />
-            <Field label="Published on" name="publishedOn" type="date" error={fieldErrors.publishedOn} />
-            <Field label="Original URL" name="url" type="url" placeholder="https://…" error={fieldErrors.url} />
-            <Field label="Language" name="language" defaultValue="en" hint="A code such as en or fa" error={fieldErrors.language} />
+            <Field label="Title" required className="col-span-2" error={errors.title?.message} {...form.register('title')} />
+            <Field label="Outlet" placeholder="e.g. Radio Farda" error={errors.outlet?.message} {...form.register('outlet')} />
+            <Field label="Published on" type="date" error={errors.publishedOn?.message} {...form.register('publishedOn')} />
+            <Field label="Original URL" type="url" placeholder="https://…" error={errors.url?.message} {...form.register('url')} />
+            <Field label="Language" hint="A code such as en or fa" error={errors.language?.message} {...form.register('language')} />
             {workspaces.length > 1 && (
               <div className="col-span-2">
                 <label htmlFor="workspaceId" className="mb-1 block text-sm font-medium">
                   Workspace
                 </label>
-                <select id="workspaceId" name="workspaceId" className="h-10 w-full rounded-md border border-[var(--color-line)] bg-white px-3 text-sm">
+                <select id="workspaceId" {...form.register('workspaceId')} className="h-10 w-full rounded-md border border-[var(--color-line)] bg-white px-3 text-sm">
                   {workspaces.map((w) => (
                     <option key={w.id} value={w.id}>
                       {w.name}
@@ -96,7 +68,6 @@ export function NewArticleForm({ workspaces }: { workspaces: Array<{ id: string;
                 </select>
               </div>
             )}
-            {workspaces.length === 1 && <input type="hidden" name="workspaceId" value={workspaces[0]!.id} />}
           </div>
           <div>
             <label htmlFor="article-text" className="mb-1 block text-sm font-medium">
@@ -104,17 +75,16 @@ export function NewArticleForm({ workspaces }: { workspaces: Array<{ id: string;
             </label>
             <textarea
               id="article-text"
-              value={text}
-              onChange={(e) => setText(e.target.value)}
               rows={10}
               placeholder="Paste the article here. Blank lines separate paragraphs."
-              aria-invalid={fieldErrors.text ? true : undefined}
-              aria-describedby={fieldErrors.text ? 'article-text-error' : undefined}
+              aria-invalid={errors.text ? true : undefined}
+              aria-describedby={errors.text ? 'article-text-error' : undefined}
               className="w-full rounded-md border border-[var(--color-line)] p-3 font-serif text-sm aria-[invalid=true]:border-red-500"
+              {...form.register('text')}
             />
-            {fieldErrors.text && (
+            {errors.text && (
               <p id="article-text-error" className="mt-1 text-xs text-red-700">
-                {fieldErrors.text}
+                {errors.text.message}
               </p>
             )}
             <label className="mt-2 inline-flex cursor-pointer items-center gap-2 text-sm text-[var(--color-accent)]">
@@ -122,15 +92,13 @@ export function NewArticleForm({ workspaces }: { workspaces: Array<{ id: string;
               <span className="underline">…or upload a text file</span>
             </label>
           </div>
-          <p role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-700">
-            {error}
-          </p>
+          <FormError form={form} className="min-h-5 text-sm text-red-700" />
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => dialogRef.current?.close()}>
               Cancel
             </Button>
-            <Button type="submit" disabled={pending}>
-              {pending ? 'Importing…' : 'Import article'}
+            <Button type="submit" disabled={isSubmitting}>
+              {isSubmitting ? 'Importing…' : 'Import article'}
             </Button>
           </div>
         </form>

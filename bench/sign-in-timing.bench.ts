@@ -6,7 +6,7 @@
  */
 import { createTestDb } from '../db/client';
 import { users } from '../db/schema';
-import { authenticate, dummyPasswordHash } from '../lib/auth/authenticate';
+import { authenticate, dummyPasswordHash } from '@/lib/server/auth/authenticate';
 import { hashPassword } from '../lib/auth/password';
 import { deriveTotpKey } from '../lib/auth/totp';
 

@@ -6,7 +6,7 @@ import { myQueue } from '@/db/queries/assignments';
 import { listWorkspacesForUser } from '@/db/queries/workspaces';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { ShortcutsHelp } from '@/components/shortcuts-help';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/server/session';
 
 export default async function WorkbenchLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();

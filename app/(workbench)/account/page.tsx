@@ -1,15 +1,39 @@
 import type { Metadata } from 'next';
-import { AccountSecurity } from '@/components/account/account-security';
+import { AccountSecurity, type AccountSecurityProps } from '@/components/account/account-security';
 import { ChangePasswordForm } from '@/components/auth/change-password-form';
 import { EmailVerificationStatus } from '@/components/settings/email-verification-status';
 import { LeaveWorkspaces } from '@/components/settings/leave-workspaces';
 import { getDb } from '@/db';
+import type { Db } from '@/db/client';
+import { listActiveSessions } from '@/db/queries/sessions';
+import { countUnusedRecoveryCodes, workspacesRequiringTwoFactor } from '@/db/queries/two-factor';
 import { findUserById } from '@/db/queries/users';
 import { listWorkspacesForUser } from '@/db/queries/workspaces';
+import { userAgentLabel } from '@/lib/auth/user-agent-label';
+import type { CurrentUser } from '@/lib/domain/users';
 import { isMailConfigured } from '@/lib/mail/config';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Your account' };
+
+// Server-side formatting in UTC: the same text on server and client, whatever the viewer's zone.
+const formatTime = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+function loadAccountSecurity(db: Db, user: CurrentUser): AccountSecurityProps {
+  return {
+    twoFactorEnabled: user.twoFactorEnabled,
+    requiringTwoFactor: user.twoFactorEnabled ? [] : workspacesRequiringTwoFactor(db, user.id).map((w) => w.name),
+    unusedRecoveryCodes: user.twoFactorEnabled ? countUnusedRecoveryCodes(db, user.id) : 0,
+    sessions: listActiveSessions(db, user.id).map((s) => ({
+      id: s.id,
+      browser: userAgentLabel(s.userAgent),
+      ip: s.ip,
+      lastSeen: formatTime(s.lastSeenAt),
+      signedIn: formatTime(s.createdAt),
+      current: s.id === user.sessionId,
+    })),
+  };
+}
 
 export default async function AccountPage() {
   const user = await requireUser('/account');
@@ -24,7 +48,7 @@ export default async function AccountPage() {
           You signed in with a one-time password. Choose your own password to continue.
         </p>
       )}
-      <AccountSecurity user={user} />
+      <AccountSecurity {...loadAccountSecurity(getDb(), user)} />
       <ChangePasswordForm />
       <EmailVerificationStatus email={user.email} verifiedAt={findUserById(getDb(), user.id)?.emailVerifiedAt ?? null} mailConfigured={isMailConfigured()} />
       <LeaveWorkspaces workspaces={listWorkspacesForUser(getDb(), user.id).map(({ id, name, role }) => ({ id, name, role }))} />

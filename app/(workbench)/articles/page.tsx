@@ -6,7 +6,7 @@ import { listWorkspacesForUser } from '@/db/queries/workspaces';
 import { NewArticleForm } from '@/components/articles/new-article-form';
 import { StatusBadge } from '@/components/articles/status-badge';
 import { can } from '@/lib/auth/permissions';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Articles' };
 

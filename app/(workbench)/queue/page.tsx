@@ -7,7 +7,7 @@ import { MarkMentionsRead } from '@/components/review/mark-mentions-read';
 import { STATUS_LABELS } from '@/components/claims/labels';
 import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
 import { formatWhen } from '@/components/review/format';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'My queue' };
 

@@ -10,7 +10,7 @@ import { toInvitationJson } from '@/components/settings/invitation-types';
 import { ScaleEditor } from '@/components/settings/scale-editor';
 import { WorkspaceSettingsForm } from '@/components/settings/workspace-settings-form';
 import { WorkspaceTwoFactorToggle } from '@/components/auth/workspace-two-factor-toggle';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Workspace settings' };
 

@@ -1,7 +1,7 @@
 import { authorize } from '@/db/queries/access';
 import { createArticle } from '@/db/queries/articles';
 import { ARTICLE_BODY_LIMIT_BYTES } from '@/lib/api/body';
-import { apiRoute, readJson } from '@/lib/api/handler';
+import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { createArticleSchema } from '@/lib/validations/articles';
 import { idSchema } from '@/lib/validations/common';
 

@@ -1,6 +1,6 @@
 import { authorizeArticle } from '@/db/queries/access';
 import { assign } from '@/db/queries/assignments';
-import { apiRoute, readJson } from '@/lib/api/handler';
+import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { emitEntity } from '@/lib/events/emit';
 import { createAssignmentSchema } from '@/lib/validations/review';
 

@@ -1,6 +1,6 @@
 import { authorizeArticle } from '@/db/queries/access';
 import { createClaim } from '@/db/queries/claims';
-import { apiRoute, readJson } from '@/lib/api/handler';
+import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { emitEntity } from '@/lib/events/emit';
 import { createClaimSchema } from '@/lib/validations/claims';
 

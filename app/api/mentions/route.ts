@@ -1,5 +1,5 @@
 import { listMentions, markMentionsRead } from '@/db/queries/mentions';
-import { apiRoute, readJson } from '@/lib/api/handler';
+import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { markMentionsReadSchema } from '@/lib/validations/review';
 
 /** My @mentions, newest first; `?unread=1` for unread only. */

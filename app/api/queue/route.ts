@@ -1,5 +1,5 @@
 import { myQueue } from '@/db/queries/assignments';
-import { apiRoute } from '@/lib/api/handler';
+import { apiRoute } from '@/lib/server/api/handler';
 
 /** My queue across workspaces: assigned claims awaiting my verdict, and unread @mentions. */
 export const GET = apiRoute(({ user, db }) => ({ queue: myQueue(db, user.id) }));

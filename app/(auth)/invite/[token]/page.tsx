@@ -6,7 +6,7 @@ import { SignOutButton } from '@/components/auth/sign-out-button';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { DEAD_LINK_MESSAGES } from '@/lib/auth/tokens';
 import { isMailConfigured } from '@/lib/mail/config';
-import { getCurrentUser } from '@/lib/session';
+import { getCurrentUser } from '@/lib/server/session';
 import { AuthCard, SignInLink } from '../../auth-card';
 import { JoinButton } from './join-button';
 import { NewAccountForm } from './new-account-form';

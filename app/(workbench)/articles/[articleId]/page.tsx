@@ -10,7 +10,7 @@ import { getEventBus } from '@/lib/events/bus';
 import { formatCursor } from '@/lib/events/sse';
 import { ArticleWorkbench } from '@/components/workbench/article-workbench';
 import { AppError } from '@/lib/errors';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/server/session';
 
 type Params = { params: Promise<{ articleId: string }>; searchParams: Promise<{ claim?: string; tab?: string }> };
 

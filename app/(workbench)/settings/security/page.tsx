@@ -5,7 +5,7 @@ import { getDb } from '@/db';
 import { decodeSecurityLogCursor, encodeSecurityLogCursor, listSecurityEvents } from '@/db/queries/security-events';
 import { listWorkspacesForUser } from '@/db/queries/workspaces';
 import { SecurityLogTable } from '@/components/settings/security-log-table';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Security log' };
 

@@ -3,10 +3,10 @@ import { requestPasswordReset } from '@/db/queries/email-tokens';
 import { consume } from '@/db/queries/rate-limits';
 import type { RateLimit } from '@/lib/domain/rate-limits';
 import { clientInfo } from '@/lib/api/client-info';
-import { publicApiRoute, readJson } from '@/lib/api/handler';
+import { publicApiRoute, readJson } from '@/lib/server/api/handler';
 import { AppError, tooManyRequests } from '@/lib/errors';
 import { isMailConfigured } from '@/lib/mail/config';
-import { sendPasswordResetMail } from '@/lib/mail/deliver';
+import { sendPasswordResetMail } from '@/lib/server/mail/deliver';
 import { forgotPasswordSchema } from '@/lib/validations/invitations';
 
 const PER_EMAIL: RateLimit = { limit: 3, windowMs: 60 * 60_000 };

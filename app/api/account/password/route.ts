@@ -2,7 +2,7 @@ import { recordSecurityEvent } from '@/db/queries/security-events';
 import { revokeUserSessions } from '@/db/queries/sessions';
 import { findUserById, setPasswordHash } from '@/db/queries/users';
 import { clientInfo } from '@/lib/api/client-info';
-import { apiRoute, readJson } from '@/lib/api/handler';
+import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { AppError, unauthorized } from '@/lib/errors';
 import { changePasswordSchema } from '@/lib/validations/auth';

@@ -1,7 +1,7 @@
 import { recordSecurityEvent } from '@/db/queries/security-events';
 import { revokeUserSessions } from '@/db/queries/sessions';
 import { clientInfo } from '@/lib/api/client-info';
-import { apiRoute } from '@/lib/api/handler';
+import { apiRoute } from '@/lib/server/api/handler';
 
 /** "Sign out everywhere": ends every session of the caller, this browser's too. */
 export const DELETE = apiRoute(

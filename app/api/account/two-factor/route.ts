@@ -2,12 +2,12 @@ import { recordSecurityEvent } from '@/db/queries/security-events';
 import { clearTwoFactor, markTwoFactorEnabled, rememberAcceptedTotpStep, replaceRecoveryCodes } from '@/db/queries/two-factor';
 import { findUserById } from '@/db/queries/users';
 import { clientInfo } from '@/lib/api/client-info';
-import { apiRoute, readJson } from '@/lib/api/handler';
+import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { verifyPassword } from '@/lib/auth/password';
 import { generateRecoveryCodes, hashRecoveryCode } from '@/lib/auth/recovery-codes';
-import { totpKeyFromEnv, verifyAndUseSecondFactor } from '@/lib/auth/second-factor';
+import { totpKeyFromEnv, verifyAndUseSecondFactor } from '@/lib/server/auth/second-factor';
 import { decryptTotpSecret, verifyTotp } from '@/lib/auth/totp';
-import { limitTwoFactorChanges } from '@/lib/auth/two-factor-guard';
+import { limitTwoFactorChanges } from '@/lib/server/auth/two-factor-guard';
 import { AppError, unauthorized } from '@/lib/errors';
 import { confirmTwoFactorSchema, disableTwoFactorSchema } from '@/lib/validations/two-factor';
 

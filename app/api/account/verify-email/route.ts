@@ -1,10 +1,10 @@
 import { consume } from '@/db/queries/rate-limits';
 import { issueEmailToken } from '@/db/queries/email-tokens';
 import { findUserById } from '@/db/queries/users';
-import { apiRoute } from '@/lib/api/handler';
+import { apiRoute } from '@/lib/server/api/handler';
 import { AppError, tooManyRequests, unauthorized } from '@/lib/errors';
 import { isMailConfigured } from '@/lib/mail/config';
-import { sendVerificationMail } from '@/lib/mail/deliver';
+import { sendVerificationMail } from '@/lib/server/mail/deliver';
 
 const PER_ACCOUNT = { limit: 5, windowMs: 60 * 60_000 };
 

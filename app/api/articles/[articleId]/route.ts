@@ -1,6 +1,6 @@
 import { authorizeArticle } from '@/db/queries/access';
 import { listClaimsForViewer } from '@/db/queries/claim-views';
-import { apiRoute } from '@/lib/api/handler';
+import { apiRoute } from '@/lib/server/api/handler';
 
 /**
  * The article as the workbench holds it: text, versions, workflow state, and its claims.

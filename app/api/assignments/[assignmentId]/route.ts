@@ -1,6 +1,6 @@
 import { authorize } from '@/db/queries/access';
 import { getAssignment, unassign } from '@/db/queries/assignments';
-import { apiRoute } from '@/lib/api/handler';
+import { apiRoute } from '@/lib/server/api/handler';
 import { emitEntity } from '@/lib/events/emit';
 
 export const DELETE = apiRoute<{ assignmentId: string }>(({ params, user, db }) => {

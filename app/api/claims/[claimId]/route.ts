@@ -1,7 +1,7 @@
 import { authorizeClaim } from '@/db/queries/access';
 import { canSeeClaimDecision, getClaimForViewer } from '@/db/queries/claim-views';
 import { deleteClaim, updateClaim } from '@/db/queries/claims';
-import { apiRoute, readJson } from '@/lib/api/handler';
+import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { can } from '@/lib/auth/permissions';
 import { emitEntity } from '@/lib/events/emit';
 import { AppError, conflict, forbidden } from '@/lib/errors';

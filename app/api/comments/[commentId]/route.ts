@@ -1,6 +1,6 @@
 import { authorize } from '@/db/queries/access';
 import { deleteComment, getCommentScope, updateComment } from '@/db/queries/comments';
-import { apiRoute, readJson } from '@/lib/api/handler';
+import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { emitEntity } from '@/lib/events/emit';
 import { deleteCommentSchema, updateCommentSchema } from '@/lib/validations/review';
 

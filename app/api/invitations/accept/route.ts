@@ -1,6 +1,6 @@
 import { acceptInvitationAsUser } from '@/db/queries/invitations';
 import { clientInfo } from '@/lib/api/client-info';
-import { apiRoute, readJson } from '@/lib/api/handler';
+import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { acceptAsMemberSchema } from '@/lib/validations/invitations';
 
 /** Accepts an invitation as the signed-in account: only the invited address, and only once it is verified. */

@@ -1,6 +1,6 @@
 import { authorizeSource } from '@/db/queries/access';
 import { deleteSource, updateSource } from '@/db/queries/sources';
-import { apiRoute, readJson } from '@/lib/api/handler';
+import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { emitEntity } from '@/lib/events/emit';
 import { deleteSourceSchema, updateSourceSchema } from '@/lib/validations/claims';
 

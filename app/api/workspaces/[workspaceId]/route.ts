@@ -1,6 +1,6 @@
 import { authorize } from '@/db/queries/access';
 import { updateWorkspaceSettings } from '@/db/queries/workspaces';
-import { apiRoute, readJson } from '@/lib/api/handler';
+import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { workspaceSettingsSchema } from '@/lib/validations/workspaces';
 
 export const PATCH = apiRoute<{ workspaceId: string }>(async ({ req, params, user, db }) => {

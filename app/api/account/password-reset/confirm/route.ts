@@ -1,6 +1,6 @@
 import { lookupEmailToken, resetPassword } from '@/db/queries/email-tokens';
 import { clientInfo } from '@/lib/api/client-info';
-import { publicApiRoute, readJson } from '@/lib/api/handler';
+import { publicApiRoute, readJson } from '@/lib/server/api/handler';
 import { hashPassword } from '@/lib/auth/password';
 import { DEAD_LINK_MESSAGES } from '@/lib/auth/tokens';
 import { AppError } from '@/lib/errors';

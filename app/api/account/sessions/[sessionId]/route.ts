@@ -1,7 +1,7 @@
 import { recordSecurityEvent } from '@/db/queries/security-events';
 import { revokeSession } from '@/db/queries/sessions';
 import { clientInfo } from '@/lib/api/client-info';
-import { apiRoute, parseInput } from '@/lib/api/handler';
+import { apiRoute, parseInput } from '@/lib/server/api/handler';
 import { notFound } from '@/lib/errors';
 import { idSchema } from '@/lib/validations/common';
 

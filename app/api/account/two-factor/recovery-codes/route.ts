@@ -2,10 +2,10 @@ import { recordSecurityEvent } from '@/db/queries/security-events';
 import { replaceRecoveryCodes } from '@/db/queries/two-factor';
 import { findUserById } from '@/db/queries/users';
 import { clientInfo } from '@/lib/api/client-info';
-import { apiRoute, readJson } from '@/lib/api/handler';
+import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { generateRecoveryCodes, hashRecoveryCode } from '@/lib/auth/recovery-codes';
-import { totpKeyFromEnv, verifyAndUseSecondFactor } from '@/lib/auth/second-factor';
-import { limitTwoFactorChanges } from '@/lib/auth/two-factor-guard';
+import { totpKeyFromEnv, verifyAndUseSecondFactor } from '@/lib/server/auth/second-factor';
+import { limitTwoFactorChanges } from '@/lib/server/auth/two-factor-guard';
 import { AppError, unauthorized } from '@/lib/errors';
 import { regenerateRecoveryCodesSchema } from '@/lib/validations/two-factor';
 

@@ -1,6 +1,6 @@
 import { storePendingTotpSecret } from '@/db/queries/two-factor';
-import { apiRoute } from '@/lib/api/handler';
-import { totpKeyFromEnv } from '@/lib/auth/second-factor';
+import { apiRoute } from '@/lib/server/api/handler';
+import { totpKeyFromEnv } from '@/lib/server/auth/second-factor';
 import { encryptTotpSecret, generateTotpSecret } from '@/lib/auth/totp';
 import { setupView } from '@/lib/auth/two-factor-setup';
 import { AppError } from '@/lib/errors';

@@ -1,6 +1,6 @@
 import { verifyEmail } from '@/db/queries/email-tokens';
 import { clientInfo } from '@/lib/api/client-info';
-import { publicApiRoute, readJson } from '@/lib/api/handler';
+import { publicApiRoute, readJson } from '@/lib/server/api/handler';
 import { verifyEmailSchema } from '@/lib/validations/invitations';
 
 /** Follows a verification link: the token alone proves the mailbox, so no session is needed. */

@@ -1,6 +1,6 @@
 import { authorizeArticle } from '@/db/queries/access';
 import { articleAgreement } from '@/db/queries/verdicts';
-import { apiRoute } from '@/lib/api/handler';
+import { apiRoute } from '@/lib/server/api/handler';
 
 /** Percent agreement and Fleiss' kappa over the article's claims with two or more reviewer verdicts. */
 export const GET = apiRoute<{ articleId: string }>(({ params, user, db }) => {

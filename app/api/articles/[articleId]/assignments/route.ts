@@ -1,6 +1,6 @@
 import { authorizeArticle } from '@/db/queries/access';
 import { listAssignments } from '@/db/queries/assignments';
-import { apiRoute } from '@/lib/api/handler';
+import { apiRoute } from '@/lib/server/api/handler';
 
 export const GET = apiRoute<{ articleId: string }>(({ params, user, db }) => {
   authorizeArticle(db, user.id, params.articleId, 'article:read');

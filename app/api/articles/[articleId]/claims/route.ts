@@ -1,6 +1,6 @@
 import { authorizeArticle } from '@/db/queries/access';
 import { listClaimsForViewer } from '@/db/queries/claim-views';
-import { apiRoute } from '@/lib/api/handler';
+import { apiRoute } from '@/lib/server/api/handler';
 
 export const GET = apiRoute<{ articleId: string }>(({ params, user, db }) => {
   const { article, role } = authorizeArticle(db, user.id, params.articleId, 'article:read');

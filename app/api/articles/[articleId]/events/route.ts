@@ -1,7 +1,7 @@
 import { authorizeArticle } from '@/db/queries/access';
 import type { Db } from '@/db/client';
 import { getClaim } from '@/db/queries/claims';
-import { apiRoute } from '@/lib/api/handler';
+import { apiRoute } from '@/lib/server/api/handler';
 import { openArticleStream } from '@/lib/events/article-stream';
 import { getStreamHub } from '@/lib/events/stream-hub';
 import { parseLastEventId, SSE_HEADERS } from '@/lib/events/sse';

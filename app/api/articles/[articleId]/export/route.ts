@@ -3,7 +3,7 @@ import { consume } from '@/db/queries/rate-limits';
 import { buildReportViewModel } from '@/db/queries/report';
 import { recordSecurityEvent } from '@/db/queries/security-events';
 import { clientInfo } from '@/lib/api/client-info';
-import { apiRoute } from '@/lib/api/handler';
+import { apiRoute } from '@/lib/server/api/handler';
 import { AppError, tooManyRequests } from '@/lib/errors';
 import { parseExportFormat, renderReport, type ExportFormat, type RenderedReport } from '@/lib/export';
 import { PDF_EXPORT_LIMIT, pdfExportKey, pdfLimitMessage, retryAfterSeconds } from '@/lib/export/pdf-quota';

@@ -1,6 +1,6 @@
 import { authorizeArticle } from '@/db/queries/access';
 import { getClaim } from '@/db/queries/claims';
-import { apiRoute, readJson } from '@/lib/api/handler';
+import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { getStreamHub } from '@/lib/events/stream-hub';
 import { notFound } from '@/lib/errors';
 import { presenceSchema } from '@/lib/validations/review';

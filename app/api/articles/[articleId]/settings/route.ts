@@ -1,6 +1,6 @@
 import { authorizeArticle } from '@/db/queries/access';
 import { setBlindReview } from '@/db/queries/article-status';
-import { apiRoute, readJson } from '@/lib/api/handler';
+import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { emitArticleUpdated } from '@/lib/events/emit';
 import { articleSettingsSchema } from '@/lib/validations/review';
 

@@ -1,6 +1,6 @@
 import { authorizeArticle } from '@/db/queries/access';
 import { setArticleStatus } from '@/db/queries/article-status';
-import { apiRoute, readJson } from '@/lib/api/handler';
+import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { emitArticleUpdated } from '@/lib/events/emit';
 import { articleStatusSchema } from '@/lib/validations/review';
 

@@ -2,7 +2,7 @@ import { authorizeArticle } from '@/db/queries/access';
 import { updateArticleText } from '@/db/queries/articles';
 import { listClaims } from '@/db/queries/claims';
 import { ARTICLE_BODY_LIMIT_BYTES } from '@/lib/api/body';
-import { apiRoute, readJson } from '@/lib/api/handler';
+import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { parseArticleDocInput } from '@/lib/editor/article-schema';
 import { emitArticleUpdated } from '@/lib/events/emit';
 import { updateArticleTextSchema } from '@/lib/validations/articles';

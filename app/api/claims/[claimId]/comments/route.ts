@@ -1,6 +1,6 @@
 import { authorizeClaim } from '@/db/queries/access';
 import { createComment, listComments } from '@/db/queries/comments';
-import { apiRoute, readJson } from '@/lib/api/handler';
+import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { emitEntity } from '@/lib/events/emit';
 import { createCommentSchema } from '@/lib/validations/review';
 

@@ -1,6 +1,6 @@
 import { authorizeClaim } from '@/db/queries/access';
 import { updateClaim } from '@/db/queries/claims';
-import { apiRoute, readJson } from '@/lib/api/handler';
+import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { emitEntity } from '@/lib/events/emit';
 import { finalVerdictSchema } from '@/lib/validations/review';
 

@@ -1,6 +1,6 @@
 import { authorizeClaim } from '@/db/queries/access';
 import { addSource } from '@/db/queries/sources';
-import { apiRoute, readJson } from '@/lib/api/handler';
+import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { emitEntity } from '@/lib/events/emit';
 import { sourceFieldsSchema } from '@/lib/validations/claims';
 

@@ -1,6 +1,6 @@
 import { authorizeClaim } from '@/db/queries/access';
 import { listVerdicts, upsertMyVerdict } from '@/db/queries/verdicts';
-import { apiRoute, readJson } from '@/lib/api/handler';
+import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { emitEntity } from '@/lib/events/emit';
 import { putMyVerdictSchema } from '@/lib/validations/review';
 

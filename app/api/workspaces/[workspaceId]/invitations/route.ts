@@ -1,6 +1,6 @@
 import { authorize } from '@/db/queries/access';
 import { listPendingInvitations } from '@/db/queries/invitations';
-import { apiRoute } from '@/lib/api/handler';
+import { apiRoute } from '@/lib/server/api/handler';
 
 /** Pending invitations (owners only): email, role, expiry, delivery. */
 export const GET = apiRoute<{ workspaceId: string }>(({ params, user, db }) => {

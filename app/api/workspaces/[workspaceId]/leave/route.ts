@@ -1,7 +1,7 @@
 import { authorize } from '@/db/queries/access';
 import { leaveWorkspace } from '@/db/queries/workspaces';
 import { clientInfo } from '@/lib/api/client-info';
-import { apiRoute } from '@/lib/api/handler';
+import { apiRoute } from '@/lib/server/api/handler';
 import { emitMemberRemoved } from '@/lib/events/emit';
 
 /**

@@ -2,8 +2,8 @@ import { authorize } from '@/db/queries/access';
 import { createInvitation } from '@/db/queries/invitations';
 import { listMembers } from '@/db/queries/workspaces';
 import { clientInfo } from '@/lib/api/client-info';
-import { apiRoute, readJson } from '@/lib/api/handler';
-import { deliverInvitation, invitationDelivery } from '@/lib/mail/deliver';
+import { apiRoute, readJson } from '@/lib/server/api/handler';
+import { deliverInvitation, invitationDelivery } from '@/lib/server/mail/deliver';
 import { addMemberSchema } from '@/lib/validations/workspaces';
 
 export const GET = apiRoute<{ workspaceId: string }>(({ params, user, db }) => {

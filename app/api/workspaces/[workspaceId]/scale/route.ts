@@ -1,6 +1,6 @@
 import { authorize } from '@/db/queries/access';
 import { getScale, replaceScale } from '@/db/queries/scales';
-import { apiRoute, parseInput, readJson } from '@/lib/api/handler';
+import { apiRoute, parseInput, readJson } from '@/lib/server/api/handler';
 import { ratingScaleInputSchema } from '@/lib/verdicts/scale';
 import { updateScaleSchema } from '@/lib/validations/workspaces';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { authorize } from '@/db/queries/access';
 import { decodeSecurityLogCursor, encodeSecurityLogCursor, listSecurityEvents } from '@/db/queries/security-events';
-import { apiRoute, parseInput } from '@/lib/api/handler';
+import { apiRoute, parseInput } from '@/lib/server/api/handler';
 
 const querySchema = z.object({
   before: z.string().refine((value) => decodeSecurityLogCursor(value) !== null, 'before must be a cursor from nextBefore.').optional(),

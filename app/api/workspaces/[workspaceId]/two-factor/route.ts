@@ -2,7 +2,7 @@ import { authorize } from '@/db/queries/access';
 import { recordSecurityEvent } from '@/db/queries/security-events';
 import { setWorkspaceTwoFactorRequirement } from '@/db/queries/two-factor';
 import { clientInfo } from '@/lib/api/client-info';
-import { apiRoute, readJson } from '@/lib/api/handler';
+import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { forbidden } from '@/lib/errors';
 import { workspaceTwoFactorSchema } from '@/lib/validations/two-factor';
 

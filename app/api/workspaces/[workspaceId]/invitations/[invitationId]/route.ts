@@ -1,7 +1,7 @@
 import { authorize } from '@/db/queries/access';
 import { revokeInvitation } from '@/db/queries/invitations';
 import { clientInfo } from '@/lib/api/client-info';
-import { apiRoute } from '@/lib/api/handler';
+import { apiRoute } from '@/lib/server/api/handler';
 
 /** Withdraws a pending invitation: its link stops working at once. */
 export const DELETE = apiRoute<{ workspaceId: string; invitationId: string }>(({ req, params, user, db }) => {

@@ -1,7 +1,7 @@
 import { authorize } from '@/db/queries/access';
 import { changeMemberRole, removeMember } from '@/db/queries/workspaces';
 import { clientInfo } from '@/lib/api/client-info';
-import { apiRoute, readJson } from '@/lib/api/handler';
+import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { emitMemberRemoved } from '@/lib/events/emit';
 import { changeRoleSchema } from '@/lib/validations/workspaces';
 

@@ -1,8 +1,8 @@
 import { authorize } from '@/db/queries/access';
 import { reissueInvitation } from '@/db/queries/invitations';
 import { clientInfo } from '@/lib/api/client-info';
-import { apiRoute } from '@/lib/api/handler';
-import { deliverInvitation, invitationDelivery } from '@/lib/mail/deliver';
+import { apiRoute } from '@/lib/server/api/handler';
+import { deliverInvitation, invitationDelivery } from '@/lib/server/mail/deliver';
 
 /** A new link for a pending invitation (7 more days); the previous link dies. Same answer shape as inviting. */
 export const POST = apiRoute<{ workspaceId: string; invitationId: string }>(async ({ req, params, user, db }) => {

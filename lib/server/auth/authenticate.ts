@@ -7,9 +7,9 @@ import { createSession } from '@/db/queries/sessions';
 import { findUserByEmail } from '@/db/queries/users';
 import type { ClientInfo } from '@/lib/api/client-info';
 import { signInSchema } from '@/lib/validations/auth';
-import { hashPassword, verifyPassword as argon2Verify } from './password';
+import { hashPassword, verifyPassword as argon2Verify } from '@/lib/auth/password';
 import { verifyAndUseSecondFactor } from './second-factor';
-import { releaseAfterSuccess, releaseReservation, reserveAttempt, SIGN_IN_POLICY, signInKeys, type SignInCounters, type SignInPolicy } from './sign-in-limiter';
+import { releaseAfterSuccess, releaseReservation, reserveAttempt, SIGN_IN_POLICY, signInKeys, type SignInCounters, type SignInPolicy } from '@/lib/auth/sign-in-limiter';
 
 /**
  * Sign-in, without next-auth: the limiter reserves the attempt first, then the password is

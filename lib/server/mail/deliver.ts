@@ -4,9 +4,9 @@ import { revokeInvitation } from '@/db/queries/invitations';
 import type { InvitationDto } from '@/lib/domain/workspaces';
 import { getWorkspace } from '@/db/queries/workspaces';
 import type { ClientInfo } from '@/lib/api/client-info';
-import { appLink, isMailConfigured } from './config';
-import { invitationMail, passwordResetMail, verifyEmailMail } from './messages';
-import { sendMail } from './send';
+import { appLink, isMailConfigured } from '@/lib/mail/config';
+import { invitationMail, passwordResetMail, verifyEmailMail } from '@/lib/mail/messages';
+import { sendMail } from '@/lib/mail/send';
 
 /** How a new invitation reaches the invitee: mailed when SMTP is set up, else shown to the owner. */
 export const invitationDelivery = () => (isMailConfigured() ? 'email' : 'link') as 'email' | 'link';

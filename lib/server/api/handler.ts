@@ -3,10 +3,11 @@ import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { getDb } from '@/db';
 import type { Db } from '@/db/client';
+import type { CurrentUser } from '@/lib/domain/users';
 import { AppError, errorBody, forbidden } from '@/lib/errors';
-import { requireApiUser, type CurrentUser } from '@/lib/session';
-import { JSON_BODY_LIMIT_BYTES, readBodyText, type BodyLimit } from './body';
-import { assertSameOrigin } from './same-origin';
+import { requireApiUser } from '@/lib/server/session';
+import { JSON_BODY_LIMIT_BYTES, readBodyText, type BodyLimit } from '@/lib/api/body';
+import { assertSameOrigin } from '@/lib/api/same-origin';
 
 export interface ApiContext<P> {
   req: Request;

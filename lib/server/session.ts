@@ -5,21 +5,9 @@ import { getDb } from '@/db';
 import { findActiveSession, touchSession } from '@/db/queries/sessions';
 import { workspacesRequiringTwoFactor } from '@/db/queries/two-factor';
 import { findUserById } from '@/db/queries/users';
-import { authOptions } from '@/lib/auth/options';
+import { authOptions } from '@/lib/server/auth/options';
+import type { CurrentUser } from '@/lib/domain/users';
 import { unauthorized } from '@/lib/errors';
-
-export interface CurrentUser {
-  id: string;
-  email: string;
-  name: string;
-  /** The server-side session row of this browser (sign-out and revocation end it). */
-  sessionId: string;
-  /** Signed in with a one-time password: must choose a new one before working. */
-  mustChangePassword: boolean;
-  twoFactorEnabled: boolean;
-  /** A workspace of theirs requires two-factor sign-in and they have not set it up: account page only. */
-  twoFactorSetupRequired: boolean;
-}
 
 /**
  * The signed-in user, re-read from the database on every request: the cookie must name a session

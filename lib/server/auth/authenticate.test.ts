@@ -3,9 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { createTestDb, type Db } from '@/db/client';
 import { recoveryCodes, securityEvents, sessions, users } from '@/db/schema';
 import { authenticate, dummyPasswordHash, type AuthenticateDeps } from './authenticate';
-import { hashRecoveryCode } from './recovery-codes';
-import { SIGN_IN_POLICY } from './sign-in-limiter';
-import { deriveTotpKey, encryptTotpSecret, generateTotpSecret, totpCode } from './totp';
+import { hashRecoveryCode } from '@/lib/auth/recovery-codes';
+import { SIGN_IN_POLICY } from '@/lib/auth/sign-in-limiter';
+import { deriveTotpKey, encryptTotpSecret, generateTotpSecret, totpCode } from '@/lib/auth/totp';
 
 const KEY = deriveTotpKey('test-master-secret');
 const T0 = 1_700_000_000_000;

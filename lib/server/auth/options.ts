@@ -5,7 +5,7 @@ import { recordSecurityEvent } from '@/db/queries/security-events';
 import { revokeSession, SESSION_MAX_AGE_SECONDS } from '@/db/queries/sessions';
 import { clientInfo } from '@/lib/api/client-info';
 import { authenticate } from './authenticate';
-import { SIGN_IN_ERRORS } from './sign-in-errors';
+import { SIGN_IN_ERRORS } from '@/lib/auth/sign-in-errors';
 import { totpKeyFromEnv } from './second-factor';
 
 export const authOptions: NextAuthOptions = {

@@ -1,7 +1,7 @@
 import { lastAcceptedTotpStep, rememberAcceptedTotpStep, consumeRecoveryCode } from '@/db/queries/two-factor';
 import type { Tx } from '@/db/queries/history';
-import { hashRecoveryCode, looksLikeRecoveryCode } from './recovery-codes';
-import { decryptTotpSecret, deriveTotpKey, looksLikeTotpCode, verifyTotp } from './totp';
+import { hashRecoveryCode, looksLikeRecoveryCode } from '@/lib/auth/recovery-codes';
+import { decryptTotpSecret, deriveTotpKey, looksLikeTotpCode, verifyTotp } from '@/lib/auth/totp';
 
 let cachedKey: { master: string; key: Buffer } | undefined;
 

@@ -576,9 +576,8 @@ test('the matrix covers exactly the routes and methods under app/api', () => {
 });
 
 test.describe('API authorization matrix', () => {
-  test.beforeAll(async ({ browser }, testInfo) => {
-    const baseURL = testInfo.project.use.baseURL;
-    if (!baseURL) throw new Error('baseURL is not configured');
+  test.beforeAll(async ({ browser, appServer }) => {
+    const baseURL = appServer.baseURL;
     const users: DemoUser[] = ['outsider', 'viewer', 'reviewer', 'editor', 'owner', 'reviewer2'];
     const signedIn = await Promise.all(users.map((who) => pageAs(browser, who)));
     const pages = Object.fromEntries(users.map((who, i) => [who, signedIn[i]!])) as Record<DemoUser, Page>;

@@ -10,7 +10,7 @@ function unescapeHtml(text: string): string {
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
+    .replace(/&#39;|&#x27;/g, "'")
     .replace(/&amp;/g, '&');
 }
 
@@ -41,7 +41,7 @@ function readHighlights(body: string): { text: string; byClaim: Map<number, stri
       if (paragraphs++ > 0) text += '\n\n';
     } else if (token === '</p>' || token === '\n') {
       continue;
-    } else if (token === '<br>') {
+    } else if (token === '<br/>') {
       appendText('\n');
     } else if (token.startsWith('<')) {
       throw new Error(`unexpected tag in article body: ${token}`);
@@ -60,7 +60,7 @@ function readHighlights(body: string): { text: string; byClaim: Map<number, stri
 describe('HTML report', () => {
   it('is a complete HTML5 document with the article metadata', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
-    expect(html).toContain('<meta charset="utf-8">');
+    expect(html).toMatch(/<meta charset="utf-8"\/>/i);
     expect(html).toContain('<title>Fact-check report: ادعاهای اقتصادی وزیر — &quot;Economy&quot; claims &amp; &lt;figures&gt;</title>');
     expect(html).toContain('News Example');
     expect(html).toContain('مریم رضایی');
@@ -80,7 +80,8 @@ describe('HTML report', () => {
     expect(tags.length).toBeGreaterThan(50);
     for (const tag of tags) expect(tag).not.toMatch(/\s(src|srcset|background|action|formaction|on[a-z]+)\s*=/i);
     expect(html).not.toMatch(/url\(|@import/i);
-    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'`);
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
+    expect(unescapeHtml(csp)).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'");
   });
 
   it('escapes user text: the <script> quote shows as text', () => {
@@ -110,7 +111,7 @@ describe('HTML report', () => {
   it('reproduces the article text exactly, with paragraphs and line breaks', () => {
     expect(readHighlights(articleBody(html)).text).toBe(vm.article.text);
     expect(articleBody(html).match(/<p /g)).toHaveLength(3);
-    expect(articleBody(html)).toContain('<br>');
+    expect(articleBody(html)).toContain('<br/>');
   });
 
   it('highlights every claim exactly, including overlapping and nested ones', () => {
@@ -157,7 +158,7 @@ describe('HTML report', () => {
     expect(card).toContain('<a href="https://archive.example.org/post?id=1&amp;view=%3Cfull%3E"><bdi>Archived post (2024)</bdi></a>');
     expect(card).toContain('Example Archive');
     expect(card).toContain('accessed 3 March 2024');
-    expect(card).toContain('<blockquote dir="auto"><p>He also wrote…<br>…in a post.</p></blockquote>');
+    expect(card).toContain('<blockquote dir="auto"><p>He also wrote…<br/>…in a post.</p></blockquote>');
     expect(card).toMatch(/Sara Lindqvist<\/span><span class="chip"[^>]*>Half true<\/span>/);
     expect(card).toContain('1 March 2024');
   });
@@ -211,7 +212,7 @@ describe('HTML report with CRLF text', () => {
     const crlf = { ...claim, start, end: start + 'claim here'.length, quote: { exact: 'claim here', prefix: '', suffix: '' } };
     const out = renderHtmlReport({ ...vm, article: { ...vm.article, text }, claims: [crlf] });
     expect(out).toMatch(/data-claim="1"[^>]*>claim here<\/span>/);
-    expect(out).toContain('First line.<br>Second ');
+    expect(out).toContain('First line.<br/>Second ');
     expect(out).toContain('<p dir="auto">Third paragraph.</p>');
   });
 });

@@ -9,7 +9,6 @@ import {
   markdownLink,
 } from './escape';
 import {
-  ARTICLE_STATUS_LABELS,
   claimStatusLabel,
   finalVerdictLabel,
   ORPHANED_NOTE,
@@ -17,6 +16,7 @@ import {
   formatDate,
   formatDateTime,
 } from './format';
+import { ARTICLE_STATUS_LABELS } from '@/lib/domain/status-labels';
 import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
 import { placeClaims } from './segments';
 import { summarizeVerdicts } from './summary';

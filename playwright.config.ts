@@ -13,6 +13,8 @@ if (!Number.isInteger(WORKERS) || WORKERS < 1 || WORKERS > MAX_WORKERS) {
 
 export default defineConfig({
   testDir: './e2e',
+  // Helpers that write to the test database import db/queries, whose `server-only` marker this maps to its empty module.
+  tsconfig: './tsconfig.node.json',
   globalSetup: './e2e/global-setup.ts',
   // One folder per server port, so engineers running suites side by side do not delete each other's traces.
   outputDir: process.env.E2E_PORT ? `./test-results-${process.env.E2E_PORT}` : './test-results',

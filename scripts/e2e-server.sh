@@ -22,5 +22,5 @@ if ! node -e 'const s = require("node:net").createServer(); s.once("error", () =
 fi
 
 rm -f "$CLAIMDESK_DB" "$CLAIMDESK_DB-wal" "$CLAIMDESK_DB-shm"
-node_modules/.bin/tsx scripts/seed.ts >/dev/null
+node_modules/.bin/tsx --tsconfig tsconfig.node.json scripts/seed.ts >/dev/null
 exec node_modules/.bin/next start -p "$PORT"

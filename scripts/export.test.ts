@@ -26,7 +26,7 @@ interface RunResult {
 
 function run(script: string, args: string[]): Promise<RunResult> {
   return new Promise((resolve) => {
-    execFile(TSX, [script, ...args], { cwd: ROOT, env: { ...process.env, CLAIMDESK_DB: dbFile }, maxBuffer: 20 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(TSX, ['--tsconfig', 'tsconfig.node.json', script, ...args], { cwd: ROOT, env: { ...process.env, CLAIMDESK_DB: dbFile }, maxBuffer: 20 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });

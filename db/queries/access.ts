@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { articles, claims, memberships, sources } from '../schema';

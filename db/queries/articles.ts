@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { JSONContent } from '@tiptap/core';
 import type { Db } from '../client';

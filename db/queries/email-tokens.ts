@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import { emailTokens, recoveryCodes, users } from '../schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import { invitations, memberships, users, workspaces } from '../schema';

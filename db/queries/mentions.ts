@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { commentPlainText } from '@/lib/review/mention-tokens';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { rateLimits } from '../schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Builds the export view model (lib/export/view-model.ts) from the database: the one place
  * the route, the CLI and the tests get report data from. A fixed number of queries however

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../client';
 import { sessions } from '../schema';

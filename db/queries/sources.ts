@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, max } from 'drizzle-orm';
 import type { Db } from '../client';
 import { claims, sources } from '../schema';

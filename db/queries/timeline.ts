@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { articles, claims, claimVerdicts, comments, historyEntries, ratingLevels, ratingScales, users } from '../schema';

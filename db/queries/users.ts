@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { users } from '../schema';
 import type { Tx } from './history';

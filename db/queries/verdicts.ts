@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { articles, claims, claimVerdicts, ratingLevels, users } from '../schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { lastAcceptedTotpStep, rememberAcceptedTotpStep, consumeRecoveryCode } from '@/db/queries/two-factor';
 import type { Tx } from '@/db/queries/history';
 import { hashRecoveryCode, looksLikeRecoveryCode } from '@/lib/auth/recovery-codes';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '@/db/client';
 import { consume } from '@/db/queries/rate-limits';
 import { tooManyRequests } from '@/lib/errors';

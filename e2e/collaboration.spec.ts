@@ -279,12 +279,12 @@ test.describe('team review', () => {
     await editorArticle.open(id);
     const claimId = await editorArticle.markClaim('Opposition leaders called the figure invented');
     await openClaimTab(editor, 'Discussion');
-    await editor.getByRole('combobox', { name: 'Add a comment' }).fill('First thought.');
+    await editor.getByRole('textbox', { name: 'Add a comment' }).fill('First thought.');
     await editor.getByRole('button', { name: 'Post comment' }).click();
     const comment = editor.getByTestId('comment');
     await expect(comment).toContainText('First thought.');
     await comment.getByRole('button', { name: 'Edit' }).click();
-    await editor.getByRole('combobox', { name: 'Edit comment' }).fill('Second thought.');
+    await editor.getByRole('textbox', { name: 'Edit comment' }).fill('Second thought.');
     await comment.getByRole('button', { name: 'Save' }).click();
     await expect(comment).toContainText('Second thought.');
     await expect(comment).toContainText('edited');

@@ -302,7 +302,7 @@ test.describe('export safeguards', () => {
     const detail = page.getByTestId('claim-detail');
     await detail.getByRole('tab', { name: 'Discussion' }).click();
     const secret = `Off the record, my source is the cousin ${Date.now()}`;
-    await page.getByRole('combobox', { name: 'Add a comment' }).fill(secret);
+    await page.getByRole('textbox', { name: 'Add a comment' }).fill(secret);
     await page.getByRole('button', { name: 'Post comment' }).click();
     const comment = page.getByTestId('comment').filter({ hasText: secret });
     await expect(comment).toHaveCount(1);

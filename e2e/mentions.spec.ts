@@ -18,6 +18,9 @@ async function openDiscussion(page: Page, articleId: string, claimId: string): P
 }
 
 test.describe('@mentions', () => {
+  // Three people sign in (argon2) and an article is imported per test: slow on a busy machine.
+  test.slow();
+
   test('Ana types "@", picks Kofi with the keyboard, posts; the chip shows and Kofi finds it in his mentions', async ({ browser }) => {
     const id = await freshArticle(browser);
     const ana = await pageAs(browser, 'reviewer');

@@ -61,6 +61,7 @@ export function ExportMenu({ articleId }: { articleId: string }) {
           <DropdownMenu.Content
             align="end"
             sideOffset={4}
+            loop
             className="z-30 w-64 rounded-lg border border-[var(--color-line)] bg-white py-1 shadow-lg"
             // The workbench listens for single-key shortcuts (j, k, Esc) on the window; keys typed in the menu are the menu's.
             onKeyDown={(event) => event.stopPropagation()}

@@ -7,7 +7,7 @@
  */
 import { renderHtmlReport } from '../lib/export/html';
 import { closePdfBrowsers, pdfSandboxMode, renderPdf } from '../lib/export/pdf';
-import { buildFixtureViewModel } from '../lib/export/test-fixture';
+import { buildFixtureViewModel } from '@/test/fixtures/export-report';
 
 const RENDERS = Number(process.argv[2] ?? 5);
 if (!Number.isInteger(RENDERS) || RENDERS < 1) throw new Error(`renders must be a positive integer (got ${process.argv[2]}).`);

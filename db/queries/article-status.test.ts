@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { articles, historyEntries } from '../schema';
 import { setArticleStatus, setBlindReview } from './article-status';
-import { catchAppError, reviewFixture, type ReviewFixture } from './review-fixture';
+import { catchAppError, reviewFixture, type ReviewFixture } from '@/test/fixtures/review-db';
 
 let f: ReviewFixture;
 beforeEach(async () => {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { articles } from '../schema';
 import { listArticlesForUser } from './articles';
-import { reviewFixture } from './review-fixture';
+import { reviewFixture } from '@/test/fixtures/review-db';
 import { upsertMyVerdict } from './verdicts';
 
 describe('listArticlesForUser: rating progress', () => {

@@ -5,7 +5,7 @@ import { assign, getAssignment, listAssignments, myQueue, unassign } from './ass
 import { createComment } from './comments';
 import { serializeMention } from '@/lib/review/mention-tokens';
 import { markMentionsRead } from './mentions';
-import { catchAppError, reviewFixture, type ReviewFixture } from './review-fixture';
+import { catchAppError, reviewFixture, type ReviewFixture } from '@/test/fixtures/review-db';
 import { upsertMyVerdict } from './verdicts';
 
 let f: ReviewFixture;

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { articles } from '../schema';
 import { canSeeClaimDecision, claimsWithHiddenDecision, getClaimForViewer, listClaimsForViewer } from './claim-views';
-import { reviewFixture } from './review-fixture';
+import { reviewFixture } from '@/test/fixtures/review-db';
 import { upsertMyVerdict } from './verdicts';
 
 describe('claims as a viewer may see them', () => {

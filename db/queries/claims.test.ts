@@ -7,7 +7,7 @@ import { authorizeArticle, authorizeClaim } from './access';
 import { createArticle, updateArticleText } from './articles';
 import { createClaim, deleteClaim, getClaim, listClaims, updateClaim } from './claims';
 import { getScale } from './scales';
-import { catchAppError } from './review-fixture';
+import { catchAppError } from '@/test/fixtures/review-db';
 import { addSource, deleteSource, updateSource } from './sources';
 import { plainTextToDocJson } from '@/lib/editor/doc-text';
 import { AppError } from '@/lib/errors';

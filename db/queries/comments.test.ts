@@ -4,7 +4,7 @@ import { historyEntries, mentions } from '../schema';
 import { createComment, deleteComment, getCommentScope, listComments, updateComment } from './comments';
 import { serializeMention } from '@/lib/review/mention-tokens';
 import { listMentions, markMentionsRead } from './mentions';
-import { catchAppError, reviewFixture, type ReviewFixture } from './review-fixture';
+import { catchAppError, reviewFixture, type ReviewFixture } from '@/test/fixtures/review-db';
 
 let f: ReviewFixture;
 beforeEach(async () => {

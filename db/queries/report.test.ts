@@ -15,7 +15,7 @@ import { renderClaimReviews } from '@/lib/export/claimreview';
 import { renderReport } from '@/lib/export';
 import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
 import { renderW3cAnnotations } from '@/lib/export/w3c';
-import { loadW3cSuite, runW3cSuite } from '@/lib/export/w3c-suite';
+import { loadW3cSuite, runW3cSuite } from '@/test/fixtures/w3c-suite';
 
 const APP_URL = 'http://claimdesk.test';
 const NOW = new Date('2026-12-01T12:00:00Z');

@@ -4,7 +4,7 @@ import { articles, historyEntries } from '../schema';
 import { assign } from './assignments';
 import { updateClaim } from './claims';
 import { createComment, deleteComment, updateComment } from './comments';
-import { reviewFixture, type ReviewFixture } from './review-fixture';
+import { reviewFixture, type ReviewFixture } from '@/test/fixtures/review-db';
 import { addSource } from './sources';
 import { claimTimeline } from './timeline';
 import { upsertMyVerdict } from './verdicts';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { articles, historyEntries } from '../schema';
-import { catchAppError, reviewFixture, type ReviewFixture } from './review-fixture';
+import { catchAppError, reviewFixture, type ReviewFixture } from '@/test/fixtures/review-db';
 import { articleAgreement, canSeeOthersVerdicts, listVerdicts, upsertMyVerdict } from './verdicts';
 
 let f: ReviewFixture;

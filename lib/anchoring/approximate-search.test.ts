@@ -3,7 +3,7 @@ import { findApproximateMatches } from './approximate-search';
 import { alignNear } from './banded-alignment';
 import { scanEditDistances } from './edit-distance-scan';
 import { findLongQuoteMatches } from './long-quote-search';
-import { bestEndDistances, levenshtein, randomInt, randomString, seededRandom } from './test-utils';
+import { bestEndDistances, levenshtein, randomInt, randomString, seededRandom } from '@/test/fixtures/anchoring';
 
 group('scanEditDistances (bit-parallel) against the plain DP', () => {
   // Lengths straddle word boundaries: 1 word, exactly 32, 2 words, 3+ words.

@@ -1,6 +1,6 @@
 import { describe as group, expect, it } from 'vitest';
 import { CodePointIndex, codePointToUtf16, splitsSurrogatePair, stepBackCodePoints, stepForwardCodePoints, utf16ToCodePoint, widenToCodePoints } from './code-points';
-import { pick, randomInt, seededRandom } from './test-utils';
+import { pick, randomInt, seededRandom } from '@/test/fixtures/anchoring';
 
 const FAMILY = '👩‍👩‍👧'; // 3 astral code points joined by 2 ZWJ: 8 UTF-16 units, 5 code points
 const FLAG = '🇮🇷'; // 2 regional indicators: 4 units, 2 code points

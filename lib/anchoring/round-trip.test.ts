@@ -1,7 +1,7 @@
 import { describe as group, expect, it } from 'vitest';
 import { splitsSurrogatePair } from './code-points';
 import { anchor, describe } from './index';
-import { pick, randomInt, seededRandom } from './test-utils';
+import { pick, randomInt, seededRandom } from '@/test/fixtures/anchoring';
 
 // Tokens chosen to stress anchoring: astral emoji and ZWJ sequences, Persian with ZWNJ,
 // whitespace runs (NBSP, newlines) and repeated substrings.

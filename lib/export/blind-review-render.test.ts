@@ -5,7 +5,7 @@ import { renderHtmlReport } from './html';
 import { buildJsonReport } from './json';
 import { renderMarkdownReport } from './markdown';
 import { summarizeVerdicts } from './summary';
-import { buildFixtureViewModel } from './test-fixture';
+import { buildFixtureViewModel } from '@/test/fixtures/export-report';
 import type { ReportViewModel } from './view-model';
 
 /** The fixture as a blind reviewer who has rated none of the claims would export it. */

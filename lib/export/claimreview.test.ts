@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { claimantType, factCheckUrl, renderClaimReviews, renderClaimReviewsJson, type ClaimReview } from './claimreview';
-import { buildFixtureViewModel } from './test-fixture';
+import { buildFixtureViewModel } from '@/test/fixtures/export-report';
 
 const vm = buildFixtureViewModel();
 const reviews = renderClaimReviews(vm);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvCell, neutraliseFormula, renderCsvReport } from './csv';
-import { buildFixtureViewModel } from './test-fixture';
+import { buildFixtureViewModel } from '@/test/fixtures/export-report';
 
 /** A strict RFC 4180 parser: CRLF records, quoted fields with "" escapes; throws on anything else. */
 function parseCsv(input: string): string[][] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtmlReport } from './html';
 import { REPORT_CSS } from './html-styles';
-import { buildFixtureViewModel } from './test-fixture';
+import { buildFixtureViewModel } from '@/test/fixtures/export-report';
 import type { ReportViewModel } from './view-model';
 
 const MARKUP = `</bdi></p></title></style><script>alert(1)</script>"><img src=x onerror=alert(2)>'><svg onload=alert(3)>`;

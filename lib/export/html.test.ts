@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtmlReport } from './html';
-import { buildFixtureViewModel } from './test-fixture';
+import { buildFixtureViewModel } from '@/test/fixtures/export-report';
 
 const vm = buildFixtureViewModel();
 const html = renderHtmlReport(vm);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import { EXPORT_FORMATS, FORMAT_INFO, exportFileName, parseExportFormat, renderReport } from './index';
-import { buildFixtureViewModel } from './test-fixture';
+import { buildFixtureViewModel } from '@/test/fixtures/export-report';
 
 const vm = buildFixtureViewModel();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderJsonReport } from './json';
-import { buildFixtureViewModel } from './test-fixture';
+import { buildFixtureViewModel } from '@/test/fixtures/export-report';
 
 describe('JSON report', () => {
   const vm = buildFixtureViewModel();

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import { renderHtmlReport } from './html';
 import { closePdfBrowsers, PdfUnavailableError, renderPdf } from './pdf';
-import { buildFixtureViewModel } from './test-fixture';
+import { buildFixtureViewModel } from '@/test/fixtures/export-report';
 
 const CHROMIUM = '/usr/bin/chromium';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { placeClaims, segmentText } from './segments';
-import { buildFixtureViewModel } from './test-fixture';
+import { buildFixtureViewModel } from '@/test/fixtures/export-report';
 
 describe('segmentText', () => {
   const vm = buildFixtureViewModel();

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildFixtureViewModel } from './test-fixture';
+import { buildFixtureViewModel } from '@/test/fixtures/export-report';
 import { renderW3cAnnotations, renderW3cAnnotationsJson, type W3cAnnotation } from './w3c';
-import { W3C_SUITE_DIR, isDateTime, isUri, loadW3cSuite, runW3cSuite, type W3cAssertion } from './w3c-suite';
+import { W3C_SUITE_DIR, isDateTime, isUri, loadW3cSuite, runW3cSuite, type W3cAssertion } from '@/test/fixtures/w3c-suite';
 
 const MUSTS = 'annotations/annotationMusts.test';
 const vm = buildFixtureViewModel();

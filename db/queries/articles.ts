@@ -9,7 +9,7 @@ import { conflict, notFound } from '@/lib/errors';
 import { slugify, uniqueSlug } from '@/lib/text/slug';
 import { reanchorClaims } from './claims';
 import { recordHistory } from './history';
-import { canSeeOthersVerdicts } from './verdicts';
+import { canSeeOthersVerdicts } from '@/lib/review/verdict-visibility';
 
 export interface ArticleListItem {
   id: string;

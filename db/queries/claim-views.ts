@@ -7,7 +7,7 @@ import { notFound } from '@/lib/errors';
 import { withholdDecision } from '@/lib/review/blind-review';
 import { getClaim, listClaims } from './claims';
 import type { ClaimDto } from '@/lib/domain/claims';
-import { canSeeOthersVerdicts } from './verdicts';
+import { canSeeOthersVerdicts } from '@/lib/review/verdict-visibility';
 
 export interface ClaimViewer {
   userId: string;

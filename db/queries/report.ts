@@ -15,7 +15,7 @@ import type { ReportClaim, ReportPerson, ReportVerdict, ReportViewModel } from '
 import { ratingBounds } from '@/lib/verdicts';
 import type { Tx } from './history';
 import { getScale } from './scales';
-import { canSeeOthersVerdicts } from './verdicts';
+import { canSeeOthersVerdicts } from '@/lib/review/verdict-visibility';
 import { redactClaimAudit } from '@/lib/review/blind-review';
 import { scrubDeletedCommentAudit } from '@/lib/review/deleted-comments';
 

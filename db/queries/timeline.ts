@@ -7,7 +7,7 @@ import { notFound } from '@/lib/errors';
 import { HIDDEN_UNTIL_VERDICT, redactClaimAudit } from '@/lib/review/blind-review';
 import { scrubDeletedCommentAudit } from '@/lib/review/deleted-comments';
 import { DEFAULT_IGNORED_FIELDS, describeHistoryEntry, diffRecords, type FieldChange } from '@/lib/review/history-diff';
-import { canSeeOthersVerdicts } from './verdicts';
+import { canSeeOthersVerdicts } from '@/lib/review/verdict-visibility';
 import type { TimelineEntry } from '@/lib/domain/review';
 
 const CLAIM_VERBS = { create: 'created the claim', update: 'changed the claim', delete: 'deleted the claim' } as const;

@@ -3,23 +3,15 @@ import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { articles, claims, claimVerdicts, ratingLevels, users } from '../schema';
 import type { Role } from '@/lib/domain/roles';
-import { can } from '@/lib/auth/permissions';
 import { AppError, conflict, notFound } from '@/lib/errors';
 import { percentAgreement, summarizeAgreement } from '@/lib/review/agreement';
+import { canSeeOthersVerdicts } from '@/lib/review/verdict-visibility';
 import { MAX_REASON_CHARS } from '@/lib/validations/review';
 import { recordHistory, type Tx } from './history';
 import { assertLevelInWorkspace } from './scales';
 import type { VerdictDto, VerdictList, ArticleAgreement } from '@/lib/domain/review';
 
 type VerdictRow = typeof claimVerdicts.$inferSelect;
-
-/**
- * The blind-review rule: with blind review on, you see others' verdicts only once you have given
- * yours, unless you are the one who sets the final verdict (editor, owner).
- */
-export function canSeeOthersVerdicts(role: Role | null, blindReview: boolean, hasOwnVerdict: boolean): boolean {
-  return !blindReview || hasOwnVerdict || can(role, 'verdict:final');
-}
 
 function verdictRows(db: Db | Tx, where: SQL) {
   return db

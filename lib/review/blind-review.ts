@@ -5,7 +5,7 @@
  * claim's *decision* and are withheld together, whatever their values — hiding only the
  * revealing values would make "hidden" itself mean "decided".
  *
- * Who may see is decided by `canSeeOthersVerdicts` (db/queries/verdicts.ts); this module only
+ * Who may see is decided by `canSeeOthersVerdicts` (lib/review/verdict-visibility.ts); this module only
  * removes what must not be shown.
  */
 

@@ -2,10 +2,9 @@ import { authorizeClaim } from '@/db/queries/access';
 import { canSeeClaimDecision, getClaimForViewer } from '@/db/queries/claim-views';
 import { deleteClaim, updateClaim } from '@/db/queries/claims';
 import { apiRoute, readJson } from '@/lib/server/api/handler';
-import { can } from '@/lib/auth/permissions';
 import { emitEntity } from '@/lib/events/emit';
-import { AppError, conflict, forbidden } from '@/lib/errors';
-import { canTransitionClaim } from '@/lib/review/workflow';
+import { AppError, conflict } from '@/lib/errors';
+import { checkClaimDelete, checkClaimUpdate, touchesClaimDecision } from '@/lib/review/claim-policy';
 import { deleteClaimSchema, updateClaimSchema } from '@/lib/validations/claims';
 
 export const GET = apiRoute<{ claimId: string }>(({ params, user, db }) => {
@@ -16,17 +15,9 @@ export const GET = apiRoute<{ claimId: string }>(({ params, user, db }) => {
 export const PATCH = apiRoute<{ claimId: string }>(async ({ req, params, user, db }) => {
   const { role, claim } = authorizeClaim(db, user.id, params.claimId, 'claim:update');
   const input = await readJson(req, updateClaimSchema);
-  // Blind review: rationale and status stay hidden, so unwritable, until I give my own verdict.
-  // Checked before the transition rules, whose messages name the current status.
-  if ((input.status !== undefined || input.rationale !== undefined) && !canSeeClaimDecision(db, params.claimId, { userId: user.id, role })) {
-    throw forbidden('Under blind review the rationale and status stay hidden until you give your own verdict (Verdicts tab).');
-  }
-  if (input.status !== undefined && input.status !== claim.status) {
-    const transition = canTransitionClaim(role, claim.status, input.status);
-    if (!transition.ok) throw new AppError(transition.code === 'forbidden' ? 'forbidden' : 'unprocessable', transition.reason);
-  }
-  // The final verdict is what reports publish: editors set it; reviewers record their own verdicts.
-  if (input.verdictId !== undefined && !can(role, 'verdict:final')) throw forbidden('Only editors set the final verdict. Record your own verdict under “Reviewer verdicts”.');
+  const canSeeDecision = !touchesClaimDecision(input) || canSeeClaimDecision(db, params.claimId, { userId: user.id, role });
+  const decision = checkClaimUpdate(role, claim.status, input, canSeeDecision);
+  if (!decision.ok) throw new AppError(decision.code, decision.reason);
   const viewer = { userId: user.id, role };
   let updated;
   try {
@@ -43,8 +34,8 @@ export const PATCH = apiRoute<{ claimId: string }>(async ({ req, params, user, d
 export const DELETE = apiRoute<{ claimId: string }>(async ({ req, params, user, db }) => {
   const { claim, role } = authorizeClaim(db, user.id, params.claimId, 'claim:delete');
   const { version } = await readJson(req, deleteClaimSchema);
-  // Reviewers delete their own claims; editors and owners any claim.
-  if (claim.authorId !== user.id && !can(role, 'article:edit')) throw forbidden('Only the claim’s author or an editor can delete it.');
+  const decision = checkClaimDelete(role, claim.authorId === user.id);
+  if (!decision.ok) throw new AppError(decision.code, decision.reason);
   try {
     deleteClaim(db, params.claimId, version, user.id);
   } catch (error) {

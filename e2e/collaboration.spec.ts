@@ -195,6 +195,36 @@ test.describe('team review', () => {
     await kofi.context().close();
   });
 
+  test('a status change elsewhere refetches the article row only, not its text or claims; own changes refetch nothing', async ({ browser }) => {
+    const id = await freshArticle(browser, 'Light status');
+    const reviewer = await pageAs(browser, 'reviewer');
+    await new ArticlePage(reviewer).open(id);
+    await expect(reviewer.getByTestId('live-status')).toHaveText('Live');
+    const fetched: string[] = [];
+    reviewer.on('request', (r) => {
+      const url = new URL(r.url());
+      if (r.method() === 'GET' && url.pathname.startsWith(`/api/articles/${id}`) && !url.pathname.endsWith('/events')) fetched.push(url.pathname + url.search);
+    });
+
+    const editor = await pageAs(browser, 'editor');
+    await new ArticlePage(editor).open(id);
+    await expect(editor.getByTestId('live-status')).toHaveText('Live');
+    const editorFetched: string[] = [];
+    editor.on('request', (r) => {
+      if (r.method() === 'GET' && new URL(r.url()).pathname.startsWith(`/api/articles/${id}`) && !r.url().includes('/events')) editorFetched.push(r.url());
+    });
+    await editor.getByRole('button', { name: 'Start review' }).click();
+    await expect(editor.getByTestId('article-status')).toContainText('In review');
+
+    await expect(reviewer.getByTestId('article-status')).toContainText('In review');
+    expect(fetched).toEqual([`/api/articles/${id}?fields=meta`]);
+    // The editor's own change came back with its new version: the live event about it is skipped.
+    await reviewer.waitForTimeout(500);
+    expect(editorFetched).toEqual([]);
+    await editor.context().close();
+    await reviewer.context().close();
+  });
+
   test('a removed member’s live stream stops', async ({ browser }) => {
     const owner = await pageAs(browser, 'owner');
     // A throwaway member, so the demo roles stay intact.

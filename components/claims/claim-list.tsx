@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import { AgreementCard } from '@/components/review/agreement-card';
 import { ArticleAssignees } from '@/components/review/article-assignees';
+import { scrollToClaim } from '@/components/workbench/scroll-to-claim';
 import { useClaimOrder } from '@/components/workbench/use-claim-highlights';
 import { useWorkbench } from '@/components/workbench/workbench-context';
 import type { PresenceViewer } from '@/lib/events/types';
@@ -53,7 +54,10 @@ export function ClaimList() {
                 orphaned={!ranges.has(claim.id)}
                 unsaved={hasUnsavedEdits(claim, drafts[claim.id])}
                 viewers={viewersByClaim.get(claim.id) ?? []}
-                onOpen={() => openClaim(claim.id)}
+                onOpen={() => {
+                  openClaim(claim.id);
+                  scrollToClaim(claim.id);
+                }}
               />
             </li>
           ))}

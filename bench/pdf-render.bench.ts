@@ -12,7 +12,7 @@ import { buildFixtureViewModel } from '@/test/fixtures/export-report';
 const RENDERS = Number(process.argv[2] ?? 5);
 if (!Number.isInteger(RENDERS) || RENDERS < 1) throw new Error(`renders must be a positive integer (got ${process.argv[2]}).`);
 
-const html = renderHtmlReport(buildFixtureViewModel());
+const html = await renderHtmlReport(buildFixtureViewModel());
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const t0 = performance.now();

@@ -16,9 +16,9 @@ function blindView(): { vm: ReportViewModel; rationales: string[] } {
 }
 
 describe('renderers under blind review', () => {
-  it('say “Hidden until you give your verdict” instead of a verdict, rationale or status, and never “Pending” or “Resolved” for hidden claims', () => {
+  it('say “Hidden until you give your verdict” instead of a verdict, rationale or status, and never “Pending” or “Resolved” for hidden claims', async () => {
     const { vm, rationales } = blindView();
-    const outputs = { html: renderHtmlReport(vm), md: renderMarkdownReport(vm), csv: renderCsvReport(vm) };
+    const outputs = { html: await renderHtmlReport(vm), md: renderMarkdownReport(vm), csv: renderCsvReport(vm) };
     for (const [format, text] of Object.entries(outputs)) {
       expect(text, format).toContain(HIDDEN_UNTIL_VERDICT);
       expect(text, format).not.toMatch(/Resolved|In review/);

@@ -44,9 +44,9 @@ const ALLOWED_TAGS = new Set([
   'bdi', 'b', 'sup', 'br', 'a', 'h1', 'h2', 'h3', 'h4', 'dl', 'dt', 'dd', 'ul', 'ol', 'li', 'blockquote',
 ]);
 
-describe('HTML report with hostile text in every field', () => {
+describe('HTML report with hostile text in every field', async () => {
   const vm = hostileViewModel();
-  const html = renderHtmlReport(vm);
+  const html = await renderHtmlReport(vm);
   const styleBlock = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1];
   const outsideStyle = html.replace(/<style>[\s\S]*?<\/style>/, '<style></style>');
   const tags = outsideStyle.match(/<\/?[a-z][^>]*>/gi) ?? [];

@@ -3,7 +3,7 @@ import { renderHtmlReport } from './html';
 import { buildFixtureViewModel } from '@/test/fixtures/export-report';
 
 const vm = buildFixtureViewModel();
-const html = renderHtmlReport(vm);
+const html = await renderHtmlReport(vm);
 
 function unescapeHtml(text: string): string {
   return text
@@ -186,31 +186,31 @@ describe('HTML report', () => {
     expect(html).toMatch(/a\[href\^="http"\][^{]*::after\s*\{[^}]*attr\(href\)/);
   });
 
-  it('renders an article without claims or text', () => {
-    const empty = renderHtmlReport({ ...vm, claims: [], article: { ...vm.article, text: '', url: null } });
+  it('renders an article without claims or text', async () => {
+    const empty = await renderHtmlReport({ ...vm, claims: [], article: { ...vm.article, text: '', url: null } });
     expect(empty).toContain('The article has no text.');
     expect(empty).toContain('No claims have been marked');
     expect(empty).toContain('<span class="num">0</span> claims examined');
   });
 
-  it('survives a malformed verdict colour without emitting it into CSS', () => {
+  it('survives a malformed verdict colour without emitting it into CSS', async () => {
     const [first, ...rest] = vm.claims;
     if (!first?.finalVerdict) throw new Error('fixture claim 1 has a verdict');
     const evil = { ...first, finalVerdict: { ...first.finalVerdict, color: 'red;background:url(http://x)' } };
-    const out = renderHtmlReport({ ...vm, claims: [evil, ...rest] });
+    const out = await renderHtmlReport({ ...vm, claims: [evil, ...rest] });
     expect(out).not.toContain('url(http://x)');
   });
 });
 
 describe('HTML report with CRLF text', () => {
-  it('keeps highlights on the right words when the stored text uses CRLF', () => {
+  it('keeps highlights on the right words when the stored text uses CRLF', async () => {
     const vm = buildFixtureViewModel();
     const text = 'First line.\r\nSecond claim here.\r\n\r\nThird paragraph.';
     const [claim] = vm.claims;
     if (!claim) throw new Error('fixture has claims');
     const start = text.indexOf('claim here');
     const crlf = { ...claim, start, end: start + 'claim here'.length, quote: { exact: 'claim here', prefix: '', suffix: '' } };
-    const out = renderHtmlReport({ ...vm, article: { ...vm.article, text }, claims: [crlf] });
+    const out = await renderHtmlReport({ ...vm, article: { ...vm.article, text }, claims: [crlf] });
     expect(out).toMatch(/data-claim="1"[^>]*>claim here<\/span>/);
     expect(out).toContain('First line.<br/>Second ');
     expect(out).toContain('<p dir="auto">Third paragraph.</p>');

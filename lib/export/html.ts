@@ -4,10 +4,12 @@
  * The PDF prints this same document.
  */
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { ReportDocument } from './report-html/document';
 import type { ReportViewModel } from './view-model';
 
-export function renderHtmlReport(vm: ReportViewModel): string {
+export async function renderHtmlReport(vm: ReportViewModel): Promise<string> {
+  // Loaded on demand: Next.js refuses a static import of react-dom/server anywhere under an App
+  // Route (its guard for Server Components), and the export route is one.
+  const { renderToStaticMarkup } = await import('react-dom/server');
   return `<!doctype html>\n${renderToStaticMarkup(createElement(ReportDocument, { vm }))}\n`;
 }

@@ -3,6 +3,7 @@
  * user input, then `renderReport`. PDF rendering (and playwright-core) is only loaded on demand.
  */
 import { AppError } from '../errors';
+import { slugify } from '../text/slug';
 import { renderClaimReviewsJson } from './claimreview';
 import { renderCsvReport } from './csv';
 import { isoDay } from './format';
@@ -39,7 +40,7 @@ export function parseExportFormat(input: unknown): ExportFormat {
  */
 export function exportFileName(vm: ReportViewModel, format: ExportFormat): string {
   const info = FORMAT_INFO[format];
-  const slug = asciiSlug(vm.article.slug) || asciiSlug(vm.article.id) || 'article';
+  const slug = slugify(vm.article.slug, slugify(vm.article.id));
   const day = isoDay(vm.generatedAt);
   return `claimdesk-${slug}${day ? `-${day}` : ''}${info.fileSuffix}.${info.extension}`;
 }
@@ -62,7 +63,7 @@ async function renderBody(vm: ReportViewModel, format: ExportFormat, options: { 
       return renderHtmlReport(vm);
     case 'pdf': {
       const { renderPdf } = await import('./pdf');
-      return renderPdf(renderHtmlReport(vm), { title: vm.article.title, ...options.pdf });
+      return renderPdf(await renderHtmlReport(vm), { title: vm.article.title, ...options.pdf });
     }
     case 'md':
       return renderMarkdownReport(vm);
@@ -75,15 +76,4 @@ async function renderBody(vm: ReportViewModel, format: ExportFormat, options: { 
     case 'claimreview':
       return renderClaimReviewsJson(vm);
   }
-}
-
-function asciiSlug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
 }

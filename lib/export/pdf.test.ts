@@ -14,7 +14,7 @@ afterAll(() => closePdfBrowsers());
 describe('renderPdf', () => {
   it.skipIf(!existsSync(CHROMIUM))(`renders the HTML report with ${CHROMIUM}`, async () => {
     const vm = buildFixtureViewModel();
-    const pdf = await renderPdf(renderHtmlReport(vm), { executablePath: CHROMIUM, title: vm.article.title });
+    const pdf = await renderPdf(await renderHtmlReport(vm), { executablePath: CHROMIUM, title: vm.article.title });
     expect(pdf).toBeInstanceOf(Uint8Array);
     expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     expect(pdf.byteLength).toBeGreaterThan(1024);

@@ -9,6 +9,12 @@ describe('slugify', () => {
     ['', 'article'],
     ['a'.repeat(100), 'a'.repeat(60)],
   ])('%s → %s', (input, expected) => expect(slugify(input)).toBe(expected));
+
+  it('uses the fallback only when nothing ASCII is left', () => {
+    expect(slugify('خامنه‌ای', 'a1b2')).toBe('a1b2');
+    expect(slugify('---', '')).toBe('');
+    expect(slugify('Demo', 'a1b2')).toBe('demo');
+  });
 });
 
 describe('uniqueSlug', () => {

@@ -1,5 +1,8 @@
-/** URL-safe slug from a title: ASCII letters/digits and dashes, at most 60 characters; "article" when nothing is left. */
-export function slugify(title: string): string {
+/**
+ * URL-safe slug from a title: ASCII letters/digits and dashes, at most 60 characters; `fallback`
+ * ("article") when nothing is left. Also names export files (ASCII-only, safe in Content-Disposition).
+ */
+export function slugify(title: string, fallback = 'article'): string {
   const slug = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -8,7 +11,7 @@ export function slugify(title: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/g, '');
-  return slug || 'article';
+  return slug || fallback;
 }
 
 /** The first of `base`, `base-2`, `base-3`… not in `taken`. */

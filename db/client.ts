@@ -3,9 +3,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import * as schema from './schema';
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** Queries are plain selects on the tables in db/schema; Drizzle's relational `db.query` API is not used. */
+export type Db = BetterSQLite3Database & { $client: Database.Database };
 
 export const DEFAULT_DB_PATH = './data/claimdesk.db';
 const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
@@ -28,7 +28,7 @@ export function createDb(file: string = resolveDbPath()): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = FULL');
-  return drizzle(sqlite, { schema });
+  return drizzle(sqlite);
 }
 
 export function migrateDb(db: Db, migrationsFolder: string = MIGRATIONS_FOLDER): void {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDb, type Db } from '../client';
-import { historyEntries, users, workspaces } from '../schema';
+import { articles, historyEntries, users, workspaces } from '../schema';
 import { seedDemo } from '../seed/demo';
 import { authorizeArticle, authorizeClaim } from './access';
 import { createArticle, updateArticleText } from './articles';
@@ -41,7 +41,7 @@ describe('seed', () => {
     expect(db.select().from(users).all()).toHaveLength(6);
   });
   it('seeds the demo article with seven claims, six with verdicts', () => {
-    const article = db.query.articles.findFirst({ where: (a, { eq: e }) => e(a.slug, 'demo') }).sync()!;
+    const article = db.select().from(articles).where(eq(articles.slug, 'demo')).get()!;
     const claims = listClaims(db, article.id);
     expect(claims).toHaveLength(7);
     expect(claims.filter((c) => c.verdictId !== null)).toHaveLength(6);

@@ -7,4 +7,3 @@ export * from './sources';
 export * from './history';
 export * from './review';
 export * from './security';
-export * from './relations';

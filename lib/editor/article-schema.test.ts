@@ -2,7 +2,8 @@ import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import { anchor, describe as describeRange } from '@/lib/anchoring';
 import { AppError } from '@/lib/errors';
-import { checkArticleDoc, InvalidArticleDocError, MAX_ARTICLE_TEXT_CHARS, MAX_DOC_DEPTH, parseArticleDocInput } from './article-schema';
+import { MAX_ARTICLE_CHARS } from '@/lib/validations/articles';
+import { checkArticleDoc, InvalidArticleDocError, MAX_DOC_DEPTH, parseArticleDocInput } from './article-schema';
 import { plainTextToDocJson } from './doc-text';
 
 const paragraph = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });
@@ -61,7 +62,7 @@ describe('checkArticleDoc', () => {
   });
 
   it('refuses an article over the size limit', () => {
-    const huge = plainTextToDocJson('x'.repeat(MAX_ARTICLE_TEXT_CHARS + 1));
+    const huge = plainTextToDocJson('x'.repeat(MAX_ARTICLE_CHARS + 1));
     expect(() => checkArticleDoc(huge)).toThrow(/too long/);
   });
 

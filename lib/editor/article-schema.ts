@@ -2,6 +2,7 @@ import { getSchema, type AnyExtension, type JSONContent } from '@tiptap/core';
 import type { NodeType, Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
 import { AppError } from '@/lib/errors';
+import { MAX_ARTICLE_CHARS } from '@/lib/validations/articles';
 import { normaliseText, textProblem, textProblemMessage } from '@/lib/validations/text';
 import { jsonDocToText } from './doc-text';
 
@@ -14,7 +15,6 @@ export function articleExtensions(): AnyExtension[] {
   return [StarterKit.configure({ link: false, underline: false, codeBlock: false, code: false })];
 }
 
-export const MAX_ARTICLE_TEXT_CHARS = 2_000_000;
 /** Deeper than any real article (quotes in lists in quotes…), shallow enough to walk without risk. */
 export const MAX_DOC_DEPTH = 64;
 /** Longest string attribute value (e.g. an ordered list's type); real ones are a few characters. */
@@ -58,7 +58,7 @@ export function checkArticleDoc(input: unknown): CheckedArticleDoc {
     invalid(error instanceof Error ? error.message : 'unknown structure');
   }
   const text = jsonDocToText(doc);
-  if (text.length > MAX_ARTICLE_TEXT_CHARS) throw new InvalidArticleDocError(`The article is too long (${MAX_ARTICLE_TEXT_CHARS.toLocaleString('en')} characters at most).`);
+  if (text.length > MAX_ARTICLE_CHARS) throw new InvalidArticleDocError(`The article is too long (${MAX_ARTICLE_CHARS.toLocaleString('en')} characters at most).`);
   return { doc, text };
 }
 

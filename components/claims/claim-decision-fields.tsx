@@ -9,7 +9,7 @@ import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
 import { availableClaimTransitions } from '@/lib/review/workflow';
 import type { ClaimFormInput } from './claim-form-schema';
 import { FieldError, textFieldProps } from './claim-form-fields';
-import { STATUS_LABELS } from './labels';
+import { CLAIM_STATUS_LABELS } from '@/lib/domain/status-labels';
 import type { useClaimEdits } from './use-claim-edits';
 import { VerdictPicker } from './verdict-picker';
 
@@ -68,7 +68,7 @@ export function ClaimDecisionFields({ claim, edits, errors, idBase, editable }: 
             <select {...text('status')}>
               {[claim.status, ...availableClaimTransitions(role, claim.status).map((t) => t.to)].map((s) => (
                 <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
+                  {CLAIM_STATUS_LABELS[s]}
                 </option>
               ))}
             </select>

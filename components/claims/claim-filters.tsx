@@ -3,7 +3,7 @@
 import { useWorkbench } from '@/components/workbench/workbench-context';
 import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
 import type { StatusFilter } from '@/lib/review/claim-filters';
-import { STATUS_LABELS } from './labels';
+import { CLAIM_STATUS_LABELS } from '@/lib/domain/status-labels';
 
 const selectClass = 'mt-1 h-8 w-full rounded-md border border-[var(--color-line)] bg-white px-2 text-sm text-[var(--color-ink)]';
 
@@ -33,9 +33,9 @@ export function ClaimFilters({ anyHidden }: { anyHidden: boolean }) {
         Status
         <select value={statusFilter} onChange={(e) => setStatusFilter(e.target.value as StatusFilter)} className={selectClass} data-testid="filter-status">
           <option value="all">All statuses</option>
-          <option value="open">{STATUS_LABELS.open}</option>
-          <option value="in_review">{STATUS_LABELS.in_review}</option>
-          <option value="resolved">{STATUS_LABELS.resolved}</option>
+          <option value="open">{CLAIM_STATUS_LABELS.open}</option>
+          <option value="in_review">{CLAIM_STATUS_LABELS.in_review}</option>
+          <option value="resolved">{CLAIM_STATUS_LABELS.resolved}</option>
           <option value="orphaned">Orphaned</option>
           {anyHidden && <option value="hidden">{HIDDEN_UNTIL_VERDICT}</option>}
         </select>

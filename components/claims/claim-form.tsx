@@ -2,6 +2,7 @@
 
 import { useId } from 'react';
 import { Button } from '@/components/ui/button';
+import { LocalTime } from '@/components/ui/local-time';
 import { useZodForm } from '@/components/ui/form';
 import type { ClaimDto } from '@/components/workbench/types';
 import { useWorkbench } from '@/components/workbench/workbench-context';
@@ -70,7 +71,7 @@ export function ClaimForm({ claim, number }: { claim: ClaimDto; number: number }
         </div>
       )}
       <p className="text-xs text-[var(--color-muted)]">
-        Marked by {claim.authorName ?? 'a former member'} · updated {new Date(claim.updatedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}
+        Marked by {claim.authorName ?? 'a former member'} · updated <LocalTime iso={claim.updatedAt} style="medium" />
       </p>
     </form>
   );

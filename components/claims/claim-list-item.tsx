@@ -5,7 +5,7 @@ import type { ClaimDto } from '@/components/workbench/types';
 import { useWorkbench } from '@/components/workbench/workbench-context';
 import type { PresenceViewer } from '@/lib/events/types';
 import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
-import { STATUS_LABELS } from './labels';
+import { CLAIM_STATUS_LABELS } from '@/lib/domain/status-labels';
 import { VerdictChip } from './verdict-chip';
 
 export interface ClaimListItemProps {
@@ -28,7 +28,7 @@ export function ClaimListItem({ claim, number, orphaned, unsaved, viewers, onOpe
         <span className="flex flex-wrap items-center gap-1.5">
           <VerdictChip level={level} hidden={claim.verdictHidden} size="sm" />
           <span className="text-xs text-[var(--color-muted)]" data-testid="claim-list-status">
-            {claim.status === null ? HIDDEN_UNTIL_VERDICT : STATUS_LABELS[claim.status]}
+            {claim.status === null ? HIDDEN_UNTIL_VERDICT : CLAIM_STATUS_LABELS[claim.status]}
           </span>
           {orphaned && <span className="rounded bg-red-50 px-1.5 text-xs font-medium text-red-800">Orphaned</span>}
           {unsaved && <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900">Unsaved edits</span>}

@@ -4,17 +4,17 @@ import { useId } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormError, useZodForm } from '@/components/ui/form';
+import { todayIn } from '@/lib/format/dates';
 import { sourceFieldsSchema, type SourceFields } from '@/lib/validations/claims';
 
 export type SourceDraft = SourceFields;
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Add or edit a source; validated in the browser with the same zod schema the server uses. */
 export function SourceForm({ initial, submitLabel, onSubmit, onCancel }: { initial?: Partial<SourceDraft>; submitLabel: string; onSubmit: (draft: SourceDraft) => Promise<string | null>; onCancel: () => void }) {
   const excerptId = useId();
   const form = useZodForm(sourceFieldsSchema, {
-    defaultValues: { url: initial?.url ?? '', title: initial?.title ?? '', publisher: initial?.publisher ?? '', excerpt: initial?.excerpt ?? '', accessedOn: initial?.accessedOn ?? today() },
+    defaultValues: { url: initial?.url ?? '', title: initial?.title ?? '', publisher: initial?.publisher ?? '', excerpt: initial?.excerpt ?? '', accessedOn: initial?.accessedOn ?? todayIn(undefined) },
   });
   const { register, handleSubmit, formState, setError } = form;
   const { errors, isSubmitting } = formState;

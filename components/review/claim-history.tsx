@@ -2,7 +2,7 @@
 
 import { useHistory } from '@/components/workbench/queries';
 import { useWorkbench } from '@/components/workbench/workbench-context';
-import { formatWhen } from './format';
+import { LocalTime } from '@/components/ui/local-time';
 
 function show(value: unknown, labels: ReadonlyMap<string, string>): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -28,7 +28,7 @@ export function ClaimHistory({ claimId }: { claimId: string }) {
           <li key={entry.id} data-testid="history-entry">
             <span aria-hidden className="absolute -left-[5px] mt-1.5 h-2.5 w-2.5 rounded-full bg-gray-400" />
             <p className="text-sm">{entry.summary}</p>
-            <p className="text-xs text-[var(--color-muted)]">{formatWhen(entry.at)}</p>
+            <p className="text-xs text-[var(--color-muted)]"><LocalTime iso={entry.at} /></p>
             {entry.action === 'update' && entry.changes.length > 0 && (
               <dl className="mt-1.5 space-y-1 text-xs">
                 {entry.changes.map((change) => (

@@ -13,7 +13,7 @@ import { apiFetch } from '@/lib/api/client';
 import { editableCommentBody } from '@/lib/review/mention-tokens';
 import { CommentBody } from './comment-body';
 import { MentionInput } from './mention-input';
-import { formatWhen } from './format';
+import { LocalTime } from '@/components/ui/local-time';
 
 /** Inserts or replaces one comment in the held thread (an own write, already at its new version). */
 function withComment(comments: CommentDto[] | undefined, comment: CommentDto): CommentDto[] | undefined {
@@ -78,13 +78,13 @@ export function CommentThread({ claimId }: { claimId: string }) {
               </span>
               <div className="min-w-0 flex-1">
                 <p className="text-xs text-[var(--color-muted)]">
-                  <span className="font-semibold text-[var(--color-ink)]">{c.authorName ?? 'Former member'}</span> · {formatWhen(c.createdAt)}
+                  <span className="font-semibold text-[var(--color-ink)]">{c.authorName ?? 'Former member'}</span> · <LocalTime iso={c.createdAt} />
                   {c.edited && ' · edited'}
                 </p>
                 {c.deleted ? (
                   <p className="mt-0.5 text-sm italic text-[var(--color-muted)]" data-testid="comment-deleted">
                     {/* Only authors delete their comments, and the delete stamps updatedAt. */}
-                    Comment deleted by {c.authorName ?? 'a former member'} · {formatWhen(c.updatedAt)}
+                    Comment deleted by {c.authorName ?? 'a former member'} · <LocalTime iso={c.updatedAt} />
                   </p>
                 ) : editing?.id === c.id ? (
                   <div className="mt-1 space-y-2">

@@ -13,7 +13,7 @@ import { useWorkbench } from '@/components/workbench/workbench-context';
 import { can } from '@/lib/auth/permissions';
 import type { VerdictDto, VerdictList } from '@/lib/domain/review';
 import { apiFetch } from '@/lib/api/client';
-import { formatWhen } from './format';
+import { LocalTime } from '@/components/ui/local-time';
 
 /** Each reviewer's own verdict on the claim; under blind review others' stay hidden until you give yours. */
 export function ReviewerVerdicts({ claimId }: { claimId: string }) {
@@ -94,7 +94,7 @@ export function ReviewerVerdicts({ claimId }: { claimId: string }) {
                   <div className="flex items-center gap-2">
                     <span className="text-sm font-medium">{v.userId === list.mine?.userId ? 'You' : v.userName}</span>
                     <VerdictChip level={levelById.get(v.verdictId) ?? { id: v.verdictId, key: v.verdictKey, label: v.verdictLabel, color: '#6e7781', value: null, description: '', position: 0 }} size="sm" />
-                    <span className="ml-auto text-xs text-[var(--color-muted)]">{formatWhen(v.updatedAt)}</span>
+                    <span className="ml-auto text-xs text-[var(--color-muted)]"><LocalTime iso={v.updatedAt} /></span>
                   </div>
                   {v.reason && (
                     <p className="mt-1 text-sm text-gray-700" dir="auto">

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { LocalTime } from '@/components/ui/local-time';
 import type { InvitationIssued } from './invitation-types';
 
 /** What happened to an invitation just issued: mailed, or the link to hand over (no mail configured). */
@@ -11,7 +12,7 @@ export function InvitationNotice({ issued }: { issued: InvitationIssued }) {
   if (!link) {
     return (
       <div role="status" className="mt-4 rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-sm">
-        Invitation mailed to <strong>{invitation.email}</strong>. The link works once, until {new Date(invitation.expiresAt).toLocaleString()}.
+        Invitation mailed to <strong>{invitation.email}</strong>. The link works once, until <LocalTime iso={invitation.expiresAt} style="medium" />.
       </div>
     );
   }
@@ -19,7 +20,7 @@ export function InvitationNotice({ issued }: { issued: InvitationIssued }) {
     <div role="status" className="mt-4 space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950" data-testid="invitation-link">
       <p>
         Mail is not configured on this server, so send this invitation link to <strong>{invitation.email}</strong> yourself (it is shown only now, works once, and expires on{' '}
-        {new Date(invitation.expiresAt).toLocaleString()}):
+        <LocalTime iso={invitation.expiresAt} style="medium" />):
       </p>
       <p className="flex items-center gap-2">
         <code className="block flex-1 overflow-x-auto rounded bg-white px-2 py-1 font-mono text-xs">{link}</code>

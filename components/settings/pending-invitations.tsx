@@ -1,6 +1,7 @@
 'use client';
 
 import { Button } from '@/components/ui/button';
+import { LocalTime } from '@/components/ui/local-time';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import type { InvitationJson } from './invitation-types';
 
@@ -23,7 +24,7 @@ export function PendingInvitations({ invitations, onRevoke, onResend }: { invita
           <tr key={i.id} data-testid="pending-invitation">
             <td className="py-2 pr-3">{i.email}</td>
             <td className="py-2 pr-3">{ROLE_LABELS[i.role]}</td>
-            <td className="py-2 pr-3">{i.state === 'expired' ? <span className="font-medium text-red-700">Expired</span> : new Date(i.expiresAt).toLocaleString()}</td>
+            <td className="py-2 pr-3">{i.state === 'expired' ? <span className="font-medium text-red-700">Expired</span> : <LocalTime iso={i.expiresAt} style="medium" />}</td>
             <td className="py-2 pr-3">{i.delivery === 'email' ? 'Mailed' : 'Link shown to owner'}</td>
             <td className="space-x-1 py-2 text-right">
               <Button variant="ghost" size="sm" onClick={() => onResend(i)} aria-label={`Resend invitation to ${i.email}`}>

@@ -1,4 +1,4 @@
-import { STATUS_LABELS } from './workflow';
+import { isStatus, statusInSentence } from '@/lib/domain/status-labels';
 
 /**
  * Turns audit rows (history_entries before/after JSON) into field changes and short sentences
@@ -104,7 +104,7 @@ function isEmpty(value: unknown): boolean {
 
 function formatValue(field: string, value: unknown, ctx: DescribeContext): string {
   if (field === 'verdictId' && typeof value === 'string') return ctx.verdictLabel?.(value) ?? 'an unknown verdict';
-  if (field === 'status' && typeof value === 'string' && value in STATUS_LABELS) return STATUS_LABELS[value as keyof typeof STATUS_LABELS];
+  if (field === 'status' && isStatus(value)) return statusInSentence(value);
   if (typeof value === 'boolean') return value ? 'on' : 'off';
   if (typeof value === 'string') return quote(value);
   return String(value);

@@ -1,5 +1,6 @@
 import type { ArticleStatus, ClaimStatus } from '@/lib/domain/statuses';
 import type { Role } from '@/lib/domain/roles';
+import { statusInSentence } from '@/lib/domain/status-labels';
 import { can, type Action } from '@/lib/auth/permissions';
 
 /**
@@ -42,26 +43,17 @@ export const CLAIM_TRANSITIONS: ReadonlyArray<Transition<ClaimStatus>> = [
   { from: 'resolved', to: 'open', label: 'Reopen', action: 'claim:update' },
 ];
 
-export const STATUS_LABELS: Record<ArticleStatus | ClaimStatus, string> = {
-  draft: 'draft',
-  in_review: 'in review',
-  ready: 'ready',
-  published: 'published',
-  open: 'open',
-  resolved: 'resolved',
-};
-
 function check<S extends ArticleStatus | ClaimStatus>(table: ReadonlyArray<Transition<S>>, what: string, role: Role | null | undefined, from: S, to: S): TransitionResult {
-  if (from === to) return { ok: false, code: 'invalid', reason: `The ${what} is already ${STATUS_LABELS[from]}.` };
+  if (from === to) return { ok: false, code: 'invalid', reason: `The ${what} is already ${statusInSentence(from)}.` };
   const transition = table.find((t) => t.from === from && t.to === to);
   if (!transition) {
-    const next = table.filter((t) => t.from === from).map((t) => STATUS_LABELS[t.to]);
-    const options = next.length ? ` From ${STATUS_LABELS[from]} it can go to: ${next.join(' or ')}.` : '';
-    return { ok: false, code: 'invalid', reason: `This ${what} cannot go from ${STATUS_LABELS[from]} to ${STATUS_LABELS[to]}.${options}` };
+    const next = table.filter((t) => t.from === from).map((t) => statusInSentence(t.to));
+    const options = next.length ? ` From ${statusInSentence(from)} it can go to: ${next.join(' or ')}.` : '';
+    return { ok: false, code: 'invalid', reason: `This ${what} cannot go from ${statusInSentence(from)} to ${statusInSentence(to)}.${options}` };
   }
   if (!can(role, transition.action)) {
     const who = role ? `Your role (${role})` : 'You';
-    return { ok: false, code: 'forbidden', reason: `${who} cannot move this ${what} from ${STATUS_LABELS[from]} to ${STATUS_LABELS[to]} (${transition.label.toLowerCase()}).` };
+    return { ok: false, code: 'forbidden', reason: `${who} cannot move this ${what} from ${statusInSentence(from)} to ${statusInSentence(to)} (${transition.label.toLowerCase()}).` };
   }
   return { ok: true };
 }

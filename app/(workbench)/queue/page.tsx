@@ -4,9 +4,9 @@ import { getDb } from '@/db';
 import { myQueue } from '@/db/queries/assignments';
 import { StatusBadge } from '@/components/articles/status-badge';
 import { MarkMentionsRead } from '@/components/review/mark-mentions-read';
-import { STATUS_LABELS } from '@/components/claims/labels';
+import { CLAIM_STATUS_LABELS } from '@/lib/domain/status-labels';
 import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
-import { formatWhen } from '@/components/review/format';
+import { LocalTime } from '@/components/ui/local-time';
 import { requireUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'My queue' };
@@ -35,8 +35,8 @@ export default async function QueuePage() {
                   <p className="flex items-center gap-2 text-xs text-[var(--color-muted)]">
                     <span className="font-medium text-[var(--color-ink)]">{item.articleTitle}</span>
                     <StatusBadge status={item.articleStatus} />
-                    <span>· {item.claimStatus === null ? HIDDEN_UNTIL_VERDICT : STATUS_LABELS[item.claimStatus]}</span>
-                    <span>· {item.assignedVia === 'article' ? 'whole article assigned' : 'claim assigned'} {formatWhen(item.assignedAt)}</span>
+                    <span>· {item.claimStatus === null ? HIDDEN_UNTIL_VERDICT : CLAIM_STATUS_LABELS[item.claimStatus]}</span>
+                    <span>· {item.assignedVia === 'article' ? 'whole article assigned' : 'claim assigned'} <LocalTime iso={item.assignedAt} /></span>
                   </p>
                   <p className="mt-1 font-serif text-[15px] leading-snug" dir="auto">
                     “{item.quote}”
@@ -63,7 +63,7 @@ export default async function QueuePage() {
               <li key={m.id}>
                 <Link href={`/articles/${m.articleId}?claim=${m.claimId}&tab=discussion`} className="block rounded-lg border border-[var(--color-line)] bg-white px-4 py-3 hover:bg-gray-50" data-testid="queue-mention">
                   <p className="text-xs text-[var(--color-muted)]">
-                    <span className="font-semibold text-[var(--color-ink)]">{m.authorName ?? 'A former member'}</span> mentioned you on “{m.claimText}” · {m.articleTitle} · {formatWhen(m.createdAt)}
+                    <span className="font-semibold text-[var(--color-ink)]">{m.authorName ?? 'A former member'}</span> mentioned you on “{m.claimText}” · {m.articleTitle} · <LocalTime iso={m.createdAt} />
                   </p>
                   <p className="mt-1 text-sm" dir="auto">
                     {m.excerpt}

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, signIn, test } from './fixtures';
+import { ARTIFACTS, expect, signIn, test } from './fixtures';
 import { ArticlePage } from './pages/article-page';
 
 test.describe('importing an article', () => {
@@ -11,6 +11,13 @@ test.describe('importing an article', () => {
     const dialog = page.getByRole('dialog', { name: 'Import an article' });
     await dialog.getByRole('button', { name: 'Import article' }).click();
     await expect(dialog.getByText('Title is required.')).toBeVisible();
+    // Checked in the browser with the server's schema: each error beside its field, wired for screen readers.
+    const titleField = dialog.getByLabel('Title');
+    await expect(titleField).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator(`#${await titleField.getAttribute('aria-describedby')}`)).toHaveText('Title is required.');
+    await expect(dialog.getByLabel('Article text')).toHaveAttribute('aria-invalid', 'true');
+    await expect(dialog.getByText('Paste or upload the article text.')).toBeVisible();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'import-field-errors.png') });
 
     const title = `Pasted story ${Date.now()}`;
     await dialog.getByLabel('Title').fill(title);

@@ -15,6 +15,13 @@ describe('review validations', () => {
     expect(firstMessage(updateCommentSchema.safeParse({ body: 'x' }))).toBe('A version number is required.');
   });
 
+  it('caps the people one comment mentions, counting each person once', () => {
+    const people = Array.from({ length: 21 }, (_, i) => `@[P${i}](${ID.slice(0, -2)}${String(i).padStart(2, '0')})`);
+    expect(createCommentSchema.safeParse({ body: people.slice(0, 20).join(' ') }).success).toBe(true);
+    expect(createCommentSchema.safeParse({ body: `${people[0]} `.repeat(30) }).success).toBe(true);
+    expect(firstMessage(createCommentSchema.safeParse({ body: people.join(' ') }))).toBe('Mention at most 20 people in one comment.');
+  });
+
   it('takes my verdict with an optional version and a default reason', () => {
     expect(putMyVerdictSchema.parse({ verdictId: ID })).toEqual({ verdictId: ID, reason: '' });
     expect(putMyVerdictSchema.parse({ verdictId: ID, reason: ' ok ', version: 2 })).toEqual({ verdictId: ID, reason: 'ok', version: 2 });

@@ -1,16 +1,20 @@
 import { z } from 'zod';
 import { ARTICLE_STATUSES } from '@/lib/domain/statuses';
+import { mentionedUserIds } from '@/lib/review/mention-tokens';
 import { idSchema, userText, versionSchema } from './common';
 
 /** Request bodies of the team-review routes (comments, verdicts, assignments, workflow, presence). */
 
 export const MAX_COMMENT_CHARS = 5000;
 export const MAX_REASON_CHARS = 1000;
+/** Different people one comment may @mention (each is a row and a notification). */
+export const MAX_MENTIONS_PER_COMMENT = 20;
 
 const commentBody = userText('The comment', { required: 'Write a comment.' })
   .trim()
   .min(1, 'Write something before posting.')
-  .max(MAX_COMMENT_CHARS, `A comment can be at most ${MAX_COMMENT_CHARS.toLocaleString('en')} characters.`);
+  .max(MAX_COMMENT_CHARS, `A comment can be at most ${MAX_COMMENT_CHARS.toLocaleString('en')} characters.`)
+  .refine((body) => mentionedUserIds(body).length <= MAX_MENTIONS_PER_COMMENT, `Mention at most ${MAX_MENTIONS_PER_COMMENT} people in one comment.`);
 
 export const createCommentSchema = z.object({ body: commentBody });
 export const updateCommentSchema = z.object({ body: commentBody, version: versionSchema });

@@ -39,7 +39,14 @@ test.describe('@mentions', () => {
     await expect(options.filter({ hasText: 'Ana Souza' })).toHaveCount(0);
     await expect(options.first()).toHaveAttribute('aria-selected', 'true');
     await expect(composer).toHaveAttribute('aria-activedescendant', (await options.first().getAttribute('id'))!);
-    await composer.pressSequentially('k');
+    // Arrows move the active option (announced through aria-activedescendant).
+    await ana.keyboard.press('ArrowDown');
+    await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await expect(composer).toHaveAttribute('aria-activedescendant', (await options.nth(1).getAttribute('id'))!);
+    await ana.keyboard.press('ArrowUp');
+    await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+    // Typing narrows the list (by name, or the start of the email).
+    await composer.pressSequentially('ko');
     await expect(options).toHaveCount(1);
     await expect(options.first()).toContainText('Kofi Mensah');
     await ana.screenshot({ path: path.join(ARTIFACTS, 'mention-suggestions.png') });

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useRef } from 'react';
+import type { z } from 'zod';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormError, showServerError, useZodForm } from '@/components/ui/form';
@@ -33,18 +34,18 @@ export function NewArticleForm({ workspaces }: { workspaces: Array<{ id: string;
     if (!form.getValues('title')) form.setValue('title', file.name.replace(/\.(txt|md|markdown)$/i, ''), { shouldValidate: isSubmitted });
   }
 
-  const submit = form.handleSubmit(async (input, event) => {
+  async function importArticle(input: z.output<typeof importArticleSchema>) {
     const result = await apiFetch<{ article: { id: string } }>('/api/articles', { method: 'POST', body: input });
     if (!result.ok) return showServerError(form, result.error, ['title', 'outlet', 'url', 'publishedOn', 'language', 'text']);
-    (event?.target as HTMLFormElement | undefined)?.closest('dialog')?.close();
+    dialogRef.current?.close();
     router.push(`/articles/${result.data.article.id}`);
-  });
+  }
 
   return (
     <>
       <Button onClick={() => dialogRef.current?.showModal()}>New article</Button>
       <dialog ref={dialogRef} aria-labelledby="new-article-title" className="m-auto w-full max-w-2xl rounded-xl border border-[var(--color-line)] p-0 shadow-xl backdrop:bg-black/30">
-        <form onSubmit={(e) => void submit(e)} className="space-y-4 p-6" noValidate>
+        <form onSubmit={(e) => void form.handleSubmit(importArticle)(e)} className="space-y-4 p-6" noValidate>
           <h2 id="new-article-title" className="text-lg font-semibold">
             Import an article
           </h2>

@@ -1,6 +1,6 @@
 import { authorizeArticle } from '@/db/queries/access';
 import { updateArticleText } from '@/db/queries/articles';
-import { listClaims } from '@/db/queries/claims';
+import { listClaimsForViewer } from '@/db/queries/claim-views';
 import { ARTICLE_BODY_LIMIT_BYTES } from '@/lib/api/body';
 import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { parseArticleDocInput } from '@/lib/editor/article-schema';
@@ -8,7 +8,7 @@ import { emitArticleUpdated } from '@/lib/events/emit';
 import { updateArticleTextSchema } from '@/lib/validations/articles';
 
 export const PUT = apiRoute<{ articleId: string }>(async ({ req, params, user, db }) => {
-  authorizeArticle(db, user.id, params.articleId, 'article:edit');
+  const { role } = authorizeArticle(db, user.id, params.articleId, 'article:edit');
   const input = await readJson(req, updateArticleTextSchema, { maxBytes: ARTICLE_BODY_LIMIT_BYTES });
   // The checked copy is stored: only schema-known content, NFC text (claims anchor into it).
   const { doc } = parseArticleDocInput(input.doc);
@@ -18,6 +18,7 @@ export const PUT = apiRoute<{ articleId: string }>(async ({ req, params, user, d
     article: { id: result.article.id, version: result.article.version, revision: result.article.revision, doc: result.article.docJson, plainText: result.article.plainText },
     anchored: result.anchored,
     orphaned: result.orphaned,
-    claims: listClaims(db, params.articleId),
+    // The same per-viewer view as every other read (blind review), should editing ever be granted more widely.
+    claims: listClaimsForViewer(db, params.articleId, { userId: user.id, role }),
   };
 });

@@ -23,6 +23,7 @@ export function useClaimHighlights(editor: Editor | null, claims: ClaimDto[], in
   const activeId = useWorkbench((s) => s.activeId);
   const levels = useWorkbench((s) => s.levels);
   const ranges = useWorkbench((s) => s.ranges);
+  const rangesRevision = useWorkbench((s) => s.rangesRevision);
   const setRanges = useWorkbench((s) => s.setRanges);
   const levelById = useMemo(() => new Map(levels.map((l) => [l.id, l])), [levels]);
   // The doc changes only with a new revision outside edit mode.
@@ -31,10 +32,10 @@ export function useClaimHighlights(editor: Editor | null, claims: ClaimDto[], in
   useEffect(() => {
     if (!docText) return;
     const stored = storedClaimRanges(docText.text, revision, claims);
-    if (stored.needsAnchoring.length === 0) return setRanges(stored.ranges);
+    if (stored.needsAnchoring.length === 0) return setRanges(revision, stored.ranges);
     let current = true;
     void import('@/lib/editor/claim-ranges').then(({ resolveClaimRanges }) => {
-      if (current) setRanges(new Map([...stored.ranges, ...resolveClaimRanges(docText.text, stored.needsAnchoring)]));
+      if (current) setRanges(revision, new Map([...stored.ranges, ...resolveClaimRanges(docText.text, stored.needsAnchoring)]));
     });
     return () => {
       current = false;
@@ -43,7 +44,8 @@ export function useClaimHighlights(editor: Editor | null, claims: ClaimDto[], in
 
   // Push highlights into the editor (an external system) whenever they change.
   useEffect(() => {
-    if (!editor || !docText || editing) return;
+    // Ranges of the previous text (a save just landed) would point past the new text's end.
+    if (!editor || !docText || editing || rangesRevision !== revision) return;
     const highlights: ClaimHighlight[] = [];
     for (const claim of claims) {
       const range = ranges.get(claim.id);
@@ -60,7 +62,7 @@ export function useClaimHighlights(editor: Editor | null, claims: ClaimDto[], in
       });
     }
     editor.commands.setClaimHighlights(highlights);
-  }, [editor, docText, ranges, claims, editing, levelById]);
+  }, [editor, docText, ranges, rangesRevision, revision, claims, editing, levelById]);
 
   useEffect(() => {
     editor?.commands.setActiveClaim(activeId);

@@ -45,6 +45,8 @@ export interface WorkbenchState {
   statusFilter: StatusFilter;
   /** Where each claim sits in the shown text (UTF-16 offsets); absent: orphaned or not found. */
   ranges: ClaimRanges;
+  /** The text revision `ranges` were computed on: right after a save they still describe the old text. */
+  rangesRevision: number | null;
   viewers: PresenceViewer[];
   liveStatus: LiveStatus;
   /** Claims deleted in this session: a refetch computed before the deletion must not bring them back. */
@@ -63,7 +65,7 @@ export interface WorkbenchActions {
   updateDraft: (claimId: string, update: (state: ClaimEditState) => ClaimEditState) => void;
   setVerdictFilter: (filter: VerdictFilter) => void;
   setStatusFilter: (filter: StatusFilter) => void;
-  setRanges: (ranges: ClaimRanges) => void;
+  setRanges: (revision: number, ranges: ClaimRanges) => void;
   setViewers: (viewers: PresenceViewer[]) => void;
   setLiveStatus: (status: LiveStatus) => void;
   /** Forgets the claim: closes it when open and remembers the deletion. */
@@ -93,6 +95,7 @@ export function createWorkbenchStore(init: WorkbenchInit) {
     verdictFilter: 'all',
     statusFilter: 'all',
     ranges: new Map(),
+    rangesRevision: null,
     viewers: [],
     liveStatus: 'connecting',
     deletedIds: new Set(),
@@ -106,7 +109,7 @@ export function createWorkbenchStore(init: WorkbenchInit) {
     updateDraft: (claimId, update) => set((s) => ({ drafts: { ...s.drafts, [claimId]: update(s.drafts[claimId] ?? NO_EDITS) } })),
     setVerdictFilter: (verdictFilter) => set({ verdictFilter }),
     setStatusFilter: (statusFilter) => set({ statusFilter }),
-    setRanges: (ranges) => set({ ranges }),
+    setRanges: (rangesRevision, ranges) => set({ ranges, rangesRevision }),
     setViewers: (viewers) => set({ viewers }),
     setLiveStatus: (liveStatus) => set({ liveStatus }),
     claimDeleted: (claimId) =>

@@ -1,8 +1,27 @@
 import type { APIRequestContext, Browser } from '@playwright/test';
-import { expect, signIn, test, USERS } from './fixtures';
+import { DEMO_PASSWORD, expect, signIn, test, USERS } from './fixtures';
 import { createThrowawayUser, THROWAWAY_PASSWORD } from './sessions-helpers';
 
 test.describe('signing in and out', () => {
+  test('what is typed before the page script has loaded is kept, and signs in', async ({ page }) => {
+    // Hold the client chunks back so the inputs are filled before React hydrates the form.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/_next/static/chunks/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/sign-in', { waitUntil: 'commit' });
+    await page.getByLabel('Email').fill(USERS.reviewer);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    release();
+    const button = page.getByRole('button', { name: 'Sign in' });
+    await expect(button).toBeEnabled();
+    await expect(page.getByLabel('Email')).toHaveValue(USERS.reviewer);
+    await button.click();
+    await expect(page).toHaveURL(/\/articles$/, { timeout: 30_000 });
+  });
+
   test('signed-out pages redirect to sign-in', async ({ page }) => {
     await page.goto('/articles');
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Farticles/);

@@ -174,7 +174,9 @@ test.describe('export', () => {
     await page.keyboard.press(' ');
     await expect(items.first()).toBeFocused();
     await page.keyboard.press('ArrowDown');
+    await expect(items.nth(1)).toBeFocused();
     await page.keyboard.press('ArrowDown');
+    await expect(items.nth(2)).toBeFocused();
     const downloading = page.waitForEvent('download');
     await page.keyboard.press('Enter');
     expect((await downloading).suggestedFilename()).toMatch(/\.md$/);

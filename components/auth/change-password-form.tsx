@@ -10,7 +10,7 @@ import { changePasswordSchema } from '@/lib/validations/auth';
 
 export function ChangePasswordForm() {
   const router = useRouter();
-  const form = useZodForm(changePasswordSchema, { defaultValues: { currentPassword: '', newPassword: '' } });
+  const form = useZodForm(changePasswordSchema, {});
   const { errors, isSubmitting } = form.formState;
   const [changed, setChanged] = useState(false);
 

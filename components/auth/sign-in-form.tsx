@@ -21,7 +21,7 @@ const signInFormSchema = signInSchema
  * server says which step is needed only after the password is right (lib/auth/authenticate.ts).
  */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const form = useZodForm(signInFormSchema, { defaultValues: { email: '', password: '', code: '', step: 'password' } });
+  const form = useZodForm(signInFormSchema, { defaultValues: { code: '', step: 'password' } });
   const { errors } = form.formState;
   const step = useWatch({ control: form.control, name: 'step' });
   // Bumped after a refused code, so the code field remounts empty and focused.

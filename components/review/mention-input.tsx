@@ -119,7 +119,7 @@ export function MentionInput({ value, onChange, members, label, placeholder, onS
     <div className="relative">
       <EditorContent editor={editor} />
       {value === '' && placeholder && (
-        <span aria-hidden className="pointer-events-none absolute top-2 left-3 text-sm text-gray-400">
+        <span aria-hidden className="pointer-events-none absolute top-2 left-3 text-sm text-gray-500">
           {placeholder}
         </span>
       )}

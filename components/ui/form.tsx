@@ -9,6 +9,9 @@ import type * as z from 'zod';
  * route reads the body with (lib/validations/*). Field errors go next to their field (`Field`'s
  * `error`), server errors too when the server names the field (422 `details.fields`), otherwise in
  * the form's alert (`FormError`).
+ *
+ * Give typed fields no default value: react-hook-form writes defaults into the inputs when it
+ * hydrates, wiping what someone typed (or a password manager filled) before the JavaScript loaded.
  */
 export function useZodForm<Input extends FieldValues, Output extends FieldValues>(
   schema: z.ZodType<Output, Input>,

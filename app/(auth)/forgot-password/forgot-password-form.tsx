@@ -10,7 +10,7 @@ import { forgotPasswordSchema } from '@/lib/validations/invitations';
 
 /** Always answers the same for a valid address, known or not (no account enumeration). */
 export function ForgotPasswordForm() {
-  const form = useZodForm(forgotPasswordSchema, { defaultValues: { email: '' } });
+  const form = useZodForm(forgotPasswordSchema, {});
   const [sent, setSent] = useState(false);
   const hydrated = useHydrated();
 

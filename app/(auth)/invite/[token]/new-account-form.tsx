@@ -12,7 +12,7 @@ import { NewPasswordFields } from '../../new-password-fields';
 
 /** Creates the account and the membership, then signs the new member in. */
 export function NewAccountForm({ token, email, defaultName }: { token: string; email: string; defaultName: string }) {
-  const form = useZodForm(acceptWithNewAccountSchema, { defaultValues: { token, name: defaultName, password: '', confirmPassword: '' } });
+  const form = useZodForm(acceptWithNewAccountSchema, { defaultValues: { token, name: defaultName } });
   const { errors, isSubmitting } = form.formState;
   // Account created: signing in and leaving the page; the button stays busy until then.
   const [leaving, setLeaving] = useState(false);

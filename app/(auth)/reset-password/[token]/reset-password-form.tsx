@@ -10,7 +10,7 @@ import { SignInLink } from '../../auth-card';
 import { NewPasswordFields } from '../../new-password-fields';
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const form = useZodForm(resetPasswordSchema, { defaultValues: { token, password: '', confirmPassword: '' } });
+  const form = useZodForm(resetPasswordSchema, { defaultValues: { token } });
   const [done, setDone] = useState(false);
   const hydrated = useHydrated();
 

@@ -195,7 +195,7 @@ test.describe('team review', () => {
     await kofi.context().close();
   });
 
-  test('a status change elsewhere refetches the article row only, not its text or claims; own changes refetch nothing', async ({ browser }) => {
+  test('a status change elsewhere refetches the article row only, not its text or claims; own changes refetch at most that row', async ({ browser }) => {
     const id = await freshArticle(browser, 'Light status');
     const reviewer = await pageAs(browser, 'reviewer');
     await new ArticlePage(reviewer).open(id);
@@ -218,9 +218,11 @@ test.describe('team review', () => {
 
     await expect(reviewer.getByTestId('article-status')).toContainText('In review');
     expect(fetched).toEqual([`/api/articles/${id}?fields=meta`]);
-    // The editor's own change came back with its new version: the live event about it is skipped.
+    // The editor's own change came back with its new version, so the live event about it is
+    // skipped; when the event outruns the response, it costs one light row fetch, never the text.
     await reviewer.waitForTimeout(500);
-    expect(editorFetched).toEqual([]);
+    expect(editorFetched.every((url) => url.endsWith('?fields=meta'))).toBe(true);
+    expect(editorFetched.length).toBeLessThanOrEqual(1);
     await editor.context().close();
     await reviewer.context().close();
   });

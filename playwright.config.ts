@@ -23,7 +23,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: WORKERS,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
+  // Two workers share two cores with their servers and browsers: the long multi-user flows need the room.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {

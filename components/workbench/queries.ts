@@ -49,7 +49,7 @@ export function useArticleText(): ArticleText | undefined {
   return useQuery({
     queryKey: queryKeys.articleText(articleId),
     queryFn: async () => {
-      const { article } = await getJson<{ article: ArticleText }>(`/api/articles/${articleId}`);
+      const { article } = await getJson<{ article: ArticleText }>(`/api/articles/${articleId}?fields=text`);
       return { revision: article.revision, doc: article.doc };
     },
     ...LIVE,

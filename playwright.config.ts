@@ -13,6 +13,8 @@ if (!Number.isInteger(WORKERS) || WORKERS < 1 || WORKERS > MAX_WORKERS) {
 
 export default defineConfig({
   testDir: './e2e',
+  // Several instances on PostgreSQL have their own config (playwright.multi.config.ts).
+  testIgnore: ['multi-instance/**'],
   // Helpers that write to the test database import db/queries, whose `server-only` marker this maps to its empty module.
   tsconfig: './tsconfig.node.json',
   globalSetup: './e2e/global-setup.ts',

@@ -13,5 +13,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'lib/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    setupFiles: ['./vitest.setup.ts'],
+    // PostgreSQL runs create a database per test; give them room on a busy machine.
+    testTimeout: process.env.DATABASE_URL ? 20_000 : 5_000,
+    hookTimeout: process.env.DATABASE_URL ? 30_000 : 10_000,
   },
 });

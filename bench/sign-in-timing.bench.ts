@@ -2,18 +2,23 @@
  * Does an unknown email take as long as a known one? Times `authenticate` (real argon2id) for a
  * wrong password on a known account and on an unknown email, from distinct addresses so the
  * limiter never refuses. Prints the medians; they should be within a few percent.
- *   npx tsx bench/sign-in-timing.bench.ts [rounds]
+ *   npx tsx --conditions=react-server bench/sign-in-timing.bench.ts [rounds]   (server-only resolves to its empty module)
  */
-import { createTestDb } from '../db/client';
 import { users } from '../db/schema';
+import { closeTestDbs, createTestDb } from '../db/test-db';
+import { transaction } from '../db/transaction';
 import { authenticate, dummyPasswordHash } from '@/lib/server/auth/authenticate';
 import { hashPassword } from '../lib/auth/password';
 import { deriveTotpKey } from '../lib/auth/totp';
 
 async function main() {
   const rounds = Number(process.argv[2] ?? 40);
-  const db = createTestDb();
-  db.insert(users).values({ email: 'known@example.org', name: 'Known', passwordHash: await hashPassword('the-right-password') }).run();
+  // A scratch database on the configured dialect (DATABASE_URL=postgres://… times PostgreSQL).
+  const db = await createTestDb();
+  const passwordHash = await hashPassword('the-right-password');
+  await transaction(db, async (tx) => {
+    await tx.insert(users).values({ email: 'known@example.org', name: 'Known', passwordHash });
+  });
   await dummyPasswordHash(); // computed once per process, like the server's first unknown email
   const totpKey = deriveTotpKey('bench');
   const time = async (email: string, i: number) => {
@@ -36,6 +41,7 @@ async function main() {
   console.log(`known email, wrong password:   median ${k.toFixed(1)} ms`);
   console.log(`unknown email:                 median ${u.toFixed(1)} ms`);
   console.log(`difference:                    ${(((u - k) / k) * 100).toFixed(1)} %`);
+  await closeTestDbs();
 }
 
 void main();

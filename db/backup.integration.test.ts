@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupDatabase, restoreDatabase } from './backup';
-import { createDb, migrateDb } from './client';
+import { closeDb, migrateDb, openDb } from './client';
 
 /**
  * A separate process writes like the app (WAL, synchronous=FULL, one transaction per write) and
@@ -51,9 +51,9 @@ describe('backup while the app writes, then restore', () => {
   it('keeps every write acknowledged before the backup started', async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-backup-it-'));
     const live = path.join(dir, 'live.db');
-    const db = createDb(live);
-    migrateDb(db);
-    db.$client.close();
+    const db = openDb({ dialect: 'sqlite', file: live });
+    await migrateDb(db);
+    await closeDb(db);
 
     const writer = spawn(process.execPath, ['-e', WRITER, live], { stdio: ['ignore', 'pipe', 'inherit'] });
     const acknowledged: string[] = [];

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BackupError, backupDatabase, isInUse, restoreDatabase } from './backup';
-import { createDb, migrateDb } from './client';
+import { closeDb, migrateDb, openDb, sqliteConnection } from './client';
 
 let dir: string;
 const children: ChildProcess[] = [];
@@ -18,12 +18,13 @@ afterEach(() => {
 });
 
 /** A migrated Claimdesk database file with one workspace row to recognise it by. */
-function appDb(name: string, workspaceName: string): string {
+async function appDb(name: string, workspaceName: string): Promise<string> {
   const file = path.join(dir, name);
-  const db = createDb(file);
-  migrateDb(db);
-  db.$client.prepare("INSERT INTO workspaces (id, name, slug, organization_name, created_at) VALUES (?, ?, ?, ?, 0)").run(crypto.randomUUID(), workspaceName, workspaceName.toLowerCase(), workspaceName);
-  db.$client.close();
+  // Always SQLite (backups are of the SQLite file), whatever DATABASE_URL this run has.
+  const db = openDb({ dialect: 'sqlite', file });
+  await migrateDb(db);
+  sqliteConnection(db).prepare("INSERT INTO workspaces (id, name, slug, organization_name, created_at) VALUES (?, ?, ?, ?, 0)").run(crypto.randomUUID(), workspaceName, workspaceName.toLowerCase(), workspaceName);
+  await closeDb(db);
   return file;
 }
 
@@ -54,7 +55,7 @@ async function expectBackupError(promise: Promise<unknown>, message: RegExp): Pr
 
 describe('backupDatabase', () => {
   it('writes a consistent copy and replaces an older backup atomically (no temp file left)', async () => {
-    const live = appDb('live.db', 'Desk');
+    const live = await appDb('live.db', 'Desk');
     const out = path.join(dir, 'nightly.db');
     fs.writeFileSync(out, 'an old backup');
     const result = await backupDatabase(live, out);
@@ -65,7 +66,7 @@ describe('backupDatabase', () => {
 
   it('says so when the database or the output folder is missing', async () => {
     await expectBackupError(backupDatabase(path.join(dir, 'nope.db'), path.join(dir, 'out.db')), /No database at .*CLAIMDESK_DB/);
-    const live = appDb('live.db', 'Desk');
+    const live = await appDb('live.db', 'Desk');
     await expectBackupError(backupDatabase(live, path.join(dir, 'missing-folder', 'out.db')), /does not exist/);
     await expectBackupError(backupDatabase(live, live), /must not be the database itself/);
   });
@@ -73,8 +74,8 @@ describe('backupDatabase', () => {
 
 describe('restoreDatabase', () => {
   it('replaces the database with the backup and removes the old -wal/-shm', async () => {
-    const backup = appDb('backup.db', 'Yesterday');
-    const target = appDb('app.db', 'Today');
+    const backup = await appDb('backup.db', 'Yesterday');
+    const target = await appDb('app.db', 'Today');
     fs.writeFileSync(`${target}-wal`, 'stale wal of the old database');
     fs.writeFileSync(`${target}-shm`, 'stale shm');
     await restoreDatabase(backup, target);
@@ -84,7 +85,7 @@ describe('restoreDatabase', () => {
   });
 
   it('restores into a path with no database yet', async () => {
-    const backup = appDb('backup.db', 'Yesterday');
+    const backup = await appDb('backup.db', 'Yesterday');
     const target = path.join(dir, 'fresh.db');
     await restoreDatabase(backup, target);
     expect(workspaceNames(target)).toEqual(['Yesterday']);
@@ -98,7 +99,7 @@ describe('restoreDatabase', () => {
   ];
   for (const [what, make, message] of bad) {
     it(`refuses ${what} and leaves the database untouched`, async () => {
-      const target = appDb('app.db', 'Today');
+      const target = await appDb('app.db', 'Today');
       const before = fs.readFileSync(target);
       const file = path.join(dir, 'candidate.db');
       make(file);
@@ -109,7 +110,7 @@ describe('restoreDatabase', () => {
   }
 
   it('refuses a corrupted backup (integrity_check) and leaves the database untouched', async () => {
-    const backup = appDb('backup.db', 'Yesterday');
+    const backup = await appDb('backup.db', 'Yesterday');
     // Many rows, so the damage lands in table pages rather than the header.
     const db = new Database(backup);
     db.exec('CREATE INDEX ws_name ON workspaces(name)');
@@ -124,14 +125,14 @@ describe('restoreDatabase', () => {
     // Scribble over the last few pages (index and table b-tree pages).
     bytes.fill(0x5a, bytes.length - 3 * pageSize, bytes.length - pageSize);
     fs.writeFileSync(backup, bytes);
-    const target = appDb('app.db', 'Today');
+    const target = await appDb('app.db', 'Today');
     await expectBackupError(restoreDatabase(backup, target), /damaged|cannot be read/);
     expect(workspaceNames(target)).toEqual(['Today']);
   });
 
   it('refuses while another process has the database open, unless forced', async () => {
-    const backup = appDb('backup.db', 'Yesterday');
-    const target = appDb('app.db', 'Today');
+    const backup = await appDb('backup.db', 'Yesterday');
+    const target = await appDb('app.db', 'Today');
     expect(isInUse(target)).toBe(false);
     await holdOpen(target);
     expect(isInUse(target)).toBe(true);

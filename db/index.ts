@@ -1,14 +1,11 @@
 import 'server-only';
-import { createDb, migrateDb, type Db } from './client';
+import { openDb, type Db } from './client';
 
-// One connection per server process; kept on globalThis so dev-mode reloads don't open more.
+// One database handle per server process (a pool on PostgreSQL); kept on globalThis so dev-mode
+// reloads don't open more. The schema is migrated at start-up (instrumentation.ts), before requests.
 const globalForDb = globalThis as unknown as { claimdeskDb?: Db };
 
 export function getDb(): Db {
-  if (!globalForDb.claimdeskDb) {
-    const db = createDb();
-    migrateDb(db);
-    globalForDb.claimdeskDb = db;
-  }
+  globalForDb.claimdeskDb ??= openDb();
   return globalForDb.claimdeskDb;
 }

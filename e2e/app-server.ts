@@ -23,7 +23,10 @@ export interface AppServer {
 
 export interface AppServerOptions {
   port: number;
+  /** The SQLite file the script recreates and seeds (scripts/e2e-server.sh), or a label for a PostgreSQL run. */
   databaseFile: string;
+  /** The start script: scripts/e2e-server.sh (fresh SQLite) or scripts/e2e-pg-server.sh (an already seeded PostgreSQL database). */
+  script?: string;
   /** Extra environment for the app, e.g. SMTP settings. */
   env?: Record<string, string>;
   timeoutMs?: number;
@@ -59,10 +62,10 @@ async function waitUntilUp(url: string, child: ChildProcess, timeoutMs: number):
   throw new Error(`The e2e server did not answer ${url} within ${timeoutMs} ms`);
 }
 
-export async function startAppServer({ port, databaseFile, env = {}, timeoutMs = 120_000 }: AppServerOptions): Promise<AppServer> {
+export async function startAppServer({ port, databaseFile, script = 'scripts/e2e-server.sh', env = {}, timeoutMs = 120_000 }: AppServerOptions): Promise<AppServer> {
   const baseURL = `http://localhost:${port}`;
   const output: string[] = [];
-  const child = spawn('bash', ['scripts/e2e-server.sh'], {
+  const child = spawn('bash', [script], {
     cwd: REPO,
     // Its own process group, so stopping it also stops anything it started.
     detached: true,

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { TOTP, Secret } from 'otpauth';
-import { createDb, type Db } from '../db/client';
+import { openDb, type Db } from '../db/client';
 import { memberships, users, workspaces } from '../db/schema';
 import { createDefaultScale } from '../db/queries/scales';
+import { transaction } from '../db/transaction';
 import { hashPassword } from '../lib/auth/password';
 import { workerDatabaseFile } from './worker-env';
 
@@ -18,7 +19,7 @@ export const THROWAWAY_PASSWORD = 'throwaway-password-42';
 let db: Db | undefined;
 function e2eDb(): Db {
   // This worker's own database (the appServer fixture created it before any test ran).
-  db ??= createDb(workerDatabaseFile());
+  db ??= openDb({ dialect: 'sqlite', file: workerDatabaseFile() });
   return db;
 }
 
@@ -33,18 +34,19 @@ export async function createThrowawayUser(label: string): Promise<Throwaway> {
   const email = `${tag}@throwaway.test`;
   const name = `Test ${label}`;
   const passwordHash = await hashPassword(THROWAWAY_PASSWORD);
-  const row = e2eDb().insert(users).values({ email, name, passwordHash, emailVerifiedAt: new Date() }).returning({ id: users.id }).get();
-  return { id: row.id, email, name };
+  const [row] = await transaction(e2eDb(), (tx) => tx.insert(users).values({ email, name, passwordHash, emailVerifiedAt: new Date() }).returning({ id: users.id }));
+  return { id: row!.id, email, name };
 }
 
 /** A fresh workspace (with the default rating scale) and its members. */
-export function createThrowawayWorkspace(members: Array<{ user: Throwaway; role: 'owner' | 'editor' | 'reviewer' | 'viewer' }>): { id: string; name: string } {
+export async function createThrowawayWorkspace(members: Array<{ user: Throwaway; role: 'owner' | 'editor' | 'reviewer' | 'viewer' }>): Promise<{ id: string; name: string }> {
   const slug = `ws-${randomUUID().slice(0, 8)}`;
   const name = `Desk ${slug}`;
-  return e2eDb().transaction((tx) => {
-    const { id } = tx.insert(workspaces).values({ slug, name, organizationName: name }).returning({ id: workspaces.id }).get();
-    createDefaultScale(tx, id);
-    for (const m of members) tx.insert(memberships).values({ workspaceId: id, userId: m.user.id, role: m.role }).run();
+  return transaction(e2eDb(), async (tx) => {
+    const [row] = await tx.insert(workspaces).values({ slug, name, organizationName: name }).returning({ id: workspaces.id });
+    const id = row!.id;
+    await createDefaultScale(tx, id);
+    for (const m of members) await tx.insert(memberships).values({ workspaceId: id, userId: m.user.id, role: m.role });
     return { id, name };
   });
 }

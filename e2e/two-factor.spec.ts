@@ -126,7 +126,7 @@ test('two-factor: new recovery codes replace the old ones; turning it off needs 
 test('a workspace that requires two-factor admits a member without it only to set it up', async ({ browser }) => {
   const owner = await createThrowawayUser('req-owner');
   const member = await createThrowawayUser('req-member');
-  const workspace = createThrowawayWorkspace([
+  const workspace = await createThrowawayWorkspace([
     { user: owner, role: 'owner' },
     { user: member, role: 'reviewer' },
   ]);

@@ -1,4 +1,7 @@
-/** Runs the export CLI as users do (a child process through tsx) against a freshly seeded database. */
+/**
+ * Runs the export CLI as users do (a child process through tsx) against a freshly seeded database:
+ * a new SQLite file, or (with DATABASE_URL set) a PostgreSQL database of its own.
+ */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,9 +9,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb } from '../db/client';
+import { closeDb, engineOf, openDb } from '../db/client';
+import { activeDialect, describeDatabase, type DatabaseConfig } from '../db/dialect';
 import { createArticle } from '../db/queries/articles';
 import { workspaces } from '../db/schema';
+import { createTestDb } from '../db/test-db';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -16,7 +21,8 @@ const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const TIMEOUT = 60_000;
 
 let dir: string;
-let dbFile: string;
+let config: DatabaseConfig;
+let childEnv: NodeJS.ProcessEnv;
 
 interface RunResult {
   code: number;
@@ -24,9 +30,9 @@ interface RunResult {
   stderr: string;
 }
 
-function run(script: string, args: string[]): Promise<RunResult> {
+function run(script: string, args: string[], env: NodeJS.ProcessEnv = childEnv): Promise<RunResult> {
   return new Promise((resolve) => {
-    execFile(TSX, ['--tsconfig', 'tsconfig.node.json', script, ...args], { cwd: ROOT, env: { ...process.env, CLAIMDESK_DB: dbFile }, maxBuffer: 20 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(TSX, ['--tsconfig', 'tsconfig.node.json', script, ...args], { cwd: ROOT, env, maxBuffer: 20 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -37,7 +43,16 @@ const exportCli = (...args: string[]) => run('scripts/export.ts', args);
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'claimdesk-export-'));
-  dbFile = path.join(dir, 'claimdesk.db');
+  if (activeDialect() === 'postgres') {
+    // A database of this file's own (dropped after it); the children reach it through DATABASE_URL.
+    config = engineOf(await createTestDb()).config;
+    childEnv = { ...process.env, DATABASE_URL: config.dialect === 'postgres' ? config.url : '' };
+  } else {
+    // A file that does not exist yet: the seed creates and migrates it.
+    config = { dialect: 'sqlite', file: path.join(dir, 'claimdesk.db') };
+    childEnv = { ...process.env, CLAIMDESK_DB: config.file };
+    delete childEnv.DATABASE_URL;
+  }
   const seeded = await run('scripts/seed.ts', []);
   expect(seeded.code, seeded.stderr).toBe(0);
 }, TIMEOUT);
@@ -79,10 +94,14 @@ describe('npm run export', () => {
   }, TIMEOUT);
 
   it('asks for an id when the slug exists in several workspaces', async () => {
-    const db = createDb(dbFile);
-    const other = db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, 'other-desk')).get()!;
-    const copy = createArticle(db, { workspaceId: other.id, slug: 'demo', title: 'Another demo', outlet: '', byline: '', url: null, publishedOn: null, language: 'en', sourceCredit: '', text: 'Text.', createdBy: null });
-    db.$client.close();
+    const db = openDb(config);
+    let copy: Awaited<ReturnType<typeof createArticle>>;
+    try {
+      const [other] = await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, 'other-desk')).limit(1);
+      copy = await createArticle(db, { workspaceId: other!.id, slug: 'demo', title: 'Another demo', outlet: '', byline: '', url: null, publishedOn: null, language: 'en', sourceCredit: '', text: 'Text.', createdBy: null });
+    } finally {
+      await closeDb(db);
+    }
 
     const ambiguous = await exportCli('--article', 'demo', '--format', 'json');
     expect(ambiguous.code).toBe(1);
@@ -93,5 +112,28 @@ describe('npm run export', () => {
     const byId = await exportCli('--article', copy.id, '--format', 'json');
     expect(byId.code, byId.stderr).toBe(0);
     expect(JSON.parse(byId.stdout)).toMatchObject({ article: { id: copy.id, title: 'Another demo' }, claims: [] });
+  }, TIMEOUT);
+});
+
+describe('npm run db:migrate and npm run seed', () => {
+  it('say which database they worked on, never the password', async () => {
+    const migrated = await run('scripts/migrate.ts', []);
+    expect(migrated.code, migrated.stderr).toBe(0);
+    expect(migrated.stdout).toContain(`Migrated ${describeDatabase(config)}`);
+    const seeded = await run('scripts/seed.ts', []);
+    expect(seeded.code, seeded.stderr).toBe(0);
+    expect(seeded.stdout).toContain(`Database: ${describeDatabase(config)} (migrated, demo data already present)`);
+    for (const output of [migrated.stdout, seeded.stdout]) expect(output).not.toMatch(/:\/\/[^/\s]*:[^/\s]*@/);
+  }, TIMEOUT);
+
+  it('exit 1 with a clear message when the database cannot be reached', async () => {
+    // Port 1 on this machine: nothing listens there, the connection is refused at once.
+    const env = { ...process.env, DATABASE_URL: 'postgres://claimdesk:s3cret-pw@127.0.0.1:1/nowhere' };
+    for (const script of ['scripts/migrate.ts', 'scripts/seed.ts']) {
+      const result = await run(script, [], env);
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stderr).toContain('Cannot reach the database (PostgreSQL at 127.0.0.1:1/nowhere)');
+      expect(result.stderr + result.stdout).not.toContain('s3cret-pw');
+    }
   }, TIMEOUT);
 });

@@ -1,12 +1,14 @@
 /**
  * `npm run export -- --article <id or slug> --format <format> [--out FILE]`: renders an article's
- * report from the database in CLAIMDESK_DB with the same code as the app's Export menu.
+ * report from the configured database (DATABASE_URL=postgres://…, else the SQLite file in
+ * CLAIMDESK_DB) with the same code as the app's Export menu.
  * Exit codes: 0 success, 1 failure (unknown article, no browser for PDF…), 2 usage error.
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createDb, migrateDb, resolveDbPath } from '../db/client';
+import { closeDb, openMigratedDb } from '../db/client';
+import { databaseConfig } from '../db/dialect';
 import { buildReportViewModel, findArticleForExport } from '../db/queries/report';
 import { CliUsageError, EXPORT_USAGE, parseExportCliArgs, resolveAppUrl, type ExportCliOptions } from '../lib/export/cli-args';
 import { renderReport } from '../lib/export/index';
@@ -46,16 +48,16 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function exportReport(options: ExportCliOptions, appUrl: string): Promise<void> {
-  const dbFile = resolveDbPath();
-  // createDb would silently create an empty database; a typo in CLAIMDESK_DB deserves a clear error.
-  if (dbFile !== ':memory:' && !existsSync(dbFile)) {
-    throw new Error(`No database at ${dbFile}. Set CLAIMDESK_DB to your database file, or run "npm run seed" to create the demo one.`);
+  const config = databaseConfig();
+  // Opening would silently create an empty SQLite file; a typo in CLAIMDESK_DB deserves a clear error.
+  if (config.dialect === 'sqlite' && config.file !== ':memory:' && !existsSync(config.file)) {
+    throw new Error(`No database at ${config.file}. Set CLAIMDESK_DB to your database file, or run "npm run seed" to create the demo one.`);
   }
-  const db = createDb(dbFile);
+  // An unreachable PostgreSQL fails here with a message that names where it is (never the password).
+  const db = await openMigratedDb(config);
   try {
-    migrateDb(db);
-    const article = findArticleForExport(db, options.article);
-    const vm = buildReportViewModel(db, article.id, { appUrl });
+    const article = await findArticleForExport(db, options.article);
+    const vm = await buildReportViewModel(db, article.id, { appUrl });
     const report = await renderReport(vm, options.format);
     if (options.out === null) {
       await writeToStdout(report.body);
@@ -66,7 +68,7 @@ async function exportReport(options: ExportCliOptions, appUrl: string): Promise<
     await writeFile(file, report.body);
     process.stderr.write(`Wrote ${file} (${byteLength(report.body)} bytes)\n`);
   } finally {
-    db.$client.close();
+    await closeDb(db);
   }
 }
 

@@ -15,9 +15,9 @@ export default async function WorkbenchLayout({ children }: { children: React.Re
   if (user.mustChangePassword && !onAccountPage) redirect('/account');
   // A workspace requires two-factor sign-in and this account has none: set it up first (the API refuses everything else too).
   if (user.twoFactorSetupRequired && !onAccountPage) redirect('/account?twoFactor=required');
-  const memberships = listWorkspacesForUser(getDb(), user.id);
+  const memberships = await listWorkspacesForUser(getDb(), user.id);
   const isOwner = memberships.some((m) => m.role === 'owner');
-  const queue = myQueue(getDb(), user.id);
+  const queue = await myQueue(getDb(), user.id);
   const queueCount = queue.claims.length + queue.mentions.length;
   return (
     <div className="flex min-h-screen flex-col">

@@ -10,74 +10,77 @@ beforeEach(async () => {
 });
 
 
-const current = () => f.db.select().from(articles).where(eq(articles.id, f.article.id)).get()!;
+const current = async () => (await f.db.select().from(articles).where(eq(articles.id, f.article.id)).limit(1))[0]!;
+const articleHistory = () => f.db.select().from(historyEntries).where(eq(historyEntries.entityId, f.article.id)).orderBy(historyEntries.createdAt, historyEntries.id);
 
 describe('setArticleStatus', () => {
-  it('moves an article along the workflow, bumping the version and recording history', () => {
-    const start = current();
+  it('moves an article along the workflow, bumping the version and recording history', async () => {
+    const start = await current();
     expect(start.status).toBe('in_review');
-    const ready = setArticleStatus(f.db, { articleId: f.article.id, status: 'ready', version: start.version, role: 'editor', actorId: f.u.tom });
+    const ready = await setArticleStatus(f.db, { articleId: f.article.id, status: 'ready', version: start.version, role: 'editor', actorId: f.u.tom });
     expect(ready).toMatchObject({ changed: true, article: { status: 'ready', version: start.version + 1, workspaceId: f.workspaceId } });
-    const published = setArticleStatus(f.db, { articleId: f.article.id, status: 'published', version: ready.article.version, role: 'owner', actorId: f.u.nadia });
+    const published = await setArticleStatus(f.db, { articleId: f.article.id, status: 'published', version: ready.article.version, role: 'owner', actorId: f.u.nadia });
     expect(published.article.status).toBe('published');
-    const history = f.db.select().from(historyEntries).where(eq(historyEntries.entityId, f.article.id)).all().filter((h) => h.action === 'update');
+    const history = (await articleHistory()).filter((h) => h.action === 'update');
     expect(history.map((h) => [h.before, h.after])).toEqual([
       [{ status: 'in_review' }, { status: 'ready' }],
       [{ status: 'ready' }, { status: 'published' }],
     ]);
   });
 
-  it('does not let a reviewer publish (403), whatever version they send', () => {
-    const ready = setArticleStatus(f.db, { articleId: f.article.id, status: 'ready', version: current().version, role: 'editor', actorId: f.u.tom });
+  it('does not let a reviewer publish (403), whatever version they send', async () => {
+    const ready = await setArticleStatus(f.db, { articleId: f.article.id, status: 'ready', version: (await current()).version, role: 'editor', actorId: f.u.tom });
     for (const version of [ready.article.version, 1]) {
-      const error = catchAppError(() => setArticleStatus(f.db, { articleId: f.article.id, status: 'published', version, role: 'reviewer', actorId: f.u.ana }));
+      const error = await catchAppError(() => setArticleStatus(f.db, { articleId: f.article.id, status: 'published', version, role: 'reviewer', actorId: f.u.ana }));
       expect(error.status).toBe(403);
       expect(error.message).toMatch(/reviewer/);
     }
-    expect(current().status).toBe('ready');
+    expect((await current()).status).toBe('ready');
   });
 
-  it('refuses skipped steps with 422', () => {
-    setArticleStatus(f.db, { articleId: f.article.id, status: 'draft', version: current().version, role: 'editor', actorId: f.u.tom });
-    const error = catchAppError(() => setArticleStatus(f.db, { articleId: f.article.id, status: 'published', version: current().version, role: 'owner', actorId: f.u.nadia }));
+  it('refuses skipped steps with 422', async () => {
+    await setArticleStatus(f.db, { articleId: f.article.id, status: 'draft', version: (await current()).version, role: 'editor', actorId: f.u.tom });
+    const { version } = await current();
+    const error = await catchAppError(() => setArticleStatus(f.db, { articleId: f.article.id, status: 'published', version, role: 'owner', actorId: f.u.nadia }));
     expect(error.status).toBe(422);
     expect(error.message).toMatch(/cannot go from draft to published/);
   });
 
-  it('refuses a stale version with 409 and the current state', () => {
-    const stale = current().version;
-    setArticleStatus(f.db, { articleId: f.article.id, status: 'ready', version: stale, role: 'editor', actorId: f.u.tom });
-    const error = catchAppError(() => setArticleStatus(f.db, { articleId: f.article.id, status: 'draft', version: stale, role: 'editor', actorId: f.u.tom }));
+  it('refuses a stale version with 409 and the current state', async () => {
+    const stale = (await current()).version;
+    await setArticleStatus(f.db, { articleId: f.article.id, status: 'ready', version: stale, role: 'editor', actorId: f.u.tom });
+    const error = await catchAppError(() => setArticleStatus(f.db, { articleId: f.article.id, status: 'draft', version: stale, role: 'editor', actorId: f.u.tom }));
     expect(error.status).toBe(409);
     expect(error.details).toEqual({ current: { id: f.article.id, workspaceId: f.workspaceId, status: 'ready', blindReview: false, version: stale + 1, revision: 1 } });
   });
 
-  it('treats the same status as a no-op (still checking the version and the role)', () => {
-    const { version } = current();
-    expect(setArticleStatus(f.db, { articleId: f.article.id, status: 'in_review', version, role: 'editor', actorId: f.u.tom })).toMatchObject({ changed: false, article: { version } });
-    expect(catchAppError(() => setArticleStatus(f.db, { articleId: f.article.id, status: 'in_review', version, role: 'reviewer', actorId: f.u.ana })).status).toBe(403);
-    expect(catchAppError(() => setArticleStatus(f.db, { articleId: f.article.id, status: 'in_review', version: version + 5, role: 'editor', actorId: f.u.tom })).status).toBe(409);
+  it('treats the same status as a no-op (still checking the version and the role)', async () => {
+    const { version } = await current();
+    expect(await setArticleStatus(f.db, { articleId: f.article.id, status: 'in_review', version, role: 'editor', actorId: f.u.tom })).toMatchObject({ changed: false, article: { version } });
+    expect((await catchAppError(() => setArticleStatus(f.db, { articleId: f.article.id, status: 'in_review', version, role: 'reviewer', actorId: f.u.ana }))).status).toBe(403);
+    expect((await catchAppError(() => setArticleStatus(f.db, { articleId: f.article.id, status: 'in_review', version: version + 5, role: 'editor', actorId: f.u.tom }))).status).toBe(409);
   });
 
-  it('404s for an unknown article', () => {
-    expect(catchAppError(() => setArticleStatus(f.db, { articleId: crypto.randomUUID(), status: 'ready', version: 1, role: 'owner', actorId: f.u.nadia })).status).toBe(404);
+  it('404s for an unknown article', async () => {
+    expect((await catchAppError(() => setArticleStatus(f.db, { articleId: crypto.randomUUID(), status: 'ready', version: 1, role: 'owner', actorId: f.u.nadia }))).status).toBe(404);
   });
 });
 
 describe('setBlindReview', () => {
-  it('lets editors turn blind review on and off, with version checks and history', () => {
-    const on = setBlindReview(f.db, { articleId: f.article.id, blindReview: true, version: current().version, role: 'editor', actorId: f.u.tom });
+  it('lets editors turn blind review on and off, with version checks and history', async () => {
+    const on = await setBlindReview(f.db, { articleId: f.article.id, blindReview: true, version: (await current()).version, role: 'editor', actorId: f.u.tom });
     expect(on).toMatchObject({ changed: true, article: { blindReview: true } });
-    expect(catchAppError(() => setBlindReview(f.db, { articleId: f.article.id, blindReview: false, version: on.article.version - 1, role: 'editor', actorId: f.u.tom })).status).toBe(409);
-    expect(setBlindReview(f.db, { articleId: f.article.id, blindReview: true, version: on.article.version, role: 'owner', actorId: f.u.nadia }).changed).toBe(false);
-    const last = f.db.select().from(historyEntries).where(eq(historyEntries.entityId, f.article.id)).all().at(-1)!;
+    expect((await catchAppError(() => setBlindReview(f.db, { articleId: f.article.id, blindReview: false, version: on.article.version - 1, role: 'editor', actorId: f.u.tom }))).status).toBe(409);
+    expect((await setBlindReview(f.db, { articleId: f.article.id, blindReview: true, version: on.article.version, role: 'owner', actorId: f.u.nadia })).changed).toBe(false);
+    const last = (await articleHistory()).at(-1)!;
     expect(last).toMatchObject({ before: { blindReview: false }, after: { blindReview: true } });
   });
 
-  it('refuses reviewers and viewers', () => {
+  it('refuses reviewers and viewers', async () => {
     for (const role of ['reviewer', 'viewer'] as const) {
-      expect(catchAppError(() => setBlindReview(f.db, { articleId: f.article.id, blindReview: true, version: current().version, role, actorId: f.u.ana })).status).toBe(403);
+      const { version } = await current();
+      expect((await catchAppError(() => setBlindReview(f.db, { articleId: f.article.id, blindReview: true, version, role, actorId: f.u.ana }))).status).toBe(403);
     }
-    expect(current().blindReview).toBe(false);
+    expect((await current()).blindReview).toBe(false);
   });
 });

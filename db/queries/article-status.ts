@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../client';
+import { transaction } from '../transaction';
 import { articles } from '../schema';
 import type { ArticleStatus } from '@/lib/domain/statuses';
 import type { Role } from '@/lib/domain/roles';
@@ -19,12 +20,12 @@ export interface ArticleReviewState {
   revision: number;
 }
 
-function state(tx: Db | Tx, articleId: string): ArticleReviewState {
-  const row = tx
+async function state(tx: Db | Tx, articleId: string): Promise<ArticleReviewState> {
+  const [row] = await tx
     .select({ id: articles.id, workspaceId: articles.workspaceId, status: articles.status, blindReview: articles.blindReview, version: articles.version, revision: articles.revision })
     .from(articles)
     .where(eq(articles.id, articleId))
-    .get();
+    .limit(1);
   if (!row) throw notFound('Article');
   return row;
 }
@@ -40,11 +41,11 @@ export interface ReviewChange {
  * 403 for a step the role may not take, then 409 when stale, then 422 for a step that does not
  * exist. The role comes first, so a reviewer learns they cannot publish whatever their version.
  */
-export function setArticleStatus(db: Db, input: { articleId: string; status: ArticleStatus; version: number; role: Role; actorId: string }): ReviewChange {
+export async function setArticleStatus(db: Db, input: { articleId: string; status: ArticleStatus; version: number; role: Role; actorId: string }): Promise<ReviewChange> {
   // A role that can take no workflow step at all is refused outright, even for a no-op.
   if (!can(input.role, 'article:status') && !can(input.role, 'article:publish')) throw forbidden(`Your role (${input.role}) cannot change the article’s status.`);
-  return db.transaction((tx) => {
-    const current = state(tx, input.articleId);
+  return transaction(db, async (tx) => {
+    const current = await state(tx, input.articleId);
     if (current.status === input.status) {
       if (current.version !== input.version) throw conflict('Someone else changed this article since you opened it.', current);
       return { article: current, changed: false };
@@ -55,29 +56,31 @@ export function setArticleStatus(db: Db, input: { articleId: string; status: Art
     // valid then; it needs the current state (409), not a lecture on the workflow (422).
     if (current.version !== input.version) throw conflict('Someone else changed this article since you opened it.', current);
     if (!allowed.ok) throw new AppError('unprocessable', allowed.reason);
-    const result = tx
+    const updated = await tx
       .update(articles)
       .set({ status: input.status, version: current.version + 1, updatedAt: new Date() })
       .where(and(eq(articles.id, input.articleId), eq(articles.version, input.version)))
-      .run();
-    if (result.changes !== 1) throw conflict('Someone else changed this article since you opened it.', state(tx, input.articleId));
-    recordHistory(tx, { workspaceId: current.workspaceId, articleId: current.id, claimId: null, entityType: 'article', entityId: current.id, action: 'update', actorId: input.actorId, before: { status: current.status }, after: { status: input.status } });
-    return { article: state(tx, input.articleId), changed: true };
+      .returning({ id: articles.id });
+    if (updated.length !== 1) throw conflict('Someone else changed this article since you opened it.', await state(tx, input.articleId));
+    await recordHistory(tx, { workspaceId: current.workspaceId, articleId: current.id, claimId: null, entityType: 'article', entityId: current.id, action: 'update', actorId: input.actorId, before: { status: current.status }, after: { status: input.status } });
+    return { article: await state(tx, input.articleId), changed: true };
   });
 }
 
 /** Turns blind review on or off for an article (editors and owners). */
-export function setBlindReview(db: Db, input: { articleId: string; blindReview: boolean; version: number; role: Role; actorId: string }): ReviewChange {
+export async function setBlindReview(db: Db, input: { articleId: string; blindReview: boolean; version: number; role: Role; actorId: string }): Promise<ReviewChange> {
   if (!can(input.role, 'article:edit')) throw forbidden(`Your role (${input.role}) cannot change review settings.`);
-  return db.transaction((tx) => {
-    const current = state(tx, input.articleId);
+  return transaction(db, async (tx) => {
+    const current = await state(tx, input.articleId);
     if (current.version !== input.version) throw conflict('Someone else changed this article since you opened it.', current);
     if (current.blindReview === input.blindReview) return { article: current, changed: false };
-    tx.update(articles)
+    const updated = await tx
+      .update(articles)
       .set({ blindReview: input.blindReview, version: current.version + 1, updatedAt: new Date() })
       .where(and(eq(articles.id, input.articleId), eq(articles.version, input.version)))
-      .run();
-    recordHistory(tx, { workspaceId: current.workspaceId, articleId: current.id, claimId: null, entityType: 'article', entityId: current.id, action: 'update', actorId: input.actorId, before: { blindReview: current.blindReview }, after: { blindReview: input.blindReview } });
-    return { article: state(tx, input.articleId), changed: true };
+      .returning({ id: articles.id });
+    if (updated.length !== 1) throw conflict('Someone else changed this article since you opened it.', await state(tx, input.articleId));
+    await recordHistory(tx, { workspaceId: current.workspaceId, articleId: current.id, claimId: null, entityType: 'article', entityId: current.id, action: 'update', actorId: input.actorId, before: { blindReview: current.blindReview }, after: { blindReview: input.blindReview } });
+    return { article: await state(tx, input.articleId), changed: true };
   });
 }

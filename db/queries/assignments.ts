@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
+import { transaction } from '../transaction';
 import { articles, assignments, claims, claimVerdicts, memberships, users, workspaces } from '../schema';
 import { can } from '@/lib/auth/permissions';
 import { AppError, notFound } from '@/lib/errors';
@@ -9,18 +10,17 @@ import { recordHistory } from './history';
 import { listMentions } from './mentions';
 import type { AssignmentDto, MyQueue } from '@/lib/domain/review';
 
-function assignmentRows(db: Db, where: SQL) {
+async function assignmentRows(db: Db, where: SQL): Promise<AssignmentDto[]> {
   const assignee = alias(users, 'assignee');
   const assigner = alias(users, 'assigner');
-  return db
+  const rows = await db
     .select({ a: assignments, assigneeName: assignee.name, assignedByName: assigner.name })
     .from(assignments)
     .innerJoin(assignee, eq(assignee.id, assignments.assigneeId))
     .leftJoin(assigner, eq(assigner.id, assignments.assignedBy))
     .where(where)
-    .orderBy(asc(assignments.createdAt), asc(assignee.name))
-    .all()
-    .map(({ a, assigneeName, assignedByName }) => ({
+    .orderBy(asc(assignments.createdAt), asc(assignee.name));
+  return rows.map(({ a, assigneeName, assignedByName }) => ({
       id: a.id,
       workspaceId: a.workspaceId,
       articleId: a.articleId,
@@ -33,12 +33,12 @@ function assignmentRows(db: Db, where: SQL) {
     }));
 }
 
-export function listAssignments(db: Db, articleId: string): AssignmentDto[] {
+export async function listAssignments(db: Db, articleId: string): Promise<AssignmentDto[]> {
   return assignmentRows(db, eq(assignments.articleId, articleId));
 }
 
-export function getAssignment(db: Db, assignmentId: string): AssignmentDto {
-  const row = assignmentRows(db, eq(assignments.id, assignmentId))[0];
+export async function getAssignment(db: Db, assignmentId: string): Promise<AssignmentDto> {
+  const row = (await assignmentRows(db, eq(assignments.id, assignmentId)))[0];
   if (!row) throw notFound('Assignment');
   return row;
 }
@@ -54,43 +54,45 @@ export interface AssignInput {
 /**
  * Assigns a claim (or a whole article) to a member who can give verdicts (reviewer or above) in
  * the article's workspace. Assigning the same thing twice returns the existing assignment.
+ * Serializable: no unique index guards "the same thing" (claim_id may be NULL), so two requests
+ * assigning it at once must not both find nothing and both insert.
  */
-export function assign(db: Db, input: AssignInput): { assignment: AssignmentDto; created: boolean } {
+export async function assign(db: Db, input: AssignInput): Promise<{ assignment: AssignmentDto; created: boolean }> {
   const claimId = input.claimId ?? null;
-  const id = db.transaction((tx) => {
-    const article = tx.select().from(articles).where(eq(articles.id, input.articleId)).get();
+  const id = await transaction(db, async (tx) => {
+    const [article] = await tx.select().from(articles).where(eq(articles.id, input.articleId)).limit(1);
     if (!article) throw notFound('Article');
     if (claimId) {
-      const claim = tx.select({ articleId: claims.articleId }).from(claims).where(eq(claims.id, claimId)).get();
+      const [claim] = await tx.select({ articleId: claims.articleId }).from(claims).where(eq(claims.id, claimId)).limit(1);
       if (!claim || claim.articleId !== article.id) throw notFound('Claim');
     }
-    const member = tx
+    const [member] = await tx
       .select({ role: memberships.role, name: users.name })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.workspaceId, article.workspaceId), eq(memberships.userId, input.assigneeId)))
-      .get();
+      .limit(1);
     if (!member) throw new AppError('unprocessable', 'That person is not a member of this workspace.');
     if (!can(member.role, 'verdict:own')) throw new AppError('unprocessable', `${member.name} is a ${member.role}; only reviewers, editors and owners can be assigned.`);
-    const existing = tx
+    const [existing] = await tx
       .select({ id: assignments.id })
       .from(assignments)
       .where(and(eq(assignments.articleId, article.id), claimId ? eq(assignments.claimId, claimId) : isNull(assignments.claimId), eq(assignments.assigneeId, input.assigneeId)))
-      .get();
+      .limit(1);
     if (existing) return { id: existing.id, created: false };
-    const row = tx.insert(assignments).values({ workspaceId: article.workspaceId, articleId: article.id, claimId, assigneeId: input.assigneeId, assignedBy: input.actorId }).returning().get();
-    recordHistory(tx, { workspaceId: article.workspaceId, articleId: article.id, claimId, entityType: 'assignment', entityId: row.id, action: 'create', actorId: input.actorId, after: { claimId, assigneeId: input.assigneeId, assigneeName: member.name } });
-    return { id: row.id, created: true };
-  });
-  return { assignment: getAssignment(db, id.id), created: id.created };
+    const [row] = await tx.insert(assignments).values({ workspaceId: article.workspaceId, articleId: article.id, claimId, assigneeId: input.assigneeId, assignedBy: input.actorId }).returning();
+    await recordHistory(tx, { workspaceId: article.workspaceId, articleId: article.id, claimId, entityType: 'assignment', entityId: row!.id, action: 'create', actorId: input.actorId, after: { claimId, assigneeId: input.assigneeId, assigneeName: member.name } });
+    return { id: row!.id, created: true };
+  }, { isolation: 'serializable' });
+  return { assignment: await getAssignment(db, id.id), created: id.created };
 }
 
-export function unassign(db: Db, assignmentId: string, actorId: string): AssignmentDto {
-  const current = getAssignment(db, assignmentId);
-  db.transaction((tx) => {
-    const result = tx.delete(assignments).where(eq(assignments.id, assignmentId)).run();
-    if (result.changes !== 1) throw notFound('Assignment');
-    recordHistory(tx, { workspaceId: current.workspaceId, articleId: current.articleId, claimId: current.claimId, entityType: 'assignment', entityId: assignmentId, action: 'delete', actorId, before: { claimId: current.claimId, assigneeId: current.assigneeId, assigneeName: current.assigneeName } });
+export async function unassign(db: Db, assignmentId: string, actorId: string): Promise<AssignmentDto> {
+  const current = await getAssignment(db, assignmentId);
+  await transaction(db, async (tx) => {
+    const deleted = await tx.delete(assignments).where(eq(assignments.id, assignmentId)).returning({ id: assignments.id });
+    if (deleted.length !== 1) throw notFound('Assignment');
+    await recordHistory(tx, { workspaceId: current.workspaceId, articleId: current.articleId, claimId: current.claimId, entityType: 'assignment', entityId: assignmentId, action: 'delete', actorId, before: { claimId: current.claimId, assigneeId: current.assigneeId, assigneeName: current.assigneeName } });
   });
   return current;
 }
@@ -103,7 +105,7 @@ export function unassign(db: Db, assignmentId: string, actorId: string): Assignm
  * claim is resolved before voting, so there resolved claims stay (status hidden): their dropping
  * out would reveal it.
  */
-export function myQueue(db: Db, userId: string): MyQueue {
+export async function myQueue(db: Db, userId: string): Promise<MyQueue> {
   const select = {
     claimId: claims.id,
     claimText: claims.claimText,
@@ -129,10 +131,9 @@ export function myQueue(db: Db, userId: string): MyQueue {
       .innerJoin(workspaces, eq(workspaces.id, articles.workspaceId))
       .innerJoin(memberships, and(eq(memberships.workspaceId, articles.workspaceId), eq(memberships.userId, userId), inArray(memberships.role, ['reviewer', 'editor', 'owner'])))
       .leftJoin(claimVerdicts, and(eq(claimVerdicts.claimId, claims.id), eq(claimVerdicts.userId, userId)))
-      .where(and(eq(assignments.assigneeId, userId), isNull(claimVerdicts.id), or(ne(claims.status, 'resolved'), and(eq(articles.blindReview, true), eq(memberships.role, 'reviewer'))), ne(articles.status, 'published')))
-      .all();
-  const direct = pending(eq(claims.id, assignments.claimId)).map((r) => ({ ...r, assignedVia: 'claim' as const }));
-  const viaArticle = pending(and(isNull(assignments.claimId), eq(claims.articleId, assignments.articleId))!).map((r) => ({ ...r, assignedVia: 'article' as const }));
+      .where(and(eq(assignments.assigneeId, userId), isNull(claimVerdicts.id), or(ne(claims.status, 'resolved'), and(eq(articles.blindReview, true), eq(memberships.role, 'reviewer'))), ne(articles.status, 'published')));
+  const direct = (await pending(eq(claims.id, assignments.claimId))).map((r) => ({ ...r, assignedVia: 'claim' as const }));
+  const viaArticle = (await pending(and(isNull(assignments.claimId), eq(claims.articleId, assignments.articleId))!)).map((r) => ({ ...r, assignedVia: 'article' as const }));
   // A claim assigned both ways is listed once, as its direct assignment.
   const byClaim = new Map<string, (typeof direct)[number] | (typeof viaArticle)[number]>();
   for (const item of [...direct, ...viaArticle]) if (!byClaim.has(item.claimId)) byClaim.set(item.claimId, item);
@@ -141,6 +142,6 @@ export function myQueue(db: Db, userId: string): MyQueue {
   );
   return {
     claims: items.map(({ position: _position, assignedAt, blindForMe, claimStatus, ...item }) => ({ ...item, claimStatus: blindForMe ? null : claimStatus, assignedAt: assignedAt.toISOString() })),
-    mentions: listMentions(db, userId, { unreadOnly: true }),
+    mentions: await listMentions(db, userId, { unreadOnly: true }),
   };
 }

@@ -20,31 +20,31 @@ export interface ClaimViewer {
  * have not given their own verdict on the claim. Every such claim counts, decided or not, so that
  * "hidden" never tells a decided claim from an undecided one.
  */
-export function claimsWithHiddenDecision(db: Db, articleId: string, claimIds: readonly string[], viewer: ClaimViewer): Set<string> {
+export async function claimsWithHiddenDecision(db: Db, articleId: string, claimIds: readonly string[], viewer: ClaimViewer): Promise<Set<string>> {
   if (claimIds.length === 0) return new Set();
-  const article = db.select({ blindReview: articles.blindReview }).from(articles).where(eq(articles.id, articleId)).get();
+  const [article] = await db.select({ blindReview: articles.blindReview }).from(articles).where(eq(articles.id, articleId)).limit(1);
   if (!article?.blindReview || canSeeOthersVerdicts(viewer.role, true, false)) return new Set();
   const voted = new Set(
-    db
-      .select({ claimId: claimVerdicts.claimId })
-      .from(claimVerdicts)
-      .where(and(eq(claimVerdicts.userId, viewer.userId), inArray(claimVerdicts.claimId, [...claimIds])))
-      .all()
-      .map((r) => r.claimId),
+    (
+      await db
+        .select({ claimId: claimVerdicts.claimId })
+        .from(claimVerdicts)
+        .where(and(eq(claimVerdicts.userId, viewer.userId), inArray(claimVerdicts.claimId, [...claimIds])))
+    ).map((r) => r.claimId),
   );
   return new Set(claimIds.filter((id) => !voted.has(id)));
 }
 
 /** Whether this viewer may see (and so edit) the claim's rationale and status. */
-export function canSeeClaimDecision(db: Db, claimId: string, viewer: ClaimViewer): boolean {
-  const claim = db.select({ articleId: claims.articleId }).from(claims).where(eq(claims.id, claimId)).get();
+export async function canSeeClaimDecision(db: Db, claimId: string, viewer: ClaimViewer): Promise<boolean> {
+  const [claim] = await db.select({ articleId: claims.articleId }).from(claims).where(eq(claims.id, claimId)).limit(1);
   if (!claim) throw notFound('Claim');
-  return claimsWithHiddenDecision(db, claim.articleId, [claimId], viewer).size === 0;
+  return (await claimsWithHiddenDecision(db, claim.articleId, [claimId], viewer)).size === 0;
 }
 
 /** Claims as one member may see them: under blind review, see claimsWithHiddenDecision. */
-function redact(db: Db, articleId: string, list: ClaimDto[], viewer: ClaimViewer): ClaimDto[] {
-  const hidden = claimsWithHiddenDecision(
+async function redact(db: Db, articleId: string, list: ClaimDto[], viewer: ClaimViewer): Promise<ClaimDto[]> {
+  const hidden = await claimsWithHiddenDecision(
     db,
     articleId,
     list.map((c) => c.id),
@@ -53,11 +53,11 @@ function redact(db: Db, articleId: string, list: ClaimDto[], viewer: ClaimViewer
   return list.map((c) => (hidden.has(c.id) ? { ...withholdDecision(c), verdictHidden: true } : c));
 }
 
-export function listClaimsForViewer(db: Db, articleId: string, viewer: ClaimViewer): ClaimDto[] {
-  return redact(db, articleId, listClaims(db, articleId), viewer);
+export async function listClaimsForViewer(db: Db, articleId: string, viewer: ClaimViewer): Promise<ClaimDto[]> {
+  return redact(db, articleId, await listClaims(db, articleId), viewer);
 }
 
-export function getClaimForViewer(db: Db, claimId: string, viewer: ClaimViewer): ClaimDto {
-  const claim = getClaim(db, claimId);
-  return redact(db, claim.articleId, [claim], viewer)[0]!;
+export async function getClaimForViewer(db: Db, claimId: string, viewer: ClaimViewer): Promise<ClaimDto> {
+  const claim = await getClaim(db, claimId);
+  return (await redact(db, claim.articleId, [claim], viewer))[0]!;
 }

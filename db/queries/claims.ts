@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
+import { transaction } from '../transaction';
 import { articles, claims, sources, users } from '../schema';
 import { anchor, describe } from '@/lib/anchoring';
 import { conflict, AppError, notFound } from '@/lib/errors';
@@ -52,28 +53,25 @@ function toClaimDto(row: ClaimRow, authorName: string | null, claimSources: Sour
 }
 
 /** Claims of an article with their sources, in text order (orphans last). */
-export function listClaims(db: Db, articleId: string): ClaimDto[] {
-  const rows = db
+export async function listClaims(db: Db, articleId: string): Promise<ClaimDto[]> {
+  const rows = await db
     .select({ claim: claims, authorName: users.name })
     .from(claims)
     .leftJoin(users, eq(users.id, claims.authorId))
     .where(eq(claims.articleId, articleId))
-    .orderBy(asc(claims.positionStart), asc(claims.positionEnd))
-    .all();
+    .orderBy(asc(claims.positionStart), asc(claims.positionEnd), asc(claims.createdAt), asc(claims.id));
   const ids = rows.map((r) => r.claim.id);
-  const sourceRows = ids.length
-    ? db.select().from(sources).where(inArray(sources.claimId, ids)).orderBy(asc(sources.position), asc(sources.createdAt)).all()
-    : [];
+  const sourceRows = ids.length ? await db.select().from(sources).where(inArray(sources.claimId, ids)).orderBy(asc(sources.position), asc(sources.createdAt), asc(sources.id)) : [];
   const byClaim = new Map<string, SourceRow[]>();
   for (const s of sourceRows) byClaim.set(s.claimId, [...(byClaim.get(s.claimId) ?? []), s]);
   const dtos = rows.map((r) => toClaimDto(r.claim, r.authorName, byClaim.get(r.claim.id) ?? []));
   return [...dtos.filter((c) => c.anchorState === 'anchored'), ...dtos.filter((c) => c.anchorState === 'orphaned')];
 }
 
-export function getClaim(db: Db, claimId: string): ClaimDto {
-  const row = db.select({ claim: claims, authorName: users.name }).from(claims).leftJoin(users, eq(users.id, claims.authorId)).where(eq(claims.id, claimId)).get();
+export async function getClaim(db: Db, claimId: string): Promise<ClaimDto> {
+  const [row] = await db.select({ claim: claims, authorName: users.name }).from(claims).leftJoin(users, eq(users.id, claims.authorId)).where(eq(claims.id, claimId)).limit(1);
   if (!row) throw notFound('Claim');
-  const claimSources = db.select().from(sources).where(eq(sources.claimId, claimId)).orderBy(asc(sources.position), asc(sources.createdAt)).all();
+  const claimSources = await db.select().from(sources).where(eq(sources.claimId, claimId)).orderBy(asc(sources.position), asc(sources.createdAt), asc(sources.id));
   return toClaimDto(row.claim, row.authorName, claimSources);
 }
 
@@ -86,9 +84,9 @@ export interface CreateClaimArgs {
 }
 
 /** Creates a claim on a span of the article's current text; the quote and selectors come from the server's copy. */
-export function createClaim(db: Db, args: CreateClaimArgs): ClaimDto {
-  const id = db.transaction((tx) => {
-    const article = tx.select().from(articles).where(eq(articles.id, args.articleId)).get();
+export async function createClaim(db: Db, args: CreateClaimArgs): Promise<ClaimDto> {
+  const id = await transaction(db, async (tx) => {
+    const [article] = await tx.select().from(articles).where(eq(articles.id, args.articleId)).limit(1);
     if (!article) throw notFound('Article');
     if (article.revision !== args.revision) {
       throw conflict('The article text changed since you selected it. Reload and select the words again.', { revision: article.revision });
@@ -100,7 +98,7 @@ export function createClaim(db: Db, args: CreateClaimArgs): ClaimDto {
     const start = args.start + (exact.length - exact.trimStart().length);
     const end = args.end - (exact.length - exact.trimEnd().length);
     const [quote, position] = describeSelection(article.plainText, start, end);
-    const row = tx
+    const [row] = await tx
       .insert(claims)
       .values({
         workspaceId: article.workspaceId,
@@ -117,9 +115,9 @@ export function createClaim(db: Db, args: CreateClaimArgs): ClaimDto {
         claimAppearance: article.url,
         authorId: args.actorId,
       })
-      .returning()
-      .get();
-    recordHistory(tx, { workspaceId: row.workspaceId, articleId: row.articleId, claimId: row.id, entityType: 'claim', entityId: row.id, action: 'create', actorId: args.actorId, after: row });
+      .returning();
+    if (!row) throw new Error('createClaim: the insert returned no row');
+    await recordHistory(tx, { workspaceId: row.workspaceId, articleId: row.articleId, claimId: row.id, entityType: 'claim', entityId: row.id, action: 'create', actorId: args.actorId, after: row });
     return row.id;
   });
   return getClaim(db, id);
@@ -138,40 +136,45 @@ function describeSelection(text: string, start: number, end: number) {
 const EDITABLE_FIELDS = ['claimText', 'claimant', 'claimDate', 'claimAppearance', 'verdictId', 'rationale', 'status'] as const;
 
 /** Applies a partial update if `version` is current; otherwise 409 with the current claim. */
-export function updateClaim(db: Db, claimId: string, input: UpdateClaimInput, actorId: string): ClaimDto {
-  db.transaction((tx) => {
-    const current = tx.select().from(claims).where(eq(claims.id, claimId)).get();
+export async function updateClaim(db: Db, claimId: string, input: UpdateClaimInput, actorId: string): Promise<ClaimDto> {
+  await transaction(db, async (tx) => {
+    const [current] = await tx.select().from(claims).where(eq(claims.id, claimId)).limit(1);
     if (!current) throw notFound('Claim');
     if (current.version !== input.version) {
-      throw conflict('Someone else changed this claim since you opened it.', getClaim(db, claimId));
+      throw conflict('Someone else changed this claim since you opened it.', await getClaim(tx, claimId));
     }
-    if (input.verdictId) assertLevelInWorkspace(tx, input.verdictId, current.workspaceId);
+    if (input.verdictId) await assertLevelInWorkspace(tx, input.verdictId, current.workspaceId);
     const changes: Partial<ClaimRow> = {};
     for (const field of EDITABLE_FIELDS) {
       const value = input[field];
       if (value !== undefined && value !== current[field]) Object.assign(changes, { [field]: value });
     }
     if (Object.keys(changes).length === 0) return;
-    const result = tx
+    const updated = await tx
       .update(claims)
       .set({ ...changes, version: current.version + 1, updatedAt: new Date() })
       .where(and(eq(claims.id, claimId), eq(claims.version, input.version)))
-      .run();
-    if (result.changes !== 1) throw conflict('Someone else changed this claim since you opened it.', null);
+      .returning({ id: claims.id });
+    if (updated.length !== 1) throw conflict('Someone else changed this claim since you opened it.', null);
     const before = Object.fromEntries(Object.keys(changes).map((k) => [k, current[k as keyof ClaimRow]]));
-    recordHistory(tx, { workspaceId: current.workspaceId, articleId: current.articleId, claimId, entityType: 'claim', entityId: claimId, action: 'update', actorId, before, after: changes });
+    await recordHistory(tx, { workspaceId: current.workspaceId, articleId: current.articleId, claimId, entityType: 'claim', entityId: claimId, action: 'update', actorId, before, after: changes });
   });
   return getClaim(db, claimId);
 }
 
 /** Deletes a claim (and its sources) if `version` is current. */
-export function deleteClaim(db: Db, claimId: string, version: number, actorId: string): void {
-  db.transaction((tx) => {
-    const current = tx.select().from(claims).where(eq(claims.id, claimId)).get();
+export async function deleteClaim(db: Db, claimId: string, version: number, actorId: string): Promise<void> {
+  await transaction(db, async (tx) => {
+    const [current] = await tx.select().from(claims).where(eq(claims.id, claimId)).limit(1);
     if (!current) throw notFound('Claim');
-    if (current.version !== version) throw conflict('Someone else changed this claim since you opened it.', getClaim(db, claimId));
-    tx.delete(claims).where(eq(claims.id, claimId)).run();
-    recordHistory(tx, { workspaceId: current.workspaceId, articleId: current.articleId, claimId, entityType: 'claim', entityId: claimId, action: 'delete', actorId, before: current });
+    if (current.version !== version) throw conflict('Someone else changed this claim since you opened it.', await getClaim(tx, claimId));
+    // The version is checked again in the DELETE: a change committed since our read wins.
+    const deleted = await tx
+      .delete(claims)
+      .where(and(eq(claims.id, claimId), eq(claims.version, version)))
+      .returning({ id: claims.id });
+    if (deleted.length !== 1) throw conflict('Someone else changed this claim since you opened it.', null);
+    await recordHistory(tx, { workspaceId: current.workspaceId, articleId: current.articleId, claimId, entityType: 'claim', entityId: claimId, action: 'delete', actorId, before: current });
   });
 }
 
@@ -180,8 +183,8 @@ export function deleteClaim(db: Db, claimId: string, version: number, actorId: s
  * A claim found again gets fresh selectors; one whose words are gone is marked orphaned and
  * keeps its old selectors and original quote, so it is never moved onto other words.
  */
-export function reanchorClaims(tx: Tx, articleId: string, newText: string, newRevision: number): { anchored: number; orphaned: number } {
-  const rows = tx.select().from(claims).where(eq(claims.articleId, articleId)).all();
+export async function reanchorClaims(tx: Tx, articleId: string, newText: string, newRevision: number): Promise<{ anchored: number; orphaned: number }> {
+  const rows = await tx.select().from(claims).where(eq(claims.articleId, articleId));
   let anchored = 0;
   let orphaned = 0;
   for (const row of rows) {
@@ -191,7 +194,8 @@ export function reanchorClaims(tx: Tx, articleId: string, newText: string, newRe
     ]);
     if (found) {
       const [quote, position] = describe(newText, found.start, found.end);
-      tx.update(claims)
+      await tx
+        .update(claims)
         .set({
           quoteExact: quote.exact,
           quotePrefix: quote.prefix ?? '',
@@ -201,11 +205,10 @@ export function reanchorClaims(tx: Tx, articleId: string, newText: string, newRe
           anchoredRevision: newRevision,
           anchorState: 'anchored',
         })
-        .where(eq(claims.id, row.id))
-        .run();
+        .where(eq(claims.id, row.id));
       anchored += 1;
     } else {
-      tx.update(claims).set({ anchorState: 'orphaned', anchoredRevision: newRevision }).where(eq(claims.id, row.id)).run();
+      await tx.update(claims).set({ anchorState: 'orphaned', anchoredRevision: newRevision }).where(eq(claims.id, row.id));
       orphaned += 1;
     }
   }

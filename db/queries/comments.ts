@@ -1,6 +1,7 @@
 import 'server-only';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
+import { transaction } from '../transaction';
 import { claims, comments, historyEntries, memberships, mentions, users } from '../schema';
 import { AppError, conflict, forbidden, notFound } from '@/lib/errors';
 import { scrubDeletedCommentAudit } from '@/lib/review/deleted-comments';
@@ -28,48 +29,46 @@ function toDto(row: CommentRow, authorName: string | null, mentioned: Array<{ us
   };
 }
 
-function mentionsOf(db: Db | Tx, commentIds: string[]): Map<string, Array<{ userId: string; name: string }>> {
+async function mentionsOf(db: Db | Tx, commentIds: string[]): Promise<Map<string, Array<{ userId: string; name: string }>>> {
   const byComment = new Map<string, Array<{ userId: string; name: string }>>();
   if (commentIds.length === 0) return byComment;
-  const rows = db
+  const rows = await db
     .select({ commentId: mentions.commentId, userId: mentions.userId, name: users.name })
     .from(mentions)
     .innerJoin(users, eq(users.id, mentions.userId))
     .where(inArray(mentions.commentId, commentIds))
-    .orderBy(asc(users.name))
-    .all();
+    .orderBy(asc(users.name), asc(users.id));
   for (const r of rows) byComment.set(r.commentId, [...(byComment.get(r.commentId) ?? []), { userId: r.userId, name: r.name }]);
   return byComment;
 }
 
 /** The claim's thread, oldest first; deleted comments stay as placeholders. */
-export function listComments(db: Db, claimId: string): CommentDto[] {
-  const rows = db
+export async function listComments(db: Db, claimId: string): Promise<CommentDto[]> {
+  const rows = await db
     .select({ comment: comments, authorName: users.name })
     .from(comments)
     .leftJoin(users, eq(users.id, comments.authorId))
     .where(eq(comments.claimId, claimId))
-    // rowid breaks ties between comments posted in the same millisecond.
-    .orderBy(asc(comments.createdAt), asc(sql`${comments}.rowid`))
-    .all();
-  const byComment = mentionsOf(db, rows.map((r) => r.comment.id));
+    // createdAt is strictly increasing per process (db/schema/clock.ts); id only makes the order total.
+    .orderBy(asc(comments.createdAt), asc(comments.id));
+  const byComment = await mentionsOf(db, rows.map((r) => r.comment.id));
   return rows.map((r) => toDto(r.comment, r.authorName, byComment.get(r.comment.id) ?? []));
 }
 
-export function getComment(db: Db | Tx, commentId: string): CommentDto {
-  const row = db.select({ comment: comments, authorName: users.name }).from(comments).leftJoin(users, eq(users.id, comments.authorId)).where(eq(comments.id, commentId)).get();
+export async function getComment(db: Db | Tx, commentId: string): Promise<CommentDto> {
+  const [row] = await db.select({ comment: comments, authorName: users.name }).from(comments).leftJoin(users, eq(users.id, comments.authorId)).where(eq(comments.id, commentId)).limit(1);
   if (!row) throw notFound('Comment');
-  return toDto(row.comment, row.authorName, mentionsOf(db, [commentId]).get(commentId) ?? []);
+  return toDto(row.comment, row.authorName, (await mentionsOf(db, [commentId])).get(commentId) ?? []);
 }
 
 /** The comment with the workspace and article it belongs to, for authorisation and events. */
-export function getCommentScope(db: Db, commentId: string) {
-  const row = db
+export async function getCommentScope(db: Db, commentId: string) {
+  const [row] = await db
     .select({ comment: comments, workspaceId: claims.workspaceId, articleId: claims.articleId })
     .from(comments)
     .innerJoin(claims, eq(claims.id, comments.claimId))
     .where(eq(comments.id, commentId))
-    .get();
+    .limit(1);
   if (!row) throw notFound('Comment');
   return row;
 }
@@ -79,16 +78,15 @@ export function getCommentScope(db: Db, commentId: string) {
  * be a member of the workspace: a mention of anyone else (unknown id, another workspace's member) is
  * refused with a 422 naming the mention as written, so the client's own label, never our data.
  */
-function mentionedIn(tx: Tx, workspaceId: string, body: string, authorId: string): string[] {
+async function mentionedIn(tx: Tx, workspaceId: string, body: string, authorId: string): Promise<string[]> {
   const ids = mentionedUserIds(body);
   if (ids.length === 0) return [];
   const memberIds = new Set(
-    tx
+    (await tx
       .select({ userId: memberships.userId })
       .from(memberships)
       .where(and(eq(memberships.workspaceId, workspaceId), inArray(memberships.userId, ids)))
-      .all()
-      .map((m) => m.userId),
+    ).map((m) => m.userId),
   );
   const outside = mentionsOutside(body, memberIds);
   if (outside.length > 0) {
@@ -111,51 +109,51 @@ export interface CommentResult {
   mentionedUserIds: string[];
 }
 
-export function createComment(db: Db, input: { claimId: string; body: string; actorId: string }): CommentResult {
+export async function createComment(db: Db, input: { claimId: string; body: string; actorId: string }): Promise<CommentResult> {
   const body = cleanBody(input.body);
-  return db.transaction((tx) => {
-    const claim = tx.select().from(claims).where(eq(claims.id, input.claimId)).get();
+  return transaction(db, async (tx) => {
+    const [claim] = await tx.select().from(claims).where(eq(claims.id, input.claimId)).limit(1);
     if (!claim) throw notFound('Claim');
-    const mentioned = mentionedIn(tx, claim.workspaceId, body, input.actorId);
-    const row = tx.insert(comments).values({ claimId: claim.id, authorId: input.actorId, body }).returning().get();
-    if (mentioned.length) tx.insert(mentions).values(mentioned.map((userId) => ({ commentId: row.id, userId }))).run();
-    recordHistory(tx, { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId: claim.id, entityType: 'comment', entityId: row.id, action: 'create', actorId: input.actorId, after: { body, mentions: mentioned } });
-    return { comment: getComment(tx, row.id), mentionedUserIds: mentioned };
+    const mentioned = await mentionedIn(tx, claim.workspaceId, body, input.actorId);
+    const [row] = await tx.insert(comments).values({ claimId: claim.id, authorId: input.actorId, body }).returning();
+    if (mentioned.length) await tx.insert(mentions).values(mentioned.map((userId) => ({ commentId: row!.id, userId })));
+    await recordHistory(tx, { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId: claim.id, entityType: 'comment', entityId: row!.id, action: 'create', actorId: input.actorId, after: { body, mentions: mentioned } });
+    return { comment: await getComment(tx, row!.id), mentionedUserIds: mentioned };
   });
 }
 
 /** Loads a comment for a write by its author: 404, 422 if deleted, 403 if not theirs, 409 if stale. */
-function loadOwn(tx: Tx, commentId: string, actorId: string, version: number, verb: 'edit' | 'delete') {
-  const current = tx.select().from(comments).where(eq(comments.id, commentId)).get();
+async function loadOwn(tx: Tx, commentId: string, actorId: string, version: number, verb: 'edit' | 'delete') {
+  const [current] = await tx.select().from(comments).where(eq(comments.id, commentId)).limit(1);
   if (!current) throw notFound('Comment');
   if (current.deletedAt !== null) throw new AppError('unprocessable', 'This comment was deleted.');
   if (current.authorId !== actorId) throw forbidden(`You can only ${verb} your own comments.`);
-  if (current.version !== version) throw conflict('This comment changed since you opened it.', getComment(tx, commentId));
-  const claim = tx.select().from(claims).where(eq(claims.id, current.claimId)).get();
+  if (current.version !== version) throw conflict('This comment changed since you opened it.', await getComment(tx, commentId));
+  const [claim] = await tx.select().from(claims).where(eq(claims.id, current.claimId)).limit(1);
   if (!claim) throw notFound('Claim');
   return { current, claim };
 }
 
-export function updateComment(db: Db, commentId: string, input: { body: string; version: number }, actorId: string): CommentResult {
+export async function updateComment(db: Db, commentId: string, input: { body: string; version: number }, actorId: string): Promise<CommentResult> {
   const body = cleanBody(input.body);
-  return db.transaction((tx) => {
-    const { current, claim } = loadOwn(tx, commentId, actorId, input.version, 'edit');
-    const wanted = mentionedIn(tx, claim.workspaceId, body, actorId);
-    const existing = tx.select({ userId: mentions.userId }).from(mentions).where(eq(mentions.commentId, commentId)).all().map((m) => m.userId);
+  return transaction(db, async (tx) => {
+    const { current, claim } = await loadOwn(tx, commentId, actorId, input.version, 'edit');
+    const wanted = await mentionedIn(tx, claim.workspaceId, body, actorId);
+    const existing = (await tx.select({ userId: mentions.userId }).from(mentions).where(eq(mentions.commentId, commentId))).map((m) => m.userId);
     const added = wanted.filter((id) => !existing.includes(id));
     const removed = existing.filter((id) => !wanted.includes(id));
-    if (body === current.body && added.length === 0 && removed.length === 0) return { comment: getComment(tx, commentId), mentionedUserIds: [] };
-    const result = tx
+    if (body === current.body && added.length === 0 && removed.length === 0) return { comment: await getComment(tx, commentId), mentionedUserIds: [] };
+    const updated = await tx
       .update(comments)
       .set({ body, version: current.version + 1, updatedAt: new Date() })
       .where(and(eq(comments.id, commentId), eq(comments.version, input.version)))
-      .run();
-    if (result.changes !== 1) throw conflict('This comment changed since you opened it.', getComment(tx, commentId));
+      .returning({ id: comments.id });
+    if (updated.length !== 1) throw conflict('This comment changed since you opened it.', await getComment(tx, commentId));
     // Existing mentions keep their read state; only the difference changes.
-    if (removed.length) tx.delete(mentions).where(and(eq(mentions.commentId, commentId), inArray(mentions.userId, removed))).run();
-    if (added.length) tx.insert(mentions).values(added.map((userId) => ({ commentId, userId }))).run();
-    recordHistory(tx, { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId: claim.id, entityType: 'comment', entityId: commentId, action: 'update', actorId, before: { body: current.body, mentions: existing }, after: { body, mentions: wanted } });
-    return { comment: getComment(tx, commentId), mentionedUserIds: added };
+    if (removed.length) await tx.delete(mentions).where(and(eq(mentions.commentId, commentId), inArray(mentions.userId, removed)));
+    if (added.length) await tx.insert(mentions).values(added.map((userId) => ({ commentId, userId })));
+    await recordHistory(tx, { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId: claim.id, entityType: 'comment', entityId: commentId, action: 'update', actorId, before: { body: current.body, mentions: existing }, after: { body, mentions: wanted } });
+    return { comment: await getComment(tx, commentId), mentionedUserIds: added };
   });
 }
 
@@ -164,24 +162,29 @@ export function updateComment(db: Db, commentId: string, input: { body: string; 
  * the history. The history keeps the fact (who posted it, who deleted it and when), not the words:
  * the delete entry carries no body, and the earlier create/edit entries are scrubbed.
  */
-export function deleteComment(db: Db, commentId: string, version: number, actorId: string): CommentDto {
-  return db.transaction((tx) => {
-    const { current, claim } = loadOwn(tx, commentId, actorId, version, 'delete');
+export async function deleteComment(db: Db, commentId: string, version: number, actorId: string): Promise<CommentDto> {
+  return transaction(db, async (tx) => {
+    const { current, claim } = await loadOwn(tx, commentId, actorId, version, 'delete');
     const deletedAt = new Date();
-    tx.update(comments).set({ body: '', deletedAt, version: current.version + 1, updatedAt: deletedAt }).where(and(eq(comments.id, commentId), eq(comments.version, version))).run();
-    tx.delete(mentions).where(eq(mentions.commentId, commentId)).run();
-    scrubCommentHistory(tx, commentId);
-    recordHistory(tx, { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId: claim.id, entityType: 'comment', entityId: commentId, action: 'delete', actorId, before: { authorId: current.authorId, createdAt: current.createdAt.toISOString() }, after: { deletedAt: deletedAt.toISOString() } });
+    const deleted = await tx
+      .update(comments)
+      .set({ body: '', deletedAt, version: current.version + 1, updatedAt: deletedAt })
+      .where(and(eq(comments.id, commentId), eq(comments.version, version)))
+      .returning({ id: comments.id });
+    // A concurrent edit or delete committed between our read and this write (read committed).
+    if (deleted.length !== 1) throw conflict('This comment changed since you opened it.', await getComment(tx, commentId));
+    await tx.delete(mentions).where(eq(mentions.commentId, commentId));
+    await scrubCommentHistory(tx, commentId);
+    await recordHistory(tx, { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId: claim.id, entityType: 'comment', entityId: commentId, action: 'delete', actorId, before: { authorId: current.authorId, createdAt: current.createdAt.toISOString() }, after: { deletedAt: deletedAt.toISOString() } });
     return getComment(tx, commentId);
   });
 }
 
 /** Removes a comment's text and mentions from every history entry already written about it. */
-function scrubCommentHistory(tx: Tx, commentId: string): void {
-  const entries = tx
+async function scrubCommentHistory(tx: Tx, commentId: string): Promise<void> {
+  const entries = await tx
     .select({ id: historyEntries.id, before: historyEntries.before, after: historyEntries.after })
     .from(historyEntries)
-    .where(and(eq(historyEntries.entityType, 'comment'), eq(historyEntries.entityId, commentId)))
-    .all();
-  for (const entry of entries) tx.update(historyEntries).set(scrubDeletedCommentAudit(entry)).where(eq(historyEntries.id, entry.id)).run();
+    .where(and(eq(historyEntries.entityType, 'comment'), eq(historyEntries.entityId, commentId)));
+  for (const entry of entries) await tx.update(historyEntries).set(scrubDeletedCommentAudit(entry)).where(eq(historyEntries.id, entry.id));
 }

@@ -1,9 +1,9 @@
 import 'server-only';
-import type { Db } from '../client';
 import { historyEntries } from '../schema';
+import type { Tx } from '../transaction';
 
-/** A Drizzle transaction or the database itself: history is written inside the caller's transaction. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+/** A transaction handle (see db/transaction.ts): history is written inside the caller's transaction. */
+export type { Tx } from '../transaction';
 
 export interface HistoryInput {
   workspaceId: string;
@@ -17,8 +17,6 @@ export interface HistoryInput {
   after?: unknown;
 }
 
-export function recordHistory(tx: Tx, entry: HistoryInput): void {
-  tx.insert(historyEntries)
-    .values({ ...entry, before: entry.before ?? null, after: entry.after ?? null })
-    .run();
+export async function recordHistory(tx: Tx, entry: HistoryInput): Promise<void> {
+  await tx.insert(historyEntries).values({ ...entry, before: entry.before ?? null, after: entry.after ?? null });
 }

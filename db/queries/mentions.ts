@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { commentPlainText } from '@/lib/review/mention-tokens';
 import type { Db } from '../client';
+import { transaction } from '../transaction';
 import { articles, claims, comments, memberships, mentions, users } from '../schema';
 import type { MentionDto } from '@/lib/domain/review';
 
@@ -12,9 +13,9 @@ const EXCERPT_CHARS = 200;
  * Where the user was @mentioned, newest first. Only live comments, in workspaces the user still
  * belongs to (a removed member's old mentions are not theirs to read any more).
  */
-export function listMentions(db: Db, userId: string, options: { unreadOnly?: boolean; limit?: number } = {}): MentionDto[] {
+export async function listMentions(db: Db, userId: string, options: { unreadOnly?: boolean; limit?: number } = {}): Promise<MentionDto[]> {
   const author = alias(users, 'author');
-  const rows = db
+  const rows = await db
     .select({
       id: mentions.id,
       commentId: comments.id,
@@ -35,9 +36,8 @@ export function listMentions(db: Db, userId: string, options: { unreadOnly?: boo
     .innerJoin(memberships, and(eq(memberships.workspaceId, articles.workspaceId), eq(memberships.userId, userId)))
     .leftJoin(author, eq(author.id, comments.authorId))
     .where(and(eq(mentions.userId, userId), isNull(comments.deletedAt), options.unreadOnly ? isNull(mentions.readAt) : undefined))
-    .orderBy(desc(mentions.createdAt))
-    .limit(options.limit ?? 100)
-    .all();
+    .orderBy(desc(mentions.createdAt), desc(mentions.id))
+    .limit(options.limit ?? 100);
   return rows.map(({ body: stored, ...r }) => {
     const body = commentPlainText(stored);
     return {
@@ -50,12 +50,14 @@ export function listMentions(db: Db, userId: string, options: { unreadOnly?: boo
 }
 
 /** Marks the user's own mentions read (all of them when `ids` is omitted). Returns how many changed. */
-export function markMentionsRead(db: Db, userId: string, ids?: string[]): number {
+export async function markMentionsRead(db: Db, userId: string, ids?: string[]): Promise<number> {
   if (ids !== undefined && ids.length === 0) return 0;
-  const result = db
-    .update(mentions)
-    .set({ readAt: new Date() })
-    .where(and(eq(mentions.userId, userId), isNull(mentions.readAt), ids ? inArray(mentions.id, ids) : undefined))
-    .run();
-  return result.changes;
+  const changed = await transaction(db, async (tx) =>
+    tx
+      .update(mentions)
+      .set({ readAt: new Date() })
+      .where(and(eq(mentions.userId, userId), isNull(mentions.readAt), ids ? inArray(mentions.id, ids) : undefined))
+      .returning({ id: mentions.id }),
+  );
+  return changed.length;
 }

@@ -1,6 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestDb, type Db } from '../client';
+import pg from 'pg';
+import { dialectOf, sqliteConnection, type Db } from '../client';
+import { createTestDb } from '../test-db';
+import { transaction } from '../transaction';
 import { articles, claimVerdicts, comments, ratingLevels, users, workspaces } from '../schema';
 import { DEMO_CLAIMS } from '../seed/demo-claims';
 import { seedDemo } from '../seed/demo';
@@ -23,8 +26,8 @@ const NOW = new Date('2026-12-01T12:00:00Z');
 let db: Db;
 let demoId: string;
 
-function userId(email: string): string {
-  return db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id;
+async function userId(email: string): Promise<string> {
+  return (await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1))[0]!.id;
 }
 
 function demoReport() {
@@ -32,16 +35,16 @@ function demoReport() {
 }
 
 beforeAll(async () => {
-  db = createTestDb();
+  db = await createTestDb();
   await seedDemo(db);
-  demoId = findArticleForExport(db, 'demo').id;
+  demoId = (await findArticleForExport(db, 'demo')).id;
 });
 
 describe('buildReportViewModel on the seeded demo article', () => {
-  it('describes the article, workspace and scale', () => {
-    const vm = demoReport();
+  it('describes the article, workspace and scale', async () => {
+    const vm = await demoReport();
     expect(vm.article).toMatchObject({ id: demoId, slug: 'demo', title: 'Khamenei Says U.S. Created ISIS And Iran Defeated It', canonicalUrl: `${APP_URL}/articles/${demoId}` });
-    expect(vm.article.text).toBe(getArticle(db, demoId).plainText);
+    expect(vm.article.text).toBe((await getArticle(db, demoId)).plainText);
     expect(vm.workspace.organizationName).toBe('Claimdesk Demo Desk');
     expect(vm.scale).toMatchObject({ name: 'Claimdesk standard', bestRating: 5, worstRating: 0 });
     expect(vm.scale.levels.map((l) => l.key)).toEqual(['true', 'mostly-true', 'half-true', 'misleading', 'mostly-false', 'false', 'unproven', 'not-checkable']);
@@ -49,8 +52,8 @@ describe('buildReportViewModel on the seeded demo article', () => {
     expect(vm.generatedAt).toBe(NOW.toISOString());
   });
 
-  it('numbers the 7 claims in text order, with UTF-16 ranges that hold their quotes', () => {
-    const vm = demoReport();
+  it('numbers the 7 claims in text order, with UTF-16 ranges that hold their quotes', async () => {
+    const vm = await demoReport();
     expect(vm.claims.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     const starts = vm.claims.map((c) => c.start ?? -1);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
@@ -60,8 +63,8 @@ describe('buildReportViewModel on the seeded demo article', () => {
     }
   });
 
-  it('maps final verdicts, leaves the unrated claim pending, and keeps sources in order', () => {
-    const vm = demoReport();
+  it('maps final verdicts, leaves the unrated claim pending, and keeps sources in order', async () => {
+    const vm = await demoReport();
     for (const demo of DEMO_CLAIMS) {
       const claim = vm.claims.find((c) => c.quote.exact === demo.quote);
       expect(claim, demo.quote).toBeDefined();
@@ -75,16 +78,18 @@ describe('buildReportViewModel on the seeded demo article', () => {
     expect(vm.claims.find((c) => c.finalVerdict?.key === 'false')?.finalVerdict).toEqual({ key: 'false', label: 'False', color: '#c62828', value: 0 });
   });
 
-  it('includes history, reviewer verdicts and comments; a deleted comment only as “deleted by X at T”', () => {
-    const first = demoReport().claims[0]!;
-    const ana = userId('ana@claimdesk.demo');
-    const kofi = userId('kofi@claimdesk.demo');
-    const falseLevel = getScale(db, getArticle(db, demoId).workspaceId).levels.find((l) => l.key === 'false')!.id;
-    db.insert(claimVerdicts).values({ claimId: first.id, userId: kofi, verdictId: falseLevel, reason: 'No evidence of creation.' }).run();
-    db.insert(comments).values({ claimId: first.id, authorId: ana, body: 'Agreed.' }).run();
-    db.insert(comments).values({ claimId: first.id, authorId: ana, body: 'Withdrawn remark', deletedAt: new Date() }).run();
+  it('includes history, reviewer verdicts and comments; a deleted comment only as “deleted by X at T”', async () => {
+    const first = (await demoReport()).claims[0]!;
+    const ana = await userId('ana@claimdesk.demo');
+    const kofi = await userId('kofi@claimdesk.demo');
+    const falseLevel = (await getScale(db, (await getArticle(db, demoId)).workspaceId)).levels.find((l) => l.key === 'false')!.id;
+    await transaction(db, async (tx) => {
+      await tx.insert(claimVerdicts).values({ claimId: first.id, userId: kofi, verdictId: falseLevel, reason: 'No evidence of creation.' });
+      await tx.insert(comments).values({ claimId: first.id, authorId: ana, body: 'Agreed.' });
+      await tx.insert(comments).values({ claimId: first.id, authorId: ana, body: 'Withdrawn remark', deletedAt: new Date() });
+    });
 
-    const claim = demoReport().claims[0]!;
+    const claim = (await demoReport()).claims[0]!;
     expect(claim.reviewers).toEqual([expect.objectContaining({ reviewer: expect.objectContaining({ name: 'Kofi Mensah' }), verdict: expect.objectContaining({ key: 'false' }), reason: 'No evidence of creation.' })]);
     expect(claim.comments.map((c) => c.body)).toEqual(['Agreed.', '']);
     expect(claim.comments[0]).toMatchObject({ author: { name: 'Ana Souza' }, deleted: null });
@@ -95,8 +100,8 @@ describe('buildReportViewModel on the seeded demo article', () => {
     expect(claim.history.every((h) => h.actor !== null)).toBe(true);
   });
 
-  it('renders W3C annotations that pass every MUST assertion of the W3C test suite', () => {
-    const vm = demoReport();
+  it('renders W3C annotations that pass every MUST assertion of the W3C test suite', async () => {
+    const vm = await demoReport();
     const collection = renderW3cAnnotations(vm);
     expect(collection.first.items).toHaveLength(7);
     for (const assertions of [loadW3cSuite('annotations/annotationMusts.test'), loadW3cSuite('annotations/annotationMusts.test', { ignoreKeywordsWithRef: true })]) {
@@ -106,8 +111,8 @@ describe('buildReportViewModel on the seeded demo article', () => {
     }
   });
 
-  it('renders one ClaimReview per claim with a final verdict, with Google’s required fields', () => {
-    const reviews = renderClaimReviews(demoReport());
+  it('renders one ClaimReview per claim with a final verdict, with Google’s required fields', async () => {
+    const reviews = renderClaimReviews(await demoReport());
     expect(reviews).toHaveLength(6);
     for (const review of reviews) {
       expect(review.url).toMatch(/^https:\/\/claimdesk\.example\/fact-checks\/demo#claim-[1-7]$/);
@@ -118,37 +123,35 @@ describe('buildReportViewModel on the seeded demo article', () => {
     }
   });
 
-  it('runs a fixed number of queries however many claims there are', () => {
-    const countQueries = (articleId: string) => {
-      const prepare = vi.spyOn(db.$client, 'prepare');
-      buildReportViewModel(db, articleId, { appUrl: APP_URL });
-      const n = prepare.mock.calls.length;
-      prepare.mockRestore();
-      return n;
+  it('runs a fixed number of queries however many claims there are', async () => {
+    const countQueries = async (articleId: string) => {
+      const statements = await recordStatements(db, () => buildReportViewModel(db, articleId, { appUrl: APP_URL }));
+      // BEGIN/COMMIT (and PostgreSQL's isolation level) are the transaction's, not the report's queries.
+      return statements.filter((text) => !/^\s*(begin|commit|rollback|set transaction)\b/i.test(text)).length;
     };
-    const workspaceId = getArticle(db, demoId).workspaceId;
-    const tom = userId('tom@claimdesk.demo');
-    const small = createArticle(db, { workspaceId, title: 'One claim', outlet: '', byline: '', url: null, publishedOn: null, language: 'en', sourceCredit: '', text: 'Just one sentence here.', createdBy: tom });
-    const claim = createClaim(db, { articleId: small.id, revision: small.revision, start: 0, end: 4, actorId: tom });
-    const trueLevel = getScale(db, workspaceId).levels.find((l) => l.key === 'true')!.id;
-    updateClaim(db, claim.id, { version: claim.version, verdictId: trueLevel }, tom);
-    const forSeven = countQueries(demoId);
-    expect(forSeven).toBe(countQueries(small.id));
+    const workspaceId = (await getArticle(db, demoId)).workspaceId;
+    const tom = await userId('tom@claimdesk.demo');
+    const small = await createArticle(db, { workspaceId, title: 'One claim', outlet: '', byline: '', url: null, publishedOn: null, language: 'en', sourceCredit: '', text: 'Just one sentence here.', createdBy: tom });
+    const claim = await createClaim(db, { articleId: small.id, revision: small.revision, start: 0, end: 4, actorId: tom });
+    const trueLevel = (await getScale(db, workspaceId)).levels.find((l) => l.key === 'true')!.id;
+    await updateClaim(db, claim.id, { version: claim.version, verdictId: trueLevel }, tom);
+    const forSeven = await countQueries(demoId);
+    expect(forSeven).toBe(await countQueries(small.id));
     expect(forSeven).toBeLessThanOrEqual(12);
   });
 });
 
 describe('an orphaned claim', () => {
-  it('has no range, keeps its quote and is numbered last', () => {
-    const before = demoReport();
+  it('has no range, keeps its quote and is numbered last', async () => {
+    const before = await demoReport();
     const target = before.claims.find((c) => c.quote.exact.startsWith('If Soleimani were not present'))!;
-    const article = getArticle(db, demoId);
+    const article = await getArticle(db, demoId);
     const edited = article.plainText.replace(target.quote.exact, '');
     expect(edited).not.toBe(article.plainText);
-    const result = updateArticleText(db, demoId, plainTextToDocJson(edited), article.revision, userId('tom@claimdesk.demo'));
+    const result = await updateArticleText(db, demoId, plainTextToDocJson(edited), article.revision, await userId('tom@claimdesk.demo'));
     expect(result.orphaned).toBe(1);
 
-    const vm = demoReport();
+    const vm = await demoReport();
     const orphan = vm.claims.find((c) => c.id === target.id)!;
     expect(orphan).toMatchObject({ start: null, end: null, orphaned: true, number: 7, quote: target.quote });
     expect(orphan.finalVerdict?.key).toBe('not-checkable');
@@ -157,22 +160,22 @@ describe('an orphaned claim', () => {
 });
 
 describe('findArticleForExport', () => {
-  it('finds an article by id or by slug', () => {
-    expect(findArticleForExport(db, demoId)).toMatchObject({ id: demoId, slug: 'demo' });
-    expect(findArticleForExport(db, ' demo ')).toMatchObject({ id: demoId });
+  it('finds an article by id or by slug', async () => {
+    expect(await findArticleForExport(db, demoId)).toMatchObject({ id: demoId, slug: 'demo' });
+    expect(await findArticleForExport(db, ' demo ')).toMatchObject({ id: demoId });
   });
 
-  it('reports an unknown article as not found', () => {
-    expect(() => findArticleForExport(db, 'no-such-article')).toThrow(AppError);
-    expect(() => findArticleForExport(db, 'no-such-article')).toThrow('No article has the id or slug "no-such-article".');
+  it('reports an unknown article as not found', async () => {
+    await expect(findArticleForExport(db, 'no-such-article')).rejects.toThrow(AppError);
+    await expect(findArticleForExport(db, 'no-such-article')).rejects.toThrow('No article has the id or slug "no-such-article".');
   });
 
-  it('refuses a slug used in several workspaces and lists the candidates', () => {
-    const other = db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, 'other-desk')).get()!;
-    const copy = createArticle(db, { workspaceId: other.id, slug: 'demo', title: 'Another demo', outlet: '', byline: '', url: null, publishedOn: null, language: 'en', sourceCredit: '', text: 'Text.', createdBy: null });
+  it('refuses a slug used in several workspaces and lists the candidates', async () => {
+    const other = (await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, 'other-desk')).limit(1))[0]!;
+    const copy = await createArticle(db, { workspaceId: other.id, slug: 'demo', title: 'Another demo', outlet: '', byline: '', url: null, publishedOn: null, language: 'en', sourceCredit: '', text: 'Text.', createdBy: null });
     let error: unknown;
     try {
-      findArticleForExport(db, 'demo');
+      await findArticleForExport(db, 'demo');
     } catch (e) {
       error = e;
     }
@@ -182,22 +185,25 @@ describe('findArticleForExport', () => {
     expect(ambiguous.message).toContain(demoId);
     expect(ambiguous.message).toContain(copy.id);
     expect(ambiguous.message).toContain('by its id');
-    expect(findArticleForExport(db, copy.id).title).toBe('Another demo');
+    expect((await findArticleForExport(db, copy.id)).title).toBe('Another demo');
   });
 });
 
 describe('reports under blind review and with deleted comments', () => {
   it('a reviewer who has not voted exports no final verdict, rationale, status or decision history; editors get all', async () => {
-    const local = createTestDb();
+    const local = await createTestDb();
     await seedDemo(local);
-    const articleId = findArticleForExport(local, 'demo').id;
-    const id = (email: string) => local.select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id;
-    const full = buildReportViewModel(local, articleId, { appUrl: APP_URL, now: NOW, viewer: { userId: id('tom@claimdesk.demo'), role: 'editor' } });
+    const articleId = (await findArticleForExport(local, 'demo')).id;
+    const id = async (email: string) => (await local.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1))[0]!.id;
+    const tom = { userId: await id('tom@claimdesk.demo'), role: 'editor' as const };
+    const full = await buildReportViewModel(local, articleId, { appUrl: APP_URL, now: NOW, viewer: tom });
     const decided = full.claims.find((c) => c.status === 'resolved' && c.rationale.trim() !== '')!;
-    local.update(articles).set({ blindReview: true }).where(eq(articles.id, articleId)).run();
+    await transaction(local, async (tx) => {
+      await tx.update(articles).set({ blindReview: true }).where(eq(articles.id, articleId));
+    });
 
-    const ana = { userId: id('ana@claimdesk.demo'), role: 'reviewer' as const };
-    const blind = buildReportViewModel(local, articleId, { appUrl: APP_URL, now: NOW, viewer: ana });
+    const ana = { userId: await id('ana@claimdesk.demo'), role: 'reviewer' as const };
+    const blind = await buildReportViewModel(local, articleId, { appUrl: APP_URL, now: NOW, viewer: ana });
     expect(blind.claims.every((c) => c.decisionHidden && c.finalVerdict === null && c.rationale === '' && c.status === null)).toBe(true);
     const json = JSON.stringify(blind);
     expect(json).not.toContain(decided.rationale);
@@ -212,25 +218,28 @@ describe('reports under blind review and with deleted comments', () => {
     }
 
     // After voting on one claim, that claim's decision is back in Ana's export; the others stay hidden.
-    local.insert(claimVerdicts).values({ claimId: decided.id, userId: ana.userId, verdictId: local.select().from(ratingLevels).get()!.id, reason: '' }).run();
-    const afterVote = buildReportViewModel(local, articleId, { appUrl: APP_URL, now: NOW, viewer: ana });
+    await transaction(local, async (tx) => {
+      const [anyLevel] = await tx.select().from(ratingLevels).limit(1);
+      await tx.insert(claimVerdicts).values({ claimId: decided.id, userId: ana.userId, verdictId: anyLevel!.id, reason: '' });
+    });
+    const afterVote = await buildReportViewModel(local, articleId, { appUrl: APP_URL, now: NOW, viewer: ana });
     expect(afterVote.claims.find((c) => c.id === decided.id)).toMatchObject({ decisionHidden: false, status: 'resolved', rationale: decided.rationale });
     expect(afterVote.claims.filter((c) => c.decisionHidden)).toHaveLength(full.claims.length - 1);
     // Editors are never blind.
-    expect(buildReportViewModel(local, articleId, { appUrl: APP_URL, now: NOW, viewer: { userId: id('tom@claimdesk.demo'), role: 'editor' } }).claims.some((c) => c.decisionHidden)).toBe(false);
+    expect((await buildReportViewModel(local, articleId, { appUrl: APP_URL, now: NOW, viewer: tom })).claims.some((c) => c.decisionHidden)).toBe(false);
   });
 
   it('a comment deleted through the app appears as deleted by its author at the time, with no text in comments or history', async () => {
-    const local = createTestDb();
+    const local = await createTestDb();
     await seedDemo(local);
-    const articleId = findArticleForExport(local, 'demo').id;
-    const anaId = local.select({ id: users.id }).from(users).where(eq(users.email, 'ana@claimdesk.demo')).get()!.id;
-    const claimId = buildReportViewModel(local, articleId, { appUrl: APP_URL }).claims[0]!.id;
-    const { comment } = createComment(local, { claimId, body: 'Off the record: my source is the cousin', actorId: anaId });
-    updateComment(local, comment.id, { body: 'Off the record: my source is the cousin, edited', version: 1 }, anaId);
-    deleteComment(local, comment.id, 2, anaId);
+    const articleId = (await findArticleForExport(local, 'demo')).id;
+    const anaId = (await local.select({ id: users.id }).from(users).where(eq(users.email, 'ana@claimdesk.demo')).limit(1))[0]!.id;
+    const claimId = (await buildReportViewModel(local, articleId, { appUrl: APP_URL })).claims[0]!.id;
+    const { comment } = await createComment(local, { claimId, body: 'Off the record: my source is the cousin', actorId: anaId });
+    await updateComment(local, comment.id, { body: 'Off the record: my source is the cousin, edited', version: 1 }, anaId);
+    await deleteComment(local, comment.id, 2, anaId);
 
-    const vm = buildReportViewModel(local, articleId, { appUrl: APP_URL });
+    const vm = await buildReportViewModel(local, articleId, { appUrl: APP_URL });
     const exported = vm.claims[0]!.comments.find((c) => c.id === comment.id)!;
     expect(exported).toMatchObject({ body: '', deleted: { by: { name: 'Ana Souza' }, at: expect.any(String) } });
     expect(vm.claims[0]!.history.filter((h) => h.entityId === comment.id).map((h) => h.action)).toEqual(['create', 'update', 'delete']);
@@ -238,3 +247,27 @@ describe('reports under blind review and with deleted comments', () => {
     expect(json).not.toContain('cousin');
   });
 });
+
+/**
+ * The SQL statements `fn` sends, on either dialect: better-sqlite3 prepares every statement on
+ * the connection (reads outside a transaction use the read-only one, which the report does not);
+ * node-postgres sends each through Client#query.
+ */
+async function recordStatements(database: Db, fn: () => Promise<unknown>): Promise<string[]> {
+  if (dialectOf(database) === 'sqlite') {
+    const prepare = vi.spyOn(sqliteConnection(database), 'prepare');
+    try {
+      await fn();
+      return prepare.mock.calls.map(([text]) => text);
+    } finally {
+      prepare.mockRestore();
+    }
+  }
+  const query = vi.spyOn(pg.Client.prototype, 'query');
+  try {
+    await fn();
+    return query.mock.calls.map(([arg]) => (typeof arg === 'string' ? arg : ((arg as { text?: string } | undefined)?.text ?? '')));
+  } finally {
+    query.mockRestore();
+  }
+}

@@ -6,6 +6,7 @@ import 'server-only';
  */
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
+import { transaction } from '../transaction';
 import { articles, claims, claimVerdicts, comments, historyEntries, ratingLevels, sources, users, workspaces } from '../schema';
 import type { Role } from '@/lib/domain/roles';
 import { orderClaimsByText, resolveClaimRanges } from '@/lib/editor/claim-ranges';
@@ -34,40 +35,40 @@ export interface ReportOptions {
   viewer?: { userId: string; role: Role };
 }
 
-export function buildReportViewModel(db: Db, articleId: string, opts: ReportOptions): ReportViewModel {
-  // One read transaction: the report is a consistent snapshot even while others keep editing.
-  return db.transaction((tx) => readReport(tx, articleId, opts));
+export async function buildReportViewModel(db: Db, articleId: string, opts: ReportOptions): Promise<ReportViewModel> {
+  // One read transaction: the report is a consistent snapshot even while others keep editing
+  // (repeatable read on PostgreSQL: every statement sees the same snapshot, not just its own).
+  return transaction(db, (tx) => readReport(tx, articleId, opts), { isolation: 'repeatable read' });
 }
 
-function readReport(tx: Tx, articleId: string, opts: ReportOptions): ReportViewModel {
-  const article = tx.select().from(articles).where(eq(articles.id, articleId)).get();
+async function readReport(tx: Tx, articleId: string, opts: ReportOptions): Promise<ReportViewModel> {
+  const [article] = await tx.select().from(articles).where(eq(articles.id, articleId)).limit(1);
   if (!article) throw notFound('Article');
-  const workspace = tx.select().from(workspaces).where(eq(workspaces.id, article.workspaceId)).get();
+  const [workspace] = await tx.select().from(workspaces).where(eq(workspaces.id, article.workspaceId)).limit(1);
   if (!workspace) throw notFound('Workspace');
-  const scale = getScale(tx, workspace.id);
+  const scale = await getScale(tx, workspace.id);
   const bounds = ratingBounds(scale.levels);
   const appUrl = opts.appUrl.replace(/\/+$/, '');
 
-  const claimRows = tx
+  const claimRows = await tx
     .select()
     .from(claims)
     .where(eq(claims.articleId, articleId))
-    .orderBy(asc(claims.positionStart), asc(claims.positionEnd), asc(claims.createdAt), asc(claims.id))
-    .all();
+    .orderBy(asc(claims.positionStart), asc(claims.positionEnd), asc(claims.createdAt), asc(claims.id));
   const claimIds = claimRows.map((c) => c.id);
-  const allRelated = readRelatedRows(tx, claimIds);
+  const allRelated = await readRelatedRows(tx, claimIds);
   const hiddenDecisions = opts.viewer && article.blindReview ? claimsHiddenFrom(opts.viewer, claimRows, allRelated) : new Set<string>();
   const related = withholdBlindVerdicts(allRelated, hiddenDecisions);
 
   const verdictIds = [...claimRows.map((c) => c.verdictId), ...related.reviewerVerdicts.map((v) => v.verdictId)].filter((id): id is string => id !== null);
-  const verdicts = readVerdicts(tx, verdictIds);
+  const verdicts = await readVerdicts(tx, verdictIds);
   const personIds = [
     ...claimRows.map((c) => c.authorId),
     ...related.reviewerVerdicts.map((v) => v.userId),
     ...related.comments.map((c) => c.authorId),
     ...related.history.map((h) => h.actorId),
   ].filter((id): id is string => id !== null);
-  const people = readPeople(tx, personIds);
+  const people = await readPeople(tx, personIds);
   const person = (id: string | null) => (id ? (people.get(id) ?? null) : null);
 
   const sourcesOf = groupByClaim(related.sources);
@@ -163,7 +164,7 @@ function readReport(tx: Tx, articleId: string, opts: ReportOptions): ReportViewM
   };
 }
 
-type RelatedRows = ReturnType<typeof readRelatedRows>;
+type RelatedRows = Awaited<ReturnType<typeof readRelatedRows>>;
 
 /**
  * Blind review in reports (the article has it on): the claims whose decision this viewer may not
@@ -197,14 +198,14 @@ function withholdBlindVerdicts(related: RelatedRows, hidden: ReadonlySet<string>
 }
 
 /** Sources, reviewer verdicts, comments (deleted ones as placeholders) and history of all the claims, in display order. */
-function readRelatedRows(tx: Tx, claimIds: string[]) {
+async function readRelatedRows(tx: Tx, claimIds: string[]) {
   if (claimIds.length === 0) return { sources: [], reviewerVerdicts: [], comments: [], history: [] };
-  return {
-    sources: tx.select().from(sources).where(inArray(sources.claimId, claimIds)).orderBy(asc(sources.position), asc(sources.createdAt)).all(),
-    reviewerVerdicts: tx.select().from(claimVerdicts).where(inArray(claimVerdicts.claimId, claimIds)).orderBy(asc(claimVerdicts.createdAt)).all(),
-    comments: tx.select().from(comments).where(inArray(comments.claimId, claimIds)).orderBy(asc(comments.createdAt)).all(),
-    history: tx.select().from(historyEntries).where(inArray(historyEntries.claimId, claimIds)).orderBy(asc(historyEntries.createdAt)).all(),
-  };
+  // One after another: a transaction is one connection, which runs one statement at a time.
+  const sourceRows = await tx.select().from(sources).where(inArray(sources.claimId, claimIds)).orderBy(asc(sources.position), asc(sources.createdAt), asc(sources.id));
+  const reviewerVerdicts = await tx.select().from(claimVerdicts).where(inArray(claimVerdicts.claimId, claimIds)).orderBy(asc(claimVerdicts.createdAt), asc(claimVerdicts.id));
+  const commentRows = await tx.select().from(comments).where(inArray(comments.claimId, claimIds)).orderBy(asc(comments.createdAt), asc(comments.id));
+  const history = await tx.select().from(historyEntries).where(inArray(historyEntries.claimId, claimIds)).orderBy(asc(historyEntries.createdAt), asc(historyEntries.id));
+  return { sources: sourceRows, reviewerVerdicts, comments: commentRows, history };
 }
 
 /** Rows grouped by claim, keeping their order; a lookup that returns [] for a claim without any. */
@@ -220,17 +221,17 @@ function groupByClaim<T extends { claimId: string | null }>(rows: readonly T[]):
 }
 
 /** Every referenced rating level by id, including one no longer on the scale (the summary still counts it). */
-function readVerdicts(tx: Tx, ids: string[]): Map<string, ReportVerdict> {
+async function readVerdicts(tx: Tx, ids: string[]): Promise<Map<string, ReportVerdict>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = tx.select().from(ratingLevels).where(inArray(ratingLevels.id, unique)).all();
+  const rows = await tx.select().from(ratingLevels).where(inArray(ratingLevels.id, unique));
   return new Map(rows.map((row) => [row.id, toReportVerdict(row)]));
 }
 
-function readPeople(tx: Tx, ids: string[]): Map<string, ReportPerson> {
+async function readPeople(tx: Tx, ids: string[]): Promise<Map<string, ReportPerson>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, unique)).all();
+  const rows = await tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, unique));
   return new Map(rows.map((row) => [row.id, row]));
 }
 
@@ -270,18 +271,17 @@ export class AmbiguousArticleError extends AppError {
  * The article named by an id, else by a slug. A slug is only unique within a workspace, so a
  * slug used in several workspaces is refused with the candidates listed.
  */
-export function findArticleForExport(db: Db, idOrSlug: string): ExportableArticle {
+export async function findArticleForExport(db: Db, idOrSlug: string): Promise<ExportableArticle> {
   const needle = idOrSlug.trim();
   const columns = { id: articles.id, slug: articles.slug, title: articles.title, workspaceId: articles.workspaceId };
-  const byId = db.select(columns).from(articles).where(eq(articles.id, needle)).get();
+  const [byId] = await db.select(columns).from(articles).where(eq(articles.id, needle)).limit(1);
   if (byId) return byId;
-  const bySlug = db
+  const bySlug = await db
     .select({ ...columns, workspaceSlug: workspaces.slug, workspaceName: workspaces.name })
     .from(articles)
     .innerJoin(workspaces, eq(workspaces.id, articles.workspaceId))
     .where(eq(articles.slug, needle))
-    .orderBy(asc(workspaces.slug))
-    .all();
+    .orderBy(asc(workspaces.slug));
   const [only, ...others] = bySlug;
   if (!only) throw new AppError('not_found', `No article has the id or slug "${needle}".`);
   if (others.length > 0) throw new AmbiguousArticleError(needle, bySlug);

@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { memberships, securityEvents, users } from '../schema';
+import { transaction } from '../transaction';
 import type { ClientInfo } from '@/lib/api/client-info';
 import type { Tx } from './history';
 import type { SecurityEventType, SecurityEventDto } from '@/lib/domain/security';
@@ -18,9 +19,9 @@ export interface SecurityEventInput {
 }
 
 /** Appends to the security log; pass the caller's transaction so the entry commits with the change. */
-export function recordSecurityEvent(tx: Tx, event: SecurityEventInput): void {
-  tx.insert(securityEvents)
-    .values({
+export async function recordSecurityEvent(tx: Tx, event: SecurityEventInput): Promise<void> {
+  await transaction(tx, async (t) => {
+    await t.insert(securityEvents).values({
       type: event.type,
       workspaceId: event.workspaceId ?? null,
       userId: event.userId ?? null,
@@ -28,8 +29,8 @@ export function recordSecurityEvent(tx: Tx, event: SecurityEventInput): void {
       detail: event.detail ?? null,
       ip: event.client?.ip ?? null,
       userAgent: event.client?.userAgent ?? null,
-    })
-    .run();
+    });
+  });
 }
 
 /** Where a page of the log ends: entries are ordered by time, then id, so equal times never skip entries. */
@@ -53,7 +54,7 @@ export function decodeSecurityLogCursor(value: string | null | undefined): Secur
  * A workspace's security log, newest first: its own events plus account events of its current members.
  * `before` pages backwards from the last entry shown.
  */
-export function listSecurityEvents(db: Db, workspaceId: string, options: { limit?: number; before?: SecurityLogCursor | null } = {}): SecurityEventDto[] {
+export async function listSecurityEvents(db: Db, workspaceId: string, options: { limit?: number; before?: SecurityLogCursor | null } = {}): Promise<SecurityEventDto[]> {
   const subject = alias(users, 'subject');
   const actor = alias(users, 'actor');
   const memberIds = db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.workspaceId, workspaceId));
@@ -77,8 +78,7 @@ export function listSecurityEvents(db: Db, workspaceId: string, options: { limit
     .leftJoin(actor, eq(actor.id, securityEvents.actorId))
     .where(options.before ? and(scope, olderThan(options.before)) : scope)
     .orderBy(desc(securityEvents.createdAt), desc(securityEvents.id))
-    .limit(Math.min(Math.max(options.limit ?? 100, 1), 500))
-    .all();
+    .limit(Math.min(Math.max(options.limit ?? 100, 1), 500));
 }
 
 function olderThan(cursor: SecurityLogCursor) {

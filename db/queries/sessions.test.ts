@@ -1,56 +1,67 @@
-import { describe, expect, it } from 'vitest';
-import { createTestDb } from '../client';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../client';
 import { users } from '../schema';
+import { createTestDb } from '../test-db';
+import { transaction } from '../transaction';
 import { createSession, findActiveSession, listActiveSessions, revokeSession, revokeUserSessions, SESSION_MAX_AGE_SECONDS, touchSession } from './sessions';
 
-function setup() {
-  const db = createTestDb();
-  const [alice, bob] = db.insert(users).values([
-    { email: 'alice@example.org', name: 'Alice', passwordHash: 'x' },
-    { email: 'bob@example.org', name: 'Bob', passwordHash: 'x' },
-  ]).returning().all();
+let db: Db;
+beforeEach(async () => {
+  db = await createTestDb();
+});
+
+async function setup() {
+  const [alice, bob] = await transaction(db, async (tx) =>
+    tx
+      .insert(users)
+      .values([
+        { email: 'alice@example.org', name: 'Alice', passwordHash: 'x' },
+        { email: 'bob@example.org', name: 'Bob', passwordHash: 'x' },
+      ])
+      .returning(),
+  );
   return { db, alice: alice!, bob: bob! };
 }
 
 describe('sessions', () => {
-  it('finds an active session only for its own user', () => {
-    const { db, alice, bob } = setup();
-    const s = createSession(db, alice.id, { ip: '127.0.0.1', userAgent: 'test' });
-    expect(findActiveSession(db, s.id, alice.id)?.ip).toBe('127.0.0.1');
-    expect(findActiveSession(db, s.id, bob.id)).toBeUndefined();
-    expect(findActiveSession(db, 'no-such-session', alice.id)).toBeUndefined();
+  it('finds an active session only for its own user', async () => {
+    const { db, alice, bob } = await setup();
+    const s = await createSession(db, alice.id, { ip: '127.0.0.1', userAgent: 'test' });
+    expect((await findActiveSession(db, s.id, alice.id))?.ip).toBe('127.0.0.1');
+    expect(await findActiveSession(db, s.id, bob.id)).toBeUndefined();
+    expect(await findActiveSession(db, 'no-such-session', alice.id)).toBeUndefined();
   });
 
-  it('expires after the maximum age', () => {
-    const { db, alice } = setup();
+  it('expires after the maximum age', async () => {
+    const { db, alice } = await setup();
     const start = new Date(1_700_000_000_000);
-    const s = createSession(db, alice.id, null, start);
-    expect(findActiveSession(db, s.id, alice.id, new Date(start.getTime() + SESSION_MAX_AGE_SECONDS * 1000 - 1))).toBeDefined();
-    expect(findActiveSession(db, s.id, alice.id, new Date(start.getTime() + SESSION_MAX_AGE_SECONDS * 1000))).toBeUndefined();
+    const s = await createSession(db, alice.id, null, start);
+    expect(await findActiveSession(db, s.id, alice.id, new Date(start.getTime() + SESSION_MAX_AGE_SECONDS * 1000 - 1))).toBeDefined();
+    expect(await findActiveSession(db, s.id, alice.id, new Date(start.getTime() + SESSION_MAX_AGE_SECONDS * 1000))).toBeUndefined();
   });
 
-  it('revokes one session, or all but the current one, or all', () => {
-    const { db, alice, bob } = setup();
-    const [a1, a2, a3] = [createSession(db, alice.id, null), createSession(db, alice.id, null), createSession(db, alice.id, null)];
-    const b1 = createSession(db, bob.id, null);
-    expect(revokeSession(db, a1.id, bob.id)).toBe(false);
-    expect(revokeSession(db, a1.id, alice.id)).toBe(true);
-    expect(revokeSession(db, a1.id, alice.id)).toBe(false);
-    expect(revokeUserSessions(db, alice.id, { exceptSessionId: a3.id })).toBe(1);
-    expect(findActiveSession(db, a2.id, alice.id)).toBeUndefined();
-    expect(listActiveSessions(db, alice.id).map((s) => s.id)).toEqual([a3.id]);
-    expect(revokeUserSessions(db, alice.id)).toBe(1);
-    expect(listActiveSessions(db, alice.id)).toEqual([]);
-    expect(findActiveSession(db, b1.id, bob.id)).toBeDefined();
+  it('revokes one session, or all but the current one, or all', async () => {
+    const { db, alice, bob } = await setup();
+    const [a1, a2, a3] = [await createSession(db, alice.id, null), await createSession(db, alice.id, null), await createSession(db, alice.id, null)];
+    const b1 = await createSession(db, bob.id, null);
+    expect(await revokeSession(db, a1.id, bob.id)).toBe(false);
+    expect(await revokeSession(db, a1.id, alice.id)).toBe(true);
+    expect(await revokeSession(db, a1.id, alice.id)).toBe(false);
+    expect(await revokeUserSessions(db, alice.id, { exceptSessionId: a3.id })).toBe(1);
+    expect(await findActiveSession(db, a2.id, alice.id)).toBeUndefined();
+    expect((await listActiveSessions(db, alice.id)).map((s) => s.id)).toEqual([a3.id]);
+    expect(await revokeUserSessions(db, alice.id)).toBe(1);
+    expect(await listActiveSessions(db, alice.id)).toEqual([]);
+    expect(await findActiveSession(db, b1.id, bob.id)).toBeDefined();
   });
 
-  it('touches last-seen at most once a minute', () => {
-    const { db, alice } = setup();
+  it('touches last-seen at most once a minute', async () => {
+    const { db, alice } = await setup();
     const start = new Date(1_700_000_000_000);
-    const s = createSession(db, alice.id, null, start);
-    touchSession(db, s.id, s.lastSeenAt, new Date(start.getTime() + 30_000));
-    expect(findActiveSession(db, s.id, alice.id, start)?.lastSeenAt.getTime()).toBe(start.getTime());
-    touchSession(db, s.id, s.lastSeenAt, new Date(start.getTime() + 61_000));
-    expect(findActiveSession(db, s.id, alice.id, start)?.lastSeenAt.getTime()).toBe(start.getTime() + 61_000);
+    const s = await createSession(db, alice.id, null, start);
+    await touchSession(db, s.id, s.lastSeenAt, new Date(start.getTime() + 30_000));
+    expect((await findActiveSession(db, s.id, alice.id, start))?.lastSeenAt.getTime()).toBe(start.getTime());
+    await touchSession(db, s.id, s.lastSeenAt, new Date(start.getTime() + 61_000));
+    expect((await findActiveSession(db, s.id, alice.id, start))?.lastSeenAt.getTime()).toBe(start.getTime() + 61_000);
   });
 });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, max } from 'drizzle-orm';
 import type { Db } from '../client';
+import { transaction } from '../transaction';
 import { claims, sources } from '../schema';
 import { conflict, notFound } from '@/lib/errors';
 import type { SourceFields } from '@/lib/validations/claims';
@@ -8,46 +9,56 @@ import { toSourceDto } from './claims';
 import type { SourceDto } from '@/lib/domain/claims';
 import { recordHistory } from './history';
 
-export function addSource(db: Db, claimId: string, fields: SourceFields, actorId: string): SourceDto {
-  return db.transaction((tx) => {
-    const claim = tx.select().from(claims).where(eq(claims.id, claimId)).get();
-    if (!claim) throw notFound('Claim');
-    const last = tx.select({ position: max(sources.position) }).from(sources).where(eq(sources.claimId, claimId)).get();
-    const row = tx
-      .insert(sources)
-      .values({ ...fields, claimId, position: (last?.position ?? -1) + 1, createdBy: actorId })
-      .returning()
-      .get();
-    recordHistory(tx, { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId, entityType: 'source', entityId: row.id, action: 'create', actorId, after: row });
-    return toSourceDto(row);
-  });
+export async function addSource(db: Db, claimId: string, fields: SourceFields, actorId: string): Promise<SourceDto> {
+  // The position is allocated from the current maximum: serializable, so two sources added at once
+  // cannot both take the same number (PostgreSQL retries the loser; SQLite writes one at a time).
+  return transaction(
+    db,
+    async (tx) => {
+      const [claim] = await tx.select().from(claims).where(eq(claims.id, claimId)).limit(1);
+      if (!claim) throw notFound('Claim');
+      const [last] = await tx.select({ position: max(sources.position) }).from(sources).where(eq(sources.claimId, claimId));
+      const [row] = await tx
+        .insert(sources)
+        .values({ ...fields, claimId, position: (last?.position ?? -1) + 1, createdBy: actorId })
+        .returning();
+      if (!row) throw new Error('addSource: the insert returned no row');
+      await recordHistory(tx, { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId, entityType: 'source', entityId: row.id, action: 'create', actorId, after: row });
+      return toSourceDto(row);
+    },
+    { isolation: 'serializable' },
+  );
 }
 
-export function updateSource(db: Db, sourceId: string, fields: SourceFields & { version: number }, actorId: string): SourceDto {
-  return db.transaction((tx) => {
-    const current = tx.select().from(sources).where(eq(sources.id, sourceId)).get();
+export async function updateSource(db: Db, sourceId: string, fields: SourceFields & { version: number }, actorId: string): Promise<SourceDto> {
+  return transaction(db, async (tx) => {
+    const [current] = await tx.select().from(sources).where(eq(sources.id, sourceId)).limit(1);
     if (!current) throw notFound('Source');
     if (current.version !== fields.version) throw conflict('Someone else changed this source since you opened it.', toSourceDto(current));
     const { version, ...changes } = fields;
-    const row = tx
+    const [row] = await tx
       .update(sources)
       .set({ ...changes, version: version + 1, updatedAt: new Date() })
       .where(and(eq(sources.id, sourceId), eq(sources.version, version)))
-      .returning()
-      .get();
-    const claim = tx.select().from(claims).where(eq(claims.id, current.claimId)).get();
-    if (claim) recordHistory(tx, { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId: claim.id, entityType: 'source', entityId: sourceId, action: 'update', actorId, before: current, after: row });
+      .returning();
+    if (!row) throw conflict('Someone else changed this source since you opened it.', null);
+    const [claim] = await tx.select().from(claims).where(eq(claims.id, current.claimId)).limit(1);
+    if (claim) await recordHistory(tx, { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId: claim.id, entityType: 'source', entityId: sourceId, action: 'update', actorId, before: current, after: row });
     return toSourceDto(row);
   });
 }
 
-export function deleteSource(db: Db, sourceId: string, version: number, actorId: string): void {
-  db.transaction((tx) => {
-    const current = tx.select().from(sources).where(eq(sources.id, sourceId)).get();
+export async function deleteSource(db: Db, sourceId: string, version: number, actorId: string): Promise<void> {
+  await transaction(db, async (tx) => {
+    const [current] = await tx.select().from(sources).where(eq(sources.id, sourceId)).limit(1);
     if (!current) throw notFound('Source');
     if (current.version !== version) throw conflict('Someone else changed this source since you opened it.', toSourceDto(current));
-    tx.delete(sources).where(eq(sources.id, sourceId)).run();
-    const claim = tx.select().from(claims).where(eq(claims.id, current.claimId)).get();
-    if (claim) recordHistory(tx, { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId: claim.id, entityType: 'source', entityId: sourceId, action: 'delete', actorId, before: current });
+    const deleted = await tx
+      .delete(sources)
+      .where(and(eq(sources.id, sourceId), eq(sources.version, version)))
+      .returning({ id: sources.id });
+    if (deleted.length !== 1) throw conflict('Someone else changed this source since you opened it.', null);
+    const [claim] = await tx.select().from(claims).where(eq(claims.id, current.claimId)).limit(1);
+    if (claim) await recordHistory(tx, { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId: claim.id, entityType: 'source', entityId: sourceId, action: 'delete', actorId, before: current });
   });
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import { articles, claims, claimVerdicts, comments, historyEntries, ratingLevels, ratingScales, users } from '../schema';
 import type { Role } from '@/lib/domain/roles';
@@ -31,45 +31,45 @@ function safeDiff(before: unknown, after: unknown): FieldChange[] {
  * entries without their content ("Kofi Mensah recorded a verdict"), and claim entries without the
  * decision (final verdict, rationale, status), so the history cannot be used to peek.
  */
-export function claimTimeline(db: Db, claimId: string, viewer: { userId: string; role: Role | null }): TimelineEntry[] {
-  const claim = db
+export async function claimTimeline(db: Db, claimId: string, viewer: { userId: string; role: Role | null }): Promise<TimelineEntry[]> {
+  const [claim] = await db
     .select({ workspaceId: claims.workspaceId, blindReview: articles.blindReview })
     .from(claims)
     .innerJoin(articles, eq(articles.id, claims.articleId))
     .where(eq(claims.id, claimId))
-    .get();
+    .limit(1);
   if (!claim) throw notFound('Claim');
-  const voted = db.select({ id: claimVerdicts.id }).from(claimVerdicts).where(and(eq(claimVerdicts.claimId, claimId), eq(claimVerdicts.userId, viewer.userId))).get() !== undefined;
+  const voted = (await db.select({ id: claimVerdicts.id }).from(claimVerdicts).where(and(eq(claimVerdicts.claimId, claimId), eq(claimVerdicts.userId, viewer.userId))).limit(1)).length > 0;
   const hideOthers = !canSeeOthersVerdicts(viewer.role, claim.blindReview, voted);
 
   const labels = new Map(
-    db
-      .select({ id: ratingLevels.id, label: ratingLevels.label })
-      .from(ratingLevels)
-      .innerJoin(ratingScales, eq(ratingScales.id, ratingLevels.scaleId))
-      .where(eq(ratingScales.workspaceId, claim.workspaceId))
-      .all()
-      .map((l) => [l.id, l.label]),
+    (
+      await db
+        .select({ id: ratingLevels.id, label: ratingLevels.label })
+        .from(ratingLevels)
+        .innerJoin(ratingScales, eq(ratingScales.id, ratingLevels.scaleId))
+        .where(eq(ratingScales.workspaceId, claim.workspaceId))
+    ).map((l) => [l.id, l.label]),
   );
   const ctx = { verdictLabel: (id: string) => labels.get(id) };
 
-  const rows = db
+  const rows = await db
     .select({ entry: historyEntries, actorName: users.name })
     .from(historyEntries)
     .leftJoin(users, eq(users.id, historyEntries.actorId))
     .where(eq(historyEntries.claimId, claimId))
-    // rowid orders entries written in the same millisecond (one transaction) as written.
-    .orderBy(desc(historyEntries.createdAt), desc(sql`${historyEntries}.rowid`))
-    .all();
+    // created_at is strictly increasing per process (db/schema/clock.ts), so entries written in one
+    // transaction keep their order; the id only makes rows from different processes deterministic.
+    .orderBy(desc(historyEntries.createdAt), desc(historyEntries.id));
 
   // Entries written before deleted comments were scrubbed at deletion time may still hold text.
   const deletedComments = new Set(
-    db
-      .select({ id: comments.id })
-      .from(comments)
-      .where(and(eq(comments.claimId, claimId), isNotNull(comments.deletedAt)))
-      .all()
-      .map((c) => c.id),
+    (
+      await db
+        .select({ id: comments.id })
+        .from(comments)
+        .where(and(eq(comments.claimId, claimId), isNotNull(comments.deletedAt)))
+    ).map((c) => c.id),
   );
 
   return rows.map(({ entry: stored, actorName }) => {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
+import { isUniqueViolation, transaction } from '../transaction';
 import { articles, claims, claimVerdicts, ratingLevels, users } from '../schema';
 import type { Role } from '@/lib/domain/roles';
 import { AppError, conflict, notFound } from '@/lib/errors';
@@ -13,15 +14,14 @@ import type { VerdictDto, VerdictList, ArticleAgreement } from '@/lib/domain/rev
 
 type VerdictRow = typeof claimVerdicts.$inferSelect;
 
-function verdictRows(db: Db | Tx, where: SQL) {
+async function verdictRows(db: Db | Tx, where: SQL) {
   return db
     .select({ verdict: claimVerdicts, userName: users.name, key: ratingLevels.key, label: ratingLevels.label })
     .from(claimVerdicts)
     .innerJoin(users, eq(users.id, claimVerdicts.userId))
     .innerJoin(ratingLevels, eq(ratingLevels.id, claimVerdicts.verdictId))
     .where(where)
-    .orderBy(asc(claimVerdicts.createdAt), asc(users.name))
-    .all();
+    .orderBy(asc(claimVerdicts.createdAt), asc(users.name));
 }
 
 function toDto(r: { verdict: VerdictRow; userName: string; key: string; label: string }): VerdictDto {
@@ -29,21 +29,21 @@ function toDto(r: { verdict: VerdictRow; userName: string; key: string; label: s
   return { id: v.id, claimId: v.claimId, userId: v.userId, userName: r.userName, verdictId: v.verdictId, verdictKey: r.key, verdictLabel: r.label, reason: v.reason, createdAt: v.createdAt.toISOString(), updatedAt: v.updatedAt.toISOString(), version: v.version };
 }
 
-function claimWithArticle(db: Db | Tx, claimId: string) {
-  const row = db
+async function claimWithArticle(db: Db | Tx, claimId: string) {
+  const [row] = await db
     .select({ claimId: claims.id, workspaceId: claims.workspaceId, articleId: claims.articleId, blindReview: articles.blindReview })
     .from(claims)
     .innerJoin(articles, eq(articles.id, claims.articleId))
     .where(eq(claims.id, claimId))
-    .get();
+    .limit(1);
   if (!row) throw notFound('Claim');
   return row;
 }
 
 /** The verdicts on a claim as `viewerId` (with `viewerRole`) may see them. */
-export function listVerdicts(db: Db | Tx, claimId: string, viewerId: string, viewerRole: Role | null): VerdictList {
-  const claim = claimWithArticle(db, claimId);
-  const all = verdictRows(db, eq(claimVerdicts.claimId, claimId)).map(toDto);
+export async function listVerdicts(db: Db | Tx, claimId: string, viewerId: string, viewerRole: Role | null): Promise<VerdictList> {
+  const claim = await claimWithArticle(db, claimId);
+  const all = (await verdictRows(db, eq(claimVerdicts.claimId, claimId))).map(toDto);
   const mine = all.find((v) => v.userId === viewerId) ?? null;
   const hidden = !canSeeOthersVerdicts(viewerRole, claim.blindReview, mine !== null);
   return { claimId, blindReview: claim.blindReview, hidden, total: all.length, mine, others: hidden ? [] : all.filter((v) => v.userId !== viewerId) };
@@ -70,35 +70,46 @@ export interface UpsertVerdictResult {
   articleId: string;
 }
 
-export function upsertMyVerdict(db: Db, input: UpsertVerdictInput): UpsertVerdictResult {
+export async function upsertMyVerdict(db: Db, input: UpsertVerdictInput): Promise<UpsertVerdictResult> {
   const reason = input.reason.trim();
   if (reason.length > MAX_REASON_CHARS) throw new AppError('unprocessable', `The reason can be at most ${MAX_REASON_CHARS.toLocaleString('en')} characters.`);
-  return db.transaction((tx) => {
-    const claim = claimWithArticle(tx, input.claimId);
-    assertLevelInWorkspace(tx, input.verdictId, claim.workspaceId);
-    const current = tx.select().from(claimVerdicts).where(and(eq(claimVerdicts.claimId, input.claimId), eq(claimVerdicts.userId, input.userId))).get();
-    const currentDto = () => toDto(verdictRows(tx, eq(claimVerdicts.id, current!.id))[0]!);
+  try {
+    return await writeMyVerdict(db, input, reason);
+  } catch (error) {
+    // Another request created my verdict between our read and our insert (the unique index on
+    // claim + user refused the second row): answer as if we had seen it, with the 409 and my current verdict.
+    if (!isUniqueViolation(error)) throw error;
+    return writeMyVerdict(db, input, reason);
+  }
+}
+
+async function writeMyVerdict(db: Db, input: UpsertVerdictInput, reason: string): Promise<UpsertVerdictResult> {
+  return transaction(db, async (tx) => {
+    const claim = await claimWithArticle(tx, input.claimId);
+    await assertLevelInWorkspace(tx, input.verdictId, claim.workspaceId);
+    const [current] = await tx.select().from(claimVerdicts).where(and(eq(claimVerdicts.claimId, input.claimId), eq(claimVerdicts.userId, input.userId))).limit(1);
+    const currentDto = async () => toDto((await verdictRows(tx, eq(claimVerdicts.id, current!.id)))[0]!);
     const scope = { workspaceId: claim.workspaceId, articleId: claim.articleId };
     const history = { ...scope, claimId: input.claimId, entityType: 'verdict' as const, actorId: input.userId };
 
     if (!current) {
       if (input.version !== undefined) throw conflict('Your verdict on this claim no longer exists. Give it again.', null);
-      const row = tx.insert(claimVerdicts).values({ claimId: input.claimId, userId: input.userId, verdictId: input.verdictId, reason }).returning().get();
-      recordHistory(tx, { ...history, entityId: row.id, action: 'create', after: { userId: input.userId, verdictId: input.verdictId, reason } });
-      return { verdict: toDto(verdictRows(tx, eq(claimVerdicts.id, row.id))[0]!), created: true, changed: true, ...scope };
+      const [row] = await tx.insert(claimVerdicts).values({ claimId: input.claimId, userId: input.userId, verdictId: input.verdictId, reason }).returning();
+      await recordHistory(tx, { ...history, entityId: row!.id, action: 'create', after: { userId: input.userId, verdictId: input.verdictId, reason } });
+      return { verdict: toDto((await verdictRows(tx, eq(claimVerdicts.id, row!.id)))[0]!), created: true, changed: true, ...scope };
     }
     if (input.version !== current.version) {
-      throw conflict('You changed your verdict elsewhere since you opened this claim.', currentDto());
+      throw conflict('You changed your verdict elsewhere since you opened this claim.', await currentDto());
     }
-    if (current.verdictId === input.verdictId && current.reason === reason) return { verdict: currentDto(), created: false, changed: false, ...scope };
-    const result = tx
+    if (current.verdictId === input.verdictId && current.reason === reason) return { verdict: await currentDto(), created: false, changed: false, ...scope };
+    const updated = await tx
       .update(claimVerdicts)
       .set({ verdictId: input.verdictId, reason, version: current.version + 1, updatedAt: new Date() })
       .where(and(eq(claimVerdicts.id, current.id), eq(claimVerdicts.version, current.version)))
-      .run();
-    if (result.changes !== 1) throw conflict('You changed your verdict elsewhere since you opened this claim.', currentDto());
-    recordHistory(tx, { ...history, entityId: current.id, action: 'update', before: { userId: input.userId, verdictId: current.verdictId, reason: current.reason }, after: { userId: input.userId, verdictId: input.verdictId, reason } });
-    return { verdict: currentDto(), created: false, changed: true, ...scope };
+      .returning({ id: claimVerdicts.id });
+    if (updated.length !== 1) throw conflict('You changed your verdict elsewhere since you opened this claim.', await currentDto());
+    await recordHistory(tx, { ...history, entityId: current.id, action: 'update', before: { userId: input.userId, verdictId: current.verdictId, reason: current.reason }, after: { userId: input.userId, verdictId: input.verdictId, reason } });
+    return { verdict: await currentDto(), created: false, changed: true, ...scope };
   });
 }
 
@@ -106,17 +117,16 @@ export function upsertMyVerdict(db: Db, input: UpsertVerdictInput): UpsertVerdic
  * Agreement among reviewers' own verdicts on an article's claims, by rating level key (stable
  * across label edits). Claims with fewer than two verdicts do not count.
  */
-export function articleAgreement(db: Db, articleId: string, viewerId: string, viewerRole: Role | null): ArticleAgreement {
-  const article = db.select({ id: articles.id, blindReview: articles.blindReview }).from(articles).where(eq(articles.id, articleId)).get();
+export async function articleAgreement(db: Db, articleId: string, viewerId: string, viewerRole: Role | null): Promise<ArticleAgreement> {
+  const [article] = await db.select({ id: articles.id, blindReview: articles.blindReview }).from(articles).where(eq(articles.id, articleId)).limit(1);
   if (!article) throw notFound('Article');
-  const claimIds = db.select({ id: claims.id }).from(claims).where(eq(claims.articleId, articleId)).orderBy(asc(claims.positionStart)).all().map((c) => c.id);
-  const rows = db
+  const claimIds = (await db.select({ id: claims.id }).from(claims).where(eq(claims.articleId, articleId)).orderBy(asc(claims.positionStart), asc(claims.id))).map((c) => c.id);
+  const rows = await db
     .select({ claimId: claimVerdicts.claimId, userId: claimVerdicts.userId, key: ratingLevels.key })
     .from(claimVerdicts)
     .innerJoin(claims, eq(claims.id, claimVerdicts.claimId))
     .innerJoin(ratingLevels, eq(ratingLevels.id, claimVerdicts.verdictId))
-    .where(eq(claims.articleId, articleId))
-    .all();
+    .where(eq(claims.articleId, articleId));
   const byClaim = new Map<string, { keys: string[]; mine: boolean }>();
   for (const r of rows) {
     const entry = byClaim.get(r.claimId) ?? { keys: [], mine: false };

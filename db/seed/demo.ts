@@ -3,6 +3,7 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../client';
+import { transaction } from '../transaction';
 import { memberships, ratingLevels, ratingScales, users, workspaces } from '../schema';
 import type { Role } from '@/lib/domain/roles';
 import { createArticle, findArticleBySlug } from '../queries/articles';
@@ -59,42 +60,44 @@ export function loadDemoArticle(dir = FIXTURE_DIR) {
 /** Seeds demo users, workspaces and the worked demo article. Safe to run again: existing rows are kept. */
 export async function seedDemo(db: Db): Promise<{ created: boolean }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const workspaceIds = db.transaction((tx) => {
+  const workspaceIds = await transaction(db, async (tx) => {
     const ids: Record<string, string> = {};
     for (const [slug, ws] of Object.entries(WORKSPACES)) {
-      const existing = tx.select().from(workspaces).where(eq(workspaces.slug, slug)).get();
-      ids[slug] = existing?.id ?? tx.insert(workspaces).values({ slug, ...ws }).returning({ id: workspaces.id }).get().id;
-      const hasScale = tx.select({ id: ratingScales.id }).from(ratingScales).where(eq(ratingScales.workspaceId, ids[slug]!)).get();
-      if (!hasScale) createDefaultScale(tx, ids[slug]!);
+      const [existing] = await tx.select().from(workspaces).where(eq(workspaces.slug, slug)).limit(1);
+      ids[slug] = existing?.id ?? (await tx.insert(workspaces).values({ slug, ...ws }).returning({ id: workspaces.id }))[0]!.id;
+      const [hasScale] = await tx.select({ id: ratingScales.id }).from(ratingScales).where(eq(ratingScales.workspaceId, ids[slug]!)).limit(1);
+      if (!hasScale) await createDefaultScale(tx, ids[slug]!);
     }
     for (const u of DEMO_USERS) {
-      const userId = tx.select().from(users).where(eq(users.email, u.email)).get()?.id ?? tx.insert(users).values({ email: u.email, name: u.name, passwordHash, emailVerifiedAt: new Date() }).returning({ id: users.id }).get().id;
+      const [existing] = await tx.select().from(users).where(eq(users.email, u.email)).limit(1);
+      const userId = existing?.id ?? (await tx.insert(users).values({ email: u.email, name: u.name, passwordHash, emailVerifiedAt: new Date() }).returning({ id: users.id }))[0]!.id;
       const workspaceId = ids[u.workspace]!;
-      const member = tx.select().from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId))).get();
-      if (!member) tx.insert(memberships).values({ workspaceId, userId, role: u.role }).run();
+      const [member] = await tx.select().from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId))).limit(1);
+      if (!member) await tx.insert(memberships).values({ workspaceId, userId, role: u.role });
     }
     return ids;
   });
 
   const demoWorkspaceId = workspaceIds['demo-desk']!;
   const { metadata, text } = loadDemoArticle();
-  if (findArticleBySlug(db, demoWorkspaceId, metadata.slug)) return { created: false };
+  if (await findArticleBySlug(db, demoWorkspaceId, metadata.slug)) return { created: false };
 
-  const userId = (email: string) => db.select().from(users).where(eq(users.email, email)).get()!.id;
+  const userRows = await db.select({ id: users.id, email: users.email }).from(users);
+  const userId = (email: string) => userRows.find((row) => row.email === email)!.id;
   const { dropLines, ...articleMetadata } = metadata;
   void dropLines;
-  const article = createArticle(db, { ...articleMetadata, workspaceId: demoWorkspaceId, text, status: 'in_review', createdBy: userId('tom@claimdesk.demo') });
+  const article = await createArticle(db, { ...articleMetadata, workspaceId: demoWorkspaceId, text, status: 'in_review', createdBy: userId('tom@claimdesk.demo') });
 
-  const levels = db.select({ id: ratingLevels.id, key: ratingLevels.key }).from(ratingLevels).innerJoin(ratingScales, eq(ratingScales.id, ratingLevels.scaleId)).where(eq(ratingScales.workspaceId, demoWorkspaceId)).all();
+  const levels = await db.select({ id: ratingLevels.id, key: ratingLevels.key }).from(ratingLevels).innerJoin(ratingScales, eq(ratingScales.id, ratingLevels.scaleId)).where(eq(ratingScales.workspaceId, demoWorkspaceId));
   const levelId = (key: string) => levels.find((l) => l.key === key)?.id ?? null;
 
   for (const demo of DEMO_CLAIMS) {
     const start = article.plainText.indexOf(demo.quote);
     if (start < 0) throw new Error(`Demo claim quote not found in the demo article: ${demo.quote}`);
     const actorId = userId(demo.author);
-    const claim = createClaim(db, { articleId: article.id, revision: article.revision, start, end: start + demo.quote.length, actorId });
-    updateClaim(db, claim.id, { version: claim.version, claimText: demo.claimText ?? claim.claimText, claimant: demo.claimant, ...(demo.claimDate !== undefined ? { claimDate: demo.claimDate } : {}), verdictId: demo.verdict ? levelId(demo.verdict) : null, rationale: demo.rationale, status: demo.status }, actorId);
-    for (const source of demo.sources) addSource(db, claim.id, source, actorId);
+    const claim = await createClaim(db, { articleId: article.id, revision: article.revision, start, end: start + demo.quote.length, actorId });
+    await updateClaim(db, claim.id, { version: claim.version, claimText: demo.claimText ?? claim.claimText, claimant: demo.claimant, ...(demo.claimDate !== undefined ? { claimDate: demo.claimDate } : {}), verdictId: demo.verdict ? levelId(demo.verdict) : null, rationale: demo.rationale, status: demo.status }, actorId);
+    for (const source of demo.sources) await addSource(db, claim.id, source, actorId);
   }
   return { created: true };
 }

@@ -5,7 +5,7 @@
  * the `member.removed` event closes the streams at once.
  */
 export class AccessCache {
-  private readonly entries = new Map<string, { allowed: boolean; checkedAt: number }>();
+  private readonly entries = new Map<string, { allowed: Promise<boolean>; checkedAt: number }>();
 
   constructor(
     private readonly ttlMs: number,
@@ -14,14 +14,27 @@ export class AccessCache {
     if (!Number.isFinite(ttlMs) || ttlMs < 0) throw new RangeError(`Access cache TTL must be a non-negative number of milliseconds, got ${ttlMs}.`);
   }
 
-  /** The cached answer, or `read()`'s (then cached). A throwing `read` is not cached: the caller decides. */
-  check(userId: string, articleId: string, read: () => boolean): boolean {
+  /**
+   * The cached answer, or `read()`'s (then cached). Streams asking while a read is under way share
+   * it, so a fan-out to many streams of one person still costs one read. A failing `read` is not
+   * cached: the caller decides.
+   */
+  check(userId: string, articleId: string, read: () => boolean | Promise<boolean>): Promise<boolean> {
     const key = `${userId}\u0000${articleId}`;
     const t = this.now();
     const entry = this.entries.get(key);
     if (entry && t - entry.checkedAt < this.ttlMs) return entry.allowed;
-    const allowed = read();
-    this.entries.set(key, { allowed, checkedAt: t });
+    let allowed: Promise<boolean>;
+    try {
+      allowed = Promise.resolve(read());
+    } catch (error) {
+      allowed = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    const fresh = { allowed, checkedAt: t };
+    this.entries.set(key, fresh);
+    allowed.catch(() => {
+      if (this.entries.get(key) === fresh) this.entries.delete(key);
+    });
     return allowed;
   }
 

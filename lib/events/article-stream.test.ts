@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openArticleStream, STALLED_HEARTBEATS, type ArticleStreamOptions } from './article-stream';
 import { InMemoryEventBus, type NewWorkspaceEvent, type WorkspaceEvent } from './bus';
-import { PresenceRegistry } from './presence';
+import { PresenceRegistry, type PresenceStore } from './presence';
 import { PRESENCE_FLUSH_MS, StreamHub } from './stream-hub';
 
 interface Message {
@@ -107,7 +107,8 @@ describe('openArticleStream', () => {
     bus.publish(claimUpdated());
     const stream = open();
     await flush();
-    const [retry, presenceMsg, ready] = stream.messages();
+    // The own join's presence.changed now follows ready: it waits for the (async) access check, ready does not.
+    const [retry, ready, presenceMsg] = stream.messages();
     expect(retry).toEqual({ retry: 3000 });
     expect(presenceMsg).toMatchObject({ event: 'presence.changed', data: { viewers: [{ userId: 'u1', openClaimId: 'c1', connections: 1 }] } });
     expect(presenceMsg!.id).toBeUndefined();
@@ -139,8 +140,9 @@ describe('openArticleStream', () => {
       ['ep:2', 'c2'],
       ['ep:4', 'c4'],
     ]);
-    expect(stream.events()).toEqual(['claim.updated', 'claim.updated', 'presence.changed', 'ready']);
-    expect(msgs.at(-1)!.id).toBe('ep:4');
+    // The own join's presence.changed now follows ready: it waits for the (async) access check, ready does not.
+    expect(stream.events()).toEqual(['claim.updated', 'claim.updated', 'ready', 'presence.changed']);
+    expect(msgs.find((m) => m.event === 'ready')!.id).toBe('ep:4');
   });
 
   it('tells the client to resync when the cursor is unusable', async () => {
@@ -180,12 +182,15 @@ describe('openArticleStream', () => {
 
   it('re-checks membership on events at most every few seconds, and closes when it is gone', async () => {
     const stream = open();
+    await flush();
     bus.publish(claimUpdated());
     bus.publish(claimUpdated());
+    await flush();
     expect(checks).toBe(1);
     member = false;
     now += 4_000;
     bus.publish(claimUpdated());
+    await flush();
     expect(checks).toBe(1);
     now += 1_000;
     bus.publish(claimUpdated());
@@ -198,6 +203,7 @@ describe('openArticleStream', () => {
 
   it('sends heartbeats every 15 s and closes on the heartbeat after access is lost', async () => {
     const stream = open();
+    await flush();
     now += 15_000;
     vi.advanceTimersByTime(15_000);
     await flush();
@@ -227,17 +233,82 @@ describe('openArticleStream', () => {
   it('cleans up when the request is aborted: unsubscribes, leaves presence, stops the heartbeat', async () => {
     const abort = new AbortController();
     const watcher: WorkspaceEvent[] = [];
+    const announced: string[] = [];
     bus.subscribe({ workspaceId: 'w1' }, (e) => watcher.push(e));
+    bus.onPresenceAnnounced((_workspaceId, articleId) => announced.push(articleId));
     const stream = open({ signal: abort.signal });
     expect(bus.subscriberCount('w1')).toBe(2);
+    await flush();
+    expect(watcher.at(-1)).toMatchObject({ type: 'presence.changed', viewers: [{ userId: 'u1' }] });
+    announced.length = 0;
     abort.abort();
     passPresenceWindow();
     await flush();
     expect(stream.isDone()).toBe(true);
     expect(bus.subscriberCount('w1')).toBe(1);
     expect(presence.snapshot('a1')).toEqual([]);
-    expect(watcher.at(-1)).toMatchObject({ type: 'presence.changed', viewers: [] });
+    // The leave is announced to every instance; this one has no stream left on a1, so it sends no snapshot itself.
+    expect(announced).toEqual(['a1']);
+    expect(watcher.filter((e) => e.type === 'presence.changed')).toHaveLength(1);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('forgets the article’s presence broadcasts once its last stream here is gone', async () => {
+    const first = open();
+    const second = open({ connectionId: 'conn-2', user: { id: 'u2', name: 'Tom Becker' } });
+    await flush();
+    expect(vi.getTimerCount()).toBe(2); // the heartbeat, and the coalesced broadcast of the second join
+    await first.cancel();
+    await second.cancel();
+    await flush();
+    expect(hub.streamCount).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('tells the other streams on the article when a stream leaves', async () => {
+    const abort = new AbortController();
+    const other = open({ connectionId: 'conn-2', user: { id: 'u2', name: 'Tom Becker' } });
+    open({ signal: abort.signal });
+    await flush();
+    passPresenceWindow();
+    await flush();
+    expect(other.messages().filter((m) => m.event === 'presence.changed').at(-1)!.data).toMatchObject({ viewers: [{ userId: 'u1' }, { userId: 'u2' }] });
+    abort.abort();
+    passPresenceWindow();
+    await flush();
+    expect(other.messages().filter((m) => m.event === 'presence.changed').at(-1)!.data).toMatchObject({ viewers: [{ userId: 'u2' }] });
+    expect((other.messages().filter((m) => m.event === 'presence.changed').at(-1)!.data as { viewers: unknown[] }).viewers).toHaveLength(1);
+  });
+
+  it('leaves no presence behind when aborted while it is still opening', async () => {
+    const abort = new AbortController();
+    let joined = false;
+    // A shared store answers later: the stream is aborted while its join is under way.
+    const slow: PresenceStore = {
+      join: async (articleId, input) => {
+        await flush();
+        presence.join(articleId, input);
+        joined = true;
+      },
+      leave: (articleId, connectionId) => presence.leave(articleId, connectionId),
+      update: (articleId, userId, openClaimId, connectionId) => presence.update(articleId, userId, openClaimId, connectionId),
+      touch: (articleId, connectionId) => presence.touch(articleId, connectionId),
+      isPresent: (articleId, userId) => presence.isPresent(articleId, userId),
+      snapshot: (articleId) => presence.snapshot(articleId),
+      prune: (maxAgeMs) => presence.prune(maxAgeMs),
+    };
+    hub.dispose();
+    hub = new StreamHub({ bus, presence: slow, now: () => now });
+    const stream = open({ signal: abort.signal });
+    abort.abort();
+    expect(joined).toBe(false);
+    await flush();
+    await flush();
+    expect(joined).toBe(true);
+    expect(stream.isDone()).toBe(true);
+    expect(presence.isPresent('a1', 'u1')).toBe(false);
+    expect(hub.streamCount).toBe(0);
+    expect(stream.events()).not.toContain('ready');
   });
 
   it('cleans up when the client cancels the stream', async () => {
@@ -321,20 +392,25 @@ describe('openArticleStream', () => {
       passPresenceWindow();
       await flush();
       const broadcasts = watcher.filter((e) => e.type === 'presence.changed');
-      expect(broadcasts).toHaveLength(2);
+      // Streams open asynchronously now: all 40 joins are in before the first (immediate) broadcast, which
+      // lists them all; the one the window coalesced reads the same snapshot and is skipped as unchanged.
+      expect(broadcasts).toHaveLength(1);
       expect(broadcasts.at(-1)).toMatchObject({ viewers: expect.arrayContaining([expect.objectContaining({ userId: 'u39' })]) as unknown });
       expect((broadcasts.at(-1) as { viewers: unknown[] }).viewers).toHaveLength(40);
-      // Each stream sees at most those two (plus its own ready snapshot).
-      expect(streams[0]!.events().filter((e) => e === 'presence.changed')).toHaveLength(2);
+      // Each stream sees only that one (plus its own ready snapshot).
+      expect(streams[0]!.events().filter((e) => e === 'presence.changed')).toHaveLength(1);
     });
 
     it('one heartbeat timer serves every stream, and one access check serves a person’s streams', async () => {
       open({ connectionId: 'k1' });
       open({ connectionId: 'k2' });
       open({ connectionId: 'k3', user: { id: 'u2', name: 'Tom Becker' } });
+      await flush();
       passPresenceWindow();
+      await flush();
       expect(vi.getTimerCount()).toBe(1);
       bus.publish(claimUpdated());
+      await flush();
       expect(checks).toBe(2); // three streams, two people: one database read each
     });
 

@@ -33,10 +33,10 @@ export interface ArticleStreamOptions {
   openClaimId: string | null;
   lastEventId: EventCursor | null | 'invalid';
   /**
-   * Is the user still allowed to read this article? Reads the database; cached by the hub. Throwing
+   * Is the user still allowed to read this article? Reads the database; cached by the hub. Failing
    * closes the stream. Build it from ids only: the stream keeps it alive as long as it is open.
    */
-  checkAccess: () => boolean;
+  checkAccess: () => boolean | Promise<boolean>;
   signal?: AbortSignal;
   connectionId?: string;
   now?: () => number;
@@ -53,6 +53,10 @@ export function openArticleStream(options: ArticleStreamOptions): ReadableStream
   let closed = false;
   let lastSentSeq = -1;
   let stalledHeartbeats = 0;
+  /** Live events wait here until the catch-up is sent, so the client gets them in seq order. */
+  let held: WorkspaceEvent[] | null = [];
+  /** Events are handled one after another (each awaits the access check), never overtaking. */
+  let handling: Promise<void> = Promise.resolve();
 
   const close = () => {
     if (closed) return;
@@ -88,9 +92,9 @@ export function openArticleStream(options: ArticleStreamOptions): ReadableStream
   };
 
   /** False (and the stream closed) when the user lost access or the check failed. */
-  const stillAllowed = (): boolean => {
+  const stillAllowed = async (): Promise<boolean> => {
     try {
-      if (hub.checkAccess(user.id, articleId, options.checkAccess)) return true;
+      if (await hub.checkAccess(user.id, articleId, options.checkAccess)) return true;
       revoke();
     } catch (error) {
       console.error('Event stream access check failed', error);
@@ -105,13 +109,23 @@ export function openArticleStream(options: ArticleStreamOptions): ReadableStream
       if (event.seq <= lastSentSeq) return;
       lastSentSeq = event.seq;
     }
-    send(formatSseEventOnce(event, bus.cursor().epoch));
+    send(formatSseEventOnce(event, bus.epoch));
+  };
+
+  const handle = async (event: WorkspaceEvent) => {
+    if (closed) return;
+    if (event.type === 'member.removed' && event.userId === user.id) return revoke();
+    if (await stillAllowed()) deliver(event);
   };
 
   const onEvent = (event: WorkspaceEvent) => {
     if (closed) return;
-    if (event.type === 'member.removed' && event.userId === user.id) return revoke();
-    if (stillAllowed()) deliver(event);
+    // Presence snapshots have no place in the seq order: only durable events wait for the catch-up.
+    if (held && event.seq !== null) {
+      held.push(event);
+      return;
+    }
+    handling = handling.then(() => handle(event));
   };
 
   const heartbeat = () => {
@@ -119,9 +133,11 @@ export function openArticleStream(options: ArticleStreamOptions): ReadableStream
     // Chunks still queued from before: the client is not reading. Several beats in a row means it is gone.
     stalledHeartbeats = controller.desiredSize !== null && controller.desiredSize <= 0 ? stalledHeartbeats + 1 : 0;
     if (stalledHeartbeats >= STALLED_HEARTBEATS) return close();
-    if (!stillAllowed()) return;
-    presence.touch(articleId, connectionId);
-    send(formatSseComment(`heartbeat ${new Date(options.now?.() ?? Date.now()).toISOString()}`));
+    handling = handling.then(async () => {
+      if (closed || !(await stillAllowed())) return;
+      await presence.touch(articleId, connectionId);
+      send(formatSseComment(`heartbeat ${new Date(options.now?.() ?? Date.now()).toISOString()}`));
+    });
   };
 
   const closeBecause = (notice: StreamClosedNotice) => {
@@ -129,37 +145,61 @@ export function openArticleStream(options: ArticleStreamOptions): ReadableStream
     close();
   };
 
+  /** Catch-up, registration and presence; live events meanwhile wait in `held`. */
+  const begin = async () => {
+    const missed = options.lastEventId === null ? [] : options.lastEventId === 'invalid' ? 'resync' : await bus.replay(options.lastEventId, filter);
+    if (closed) return;
+    if (missed === 'resync') send(formatSseMessage({ event: 'resync', data: { reason: 'Some updates are no longer available. Reload the data.' } }));
+    else missed.forEach(deliver);
+
+    // Caps: this stream counts from now on; the oldest ones over a cap are closed with a notice.
+    hub.open({ id: connectionId, userId: user.id, workspaceId, articleId, heartbeat, closeBecause });
+    cleanups.push(() => hub.close(connectionId));
+
+    await presence.join(articleId, { connectionId, workspaceId, userId: user.id, name: user.name, openClaimId: options.openClaimId });
+    const leave = () => {
+      void (async () => {
+        try {
+          if (await presence.leave(articleId, connectionId)) hub.presenceChanged(workspaceId, articleId);
+        } catch (error) {
+          console.error('Could not record leaving the article', error);
+        }
+      })();
+    };
+    // Closed while the join was under way (evicted, aborted): the cleanups already ran, so leave now.
+    if (closed) return leave();
+    cleanups.push(leave);
+    hub.presenceChanged(workspaceId, articleId);
+
+    // The client remembers the newest of: what it was sent, and where the stream is now. An event
+    // still on its way (another instance committed it a moment ago) arrives after and is sent then.
+    const now = await bus.cursor();
+    const viewers = await presence.snapshot(articleId);
+    if (closed) return;
+    const cursor = { epoch: now.epoch, seq: Math.max(now.seq, lastSentSeq) };
+    send(formatSseMessage({ id: formatCursor(cursor), event: 'ready', data: { connectionId, cursor: formatCursor(cursor), presence: viewers } }));
+
+    const waiting = (held ?? []).sort((a, b) => (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER));
+    held = null;
+    for (const event of waiting) handling = handling.then(() => handle(event));
+  };
+
   return new ReadableStream<Uint8Array>({
     start(c) {
       controller = c;
       if (signal?.aborted) return close();
       send(formatRetry());
-
-      cleanups.push(bus.subscribe(filter, onEvent));
-
-      const missed = options.lastEventId === null ? [] : options.lastEventId === 'invalid' ? 'resync' : bus.replay(options.lastEventId, filter);
-      if (missed === 'resync') send(formatSseMessage({ event: 'resync', data: { reason: 'Some updates are no longer available. Reload the data.' } }));
-      else missed.forEach(deliver);
-
-      // Caps: this stream counts from now on; the oldest ones over a cap are closed with a notice.
-      hub.open({ id: connectionId, userId: user.id, workspaceId, articleId, heartbeat, closeBecause });
-      cleanups.push(() => hub.close(connectionId));
-
-      presence.join(articleId, { connectionId, userId: user.id, name: user.name, openClaimId: options.openClaimId });
-      cleanups.push(() => {
-        if (presence.leave(articleId, connectionId)) hub.presenceChanged(workspaceId, articleId);
-      });
-      hub.presenceChanged(workspaceId, articleId);
-
-      // Everything up to here was replayed or is not for this article: live delivery continues after it.
-      const now = bus.cursor();
-      lastSentSeq = Math.max(lastSentSeq, now.seq);
-      send(formatSseMessage({ id: formatCursor(now), event: 'ready', data: { connectionId, cursor: formatCursor(now), presence: presence.snapshot(articleId) } }));
-
       if (signal) {
         signal.addEventListener('abort', close, { once: true });
         cleanups.push(() => signal.removeEventListener('abort', close));
       }
+
+      // Subscribed before the catch-up is read, so nothing falls between the two.
+      cleanups.push(bus.subscribe(filter, onEvent));
+      begin().catch((error: unknown) => {
+        console.error('Could not open the live stream', error);
+        close();
+      });
     },
     cancel() {
       close();

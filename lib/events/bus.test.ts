@@ -141,15 +141,37 @@ describe('singleton and emit helpers', () => {
   it('never throws into the route when publishing fails', () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
     setEventBus({
+      epoch: 'x',
       publish: () => {
         throw new Error('redis down');
       },
       subscribe: () => () => {},
+      deliverLocal: () => {},
+      announcePresence: () => {},
+      onPresenceAnnounced: () => () => {},
       replay: () => [],
       cursor: () => ({ epoch: 'x', seq: 0 }),
     });
     expect(() => emitEntity('claim.updated', { workspaceId: 'w1', articleId: 'a1' }, { id: 'c1', version: 2 }, 'u1')).not.toThrow();
     expect(spy).toHaveBeenCalledWith('Could not publish claim.updated', expect.any(Error));
+    spy.mockRestore();
+  });
+
+  it('never fails the route when an asynchronous publish rejects (the database bus)', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    setEventBus({
+      epoch: 'x',
+      publish: () => Promise.reject(new Error('database down')),
+      subscribe: () => () => {},
+      deliverLocal: () => {},
+      announcePresence: () => {},
+      onPresenceAnnounced: () => () => {},
+      replay: () => Promise.resolve([]),
+      cursor: () => Promise.resolve({ epoch: 'x', seq: 0 }),
+    });
+    expect(() => emitMemberRemoved('w1', 'u2', 'u1')).not.toThrow();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(spy).toHaveBeenCalledWith('Could not publish member.removed', expect.any(Error));
     spy.mockRestore();
   });
 });

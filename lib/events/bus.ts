@@ -6,20 +6,32 @@ export * from './types';
 
 /**
  * The event bus: publishers (route handlers, after their transaction commits) and subscribers
- * (open SSE streams) meet here. Kept behind this interface so a multi-instance deployment can back
- * it with Redis pub/sub + a Redis Stream for replay, or PostgreSQL LISTEN/NOTIFY + an events table
- * (see docs/architecture.md, "Live updates and the event bus").
+ * (open SSE streams) meet here. One SQLite process uses the in-memory bus below; on PostgreSQL,
+ * several instances share one through LISTEN/NOTIFY and an events table (lib/server/live/pg-bus.ts).
+ * Another backend (Redis pub/sub + a stream) would implement this same interface
+ * (docs/architecture.md, "Live updates and the event bus").
  */
+export type MaybePromise<T> = T | Promise<T>;
+
 export interface EventBus {
-  /** Stamps `seq` (durable events) and `at`, buffers, and delivers to matching subscribers. */
-  publish(event: NewWorkspaceEvent): WorkspaceEvent;
-  /** Listens to one workspace, or one article of it; returns the unsubscribe function. */
+  /** Names the event-id space: a Last-Event-ID from another epoch (a restarted in-memory bus) is refused. */
+  readonly epoch: string;
+  /** Stamps `seq` (durable events) and `at`, keeps it for replay, and delivers it to matching subscribers on every instance. */
+  publish(event: NewWorkspaceEvent): MaybePromise<unknown>;
+  /** Listens to one workspace, or one article of it, on this instance; returns the unsubscribe function. */
   subscribe(filter: EventFilter, listener: EventListener): () => void;
+  /** Hands an event to this instance's subscribers only (presence snapshots, computed per instance). */
+  deliverLocal(event: WorkspaceEvent): void;
+  /** Someone joined, left or opened a claim on the article: every instance's presence listeners hear it. */
+  announcePresence(workspaceId: string, articleId: string): void;
+  onPresenceAnnounced(listener: PresenceAnnouncedListener): () => void;
   /** Durable events after `cursor` matching `filter`, or 'resync' if some can no longer be listed. */
-  replay(cursor: EventCursor, filter: EventFilter): DurableEvent[] | 'resync';
+  replay(cursor: EventCursor, filter: EventFilter): MaybePromise<DurableEvent[] | 'resync'>;
   /** Where the stream is now: what a fresh client should remember as its last event id. */
-  cursor(): EventCursor;
+  cursor(): MaybePromise<EventCursor>;
 }
+
+export type PresenceAnnouncedListener = (workspaceId: string, articleId: string) => void;
 
 export interface EventFilter {
   workspaceId: string;
@@ -51,6 +63,7 @@ export class InMemoryEventBus implements EventBus {
   private readonly now: () => Date;
   private readonly pending: WorkspaceEvent[] = [];
   private delivering = false;
+  private readonly presenceListeners = new Set<PresenceAnnouncedListener>();
 
   constructor(options: { capacity?: number; epoch?: string; now?: () => Date } = {}) {
     this.buffer = new RingBuffer(options.capacity ?? DEFAULT_BUFFER_SIZE);
@@ -62,6 +75,11 @@ export class InMemoryEventBus implements EventBus {
     const at = this.now().toISOString();
     const event = (input.type === 'presence.changed' ? { ...input, seq: null, at } : { ...input, seq: ++this.seq, at }) as WorkspaceEvent;
     if (event.seq !== null) this.buffer.push(event as DurableEvent);
+    this.deliverLocal(event);
+    return event;
+  }
+
+  deliverLocal(event: WorkspaceEvent): void {
     this.pending.push(event);
     // A listener may publish while we deliver (a closing stream announces presence). Queue it so
     // every subscriber still sees events in seq order; the outermost publish drains the queue.
@@ -73,7 +91,21 @@ export class InMemoryEventBus implements EventBus {
         this.delivering = false;
       }
     }
-    return event;
+  }
+
+  announcePresence(workspaceId: string, articleId: string): void {
+    for (const listener of [...this.presenceListeners]) {
+      try {
+        listener(workspaceId, articleId);
+      } catch (error) {
+        console.error('Presence listener failed', error);
+      }
+    }
+  }
+
+  onPresenceAnnounced(listener: PresenceAnnouncedListener): () => void {
+    this.presenceListeners.add(listener);
+    return () => this.presenceListeners.delete(listener);
   }
 
   private deliver(event: WorkspaceEvent): void {

@@ -9,10 +9,12 @@ import type { ArticleEventField, EntityEventType, NewWorkspaceEvent } from './ty
  */
 
 export function emit(event: NewWorkspaceEvent): void {
+  const failed = (error: unknown) => console.error(`Could not publish ${event.type}`, error);
   try {
-    getEventBus().publish(event);
+    const published = getEventBus().publish(event);
+    if (published instanceof Promise) published.catch(failed);
   } catch (error) {
-    console.error(`Could not publish ${event.type}`, error);
+    failed(error);
   }
 }
 

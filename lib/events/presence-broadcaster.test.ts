@@ -147,6 +147,21 @@ describe('PresenceBroadcaster', () => {
     expect(() => new PresenceBroadcaster({ snapshot: () => [], publish: () => {}, intervalMs: Number.NaN })).toThrow('non-negative');
   });
 
+  it('forget drops an article: its pending broadcast and what was last sent', () => {
+    viewers.set('a1', [viewer('ana')]);
+    broadcaster.markChanged('w1', 'a1');
+    broadcaster.markChanged('w1', 'a1');
+    expect(broadcaster.pendingCount).toBe(1);
+    broadcaster.forget('a1');
+    expect(broadcaster.pendingCount).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+    advance(1000);
+    expect(sent).toHaveLength(1);
+    // Forgotten: the same snapshot is news again (a stream opened here later has not seen it).
+    broadcaster.markChanged('w1', 'a1');
+    expect(sent).toHaveLength(2);
+  });
+
   it('dispose cancels what is due', () => {
     viewers.set('a1', [viewer('ana')]);
     broadcaster.markChanged('w1', 'a1');

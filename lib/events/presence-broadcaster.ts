@@ -1,3 +1,4 @@
+import type { MaybePromise } from './bus';
 import type { PresenceViewer } from './types';
 
 /**
@@ -12,7 +13,8 @@ import type { PresenceViewer } from './types';
 export type ScheduleFn = (run: () => void, ms: number) => () => void;
 
 export interface PresenceBroadcasterOptions {
-  snapshot: (articleId: string) => PresenceViewer[];
+  /** The article's viewers now: from memory, or (several instances) read from the database. */
+  snapshot: (articleId: string) => MaybePromise<PresenceViewer[]>;
   publish: (workspaceId: string, articleId: string, viewers: PresenceViewer[]) => void;
   /** Minimum time between two broadcasts on one article. */
   intervalMs: number;
@@ -74,6 +76,12 @@ export class PresenceBroadcaster {
     return n;
   }
 
+  /** No stream here shows the article any more: drop its pending broadcast and its state. */
+  forget(articleId: string): void {
+    this.articles.get(articleId)?.cancel?.();
+    this.articles.delete(articleId);
+  }
+
   /** Cancels every pending broadcast (shutdown, tests). */
   dispose(): void {
     for (const state of this.articles.values()) state.cancel?.();
@@ -90,7 +98,24 @@ export class PresenceBroadcaster {
     if (!state) return;
     state.cancel = null;
     state.lastFlushAt = this.now();
-    const viewers = this.options.snapshot(articleId);
+    let viewers: MaybePromise<PresenceViewer[]>;
+    try {
+      viewers = this.options.snapshot(articleId);
+    } catch (error) {
+      console.error('Could not read presence', error);
+      return;
+    }
+    if (viewers instanceof Promise) {
+      viewers.then(
+        (read) => this.send(articleId, state, read),
+        (error: unknown) => console.error('Could not read presence', error),
+      );
+    } else {
+      this.send(articleId, state, viewers);
+    }
+  }
+
+  private send(articleId: string, state: ArticleState, viewers: PresenceViewer[]): void {
     const key = presenceKey(viewers);
     if (key !== state.lastKey) {
       try {
@@ -101,6 +126,6 @@ export class PresenceBroadcaster {
       }
     }
     // Nobody left: forget the article (its throttle window too) so idle articles cost no memory.
-    if (viewers.length === 0) this.articles.delete(articleId);
+    if (viewers.length === 0 && !state.cancel && this.articles.get(articleId) === state) this.articles.delete(articleId);
   }
 }

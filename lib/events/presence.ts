@@ -1,31 +1,43 @@
+import type { MaybePromise } from './bus';
 import type { PresenceViewer } from './types';
 
 export type { PresenceViewer } from './types';
 
 /**
+ * Where presence is kept: this process's memory (PresenceRegistry, one SQLite instance) or a
+ * table every instance reads (lib/server/live/pg-presence.ts). Callers always await.
+ */
+export interface PresenceStore {
+  join(articleId: string, input: JoinInput): MaybePromise<void>;
+  leave(articleId: string, connectionId: string): MaybePromise<boolean>;
+  update(articleId: string, userId: string, openClaimId: string | null, connectionId?: string): MaybePromise<boolean>;
+  touch(articleId: string, connectionId: string): MaybePromise<void>;
+  isPresent(articleId: string, userId: string): MaybePromise<boolean>;
+  snapshot(articleId: string): MaybePromise<PresenceViewer[]>;
+  /** Drops connections no heartbeat refreshed for `maxAgeMs`; returns the articles whose snapshot changed. */
+  prune(maxAgeMs: number): MaybePromise<string[]>;
+}
+
+/**
  * Who is looking at which article right now, per open stream (tab). One person with two tabs
  * counts once, with `connections: 2`; the claim shown for them is the one they opened last among
  * the tabs that have a claim open (a second tab on the bare article does not hide the first's claim).
- * In-memory and per process, like the in-memory bus (see docs/architecture.md for multi-instance).
+ * PresenceRegistry keeps them in this process's memory (one SQLite instance); several instances
+ * share a table instead (lib/server/live/pg-presence.ts).
  */
 
-interface Connection {
-  userId: string;
-  name: string;
-  openClaimId: string | null;
-  /** When openClaimId last changed: decides which tab's claim is shown. */
-  changedAt: number;
-  lastSeen: number;
-}
+type Connection = PresenceConnection;
 
 export interface JoinInput {
   connectionId: string;
+  /** The article's workspace (a shared store announces changes per workspace). */
+  workspaceId?: string;
   userId: string;
   name: string;
   openClaimId: string | null;
 }
 
-export class PresenceRegistry {
+export class PresenceRegistry implements PresenceStore {
   // articleId → connectionId → connection
   private readonly articles = new Map<string, Map<string, Connection>>();
   private tick = 0;
@@ -82,25 +94,7 @@ export class PresenceRegistry {
 
   /** One entry per person, sorted by name. */
   snapshot(articleId: string): PresenceViewer[] {
-    const byUser = new Map<string, { viewer: PresenceViewer; changedAt: number; lastSeen: number }>();
-    for (const c of this.articles.get(articleId)?.values() ?? []) {
-      const entry = byUser.get(c.userId);
-      if (!entry) {
-        byUser.set(c.userId, { viewer: { userId: c.userId, name: c.name, openClaimId: c.openClaimId, connections: 1, lastSeen: '' }, changedAt: c.changedAt, lastSeen: c.lastSeen });
-        continue;
-      }
-      entry.viewer.connections += 1;
-      entry.lastSeen = Math.max(entry.lastSeen, c.lastSeen);
-      // A tab with a claim open beats one without; among those, the latest opened wins.
-      const better = c.openClaimId !== null && (entry.viewer.openClaimId === null || c.changedAt > entry.changedAt);
-      if (better) {
-        entry.changedAt = c.changedAt;
-        entry.viewer.openClaimId = c.openClaimId;
-      }
-    }
-    return [...byUser.values()]
-      .map(({ viewer, lastSeen }) => ({ ...viewer, lastSeen: new Date(lastSeen).toISOString() }))
-      .sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
+    return summarizePresence(this.articles.get(articleId)?.values() ?? []);
   }
 
   /**
@@ -132,9 +126,48 @@ export class PresenceRegistry {
   }
 }
 
-const globalForPresence = globalThis as unknown as { claimdeskPresence?: PresenceRegistry };
+export interface PresenceConnection {
+  userId: string;
+  name: string;
+  openClaimId: string | null;
+  /** Orders claim changes: the latest opened claim is shown for the person. */
+  changedAt: number;
+  lastSeen: number;
+}
 
-export function getPresence(): PresenceRegistry {
+/**
+ * One entry per person, sorted by name: a person with two tabs counts once, with `connections: 2`;
+ * a tab with a claim open beats one without, and among those the latest opened wins.
+ */
+export function summarizePresence(connections: Iterable<PresenceConnection>): PresenceViewer[] {
+  const byUser = new Map<string, { viewer: PresenceViewer; changedAt: number; lastSeen: number }>();
+  for (const c of connections) {
+    const entry = byUser.get(c.userId);
+    if (!entry) {
+      byUser.set(c.userId, { viewer: { userId: c.userId, name: c.name, openClaimId: c.openClaimId, connections: 1, lastSeen: '' }, changedAt: c.changedAt, lastSeen: c.lastSeen });
+      continue;
+    }
+    entry.viewer.connections += 1;
+    entry.lastSeen = Math.max(entry.lastSeen, c.lastSeen);
+    const better = c.openClaimId !== null && (entry.viewer.openClaimId === null || c.changedAt > entry.changedAt);
+    if (better) {
+      entry.changedAt = c.changedAt;
+      entry.viewer.openClaimId = c.openClaimId;
+    }
+  }
+  return [...byUser.values()]
+    .map(({ viewer, lastSeen }) => ({ ...viewer, lastSeen: new Date(lastSeen).toISOString() }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
+}
+
+const globalForPresence = globalThis as unknown as { claimdeskPresence?: PresenceStore };
+
+export function getPresence(): PresenceStore {
   globalForPresence.claimdeskPresence ??= new PresenceRegistry();
   return globalForPresence.claimdeskPresence;
+}
+
+/** Installs another store (the PostgreSQL one at start-up, or a fresh one in tests). */
+export function setPresence(store: PresenceStore | undefined): void {
+  globalForPresence.claimdeskPresence = store;
 }

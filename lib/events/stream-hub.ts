@@ -1,6 +1,6 @@
 import { AccessCache } from './access-cache';
 import { getEventBus, type EventBus } from './bus';
-import { getPresence, type PresenceRegistry } from './presence';
+import { getPresence, type PresenceStore } from './presence';
 import { PresenceBroadcaster, type ScheduleFn } from './presence-broadcaster';
 import { DEFAULT_STREAM_LIMITS, parseStreamLimits, streamClosedNotice, type StreamClosedNotice, type StreamLimits } from './stream-limits';
 import { StreamRegistry } from './stream-registry';
@@ -36,7 +36,7 @@ export interface LiveStream {
 
 export interface StreamHubOptions {
   bus: EventBus;
-  presence: PresenceRegistry;
+  presence: PresenceStore;
   limits?: StreamLimits;
   heartbeatMs?: number;
   accessCacheMs?: number;
@@ -48,7 +48,7 @@ export interface StreamHubOptions {
 
 export class StreamHub {
   readonly bus: EventBus;
-  readonly presence: PresenceRegistry;
+  readonly presence: PresenceStore;
   readonly limits: StreamLimits;
   private readonly registry: StreamRegistry;
   private readonly streams = new Map<string, LiveStream>();
@@ -60,8 +60,12 @@ export class StreamHub {
   private readonly presenceStaleMs: number;
   private timer: ReturnType<typeof setInterval> | null = null;
 
+  private readonly now: () => number;
+  private readonly stopListening: () => void;
+
   constructor(options: StreamHubOptions) {
     this.bus = options.bus;
+    this.now = options.now ?? Date.now;
     this.presence = options.presence;
     this.limits = options.limits ?? { ...DEFAULT_STREAM_LIMITS };
     this.registry = new StreamRegistry(this.limits);
@@ -70,14 +74,19 @@ export class StreamHub {
     this.access = new AccessCache(options.accessCacheMs ?? ACCESS_CACHE_MS, options.now);
     this.broadcaster = new PresenceBroadcaster({
       snapshot: (articleId) => this.presence.snapshot(articleId),
+      // Each instance reads the snapshot and tells its own streams (one read per instance, not per stream).
       publish: (workspaceId, articleId, viewers) => {
-        this.bus.publish({ type: 'presence.changed', workspaceId, articleId, entityId: articleId, version: null, viewers, actorId: null });
+        this.bus.deliverLocal({ type: 'presence.changed', seq: null, at: new Date(this.now()).toISOString(), workspaceId, articleId, entityId: articleId, version: null, viewers, actorId: null });
       },
       intervalMs: options.presenceFlushMs ?? PRESENCE_FLUSH_MS,
       // 100 viewers: every 250 ms; 1,000: every second.
       intervalFor: (articleId) => ((this.articles.get(articleId)?.streams ?? 0) * 1000) / PRESENCE_WRITES_PER_SECOND,
       now: options.now,
       schedule: options.schedule,
+    });
+    // A change announced by any instance (this one included) is broadcast here only if streams here show that article.
+    this.stopListening = this.bus.onPresenceAnnounced((workspaceId, articleId) => {
+      if (this.articles.has(articleId)) this.broadcaster.markChanged(workspaceId, articleId);
     });
   }
 
@@ -106,13 +115,13 @@ export class StreamHub {
     this.forget(id);
   }
 
-  /** Someone joined, left or opened a claim: a coalesced `presence.changed` follows. */
+  /** Someone joined, left or opened a claim: a coalesced `presence.changed` follows, on every instance. */
   presenceChanged(workspaceId: string, articleId: string): void {
-    this.broadcaster.markChanged(workspaceId, articleId);
+    this.bus.announcePresence(workspaceId, articleId);
   }
 
   /** May the user still read the article? Shared by their streams, cached for ACCESS_CACHE_MS. */
-  checkAccess(userId: string, articleId: string, read: () => boolean): boolean {
+  checkAccess(userId: string, articleId: string, read: () => boolean | Promise<boolean>): Promise<boolean> {
     return this.access.check(userId, articleId, read);
   }
 
@@ -122,9 +131,22 @@ export class StreamHub {
 
   /** Stops the timers (tests, shutdown); open streams are left as they are. */
   dispose(): void {
+    this.stopListening();
     this.broadcaster.dispose();
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+  }
+
+  /** Drops streams whose close was never reported (here, or on an instance that died). */
+  private async prunePresence(): Promise<void> {
+    try {
+      for (const articleId of await this.presence.prune(this.presenceStaleMs)) {
+        const article = this.articles.get(articleId);
+        if (article) this.presenceChanged(article.workspaceId, articleId);
+      }
+    } catch (error) {
+      console.error('Presence sweep failed', error);
+    }
   }
 
   private forget(id: string): void {
@@ -132,7 +154,11 @@ export class StreamHub {
     if (!stream) return;
     this.streams.delete(id);
     const article = this.articles.get(stream.articleId);
-    if (article && --article.streams <= 0) this.articles.delete(stream.articleId);
+    if (article && --article.streams <= 0) {
+      this.articles.delete(stream.articleId);
+      // Announcements for it are ignored from now on, so nothing would ever clear its broadcast state.
+      this.broadcaster.forget(stream.articleId);
+    }
     if (this.streams.size === 0 && this.timer) {
       clearInterval(this.timer);
       this.timer = null;
@@ -148,10 +174,7 @@ export class StreamHub {
         console.error('Stream heartbeat failed', error);
       }
     }
-    for (const articleId of this.presence.prune(this.presenceStaleMs)) {
-      const article = this.articles.get(articleId);
-      if (article) this.presenceChanged(article.workspaceId, articleId);
-    }
+    void this.prunePresence();
     this.access.sweep();
   }
 }

@@ -20,11 +20,11 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   const sessionId = session?.sessionId;
   if (!id || !sessionId) return null;
   const db = getDb();
-  const active = findActiveSession(db, sessionId, id);
+  const active = await findActiveSession(db, sessionId, id);
   if (!active) return null;
-  const user = findUserById(db, id);
+  const user = await findUserById(db, id);
   if (!user) return null;
-  touchSession(db, active.id, active.lastSeenAt);
+  await touchSession(db, active.id, active.lastSeenAt);
   const twoFactorEnabled = user.totpEnabledAt !== null;
   return {
     id: user.id,
@@ -33,7 +33,7 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
     sessionId,
     mustChangePassword: user.mustChangePassword,
     twoFactorEnabled,
-    twoFactorSetupRequired: !twoFactorEnabled && workspacesRequiringTwoFactor(db, user.id).length > 0,
+    twoFactorSetupRequired: !twoFactorEnabled && (await workspacesRequiringTwoFactor(db, user.id)).length > 0,
   };
 }
 

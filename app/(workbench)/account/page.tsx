@@ -19,12 +19,12 @@ export const metadata: Metadata = { title: 'Your account' };
 // Server-side formatting in UTC: the same text on server and client, whatever the viewer's zone.
 const formatTime = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
-function loadAccountSecurity(db: Db, user: CurrentUser): AccountSecurityProps {
+async function loadAccountSecurity(db: Db, user: CurrentUser): Promise<AccountSecurityProps> {
   return {
     twoFactorEnabled: user.twoFactorEnabled,
-    requiringTwoFactor: user.twoFactorEnabled ? [] : workspacesRequiringTwoFactor(db, user.id).map((w) => w.name),
-    unusedRecoveryCodes: user.twoFactorEnabled ? countUnusedRecoveryCodes(db, user.id) : 0,
-    sessions: listActiveSessions(db, user.id).map((s) => ({
+    requiringTwoFactor: user.twoFactorEnabled ? [] : (await workspacesRequiringTwoFactor(db, user.id)).map((w) => w.name),
+    unusedRecoveryCodes: user.twoFactorEnabled ? await countUnusedRecoveryCodes(db, user.id) : 0,
+    sessions: (await listActiveSessions(db, user.id)).map((s) => ({
       id: s.id,
       browser: userAgentLabel(s.userAgent),
       ip: s.ip,
@@ -37,6 +37,7 @@ function loadAccountSecurity(db: Db, user: CurrentUser): AccountSecurityProps {
 
 export default async function AccountPage() {
   const user = await requireUser('/account');
+  const security = await loadAccountSecurity(getDb(), user);
   return (
     <main className="mx-auto max-w-2xl px-4 py-10">
       <h1 className="text-2xl font-semibold tracking-tight">Your account</h1>
@@ -48,10 +49,10 @@ export default async function AccountPage() {
           You signed in with a one-time password. Choose your own password to continue.
         </p>
       )}
-      <AccountSecurity {...loadAccountSecurity(getDb(), user)} />
+      <AccountSecurity {...security} />
       <ChangePasswordForm />
-      <EmailVerificationStatus email={user.email} verifiedAt={findUserById(getDb(), user.id)?.emailVerifiedAt ?? null} mailConfigured={isMailConfigured()} />
-      <LeaveWorkspaces workspaces={listWorkspacesForUser(getDb(), user.id).map(({ id, name, role }) => ({ id, name, role }))} />
+      <EmailVerificationStatus email={user.email} verifiedAt={(await findUserById(getDb(), user.id))?.emailVerifiedAt ?? null} mailConfigured={isMailConfigured()} />
+      <LeaveWorkspaces workspaces={(await listWorkspacesForUser(getDb(), user.id)).map(({ id, name, role }) => ({ id, name, role }))} />
     </main>
   );
 }

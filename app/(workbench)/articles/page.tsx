@@ -13,8 +13,8 @@ export const metadata: Metadata = { title: 'Articles' };
 export default async function ArticlesPage() {
   const user = await requireUser('/articles');
   const db = getDb();
-  const articles = listArticlesForUser(db, user.id);
-  const writableWorkspaces = listWorkspacesForUser(db, user.id).filter((w) => can(w.role, 'article:create'));
+  const articles = await listArticlesForUser(db, user.id);
+  const writableWorkspaces = (await listWorkspacesForUser(db, user.id)).filter((w) => can(w.role, 'article:create'));
   return (
     <main className="mx-auto max-w-5xl px-4 py-8">
       <div className="flex items-end justify-between gap-4">

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'My queue' };
 
 export default async function QueuePage() {
   const user = await requireUser('/queue');
-  const queue = myQueue(getDb(), user.id);
+  const queue = await myQueue(getDb(), user.id);
   return (
     <main className="mx-auto max-w-4xl space-y-10 px-4 py-8">
       <div>

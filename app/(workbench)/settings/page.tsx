@@ -17,11 +17,11 @@ export const metadata: Metadata = { title: 'Workspace settings' };
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ workspace?: string }> }) {
   const user = await requireUser('/settings');
   const db = getDb();
-  const owned = listWorkspacesForUser(db, user.id).filter((w) => w.role === 'owner');
+  const owned = (await listWorkspacesForUser(db, user.id)).filter((w) => w.role === 'owner');
   const { workspace: requested } = await searchParams;
   const current = owned.find((w) => w.id === requested) ?? owned[0];
   if (!current) notFound();
-  const workspace = getWorkspace(db, current.id);
+  const workspace = await getWorkspace(db, current.id);
   return (
     <main className="mx-auto max-w-4xl space-y-10 px-4 py-8">
       <div>
@@ -34,9 +34,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       <WorkspaceSettingsForm
         workspace={{ id: workspace.id, version: workspace.version, name: workspace.name, organizationName: workspace.organizationName, organizationUrl: workspace.organizationUrl, factCheckUrlPattern: workspace.factCheckUrlPattern }}
       />
-      <MembersManager workspaceId={workspace.id} currentUserId={user.id} initialMembers={listMembers(db, workspace.id)} initialInvitations={listPendingInvitations(db, workspace.id).map(toInvitationJson)} />
+      <MembersManager workspaceId={workspace.id} currentUserId={user.id} initialMembers={await listMembers(db, workspace.id)} initialInvitations={(await listPendingInvitations(db, workspace.id)).map(toInvitationJson)} />
       <WorkspaceTwoFactorToggle workspaceId={workspace.id} required={workspace.requireTwoFactor} ownerHasTwoFactor={user.twoFactorEnabled} />
-      <ScaleEditor workspaceId={workspace.id} initialScale={getScale(db, workspace.id)} />
+      <ScaleEditor workspaceId={workspace.id} initialScale={await getScale(db, workspace.id)} />
     </main>
   );
 }

@@ -9,7 +9,7 @@ const bodySchema = createArticleSchema.extend({ workspaceId: idSchema });
 
 export const POST = apiRoute(async ({ req, user, db }) => {
   const input = await readJson(req, bodySchema, { maxBytes: ARTICLE_BODY_LIMIT_BYTES });
-  authorize(db, user.id, input.workspaceId, 'article:create', 'Workspace');
-  const article = createArticle(db, { ...input, createdBy: user.id });
+  await authorize(db, user.id, input.workspaceId, 'article:create', 'Workspace');
+  const article = await createArticle(db, { ...input, createdBy: user.id });
   return Response.json({ article: { id: article.id, slug: article.slug } }, { status: 201 });
 });

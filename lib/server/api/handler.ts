@@ -3,6 +3,7 @@ import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { getDb } from '@/db';
 import type { Db } from '@/db/client';
+import { isDatabaseUnavailable } from '@/db/transaction';
 import type { CurrentUser } from '@/lib/domain/users';
 import { AppError, errorBody, forbidden } from '@/lib/errors';
 import { requireApiUser } from '@/lib/server/session';
@@ -59,6 +60,13 @@ export function publicApiRoute<P extends Record<string, string>>(handler: (ctx: 
 
 /** The JSON error; a 429 also says when to retry (Retry-After, seconds). */
 function errorResponse(error: unknown): Response {
+  if (isDatabaseUnavailable(error)) {
+    console.error('Database unavailable', error);
+    return NextResponse.json(
+      { error: { code: 'unavailable', message: 'The database is not answering right now. Your change was not saved; try again in a moment.' } },
+      { status: 503, headers: { 'Retry-After': '5' } },
+    );
+  }
   const { status, body } = errorBody(error);
   const retryAfter = error instanceof AppError && error.code === 'too_many_requests' ? (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined;
   return NextResponse.json(body, { status, headers: retryAfter ? { 'Retry-After': String(retryAfter) } : undefined });

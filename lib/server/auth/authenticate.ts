@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '@/db/client';
 import type { Tx } from '@/db/queries/history';
 import { lockedTransaction, readCounter, writeCounter } from '@/db/queries/rate-limits';
+import { transaction } from '@/db/transaction';
 import { recordSecurityEvent } from '@/db/queries/security-events';
 import { createSession } from '@/db/queries/sessions';
 import { findUserByEmail } from '@/db/queries/users';
@@ -55,56 +56,61 @@ export async function authenticate(credentials: unknown, deps: AuthenticateDeps)
   const { email, password, code } = parsed.data;
   const keys = signInKeys(email, client.ip);
 
-  const readCounters = (tx: Tx, at: Date): SignInCounters => ({
-    address: readCounter(tx, keys.address, policy.windowMs, at),
-    account: readCounter(tx, keys.account, policy.windowMs, at),
-    pair: readCounter(tx, keys.pair, policy.windowMs, at),
+  const counterKeys = [keys.address, keys.account, keys.pair];
+  const readCounters = async (tx: Tx, at: Date): Promise<SignInCounters> => ({
+    address: await readCounter(tx, keys.address, policy.windowMs, at),
+    account: await readCounter(tx, keys.account, policy.windowMs, at),
+    pair: await readCounter(tx, keys.pair, policy.windowMs, at),
   });
-  const writeCounters = (tx: Tx, counters: SignInCounters, at: Date) => {
-    writeCounter(tx, counters.address, at);
-    writeCounter(tx, counters.account, at);
-    writeCounter(tx, counters.pair, at);
+  const writeCounters = async (tx: Tx, counters: SignInCounters, at: Date) => {
+    await writeCounter(tx, counters.address, at);
+    await writeCounter(tx, counters.account, at);
+    await writeCounter(tx, counters.pair, at);
   };
 
-  // 1. Count the attempt before verifying anything: parallel guesses queue here one by one.
+  // 1. Count the attempt before verifying anything: parallel guesses queue here one by one
+  //    (the transaction holds the three counters' locks).
   const reservedAt = now();
-  const reservation = lockedTransaction(db, (tx) => {
-    const decision = reserveAttempt(readCounters(tx, reservedAt), reservedAt, policy);
-    if (decision.allowed) writeCounters(tx, decision.counters, reservedAt);
-    else recordSecurityEvent(tx, { type: 'sign_in_locked', userId: findUserByEmail(tx, email)?.id ?? null, detail: { email, reason: decision.reason, retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000) }, client });
+  const reservation = await lockedTransaction(db, counterKeys, async (tx) => {
+    const decision = reserveAttempt(await readCounters(tx, reservedAt), reservedAt, policy);
+    if (decision.allowed) await writeCounters(tx, decision.counters, reservedAt);
+    else {
+      const userId = (await findUserByEmail(tx, email))?.id ?? null;
+      await recordSecurityEvent(tx, { type: 'sign_in_locked', userId, detail: { email, reason: decision.reason, retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000) }, client });
+    }
     return decision;
   });
   if (!reservation.allowed) return { status: 'locked', retryAfterMs: reservation.retryAfterMs };
 
-  // 2. The password (argon2 is async: outside any transaction).
-  const user = findUserByEmail(db, email);
+  // 2. The password (argon2 is slow: outside any transaction, so no lock is held meanwhile).
+  const user = await findUserByEmail(db, email);
   const passwordOk = (await verify(user?.passwordHash ?? (await dummyPasswordHash()), password)) && user !== undefined;
   if (!passwordOk || !user) {
-    lockedTransaction(db, (tx) => recordSecurityEvent(tx, { type: 'sign_in_failed', userId: user?.id ?? null, detail: { email, reason: 'password' }, client }));
+    await transaction(db, (tx) => recordSecurityEvent(tx, { type: 'sign_in_failed', userId: user?.id ?? null, detail: { email, reason: 'password' }, client }));
     return { status: 'invalid' };
   }
 
   // 3. The second factor, checked and used up in the same transaction that signs in.
-  return lockedTransaction(db, (tx): AuthenticateOutcome => {
+  return lockedTransaction(db, counterKeys, async (tx): Promise<AuthenticateOutcome> => {
     const at = now();
     const twoFactor = user.totpEnabledAt !== null;
     if (twoFactor && !code) {
-      writeCounters(tx, releaseReservation(readCounters(tx, at), policy), at);
+      await writeCounters(tx, releaseReservation(await readCounters(tx, at), policy), at);
       return { status: 'code_required' };
     }
     let method: 'password' | 'totp' | 'recovery_code' = 'password';
     if (twoFactor && code) {
-      const second = verifyAndUseSecondFactor(tx, user, code, deps.totpKey, at);
+      const second = await verifyAndUseSecondFactor(tx, user, code, deps.totpKey, at);
       if (!second.ok) {
-        recordSecurityEvent(tx, { type: 'sign_in_failed', userId: user.id, detail: { email, reason: 'two_factor' }, client });
+        await recordSecurityEvent(tx, { type: 'sign_in_failed', userId: user.id, detail: { email, reason: 'two_factor' }, client });
         return { status: 'code_invalid' };
       }
       method = second.method;
     }
-    writeCounters(tx, releaseAfterSuccess(readCounters(tx, at), policy), at);
-    const session = createSession(tx, user.id, client, at);
-    recordSecurityEvent(tx, { type: 'sign_in', userId: user.id, detail: { method, sessionId: session.id }, client });
-    if (method === 'recovery_code') recordSecurityEvent(tx, { type: 'recovery_code_used', userId: user.id, client });
+    await writeCounters(tx, releaseAfterSuccess(await readCounters(tx, at), policy), at);
+    const session = await createSession(tx, user.id, client, at);
+    await recordSecurityEvent(tx, { type: 'sign_in', userId: user.id, detail: { method, sessionId: session.id }, client });
+    if (method === 'recovery_code') await recordSecurityEvent(tx, { type: 'recovery_code_used', userId: user.id, client });
     return { status: 'signed_in', user: { id: user.id, email: user.email, name: user.name }, sessionId: session.id };
   });
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
+import { transaction } from '@/db/transaction';
 import { recordSecurityEvent } from '@/db/queries/security-events';
 import { revokeSession, SESSION_MAX_AGE_SECONDS } from '@/db/queries/sessions';
 import { clientInfo } from '@/lib/api/client-info';
@@ -58,12 +59,11 @@ export const authOptions: NextAuthOptions = {
     },
   },
   events: {
-    signOut({ token }) {
+    async signOut({ token }) {
       const { sid, sub } = token ?? {};
       if (!sid || !sub) return;
-      const db = getDb();
-      db.transaction((tx) => {
-        if (revokeSession(tx, sid, sub)) recordSecurityEvent(tx, { type: 'sign_out', userId: sub, detail: { sessionId: sid } });
+      await transaction(getDb(), async (tx) => {
+        if (await revokeSession(tx, sid, sub)) await recordSecurityEvent(tx, { type: 'sign_out', userId: sub, detail: { sessionId: sid } });
       });
     },
   },

@@ -18,19 +18,21 @@ export type SecondFactorResult = { ok: true; method: 'totp' | 'recovery_code' } 
 /**
  * Checks a TOTP code or a recovery code for the user and, when it is good, uses it up (the TOTP
  * step is remembered so the same code cannot be replayed; a recovery code is marked used).
- * Synchronous: runs inside the caller's transaction, so checking and using up are one step.
+ * Runs inside the caller's transaction, so checking and using up are one step: the TOTP step is
+ * read under its lock (two requests with the same code queue; the second sees it used), and a
+ * recovery code is used up by one conditional UPDATE.
  */
-export function verifyAndUseSecondFactor(tx: Tx, user: { id: string; totpSecret: string | null }, code: string, key: Buffer, now: Date): SecondFactorResult {
+export async function verifyAndUseSecondFactor(tx: Tx, user: { id: string; totpSecret: string | null }, code: string, key: Buffer, now: Date): Promise<SecondFactorResult> {
   if (looksLikeTotpCode(code)) {
     const secret = user.totpSecret ? decryptTotpSecret(user.totpSecret, key) : null;
     if (!secret) return { ok: false };
     const step = verifyTotp(secret, code, now.getTime());
     if (step === null) return { ok: false };
-    const last = lastAcceptedTotpStep(tx, user.id, now);
+    const last = await lastAcceptedTotpStep(tx, user.id, now);
     if (last !== null && step <= last) return { ok: false };
-    rememberAcceptedTotpStep(tx, user.id, step, now);
+    await rememberAcceptedTotpStep(tx, user.id, step, now);
     return { ok: true, method: 'totp' };
   }
-  if (looksLikeRecoveryCode(code) && consumeRecoveryCode(tx, user.id, hashRecoveryCode(code), now)) return { ok: true, method: 'recovery_code' };
+  if (looksLikeRecoveryCode(code) && (await consumeRecoveryCode(tx, user.id, hashRecoveryCode(code), now))) return { ok: true, method: 'recovery_code' };
   return { ok: false };
 }

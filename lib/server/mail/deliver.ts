@@ -27,11 +27,11 @@ export async function deliverInvitation(
 ): Promise<{ invitation: InvitationDto; link?: string }> {
   const link = invitationLink(issued.token);
   if (issued.invitation.delivery === 'link') return { invitation: issued.invitation, link };
-  const workspace = getWorkspace(db, context.workspaceId);
+  const workspace = await getWorkspace(db, context.workspaceId);
   try {
     await sendMail(issued.invitation.email, invitationMail({ inviterName: context.inviterName, workspaceName: workspace.name, role: issued.invitation.role, link, expiresAt: issued.invitation.expiresAt }));
   } catch (error) {
-    revokeInvitation(db, context.workspaceId, issued.invitation.id, context.actorId, context.client, { reason: 'mail_failed' });
+    await revokeInvitation(db, context.workspaceId, issued.invitation.id, context.actorId, context.client, { reason: 'mail_failed' });
     throw error;
   }
   return { invitation: issued.invitation };

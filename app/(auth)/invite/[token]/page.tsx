@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: 'Invitation', referrer: 'no-referrer'
  */
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const found = lookupInvitation(getDb(), token);
+  const found = await lookupInvitation(getDb(), token);
   if (found.state !== 'valid') {
     return (
       <AuthCard title="This invitation cannot be used" footer={<SignInLink />}>
@@ -86,7 +86,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     );
   }
 
-  const account = findUserById(getDb(), user.id);
+  const account = await findUserById(getDb(), user.id);
   if (!account?.emailVerifiedAt) {
     return (
       <AuthCard title={`Join ${invitation.workspaceName}`}>

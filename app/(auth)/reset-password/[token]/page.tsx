@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Choose a new password', referrer: 'n
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const found = lookupEmailToken(getDb(), token, 'reset_password');
+  const found = await lookupEmailToken(getDb(), token, 'reset_password');
   if (found.state !== 'valid') {
     return (
       <AuthCard title="This reset link cannot be used" footer={<SignInLink />}>

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Verify your email', referrer: 'no-re
  */
 export default async function VerifyEmailPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const found = lookupEmailToken(getDb(), token, 'verify_email');
+  const found = await lookupEmailToken(getDb(), token, 'verify_email');
   if (found.state !== 'valid') {
     return (
       <AuthCard title="This verification link cannot be used" footer={<SignInLink />}>

@@ -14,9 +14,9 @@ import { requireUser } from '@/lib/server/session';
 
 type Params = { params: Promise<{ articleId: string }>; searchParams: Promise<{ claim?: string; tab?: string }> };
 
-function loadArticle(userId: string, articleId: string) {
+async function loadArticle(userId: string, articleId: string) {
   try {
-    return authorizeArticle(getDb(), userId, articleId, 'article:read');
+    return await authorizeArticle(getDb(), userId, articleId, 'article:read');
   } catch (error) {
     // Missing, or in a workspace the user is not in: both look like "not found".
     if (error instanceof AppError && (error.code === 'not_found' || error.code === 'forbidden')) notFound();
@@ -27,14 +27,14 @@ function loadArticle(userId: string, articleId: string) {
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { articleId } = await params;
   const user = await requireUser(`/articles/${articleId}`);
-  return { title: loadArticle(user.id, articleId).article.title };
+  return { title: (await loadArticle(user.id, articleId)).article.title };
 }
 
 export default async function ArticlePage({ params, searchParams }: Params) {
   const { articleId } = await params;
   const { claim: openClaim, tab } = await searchParams;
   const user = await requireUser(`/articles/${articleId}`);
-  const { article, role } = loadArticle(user.id, articleId);
+  const { article, role } = await loadArticle(user.id, articleId);
   const db = getDb();
   return (
     <ArticleWorkbench
@@ -54,12 +54,12 @@ export default async function ArticlePage({ params, searchParams }: Params) {
         revision: article.revision,
         doc: article.docJson as Record<string, unknown>,
       }}
-      initialClaims={listClaimsForViewer(db, article.id, { userId: user.id, role })}
-      levels={getScale(db, article.workspaceId).levels}
+      initialClaims={await listClaimsForViewer(db, article.id, { userId: user.id, role })}
+      levels={(await getScale(db, article.workspaceId)).levels}
       user={{ id: user.id, name: user.name, role }}
-      members={listMembers(db, article.workspaceId)}
-      initialAssignments={listAssignments(db, article.id)}
-      initialCursor={formatCursor(getEventBus().cursor())}
+      members={await listMembers(db, article.workspaceId)}
+      initialAssignments={await listAssignments(db, article.id)}
+      initialCursor={formatCursor(await getEventBus().cursor())}
       initialClaimId={openClaim ?? null}
       initialTab={tab === 'discussion' || tab === 'verdicts' || tab === 'history' ? tab : 'details'}
     />

@@ -15,13 +15,13 @@ const PAGE_SIZE = 50;
 export default async function SecurityLogPage({ searchParams }: { searchParams: Promise<{ workspace?: string; before?: string }> }) {
   const user = await requireUser('/settings/security');
   const db = getDb();
-  const owned = listWorkspacesForUser(db, user.id).filter((w) => w.role === 'owner');
+  const owned = (await listWorkspacesForUser(db, user.id)).filter((w) => w.role === 'owner');
   const { workspace: requested, before } = await searchParams;
   // Owners only ('member:manage'): a workspace the caller does not own is simply not found.
   const workspace = requested ? owned.find((w) => w.id === requested) : owned[0];
   if (!workspace) notFound();
   const cursor = decodeSecurityLogCursor(before);
-  const rows = listSecurityEvents(db, workspace.id, { limit: PAGE_SIZE + 1, before: cursor });
+  const rows = await listSecurityEvents(db, workspace.id, { limit: PAGE_SIZE + 1, before: cursor });
   const events = rows.slice(0, PAGE_SIZE);
   const older = rows.length > PAGE_SIZE ? encodeSecurityLogCursor(events[events.length - 1]!) : null;
   const query = (extra: string) => `/settings/security?workspace=${workspace.id}${extra}`;

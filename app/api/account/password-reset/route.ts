@@ -22,10 +22,10 @@ export const POST = publicApiRoute(async ({ req, db }) => {
   if (!isMailConfigured()) throw new AppError('unavailable', 'Password reset needs mail, and mail is not configured on this server. Ask an administrator to reset it or to set SMTP_URL.');
   const client = clientInfo(req.headers);
   for (const [key, limit] of [[`password-reset:ip:${client.ip ?? 'unknown'}`, PER_ADDRESS], [`password-reset:email:${email}`, PER_EMAIL]] as const) {
-    const result = consume(db, key, limit);
+    const result = await consume(db, key, limit);
     if (!result.allowed) throw tooManyRequests(`Too many reset requests. Try again in ${Math.ceil(result.retryAfterMs / 60_000)} minute(s).`, Math.ceil(result.retryAfterMs / 1000));
   }
-  const issued = requestPasswordReset(db, email, client);
+  const issued = await requestPasswordReset(db, email, client);
   if (issued) after(() => sendPasswordResetMail(issued, issued).catch(() => undefined));
   return { ok: true };
 });

@@ -8,14 +8,14 @@ import { apiRoute } from '@/lib/server/api/handler';
  * what a client needs after a status or blind-review change. `?fields=text` adds the text, still
  * without the claims (a client that refetches text after a save elsewhere fetches claims apart).
  */
-export const GET = apiRoute<{ articleId: string }>(({ req, params, user, db }) => {
-  const { article, role } = authorizeArticle(db, user.id, params.articleId, 'article:read');
+export const GET = apiRoute<{ articleId: string }>(async ({ req, params, user, db }) => {
+  const { article, role } = await authorizeArticle(db, user.id, params.articleId, 'article:read');
   const meta = { id: article.id, version: article.version, revision: article.revision, status: article.status, blindReview: article.blindReview };
   const fields = new URL(req.url).searchParams.get('fields');
   if (fields === 'meta') return { article: meta };
   if (fields === 'text') return { article: { ...meta, doc: article.docJson } };
   return {
     article: { ...meta, doc: article.docJson },
-    claims: listClaimsForViewer(db, article.id, { userId: user.id, role }),
+    claims: await listClaimsForViewer(db, article.id, { userId: user.id, role }),
   };
 });

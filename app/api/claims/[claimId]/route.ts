@@ -7,39 +7,39 @@ import { AppError, conflict } from '@/lib/errors';
 import { checkClaimDelete, checkClaimUpdate, touchesClaimDecision } from '@/lib/review/claim-policy';
 import { deleteClaimSchema, updateClaimSchema } from '@/lib/validations/claims';
 
-export const GET = apiRoute<{ claimId: string }>(({ params, user, db }) => {
-  const { role } = authorizeClaim(db, user.id, params.claimId, 'article:read');
-  return { claim: getClaimForViewer(db, params.claimId, { userId: user.id, role }) };
+export const GET = apiRoute<{ claimId: string }>(async ({ params, user, db }) => {
+  const { role } = await authorizeClaim(db, user.id, params.claimId, 'article:read');
+  return { claim: await getClaimForViewer(db, params.claimId, { userId: user.id, role }) };
 });
 
 export const PATCH = apiRoute<{ claimId: string }>(async ({ req, params, user, db }) => {
-  const { role, claim } = authorizeClaim(db, user.id, params.claimId, 'claim:update');
+  const { role, claim } = await authorizeClaim(db, user.id, params.claimId, 'claim:update');
   const input = await readJson(req, updateClaimSchema);
-  const canSeeDecision = !touchesClaimDecision(input) || canSeeClaimDecision(db, params.claimId, { userId: user.id, role });
+  const canSeeDecision = !touchesClaimDecision(input) || (await canSeeClaimDecision(db, params.claimId, { userId: user.id, role }));
   const decision = checkClaimUpdate(role, claim.status, input, canSeeDecision);
   if (!decision.ok) throw new AppError(decision.code, decision.reason);
   const viewer = { userId: user.id, role };
   let updated;
   try {
-    updated = updateClaim(db, params.claimId, input, user.id);
+    updated = await updateClaim(db, params.claimId, input, user.id);
   } catch (error) {
     // The current state sent with a 409 obeys blind review like any other read.
-    if (error instanceof AppError && error.code === 'conflict') throw conflict(error.message, getClaimForViewer(db, params.claimId, viewer));
+    if (error instanceof AppError && error.code === 'conflict') throw conflict(error.message, await getClaimForViewer(db, params.claimId, viewer));
     throw error;
   }
   if (updated.version !== claim.version) emitEntity('claim.updated', { workspaceId: claim.workspaceId, articleId: claim.articleId }, updated, user.id);
-  return { claim: getClaimForViewer(db, params.claimId, viewer) };
+  return { claim: await getClaimForViewer(db, params.claimId, viewer) };
 });
 
 export const DELETE = apiRoute<{ claimId: string }>(async ({ req, params, user, db }) => {
-  const { claim, role } = authorizeClaim(db, user.id, params.claimId, 'claim:delete');
+  const { claim, role } = await authorizeClaim(db, user.id, params.claimId, 'claim:delete');
   const { version } = await readJson(req, deleteClaimSchema);
   const decision = checkClaimDelete(role, claim.authorId === user.id);
   if (!decision.ok) throw new AppError(decision.code, decision.reason);
   try {
-    deleteClaim(db, params.claimId, version, user.id);
+    await deleteClaim(db, params.claimId, version, user.id);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'conflict') throw conflict(error.message, getClaimForViewer(db, params.claimId, { userId: user.id, role }));
+    if (error instanceof AppError && error.code === 'conflict') throw conflict(error.message, await getClaimForViewer(db, params.claimId, { userId: user.id, role }));
     throw error;
   }
   emitEntity('claim.deleted', { workspaceId: claim.workspaceId, articleId: claim.articleId }, { id: claim.id }, user.id);

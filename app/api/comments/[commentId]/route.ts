@@ -6,20 +6,20 @@ import { deleteCommentSchema, updateCommentSchema } from '@/lib/validations/revi
 
 /** Edit your own comment. 403 for someone else's, 409 (with the current comment) when stale. */
 export const PATCH = apiRoute<{ commentId: string }>(async ({ req, params, user, db }) => {
-  const scope = getCommentScope(db, params.commentId);
-  authorize(db, user.id, scope.workspaceId, 'comment:write', 'Comment');
+  const scope = await getCommentScope(db, params.commentId);
+  await authorize(db, user.id, scope.workspaceId, 'comment:write', 'Comment');
   const input = await readJson(req, updateCommentSchema);
-  const { comment, mentionedUserIds } = updateComment(db, params.commentId, input, user.id);
+  const { comment, mentionedUserIds } = await updateComment(db, params.commentId, input, user.id);
   if (comment.version !== input.version) emitEntity('comment.updated', { workspaceId: scope.workspaceId, articleId: scope.articleId, claimId: comment.claimId }, comment, user.id);
   return { comment, mentionedUserIds };
 });
 
 /** Soft-deletes your own comment: the thread keeps a placeholder. */
 export const DELETE = apiRoute<{ commentId: string }>(async ({ req, params, user, db }) => {
-  const scope = getCommentScope(db, params.commentId);
-  authorize(db, user.id, scope.workspaceId, 'comment:write', 'Comment');
+  const scope = await getCommentScope(db, params.commentId);
+  await authorize(db, user.id, scope.workspaceId, 'comment:write', 'Comment');
   const { version } = await readJson(req, deleteCommentSchema);
-  const comment = deleteComment(db, params.commentId, version, user.id);
+  const comment = await deleteComment(db, params.commentId, version, user.id);
   emitEntity('comment.deleted', { workspaceId: scope.workspaceId, articleId: scope.articleId, claimId: comment.claimId }, comment, user.id);
   return { comment };
 });

@@ -6,5 +6,5 @@ import { acceptAsMemberSchema } from '@/lib/validations/invitations';
 /** Accepts an invitation as the signed-in account: only the invited address, and only once it is verified. */
 export const POST = apiRoute(async ({ req, user, db }) => {
   const { token } = await readJson(req, acceptAsMemberSchema);
-  return { ok: true, ...acceptInvitationAsUser(db, token, user.id, clientInfo(req.headers)) };
+  return { ok: true, ...(await acceptInvitationAsUser(db, token, user.id, clientInfo(req.headers))) };
 });

@@ -13,10 +13,10 @@ import { acceptWithNewAccountSchema } from '@/lib/validations/invitations';
 export const POST = publicApiRoute(async ({ req, db }) => {
   const input = await readJson(req, acceptWithNewAccountSchema);
   // Check the link before spending a password hash on it; the transaction checks it again.
-  const found = lookupInvitation(db, input.token);
+  const found = await lookupInvitation(db, input.token);
   if (found.state !== 'valid') throw new AppError('unprocessable', DEAD_LINK_MESSAGES[found.state]);
   if (found.invitation.account) throw new AppError('conflict', `An account for ${found.invitation.email} already exists. Sign in as ${found.invitation.email} to accept.`);
   const passwordHash = await hashPassword(input.password);
-  const created = acceptInvitationWithNewAccount(db, input.token, { name: input.name, passwordHash }, clientInfo(req.headers));
+  const created = await acceptInvitationWithNewAccount(db, input.token, { name: input.name, passwordHash }, clientInfo(req.headers));
   return Response.json({ ok: true, userId: created.userId, email: created.email, workspaceId: created.workspaceId, emailVerified: created.emailVerified }, { status: 201 });
 });

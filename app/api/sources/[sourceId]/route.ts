@@ -5,17 +5,17 @@ import { emitEntity } from '@/lib/events/emit';
 import { deleteSourceSchema, updateSourceSchema } from '@/lib/validations/claims';
 
 export const PATCH = apiRoute<{ sourceId: string }>(async ({ req, params, user, db }) => {
-  const scope = authorizeSource(db, user.id, params.sourceId, 'source:write');
+  const scope = await authorizeSource(db, user.id, params.sourceId, 'source:write');
   const input = await readJson(req, updateSourceSchema);
-  const source = updateSource(db, params.sourceId, input, user.id);
+  const source = await updateSource(db, params.sourceId, input, user.id);
   emitEntity('source.updated', { workspaceId: scope.workspaceId, articleId: scope.articleId, claimId: source.claimId }, source, user.id);
   return { source };
 });
 
 export const DELETE = apiRoute<{ sourceId: string }>(async ({ req, params, user, db }) => {
-  const scope = authorizeSource(db, user.id, params.sourceId, 'source:write');
+  const scope = await authorizeSource(db, user.id, params.sourceId, 'source:write');
   const { version } = await readJson(req, deleteSourceSchema);
-  deleteSource(db, params.sourceId, version, user.id);
+  await deleteSource(db, params.sourceId, version, user.id);
   emitEntity('source.deleted', { workspaceId: scope.workspaceId, articleId: scope.articleId, claimId: scope.source.claimId }, { id: scope.source.id }, user.id);
   return { ok: true };
 });

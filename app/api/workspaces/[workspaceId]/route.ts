@@ -4,7 +4,7 @@ import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { workspaceSettingsSchema } from '@/lib/validations/workspaces';
 
 export const PATCH = apiRoute<{ workspaceId: string }>(async ({ req, params, user, db }) => {
-  authorize(db, user.id, params.workspaceId, 'workspace:settings', 'Workspace');
+  await authorize(db, user.id, params.workspaceId, 'workspace:settings', 'Workspace');
   const input = await readJson(req, workspaceSettingsSchema);
-  return { workspace: updateWorkspaceSettings(db, params.workspaceId, input, user.id) };
+  return { workspace: await updateWorkspaceSettings(db, params.workspaceId, input, user.id) };
 });

@@ -9,9 +9,9 @@ import { resetPasswordSchema } from '@/lib/validations/invitations';
 /** Sets a new password through a mailed reset link; every session of the account ends. */
 export const POST = publicApiRoute(async ({ req, db }) => {
   const input = await readJson(req, resetPasswordSchema);
-  const found = lookupEmailToken(db, input.token, 'reset_password');
+  const found = await lookupEmailToken(db, input.token, 'reset_password');
   if (found.state !== 'valid') throw new AppError('unprocessable', DEAD_LINK_MESSAGES[found.state]);
   const passwordHash = await hashPassword(input.password);
-  const { email } = resetPassword(db, input.token, passwordHash, clientInfo(req.headers));
+  const { email } = await resetPassword(db, input.token, passwordHash, clientInfo(req.headers));
   return { ok: true, email };
 });

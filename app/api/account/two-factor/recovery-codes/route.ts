@@ -8,21 +8,22 @@ import { totpKeyFromEnv, verifyAndUseSecondFactor } from '@/lib/server/auth/seco
 import { limitTwoFactorChanges } from '@/lib/server/auth/two-factor-guard';
 import { AppError, unauthorized } from '@/lib/errors';
 import { regenerateRecoveryCodesSchema } from '@/lib/validations/two-factor';
+import { transaction } from '@/db/transaction';
 
 /** New recovery codes (the old ones stop working); needs a current code. Answers the codes, shown once. */
 export const POST = apiRoute(
   async ({ req, user, db }) => {
     const { code } = await readJson(req, regenerateRecoveryCodesSchema);
-    limitTwoFactorChanges(db, user.id);
+    await limitTwoFactorChanges(db, user.id);
     const now = new Date();
     const recoveryCodes = generateRecoveryCodes();
-    db.transaction((tx) => {
-      const row = findUserById(tx, user.id);
+    await transaction(db, async (tx) => {
+      const row = await findUserById(tx, user.id);
       if (!row) throw unauthorized();
       if (!row.totpEnabledAt) throw new AppError('conflict', 'Two-factor sign-in is not on.');
-      if (!verifyAndUseSecondFactor(tx, row, code, totpKeyFromEnv(), now).ok) throw new AppError('unprocessable', 'That code is not valid.', { fields: [{ path: 'code', message: 'That code is not valid.' }] });
-      replaceRecoveryCodes(tx, user.id, recoveryCodes.map(hashRecoveryCode), now);
-      recordSecurityEvent(tx, { type: 'recovery_codes_regenerated', userId: user.id, client: clientInfo(req.headers) });
+      if (!(await verifyAndUseSecondFactor(tx, row, code, totpKeyFromEnv(), now)).ok) throw new AppError('unprocessable', 'That code is not valid.', { fields: [{ path: 'code', message: 'That code is not valid.' }] });
+      await replaceRecoveryCodes(tx, user.id, recoveryCodes.map(hashRecoveryCode), now);
+      await recordSecurityEvent(tx, { type: 'recovery_codes_regenerated', userId: user.id, client: clientInfo(req.headers) });
     });
     return { recoveryCodes };
   },

@@ -6,6 +6,6 @@ import { verifyEmailSchema } from '@/lib/validations/invitations';
 /** Follows a verification link: the token alone proves the mailbox, so no session is needed. */
 export const POST = publicApiRoute(async ({ req, db }) => {
   const { token } = await readJson(req, verifyEmailSchema);
-  const { email } = verifyEmail(db, token, clientInfo(req.headers));
+  const { email } = await verifyEmail(db, token, clientInfo(req.headers));
   return { ok: true, email };
 });

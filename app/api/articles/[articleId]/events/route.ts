@@ -8,7 +8,7 @@ import { parseLastEventId, SSE_HEADERS } from '@/lib/events/sse';
 import { AppError } from '@/lib/errors';
 import { idSchema } from '@/lib/validations/common';
 
-// A live stream: never prerendered or cached, and it needs Node (timers, the in-process bus).
+// A live stream: never prerendered or cached, and it needs Node (timers, the event bus).
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
@@ -16,10 +16,11 @@ export const runtime = 'nodejs';
  * The article's live channel (Server-Sent Events). Authenticated and authorised like any route;
  * lib/events/article-stream.ts keeps it honest while open (catch-up, membership re-checks,
  * heartbeats, presence). Query: `?claim=<id>` the claim open on connect; `?lastEventId=` when
- * reconnecting by hand (EventSource sends the Last-Event-ID header itself).
+ * reconnecting by hand (EventSource sends the Last-Event-ID header itself). With several
+ * instances, the catch-up comes from the shared events table, whichever instance answers.
  */
-export const GET = apiRoute<{ articleId: string }>(({ req, params, user, db }) => {
-  const { article } = authorizeArticle(db, user.id, params.articleId, 'article:read');
+export const GET = apiRoute<{ articleId: string }>(async ({ req, params, user, db }) => {
+  const { article } = await authorizeArticle(db, user.id, params.articleId, 'article:read');
   const url = new URL(req.url);
   return new Response(
     openArticleStream({
@@ -27,7 +28,7 @@ export const GET = apiRoute<{ articleId: string }>(({ req, params, user, db }) =
       workspaceId: article.workspaceId,
       articleId: article.id,
       user: { id: user.id, name: user.name },
-      openClaimId: claimOfArticle(db, url.searchParams.get('claim'), article.id),
+      openClaimId: await claimOfArticle(db, url.searchParams.get('claim'), article.id),
       lastEventId: parseLastEventId(req.headers.get('last-event-id'), url.searchParams.get('lastEventId')),
       // Re-run on events and heartbeats (cached a few seconds): removal from the workspace, a role
       // without read access or a deleted article closes the stream.
@@ -42,10 +43,10 @@ export const GET = apiRoute<{ articleId: string }>(({ req, params, user, db }) =
  * Built from ids only, outside the handler: the stream keeps this closure for as long as it is
  * open, and a closure inside the handler would keep the request and the whole article row alive too.
  */
-function readAccessCheck(db: Db, userId: string, articleId: string): () => boolean {
-  return () => {
+function readAccessCheck(db: Db, userId: string, articleId: string): () => Promise<boolean> {
+  return async () => {
     try {
-      authorizeArticle(db, userId, articleId, 'article:read');
+      await authorizeArticle(db, userId, articleId, 'article:read');
       return true;
     } catch (error) {
       if (error instanceof AppError && (error.code === 'not_found' || error.code === 'forbidden')) return false;
@@ -55,10 +56,10 @@ function readAccessCheck(db: Db, userId: string, articleId: string): () => boole
 }
 
 /** The `?claim=` id if it is a claim of this article; anything else is ignored, not an error. */
-function claimOfArticle(db: Db, raw: string | null, articleId: string): string | null {
+async function claimOfArticle(db: Db, raw: string | null, articleId: string): Promise<string | null> {
   if (!raw || !idSchema.safeParse(raw).success) return null;
   try {
-    return getClaim(db, raw).articleId === articleId ? raw : null;
+    return (await getClaim(db, raw)).articleId === articleId ? raw : null;
   } catch {
     return null;
   }

@@ -14,19 +14,19 @@ export const runtime = 'nodejs';
 
 /** GET ?format=html|pdf|md|csv|json|w3c|claimreview → the report as a download. */
 export const GET = apiRoute<{ articleId: string }>(async ({ req, params, user, db }) => {
-  const { article, role } = authorizeArticle(db, user.id, params.articleId, 'article:export');
+  const { article, role } = await authorizeArticle(db, user.id, params.articleId, 'article:export');
   const url = new URL(req.url);
   const format = parseExportFormat(url.searchParams.get('format'));
   if (format === 'pdf') {
-    const quota = consume(db, pdfExportKey(user.id), PDF_EXPORT_LIMIT);
+    const quota = await consume(db, pdfExportKey(user.id), PDF_EXPORT_LIMIT);
     if (!quota.allowed) throw tooManyRequests(pdfLimitMessage(PDF_EXPORT_LIMIT, quota.retryAfterMs), retryAfterSeconds(quota.retryAfterMs));
   }
   const appUrl = process.env.NEXTAUTH_URL?.trim() || url.origin;
-  const vm = buildReportViewModel(db, article.id, { appUrl, viewer: { userId: user.id, role } });
+  const vm = await buildReportViewModel(db, article.id, { appUrl, viewer: { userId: user.id, role } });
   const report = await render(vm, format);
   // Unpublished work leaving the app is worth a line in the workspace's security log.
   if (article.status !== 'published') {
-    recordSecurityEvent(db, { type: 'export_unpublished', workspaceId: article.workspaceId, userId: user.id, detail: { articleId: article.id, title: article.title, format }, client: clientInfo(req.headers) });
+    await recordSecurityEvent(db, { type: 'export_unpublished', workspaceId: article.workspaceId, userId: user.id, detail: { articleId: article.id, title: article.title, format }, client: clientInfo(req.headers) });
   }
   return new Response(typeof report.body === 'string' ? report.body : Buffer.from(report.body), {
     headers: {

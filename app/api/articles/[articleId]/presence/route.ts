@@ -7,15 +7,16 @@ import { presenceSchema } from '@/lib/validations/review';
 
 /**
  * Reports which claim I have open on this article (null: none). Presence itself is created by the
- * event stream; without an open stream this changes nothing and answers `connected: false`.
+ * event stream; without an open stream this changes nothing and answers `connected: false`. The
+ * stream may be held by another instance: presence is shared (a table) when there are several.
  */
 export const POST = apiRoute<{ articleId: string }>(async ({ req, params, user, db }) => {
-  const { article } = authorizeArticle(db, user.id, params.articleId, 'article:read');
+  const { article } = await authorizeArticle(db, user.id, params.articleId, 'article:read');
   const { openClaimId, connectionId } = await readJson(req, presenceSchema);
-  if (openClaimId && getClaim(db, openClaimId).articleId !== article.id) throw notFound('Claim');
+  if (openClaimId && (await getClaim(db, openClaimId)).articleId !== article.id) throw notFound('Claim');
   const hub = getStreamHub();
   const { presence } = hub;
   // Broadcast coalesced with other changes on the article (at most a few per second).
-  if (presence.update(article.id, user.id, openClaimId, connectionId)) hub.presenceChanged(article.workspaceId, article.id);
-  return { presence: presence.snapshot(article.id), connected: presence.isPresent(article.id, user.id) };
+  if (await presence.update(article.id, user.id, openClaimId, connectionId)) hub.presenceChanged(article.workspaceId, article.id);
+  return { presence: await presence.snapshot(article.id), connected: await presence.isPresent(article.id, user.id) };
 });

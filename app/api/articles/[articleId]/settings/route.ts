@@ -6,9 +6,9 @@ import { articleSettingsSchema } from '@/lib/validations/review';
 
 /** Review settings of an article (blind review), editors and owners. */
 export const PATCH = apiRoute<{ articleId: string }>(async ({ req, params, user, db }) => {
-  const { role } = authorizeArticle(db, user.id, params.articleId, 'article:edit');
+  const { role } = await authorizeArticle(db, user.id, params.articleId, 'article:edit');
   const input = await readJson(req, articleSettingsSchema);
-  const { article, changed } = setBlindReview(db, { ...input, articleId: params.articleId, role, actorId: user.id });
+  const { article, changed } = await setBlindReview(db, { ...input, articleId: params.articleId, role, actorId: user.id });
   if (changed) emitArticleUpdated(article, ['blindReview'], user.id);
   return { article };
 });

@@ -10,9 +10,9 @@ import { articleStatusSchema } from '@/lib/validations/review';
  * lib/review/workflow.ts inside setArticleStatus, so the message names the exact step refused.
  */
 export const PUT = apiRoute<{ articleId: string }>(async ({ req, params, user, db }) => {
-  const { role } = authorizeArticle(db, user.id, params.articleId, 'article:read');
+  const { role } = await authorizeArticle(db, user.id, params.articleId, 'article:read');
   const input = await readJson(req, articleStatusSchema);
-  const { article, changed } = setArticleStatus(db, { ...input, articleId: params.articleId, role, actorId: user.id });
+  const { article, changed } = await setArticleStatus(db, { ...input, articleId: params.articleId, role, actorId: user.id });
   if (changed) emitArticleUpdated(article, ['status'], user.id);
   return { article };
 });

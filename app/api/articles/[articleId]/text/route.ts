@@ -8,17 +8,17 @@ import { emitArticleUpdated } from '@/lib/events/emit';
 import { updateArticleTextSchema } from '@/lib/validations/articles';
 
 export const PUT = apiRoute<{ articleId: string }>(async ({ req, params, user, db }) => {
-  const { role } = authorizeArticle(db, user.id, params.articleId, 'article:edit');
+  const { role } = await authorizeArticle(db, user.id, params.articleId, 'article:edit');
   const input = await readJson(req, updateArticleTextSchema, { maxBytes: ARTICLE_BODY_LIMIT_BYTES });
   // The checked copy is stored: only schema-known content, NFC text (claims anchor into it).
   const { doc } = parseArticleDocInput(input.doc);
-  const result = updateArticleText(db, params.articleId, doc, input.revision, user.id);
+  const result = await updateArticleText(db, params.articleId, doc, input.revision, user.id);
   emitArticleUpdated(result.article, ['text'], user.id);
   return {
     article: { id: result.article.id, version: result.article.version, revision: result.article.revision, doc: result.article.docJson, plainText: result.article.plainText },
     anchored: result.anchored,
     orphaned: result.orphaned,
     // The same per-viewer view as every other read (blind review), should editing ever be granted more widely.
-    claims: listClaimsForViewer(db, params.articleId, { userId: user.id, role }),
+    claims: await listClaimsForViewer(db, params.articleId, { userId: user.id, role }),
   };
 });

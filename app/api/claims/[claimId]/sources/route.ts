@@ -5,9 +5,9 @@ import { emitEntity } from '@/lib/events/emit';
 import { sourceFieldsSchema } from '@/lib/validations/claims';
 
 export const POST = apiRoute<{ claimId: string }>(async ({ req, params, user, db }) => {
-  const { claim } = authorizeClaim(db, user.id, params.claimId, 'source:write');
+  const { claim } = await authorizeClaim(db, user.id, params.claimId, 'source:write');
   const fields = await readJson(req, sourceFieldsSchema);
-  const source = addSource(db, params.claimId, fields, user.id);
+  const source = await addSource(db, params.claimId, fields, user.id);
   emitEntity('source.created', { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId: claim.id }, source, user.id);
   return Response.json({ source }, { status: 201 });
 });

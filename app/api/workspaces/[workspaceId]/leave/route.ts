@@ -8,9 +8,9 @@ import { emitMemberRemoved } from '@/lib/events/emit';
  * The caller leaves the workspace (422 for its last owner). Leaving the last workspace ends every
  * session of the account: `signedOut` tells the page to go to sign-in.
  */
-export const POST = apiRoute<{ workspaceId: string }>(({ req, params, user, db }) => {
-  authorize(db, user.id, params.workspaceId, 'article:read', 'Workspace');
-  const { sessionsRevoked } = leaveWorkspace(db, params.workspaceId, user.id, clientInfo(req.headers));
+export const POST = apiRoute<{ workspaceId: string }>(async ({ req, params, user, db }) => {
+  await authorize(db, user.id, params.workspaceId, 'article:read', 'Workspace');
+  const { sessionsRevoked } = await leaveWorkspace(db, params.workspaceId, user.id, clientInfo(req.headers));
   emitMemberRemoved(params.workspaceId, user.id, user.id);
   return { ok: true, signedOut: sessionsRevoked };
 });

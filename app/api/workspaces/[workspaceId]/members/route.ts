@@ -6,9 +6,9 @@ import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { deliverInvitation, invitationDelivery } from '@/lib/server/mail/deliver';
 import { addMemberSchema } from '@/lib/validations/workspaces';
 
-export const GET = apiRoute<{ workspaceId: string }>(({ params, user, db }) => {
-  authorize(db, user.id, params.workspaceId, 'article:read', 'Workspace');
-  return { members: listMembers(db, params.workspaceId) };
+export const GET = apiRoute<{ workspaceId: string }>(async ({ params, user, db }) => {
+  await authorize(db, user.id, params.workspaceId, 'article:read', 'Workspace');
+  return { members: await listMembers(db, params.workspaceId) };
 });
 
 /**
@@ -16,10 +16,10 @@ export const GET = apiRoute<{ workspaceId: string }>(({ params, user, db }) => {
  * address already has an account: `link` is present exactly when mail is not configured.
  */
 export const POST = apiRoute<{ workspaceId: string }>(async ({ req, params, user, db }) => {
-  authorize(db, user.id, params.workspaceId, 'member:manage', 'Workspace');
+  await authorize(db, user.id, params.workspaceId, 'member:manage', 'Workspace');
   const input = await readJson(req, addMemberSchema);
   const client = clientInfo(req.headers);
-  const issued = createInvitation(db, { workspaceId: params.workspaceId, ...input, invitedById: user.id, delivery: invitationDelivery(), client });
+  const issued = await createInvitation(db, { workspaceId: params.workspaceId, ...input, invitedById: user.id, delivery: invitationDelivery(), client });
   const delivered = await deliverInvitation(db, issued, { workspaceId: params.workspaceId, inviterName: user.name, actorId: user.id, client });
   return Response.json(delivered, { status: 201 });
 });

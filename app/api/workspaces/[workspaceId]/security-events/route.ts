@@ -9,11 +9,11 @@ const querySchema = z.object({
 });
 
 /** The workspace's security log, newest first (owners only); `before` pages backwards. */
-export const GET = apiRoute<{ workspaceId: string }>(({ req, params, user, db }) => {
-  authorize(db, user.id, params.workspaceId, 'member:manage', 'Workspace');
+export const GET = apiRoute<{ workspaceId: string }>(async ({ req, params, user, db }) => {
+  await authorize(db, user.id, params.workspaceId, 'member:manage', 'Workspace');
   const search = new URL(req.url).searchParams;
   const query = parseInput(querySchema, { before: search.get('before') ?? undefined, limit: search.get('limit') ?? undefined });
-  const events = listSecurityEvents(db, params.workspaceId, { limit: query.limit + 1, before: decodeSecurityLogCursor(query.before) });
+  const events = await listSecurityEvents(db, params.workspaceId, { limit: query.limit + 1, before: decodeSecurityLogCursor(query.before) });
   const page = events.slice(0, query.limit);
   return { events: page, nextBefore: events.length > query.limit ? encodeSecurityLogCursor(page[page.length - 1]!) : null };
 });

@@ -5,15 +5,16 @@ import { clientInfo } from '@/lib/api/client-info';
 import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { forbidden } from '@/lib/errors';
 import { workspaceTwoFactorSchema } from '@/lib/validations/two-factor';
+import { transaction } from '@/db/transaction';
 
 /** Owners require (or stop requiring) two-factor sign-in of every member; they need it on themselves first. */
 export const PUT = apiRoute<{ workspaceId: string }>(async ({ req, params, user, db }) => {
-  authorize(db, user.id, params.workspaceId, 'workspace:settings', 'Workspace');
+  await authorize(db, user.id, params.workspaceId, 'workspace:settings', 'Workspace');
   const { required } = await readJson(req, workspaceTwoFactorSchema);
   if (required && !user.twoFactorEnabled) throw forbidden('Turn on two-factor sign-in for your own account first (Your account page).');
-  db.transaction((tx) => {
-    if (setWorkspaceTwoFactorRequirement(tx, params.workspaceId, required)) {
-      recordSecurityEvent(tx, { type: 'workspace_two_factor_required', workspaceId: params.workspaceId, actorId: user.id, userId: user.id, detail: { required }, client: clientInfo(req.headers) });
+  await transaction(db, async (tx) => {
+    if (await setWorkspaceTwoFactorRequirement(tx, params.workspaceId, required)) {
+      await recordSecurityEvent(tx, { type: 'workspace_two_factor_required', workspaceId: params.workspaceId, actorId: user.id, userId: user.id, detail: { required }, client: clientInfo(req.headers) });
     }
   });
   return { requireTwoFactor: required };

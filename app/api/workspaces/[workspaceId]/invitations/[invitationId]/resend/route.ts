@@ -6,8 +6,8 @@ import { deliverInvitation, invitationDelivery } from '@/lib/server/mail/deliver
 
 /** A new link for a pending invitation (7 more days); the previous link dies. Same answer shape as inviting. */
 export const POST = apiRoute<{ workspaceId: string; invitationId: string }>(async ({ req, params, user, db }) => {
-  authorize(db, user.id, params.workspaceId, 'member:manage', 'Workspace');
+  await authorize(db, user.id, params.workspaceId, 'member:manage', 'Workspace');
   const client = clientInfo(req.headers);
-  const issued = reissueInvitation(db, params.workspaceId, params.invitationId, user.id, invitationDelivery(), client);
+  const issued = await reissueInvitation(db, params.workspaceId, params.invitationId, user.id, invitationDelivery(), client);
   return deliverInvitation(db, issued, { workspaceId: params.workspaceId, inviterName: user.name, actorId: user.id, client });
 });

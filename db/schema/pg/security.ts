@@ -1,8 +1,8 @@
-import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { pgTable, text, integer, timestamp, jsonb, index, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ROLES } from '@/lib/domain/roles';
 import { EMAIL_TOKEN_PURPOSES } from '@/lib/domain/security';
 import { INVITATION_DELIVERIES } from '@/lib/domain/workspaces';
-import { createdAt, id } from './columns';
+import { createdAt, id, TIMESTAMP } from './columns';
 import { users } from './users';
 import { workspaces } from './workspaces';
 
@@ -11,7 +11,7 @@ import { workspaces } from './workspaces';
  * that the row exists, is not revoked and not expired, so signing out, "sign out everywhere",
  * a password change or removal from every workspace ends sessions at once.
  */
-export const sessions = sqliteTable(
+export const sessions = pgTable(
   'sessions',
   {
     id: id(),
@@ -19,9 +19,9 @@ export const sessions = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
-    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
-    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    lastSeenAt: timestamp('last_seen_at', TIMESTAMP).notNull(),
+    expiresAt: timestamp('expires_at', TIMESTAMP).notNull(),
+    revokedAt: timestamp('revoked_at', TIMESTAMP),
     ip: text('ip'),
     userAgent: text('user_agent'),
   },
@@ -29,7 +29,7 @@ export const sessions = sqliteTable(
 );
 
 /** Single-use, expiring links mailed to an account's address (only the SHA-256 of the token is stored). */
-export const emailTokens = sqliteTable(
+export const emailTokens = pgTable(
   'email_tokens',
   {
     id: id(),
@@ -38,8 +38,8 @@ export const emailTokens = sqliteTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     purpose: text('purpose', { enum: EMAIL_TOKEN_PURPOSES }).notNull(),
     tokenHash: text('token_hash').notNull(),
-    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+    expiresAt: timestamp('expires_at', TIMESTAMP).notNull(),
+    usedAt: timestamp('used_at', TIMESTAMP),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('email_tokens_hash_idx').on(t.tokenHash), index('email_tokens_user_idx').on(t.userId)],
@@ -49,7 +49,7 @@ export const emailTokens = sqliteTable(
  * An invitation to join a workspace. Nobody is a member until the invitee accepts it through the
  * link (mailed, or shown to the inviting owner when no SMTP server is configured).
  */
-export const invitations = sqliteTable(
+export const invitations = pgTable(
   'invitations',
   {
     id: id(),
@@ -64,17 +64,17 @@ export const invitations = sqliteTable(
     /** 'email': mailed to the address (following it proves the mailbox); 'link': shown to the owner. */
     delivery: text('delivery', { enum: INVITATION_DELIVERIES }).notNull(),
     tokenHash: text('token_hash').notNull(),
-    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-    acceptedAt: integer('accepted_at', { mode: 'timestamp_ms' }),
+    expiresAt: timestamp('expires_at', TIMESTAMP).notNull(),
+    acceptedAt: timestamp('accepted_at', TIMESTAMP),
     acceptedById: text('accepted_by_id').references(() => users.id, { onDelete: 'set null' }),
-    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    revokedAt: timestamp('revoked_at', TIMESTAMP),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('invitations_token_idx').on(t.tokenHash), index('invitations_workspace_email_idx').on(t.workspaceId, t.email)],
 );
 
 /** Hashed single-use recovery codes for two-factor sign-in. */
-export const recoveryCodes = sqliteTable(
+export const recoveryCodes = pgTable(
   'recovery_codes',
   {
     id: id(),
@@ -82,7 +82,7 @@ export const recoveryCodes = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     codeHash: text('code_hash').notNull(),
-    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+    usedAt: timestamp('used_at', TIMESTAMP),
     createdAt: createdAt(),
   },
   (t) => [index('recovery_codes_user_idx').on(t.userId)],
@@ -93,7 +93,7 @@ export const recoveryCodes = sqliteTable(
  * exports); account events (sign-ins, 2FA, sessions) have it null and are shown to the owners of
  * every workspace the account belongs to.
  */
-export const securityEvents = sqliteTable(
+export const securityEvents = pgTable(
   'security_events',
   {
     id: id(),
@@ -103,7 +103,7 @@ export const securityEvents = sqliteTable(
     /** Who did it, when someone other than `userId` (an owner changing a role). */
     actorId: text('actor_id').references(() => users.id, { onDelete: 'set null' }),
     type: text('type').notNull(),
-    detail: text('detail', { mode: 'json' }),
+    detail: jsonb('detail'),
     ip: text('ip'),
     userAgent: text('user_agent'),
     createdAt: createdAt(),
@@ -113,12 +113,13 @@ export const securityEvents = sqliteTable(
 
 /**
  * Counters for rate limits (sign-in guesses per account and per address, PDF exports per user).
- * Read-and-increment happens in one synchronous transaction, so parallel requests cannot race past it.
+ * Read-and-increment happens in one transaction holding a lock on the key (db/queries/rate-limits.ts),
+ * so parallel requests, on any instance, cannot race past it.
  */
-export const rateLimits = sqliteTable('rate_limits', {
+export const rateLimits = pgTable('rate_limits', {
   key: text('key').primaryKey(),
   count: integer('count').notNull().default(0),
-  windowStartedAt: integer('window_started_at', { mode: 'timestamp_ms' }).notNull(),
-  blockedUntil: integer('blocked_until', { mode: 'timestamp_ms' }),
-  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  windowStartedAt: timestamp('window_started_at', TIMESTAMP).notNull(),
+  blockedUntil: timestamp('blocked_until', TIMESTAMP),
+  updatedAt: timestamp('updated_at', TIMESTAMP).notNull(),
 });

@@ -1,0 +1,38 @@
+import { pgTable, text, integer, boolean, jsonb, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { ARTICLE_STATUSES } from '@/lib/domain/statuses';
+import { createdAt, id, updatedAt, version } from './columns';
+import { users } from './users';
+import { workspaces } from './workspaces';
+
+export const articles = pgTable(
+  'articles',
+  {
+    id: id(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    outlet: text('outlet').notNull().default(''),
+    byline: text('byline').notNull().default(''),
+    url: text('url'),
+    /** ISO date (YYYY-MM-DD) the article was published. */
+    publishedOn: text('published_on'),
+    language: text('language').notNull().default('en'),
+    /** Where the text came from (credit line), e.g. "Radio Farda / RFE/RL". */
+    sourceCredit: text('source_credit').notNull().default(''),
+    /** Tiptap JSON document: the reviewed text itself, never annotated with marks. */
+    docJson: jsonb('doc_json').notNull(),
+    /** Canonical plain text of docJson (lib/editor/doc-text), what selectors address. */
+    plainText: text('plain_text').notNull(),
+    /** Bumped on every text edit; claims record which revision they were anchored against. */
+    revision: integer('revision').notNull().default(1),
+    status: text('status', { enum: ARTICLE_STATUSES }).notNull().default('draft'),
+    blindReview: boolean('blind_review').notNull().default(false),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [uniqueIndex('articles_workspace_slug_idx').on(t.workspaceId, t.slug), index('articles_workspace_idx').on(t.workspaceId)],
+);

@@ -1,0 +1,26 @@
+import { pgTable, text, integer, index } from 'drizzle-orm/pg-core';
+import { createdAt, id, updatedAt, version } from './columns';
+import { claims } from './claims';
+import { users } from './users';
+
+export const sources = pgTable(
+  'sources',
+  {
+    id: id(),
+    claimId: text('claim_id')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    title: text('title').notNull().default(''),
+    publisher: text('publisher').notNull().default(''),
+    excerpt: text('excerpt').notNull().default(''),
+    /** ISO date the source was consulted. */
+    accessedOn: text('accessed_on'),
+    position: integer('position').notNull().default(0),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [index('sources_claim_idx').on(t.claimId)],
+);

@@ -291,6 +291,15 @@ const MATRIX: RouteSpec[] = [
   row('POST', '/api/account/verify-email/confirm', on([422, 422, 422, 422, 422, 422], async () => ({ path: '/api/account/verify-email/confirm', data: { token: NEVER_ISSUED_TOKEN } }), {
     label: 'a well-formed token that was never issued',
   })),
+  // Load-balancer probes: no session, the same short answer for everyone, no detail.
+  row('GET', '/api/health', on([200, 200, 200, 200, 200, 200], async () => ({ path: '/api/health' }), {
+    label: 'liveness',
+    check: (outcome) => (JSON.parse(outcome.body).status === 'ok' && Object.keys(JSON.parse(outcome.body)).length === 1 ? undefined : `unexpected body ${outcome.body}`),
+  })),
+  row('GET', '/api/ready', on([200, 200, 200, 200, 200, 200], async () => ({ path: '/api/ready' }), {
+    label: 'readiness: database answers and is migrated',
+    check: (outcome) => (outcome.body === '{"status":"ready"}' ? undefined : `unexpected body ${outcome.body}`),
+  })),
   row('POST', '/api/account/password-reset', on([503, 503, 503, 503, 503, 503], async (fx) => ({ path: '/api/account/password-reset', data: { email: fx.throwawayEmail() } }), {
     label: 'no mail configured on the test server',
   })),

@@ -53,9 +53,18 @@ export class PgEventBus implements EventBus {
    * that arrived right after it (which would then make it look already delivered).
    */
   private incoming: Promise<void> = Promise.resolve();
+  /**
+   * Publishing has its own connection: under load the app's pool is busy with the requests that
+   * cause the events, and a notification waiting behind them reached streams up to a second late
+   * (bench/RESULTS.md). One connection also keeps this instance's events in order.
+   */
+  private readonly publisher: pg.Pool;
 
   constructor(private readonly options: PgEventBusOptions) {
     this.retentionMs = options.retentionMs ?? 60 * 60_000;
+    this.publisher = new pg.Pool({ connectionString: options.url, max: 1, connectionTimeoutMillis: 5000 });
+    // A dropped idle connection is replaced on the next publish; it must not crash the process.
+    this.publisher.on('error', () => {});
   }
 
   /** Opens the LISTEN connection (rejects if the database is unreachable) and starts the retention sweep. */
@@ -74,6 +83,7 @@ export class PgEventBus implements EventBus {
     const client = this.listener;
     this.listener = null;
     await client?.end().catch(() => {});
+    await this.publisher.end().catch(() => {});
   }
 
   async publish(input: NewWorkspaceEvent): Promise<void> {
@@ -82,7 +92,7 @@ export class PgEventBus implements EventBus {
       this.announcePresence(input.workspaceId, input.articleId);
       return;
     }
-    const client = await this.options.pool.connect();
+    const client = await this.publisher.connect();
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1)', [PUBLISH_LOCK]);
@@ -114,7 +124,7 @@ export class PgEventBus implements EventBus {
 
   announcePresence(workspaceId: string, articleId: string): void {
     const payload = JSON.stringify({ k: 'p', w: workspaceId, a: articleId } satisfies Notice);
-    this.options.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]).catch((error: unknown) => console.error('Could not announce presence', error));
+    this.publisher.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]).catch((error: unknown) => console.error('Could not announce presence', error));
   }
 
   onPresenceAnnounced(listener: PresenceAnnouncedListener): () => void {

@@ -92,26 +92,23 @@ export class PgEventBus implements EventBus {
       this.announcePresence(input.workspaceId, input.articleId);
       return;
     }
-    const client = await this.publisher.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [PUBLISH_LOCK]);
-      const inserted = await client.query<{ id: string; created_at: Date }>(
-        'INSERT INTO live_events (workspace_id, article_id, payload) VALUES ($1, $2, $3) RETURNING id, created_at',
-        [input.workspaceId, input.articleId, JSON.stringify(input)],
-      );
-      const row = inserted.rows[0]!;
-      const event = { ...input, seq: Number(row.id), at: row.created_at.toISOString() } as DurableEvent;
-      let payload = JSON.stringify({ k: 'e', e: event } satisfies Notice);
-      if (Buffer.byteLength(payload) > MAX_PAYLOAD) payload = JSON.stringify({ k: 'i', id: event.seq } satisfies Notice);
-      await client.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    // One statement, so one round trip and its own transaction: take the publish lock (ids then
+    // commit in id order), insert, and notify with the event as stored. Events are small (ids and
+    // versions); one too big for NOTIFY's 8000 bytes goes out as its id and is read from the table.
+    await this.publisher.query(
+      `WITH publish_lock AS (SELECT pg_advisory_xact_lock($1)),
+            inserted AS (
+              INSERT INTO live_events (workspace_id, article_id, payload)
+              SELECT $2, $3, $4::jsonb FROM publish_lock
+              RETURNING id, created_at, payload
+            ),
+            notice AS (
+              SELECT id, json_build_object('k', 'e', 'e', payload || jsonb_build_object('seq', id, 'at', to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))::text AS text
+                FROM inserted
+            )
+       SELECT pg_notify($5, CASE WHEN octet_length(text) <= ${MAX_PAYLOAD} THEN text ELSE json_build_object('k', 'i', 'id', id)::text END) FROM notice`,
+      [PUBLISH_LOCK, input.workspaceId, input.articleId, JSON.stringify(input), CHANNEL],
+    );
   }
 
   subscribe(filter: EventFilter, listener: EventListener): () => void {

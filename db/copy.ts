@@ -22,6 +22,7 @@ import path from 'node:path';
 import { and, count, eq, getTableColumns, getTableName, gt, is, or, type Column, type SQL } from 'drizzle-orm';
 import { getTableConfig as getPgTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { getTableConfig as getSqliteTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { transaction } from './transaction';
 import { engineOf, migrateDb, migrationStatus, type Db } from './client';
 import { describeDatabase, type DatabaseConfig, type Dialect } from './dialect';
 import * as pgSchema from './schema/pg';
@@ -305,32 +306,13 @@ async function withSnapshot<T>(db: Db, fn: (side: Side) => Promise<T>): Promise<
 }
 
 /**
- * Runs `fn` in one write transaction on `db`, straight on the engine (no retries: a copy that
- * fails must say so, not run again). SQLite: the writer connection, after any transaction this
- * process already has queued on it, under BEGIN IMMEDIATE. PostgreSQL: a pooled client.
+ * Runs `fn` in one write transaction on `db` through the project's `transaction()` (SQLite: the
+ * queued writer under BEGIN IMMEDIATE; PostgreSQL: read committed, where only a deadlock would be
+ * retried, and a retried copy starts again from an empty, rolled-back target).
  */
 async function withWriteTransaction<T>(db: Db, fn: (side: Side) => Promise<T>): Promise<T> {
-  const engine = engineOf(db);
-  if (engine.dialect === 'postgres') {
-    return engine.db.transaction((tx) => fn({ dialect: 'postgres', builder: tx as unknown as Builder }));
-  }
-  const previous = engine.queue;
-  let release!: () => void;
-  engine.queue = new Promise<void>((resolve) => (release = resolve));
-  await previous;
-  try {
-    engine.writer.exec('BEGIN IMMEDIATE');
-    try {
-      const result = await fn({ dialect: 'sqlite', builder: engine.writerDb as unknown as Builder });
-      engine.writer.exec('COMMIT');
-      return result;
-    } catch (error) {
-      if (engine.writer.inTransaction) engine.writer.exec('ROLLBACK');
-      throw error;
-    }
-  } finally {
-    release();
-  }
+  const dialect = engineOf(db).dialect;
+  return transaction(db, (tx) => fn({ dialect, builder: tx as unknown as Builder }));
 }
 
 function isMissingTable(error: unknown): boolean {

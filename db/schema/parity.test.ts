@@ -12,8 +12,6 @@ import * as sqlite from './sqlite';
 
 const PG_ONLY = ['live_events', 'presence_connections'];
 
-type Shape = ReturnType<typeof shapeOfSqlite>;
-
 function tablesOf(module: Record<string, unknown>, isTable: (value: unknown) => boolean) {
   return Object.values(module).filter(isTable);
 }
@@ -33,8 +31,8 @@ const isPgTable = (value: unknown): value is PgTable => {
   }
 };
 
-function shapeOfSqlite(table: SQLiteTable) {
-  const config = sqliteConfig(table);
+/** What a table declares, read through its dialect's getTableConfig (the configs share this shape). */
+function shapeOf(config: ReturnType<typeof sqliteConfig> | ReturnType<typeof pgConfig>, tableName: (table: never) => string) {
   return {
     name: config.name,
     columns: config.columns
@@ -45,29 +43,14 @@ function shapeOfSqlite(table: SQLiteTable) {
     foreignKeys: config.foreignKeys
       .map((fk) => {
         const ref = fk.reference();
-        return `${ref.columns.map((c) => c.name).join(',')}→${sqliteConfig(ref.foreignTable).name}(${ref.foreignColumns.map((c) => c.name).join(',')}) on delete ${fk.onDelete ?? 'no action'}`;
+        return `${ref.columns.map((c) => c.name).join(',')}→${tableName(ref.foreignTable as never)}(${ref.foreignColumns.map((c) => c.name).join(',')}) on delete ${fk.onDelete ?? 'no action'}`;
       })
       .sort(),
   };
 }
 
-function shapeOfPg(table: PgTable): Shape {
-  const config = pgConfig(table);
-  return {
-    name: config.name,
-    columns: config.columns
-      .map((c) => ({ name: c.name, dataType: c.dataType, notNull: c.notNull, primary: c.primary, hasDefault: c.hasDefault, unique: c.isUnique, enumValues: c.enumValues ?? null }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
-    primaryKeys: config.primaryKeys.map((k) => k.columns.map((c) => c.name).join(',')).sort(),
-    indexes: config.indexes.map((i) => `${i.config.name}:${i.config.unique ? 'unique' : 'plain'}:${i.config.columns.map((c) => ('name' in c ? c.name : '?')).join(',')}`).sort(),
-    foreignKeys: config.foreignKeys
-      .map((fk) => {
-        const ref = fk.reference();
-        return `${ref.columns.map((c) => c.name).join(',')}→${pgConfig(ref.foreignTable).name}(${ref.foreignColumns.map((c) => c.name).join(',')}) on delete ${fk.onDelete ?? 'no action'}`;
-      })
-      .sort(),
-  };
-}
+const shapeOfSqlite = (table: SQLiteTable) => shapeOf(sqliteConfig(table), (t: SQLiteTable) => sqliteConfig(t).name);
+const shapeOfPg = (table: PgTable) => shapeOf(pgConfig(table), (t: PgTable) => pgConfig(t).name);
 
 const sqliteShapes = new Map(tablesOf(sqlite, isSqliteTable).map((t) => [sqliteConfig(t as SQLiteTable).name, shapeOfSqlite(t as SQLiteTable)]));
 const pgShapes = new Map(tablesOf(pg, isPgTable).map((t) => [pgConfig(t as PgTable).name, shapeOfPg(t as PgTable)]));

@@ -29,4 +29,6 @@ export const {
   recoveryCodes,
   securityEvents,
   rateLimits,
+  articlePublications,
+  replyAttempts,
 } = tables;

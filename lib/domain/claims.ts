@@ -8,12 +8,20 @@ export interface SourceDto {
   publisher: string;
   excerpt: string;
   accessedOn: string | null;
+  /** Public sources are published; internal ones (the default) never leave the desk. */
+  isPublic: boolean;
   version: number;
 }
 
 export interface ClaimDto {
   id: string;
   articleId: string;
+  /** Stable per-article number (creation order): what is shown, exported and linked as "claim N". */
+  number: number;
+  /** Set when the claim is excluded from the fact-check ("not part of the fact-check"): why. */
+  exclusionReason: string | null;
+  /** ISO datetime the claim was first published, or null; a published claim cannot be deleted. */
+  firstPublishedAt: string | null;
   quote: { exact: string; prefix: string; suffix: string };
   /** Code points, W3C TextPositionSelector. */
   position: { start: number; end: number };

@@ -68,6 +68,8 @@ export interface CommentDto {
   body: string;
   deleted: boolean;
   edited: boolean;
+  /** Internal by default; a public comment is shown as a note from the desk on the claim's public page. */
+  isPublic: boolean;
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -2,7 +2,11 @@
 export const CLAIM_STATUSES = ['open', 'in_review', 'resolved'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
-export const ARTICLE_STATUSES = ['draft', 'in_review', 'ready', 'published'] as const;
+/**
+ * `published` and `retracted` are locked (lib/publishing/lock.ts). A published article reopened for
+ * correction goes back to `in_review`; its public pages keep the last publication until republished.
+ */
+export const ARTICLE_STATUSES = ['draft', 'in_review', 'ready', 'published', 'retracted'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 /** Whether a claim's stored selectors still resolve in the article's current text. */

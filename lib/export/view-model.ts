@@ -36,6 +36,8 @@ export interface ReportSource {
   excerpt: string;
   /** ISO date (YYYY-MM-DD) or null */
   accessedOn: string | null;
+  /** Internal sources (the default) appear only in internal reports, marked as internal. */
+  isPublic: boolean;
 }
 
 export interface ReportComment {
@@ -47,6 +49,24 @@ export interface ReportComment {
   /** ISO 8601 datetime */
   createdAt: string;
   updatedAt: string;
+  /** Public comments are shown as notes from the desk on public pages. */
+  isPublic: boolean;
+}
+
+/** Right of reply: one attempt to reach the claimant for comment. */
+export interface ReportReplyAttempt {
+  id: string;
+  /** ISO date */
+  contactedOn: string;
+  method: string;
+  /** Human label of the method, e.g. "Email". */
+  methodLabel: string;
+  /** Who was contacted; '' in public reports (internal detail). */
+  contact: string;
+  /** null: no response. */
+  response: string | null;
+  respondedOn: string | null;
+  showPublicly: boolean;
 }
 
 export interface ReportReviewerVerdict {
@@ -69,8 +89,10 @@ export interface ReportHistoryEntry {
 
 export interface ReportClaim {
   id: string;
-  /** 1-based, in text order (orphans last). */
+  /** The claim's stable number (creation order, never reused); claims are listed in text order. */
   number: number;
+  /** Set when excluded from the fact-check: why. Public reports leave excluded claims out. */
+  exclusionReason: string | null;
   /** UTF-16 offsets into ReportArticle.text; null when the claim is orphaned. */
   start: number | null;
   end: number | null;
@@ -97,6 +119,7 @@ export interface ReportClaim {
   author: ReportPerson | null;
   reviewers: ReportReviewerVerdict[];
   sources: ReportSource[];
+  replies: ReportReplyAttempt[];
   comments: ReportComment[];
   history: ReportHistoryEntry[];
   createdAt: string;
@@ -116,7 +139,7 @@ export interface ReportArticle {
   publishedOn: string | null;
   language: string;
   sourceCredit: string;
-  status: 'draft' | 'in_review' | 'ready' | 'published';
+  status: 'draft' | 'in_review' | 'ready' | 'published' | 'retracted';
   revision: number;
   /** Canonical plain text: paragraphs separated by "\n\n". */
   text: string;
@@ -124,6 +147,8 @@ export interface ReportArticle {
 
 export interface ReportWorkspace {
   id: string;
+  /** Used in public fact-check URLs: /fact-checks/<slug>/… */
+  slug: string;
   name: string;
   organizationName: string;
   organizationUrl: string | null;
@@ -131,11 +156,38 @@ export interface ReportWorkspace {
   factCheckUrlPattern: string | null;
 }
 
+/** A correction published with a republication (IFCN corrections policy). */
+export interface ReportCorrection {
+  /** ISO datetime */
+  at: string;
+  note: string;
+}
+
+/** The article's publication record, as public pages and exports show it. */
+export interface ReportPublication {
+  /** ISO datetime of the first publication (ClaimReview datePublished). */
+  firstPublishedAt: string;
+  /** ISO datetime of the latest publication or correction (dateModified). */
+  lastPublishedAt: string;
+  /** Oldest first. */
+  corrections: ReportCorrection[];
+  /** Set once retracted: when and why. */
+  retraction: { at: string; reason: string } | null;
+}
+
 export interface ReportViewModel {
   workspace: ReportWorkspace;
   article: ReportArticle;
   scale: ReportScale;
   claims: ReportClaim[];
+  /**
+   * `internal`: everything the desk sees (internal sources marked as such). `public`: what a
+   * publication shows (lib/publishing/public-view.ts): public sources, public notes and replies
+   * shown publicly, no reviewers, comments or history, excluded claims left out.
+   */
+  audience: 'internal' | 'public';
+  /** null while never published. */
+  publication: ReportPublication | null;
   /** ISO 8601 datetime the report was generated. */
   generatedAt: string;
   /** Base URL of this Claimdesk instance, e.g. http://localhost:3000 */

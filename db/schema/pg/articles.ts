@@ -1,6 +1,6 @@
-import { pgTable, text, integer, boolean, jsonb, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, boolean, jsonb, index, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ARTICLE_STATUSES } from '@/lib/domain/statuses';
-import { createdAt, id, updatedAt, version } from './columns';
+import { createdAt, id, updatedAt, version, TIMESTAMP } from './columns';
 import { users } from './users';
 import { workspaces } from './workspaces';
 
@@ -28,6 +28,10 @@ export const articles = pgTable(
     /** Bumped on every text edit; claims record which revision they were anchored against. */
     revision: integer('revision').notNull().default(1),
     status: text('status', { enum: ARTICLE_STATUSES }).notNull().default('draft'),
+    /** The last claim number handed out (claims.number); numbers are never reused. */
+    claimCounter: integer('claim_counter').notNull().default(0),
+    /** When the article was first published (null: never); set once, kept through corrections. */
+    firstPublishedAt: timestamp('first_published_at', TIMESTAMP),
     blindReview: boolean('blind_review').notNull().default(false),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),

@@ -7,4 +7,5 @@ export * from './sources';
 export * from './history';
 export * from './review';
 export * from './security';
+export * from './publishing';
 export * from './live';

@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, text, boolean, timestamp, index, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt, version, TIMESTAMP } from './columns';
 import { articles } from './articles';
 import { claims } from './claims';
@@ -37,6 +37,8 @@ export const comments = pgTable(
       .references(() => claims.id, { onDelete: 'cascade' }),
     authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
     body: text('body').notNull(),
+    /** Internal by default; a public comment is shown as a note from the desk on the claim's public page. */
+    isPublic: boolean('is_public').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     /** Soft delete keeps the thread's shape ("comment deleted") and the history intact. */

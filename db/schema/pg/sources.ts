@@ -1,4 +1,4 @@
-import { pgTable, text, integer, index } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, boolean, index } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt, version } from './columns';
 import { claims } from './claims';
 import { users } from './users';
@@ -16,6 +16,8 @@ export const sources = pgTable(
     excerpt: text('excerpt').notNull().default(''),
     /** ISO date the source was consulted. */
     accessedOn: text('accessed_on'),
+    /** Public sources appear on public pages and publication exports; internal ones (a tip, a confidential contact) never do. */
+    isPublic: boolean('is_public').notNull().default(false),
     position: integer('position').notNull().default(0),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),

@@ -28,6 +28,10 @@ export const articles = sqliteTable(
     /** Bumped on every text edit; claims record which revision they were anchored against. */
     revision: integer('revision').notNull().default(1),
     status: text('status', { enum: ARTICLE_STATUSES }).notNull().default('draft'),
+    /** The last claim number handed out (claims.number); numbers are never reused. */
+    claimCounter: integer('claim_counter').notNull().default(0),
+    /** When the article was first published (null: never); set once, kept through corrections. */
+    firstPublishedAt: integer('first_published_at', { mode: 'timestamp_ms' }),
     blindReview: integer('blind_review', { mode: 'boolean' }).notNull().default(false),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),

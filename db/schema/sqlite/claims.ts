@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { ANCHOR_STATES, CLAIM_STATUSES } from '@/lib/domain/statuses';
 import { createdAt, id, updatedAt, version } from './columns';
 import { articles } from './articles';
@@ -41,10 +41,16 @@ export const claims = sqliteTable(
     verdictId: text('verdict_id').references(() => ratingLevels.id, { onDelete: 'restrict' }),
     rationale: text('rationale').notNull().default(''),
     status: text('status', { enum: CLAIM_STATUSES }).notNull().default('open'),
+    /** Stable per-article number (1, 2, 3 … in creation order), never reused or changed. */
+    number: integer('number').notNull().default(0),
+    /** Set when the claim is excluded from the fact-check ("not part of the fact-check"): why. */
+    exclusionReason: text('exclusion_reason'),
+    /** When the claim was first published; a published claim can be excluded but never deleted. */
+    firstPublishedAt: integer('first_published_at', { mode: 'timestamp_ms' }),
     authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
   },
-  (t) => [index('claims_article_idx').on(t.articleId), index('claims_workspace_idx').on(t.workspaceId)],
+  (t) => [index('claims_article_idx').on(t.articleId), uniqueIndex('claims_article_number_idx').on(t.articleId, t.number), index('claims_workspace_idx').on(t.workspaceId)],
 );

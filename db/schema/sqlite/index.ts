@@ -7,3 +7,4 @@ export * from './sources';
 export * from './history';
 export * from './review';
 export * from './security';
+export * from './publishing';

@@ -37,6 +37,8 @@ export const comments = sqliteTable(
       .references(() => claims.id, { onDelete: 'cascade' }),
     authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
     body: text('body').notNull(),
+    /** Internal by default; a public comment is shown as a note from the desk on the claim's public page. */
+    isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     /** Soft delete keeps the thread's shape ("comment deleted") and the history intact. */

@@ -16,6 +16,8 @@ export const sources = sqliteTable(
     excerpt: text('excerpt').notNull().default(''),
     /** ISO date the source was consulted. */
     accessedOn: text('accessed_on'),
+    /** Public sources appear on public pages and publication exports; internal ones (a tip, a confidential contact) never do. */
+    isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(false),
     position: integer('position').notNull().default(0),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),

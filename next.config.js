@@ -26,6 +26,12 @@ const nextConfig = {
           { key: 'X-Frame-Options', value: 'DENY' },
         ],
       },
+      {
+        // The publish dialog may frame the preview of the public page (same origin only; its CSP says
+        // frame-ancestors 'self', lib/publishing/public-page/headers.ts). A later entry's value wins.
+        source: '/api/articles/:articleId/publication/preview',
+        headers: [{ key: 'X-Frame-Options', value: 'SAMEORIGIN' }],
+      },
     ];
   },
 };

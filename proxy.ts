@@ -1,6 +1,7 @@
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, LOCKED_DOWN_CSP, newNonce } from '@/lib/security/csp';
+import { PUBLIC_PAGE_CSP } from '@/lib/publishing/public-page/headers';
 import { hasMalformedPercentEncoding, MALFORMED_PATH_MESSAGE } from '@/lib/security/path-encoding';
 
 /**
@@ -15,9 +16,23 @@ function isPublicPage(pathname: string): boolean {
 }
 
 /**
+ * Public route handlers outside /api: the published fact-check pages, sitemap and feed
+ * (app/fact-checks/…) and the dereferenceable W3C annotations (app/annotations/…). Anyone may open
+ * them (each handler decides what it shows: published content only, or members for an
+ * unpublished annotation), so they are never redirected to sign-in. They run no script, so they
+ * get a fixed CSP without a nonce: the static-page policy for the HTML pages, the locked-down one
+ * for the JSON-LD annotations. (A header set here wins over the route's own.)
+ */
+const PUBLIC_DOCUMENTS: ReadonlyArray<{ prefix: string; csp: string }> = [
+  { prefix: '/fact-checks/', csp: PUBLIC_PAGE_CSP },
+  { prefix: '/annotations/', csp: LOCKED_DOWN_CSP },
+];
+
+/**
  * Runs before every page (and before API calls whose path holds a "%", see `config`):
  * 1. a path whose percent-encoding does not decode gets 400 (JSON for the API), not Next's 500;
- * 2. every page gets a Content-Security-Policy with a fresh script nonce;
+ * 2. every page gets a Content-Security-Policy with a fresh script nonce (the public fact-check
+ *    pages and annotations a fixed one: PUBLIC_DOCUMENTS);
  * 3. signed-out visitors of non-public pages go to sign-in, remembering where they were going.
  * The redirect is a convenience, not the security boundary: every page and route handler checks
  * the session and the member's role itself. API calls are never redirected (they answer 401).
@@ -27,6 +42,13 @@ export async function proxy(request: NextRequest) {
   const isApi = pathname.startsWith('/api/');
   if (hasMalformedPercentEncoding(pathname)) return malformedPath(isApi);
   if (isApi) return NextResponse.next();
+
+  const publicDocument = PUBLIC_DOCUMENTS.find((d) => pathname.startsWith(d.prefix));
+  if (publicDocument) {
+    const response = NextResponse.next();
+    response.headers.set('Content-Security-Policy', publicDocument.csp);
+    return response;
+  }
 
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development' });

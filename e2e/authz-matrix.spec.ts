@@ -1,5 +1,6 @@
 import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
-import { ACTORS, discoverApiRoutes, headersOnly, type Actor, type RouteMethod } from './authz-routes';
+import { slugify } from '../lib/text/slug';
+import { ACTORS, discoverApiRoutes, discoverPublicRoutes, headersOnly, type Actor, type RouteMethod } from './authz-routes';
 import { DEMO_PASSWORD, expect, importArticle, pageAs, signIn, test, type DemoUser } from './fixtures';
 
 /**
@@ -18,6 +19,10 @@ import { DEMO_PASSWORD, expect, importArticle, pageAs, signIn, test, type DemoUs
  * unchanged, the temporary password is changed back, and what the calls create is removed.
  *
  * A route or method added under app/api without a row here fails the first test.
+ *
+ * The public route handlers outside /api (app/fact-checks, app/annotations; PUBLIC_MATRIX) answer
+ * everyone alike, signed in or not: 200 for published content only, 404 for anything unpublished
+ * (members see an unpublished claim's annotation). Their own coverage test keeps that list whole.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -94,6 +99,8 @@ function on(statuses: FullRow, prepare: Case['prepare'], extra: Partial<Omit<Cas
 function when(label: string, statuses: PartialRow, prepare: Case['prepare'], extra: Partial<Omit<Case, 'row' | 'prepare' | 'label'>> = {}): Case {
   return { label, row: statuses, prepare, ...extra };
 }
+const isPreviewPage = (o: Outcome) =>
+  !o.contentType.startsWith('text/html') ? `expected HTML, got "${o.contentType}"` : !o.body.includes('Preview — not yet published') ? 'no preview banner' : !o.body.includes('content="noindex"') ? 'not marked noindex' : undefined;
 const isEventStream = (o: Outcome) => (o.contentType.startsWith('text/event-stream') ? undefined : `expected an event stream, got "${o.contentType}"`);
 
 const MATRIX: RouteSpec[] = [
@@ -147,6 +154,13 @@ const MATRIX: RouteSpec[] = [
   row('GET', '/api/articles/[articleId]/claims', on(MEMBERS_READ, async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/claims` }))),
   row('GET', '/api/articles/[articleId]/events', on(MEMBERS_READ, async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/events`, stream: true }), { check: isEventStream })),
   row('GET', '/api/articles/[articleId]/export', on(MEMBERS_READ, async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/export?format=json` }))),
+  // The public page as publishing would make it (publish dialog): HTML with the preview banner.
+  row(
+    'GET',
+    '/api/articles/[articleId]/publication/preview',
+    on(MEMBERS_READ, async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/publication/preview` }), { check: isPreviewPage }),
+    when('a claim number the fact-check has no page for', [401, 404, 404, 404, 404, 404], async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/publication/preview?claim=99` })),
+  ),
   row('POST', '/api/articles/[articleId]/presence', on(MEMBERS_READ, async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/presence`, data: { openClaimId: null } }))),
   row('PATCH', '/api/articles/[articleId]/settings', on(EDITOR_WRITES, async (fx) => {
     const article = await fx.article();
@@ -321,6 +335,67 @@ const MATRIX: RouteSpec[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------
+// Public route handlers outside /api: the same for every caller, signed in or not.
+// ---------------------------------------------------------------------------------------------
+
+/** The published demo fact-check (db/seed/city-budget.ts) and its public address. */
+const PUBLIC_WORKSPACE = 'demo-desk';
+const PUBLISHED_PATH = `/fact-checks/${PUBLIC_WORKSPACE}/city-budget-fact-check`;
+const PUBLISHED_TITLE = 'Riverton council approves $412 million budget';
+
+//                                    signedOut  outsider viewer  reviewer editor owner
+const ANYONE: FullRow =               [200,       200,      200,    200,      200,    200];
+const NOBODY: FullRow =               [404,       404,      404,    404,      404,    404];
+/** An unpublished article's annotation: its workspace's members only, 404 (not 401/403) for the rest. */
+const MEMBERS_ONLY_OR_404: FullRow =  [404,       404,      200,    200,      200,    200];
+
+const isPublicPage = (o: Outcome) => (o.contentType.startsWith('text/html') ? undefined : `expected HTML, got "${o.contentType}"`);
+const isClaimPage = (o: Outcome) => {
+  const blocks = [...o.body.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as { '@type'?: string });
+  return blocks.length === 1 && blocks[0]!['@type'] === 'ClaimReview' ? undefined : `expected exactly one ClaimReview, found ${blocks.length} JSON-LD blocks`;
+};
+/** Lists the published fact-check, none of the matrix's throwaway (unpublished) articles. */
+const listsPublishedOnly = (o: Outcome) =>
+  !o.body.includes(PUBLISHED_PATH) ? `does not list ${PUBLISHED_PATH}` : /authz-(matrix|import|public)-/.test(o.body) ? 'lists an unpublished article' : undefined;
+
+const PUBLIC_MATRIX: RouteSpec[] = [
+  row(
+    'GET',
+    '/fact-checks/[workspaceSlug]/[articleSlug]',
+    on(ANYONE, async () => ({ path: PUBLISHED_PATH }), { label: 'the published demo fact-check', check: isPublicPage }),
+    when('an unpublished article', NOBODY, async (fx) => ({ path: `/fact-checks/${PUBLIC_WORKSPACE}/${await fx.unpublishedSlug()}` })),
+    when('an unknown workspace', NOBODY, async () => ({ path: PUBLISHED_PATH.replace(PUBLIC_WORKSPACE, 'no-such-desk') })),
+  ),
+  row(
+    'GET',
+    '/fact-checks/[workspaceSlug]/[articleSlug]/claims/[claimNumber]',
+    on(ANYONE, async () => ({ path: `${PUBLISHED_PATH}/claims/1` }), { label: 'a claim of the published fact-check', check: isClaimPage }),
+    when('a claim of an unpublished article', NOBODY, async (fx) => ({ path: `/fact-checks/${PUBLIC_WORKSPACE}/${await fx.unpublishedSlug()}/claims/1` })),
+    when('a claim number the fact-check does not have', NOBODY, async () => ({ path: `${PUBLISHED_PATH}/claims/99` })),
+  ),
+  row(
+    'GET',
+    '/fact-checks/[workspaceSlug]/sitemap.xml',
+    on(ANYONE, async () => ({ path: `/fact-checks/${PUBLIC_WORKSPACE}/sitemap.xml` }), { check: listsPublishedOnly }),
+    when('an unknown workspace', NOBODY, async () => ({ path: '/fact-checks/no-such-desk/sitemap.xml' })),
+  ),
+  row(
+    'GET',
+    '/fact-checks/[workspaceSlug]/feed.xml',
+    on(ANYONE, async () => ({ path: `/fact-checks/${PUBLIC_WORKSPACE}/feed.xml` }), { check: listsPublishedOnly }),
+    when('an unknown workspace', NOBODY, async () => ({ path: '/fact-checks/no-such-desk/feed.xml' })),
+  ),
+  row('GET', '/fact-checks/[...rest]', on(NOBODY, async () => ({ path: `${PUBLISHED_PATH}/claims/1/more` }), { label: 'any other address below /fact-checks/' })),
+  row(
+    'GET',
+    '/annotations/[claimId]',
+    on(ANYONE, async (fx) => ({ path: `/annotations/${await fx.publishedClaimId()}` }), { label: 'a claim of the published fact-check' }),
+    when('a claim of an unpublished article', MEMBERS_ONLY_OR_404, async (fx) => ({ path: `/annotations/${(await fx.sharedClaim()).id}` })),
+    when('an unknown claim id', NOBODY, async () => ({ path: `/annotations/${crypto.randomUUID()}` })),
+  ),
+];
+
+// ---------------------------------------------------------------------------------------------
 // Fixtures, built through the API as other users.
 // ---------------------------------------------------------------------------------------------
 
@@ -428,6 +503,29 @@ class Fixtures {
   /** One article for the whole file: read by the read-only rows, claims added to it are each fresh. */
   sharedArticle(): Promise<ArticleRef> {
     return this.once('article', () => this.article());
+  }
+
+  /** The public address (slug) of a fresh, never published article (imported by the editor). */
+  unpublishedSlug(): Promise<string> {
+    return this.once('unpublished', async () => {
+      const title = `Authz public ${Date.now()} ${this.next()}`;
+      await importArticle(this.s.pages.editor, title, ARTICLE_TEXT);
+      return slugify(title);
+    });
+  }
+
+  /** The id of a claim of the published demo fact-check, as its members see it. */
+  publishedClaimId(): Promise<string> {
+    return this.once('publishedClaim', async () => {
+      const page = this.s.pages.owner;
+      await page.goto('/articles');
+      const href = await page.getByRole('link', { name: PUBLISHED_TITLE }).getAttribute('href');
+      const articleId = href?.split('/').pop();
+      if (!articleId) throw new Error('Fixture: the published demo fact-check is not listed');
+      const { claims } = await this.json<{ claims: Array<{ id: string }> }>('owner', 'GET', `/api/articles/${articleId}`);
+      if (!claims[0]) throw new Error('Fixture: the published demo fact-check has no claims');
+      return claims[0].id;
+    });
   }
 
   /** A claim (by Kofi) for the read-only rows. */
@@ -584,6 +682,16 @@ test('the matrix covers exactly the routes and methods under app/api', () => {
   expect(stale, 'MATRIX rows for routes or methods that no longer exist').toEqual([]);
 });
 
+/** Pure file-system check, like the one above, for the public route handlers outside /api. */
+test('the public matrix covers exactly the route handlers under app/fact-checks and app/annotations', () => {
+  const discovered = discoverPublicRoutes();
+  expect(discovered.length, 'no public route files found').toBeGreaterThan(0);
+  const inSource = new Set(discovered.flatMap(({ route, methods }) => methods.map((m) => `${m} ${route}`)));
+  const inMatrix = PUBLIC_MATRIX.map((r) => `${r.method} ${r.route}`);
+  expect.soft([...inSource].filter((key) => !inMatrix.includes(key)).sort(), 'public route handlers with no row in PUBLIC_MATRIX').toEqual([]);
+  expect(inMatrix.filter((key) => !inSource.has(key)).sort(), 'PUBLIC_MATRIX rows for routes or methods that no longer exist').toEqual([]);
+});
+
 test.describe('API authorization matrix', () => {
   test.beforeAll(async ({ browser, appServer }) => {
     const baseURL = appServer.baseURL;
@@ -644,7 +752,7 @@ test.describe('API authorization matrix', () => {
     expect(editorReport.claims[0]?.finalVerdict, 'the editor’s export carries the final verdict').not.toBeNull();
   });
 
-  for (const spec of MATRIX) {
+  for (const spec of [...MATRIX, ...PUBLIC_MATRIX]) {
     test(`${spec.method} ${spec.route}`, async () => {
       const fx = new Fixtures(sessions);
       try {

@@ -73,6 +73,37 @@ export function discoverApiRoutes(root = API_ROOT): DiscoveredRoute[] {
 }
 
 /**
+ * Route handlers outside /api that anyone may call without signing in (proxy.ts lets them through):
+ * the public fact-check pages, sitemap and feed, and the dereferenceable W3C annotations. They
+ * show published content only (annotations of unpublished articles: members only).
+ */
+export const PUBLIC_ROUTE_ROOTS = ['fact-checks', 'annotations'] as const;
+
+/** Every route file under app/<root> for the public roots, e.g. `/fact-checks/[workspaceSlug]/sitemap.xml`. */
+export function discoverPublicRoutes(appRoot = path.resolve(API_ROOT, '..')): DiscoveredRoute[] {
+  const repo = path.resolve(appRoot, '..');
+  const routes: DiscoveredRoute[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/^route\.(?:ts|tsx|js|jsx|mjs)$/.test(entry.name)) {
+        routes.push({
+          route: `/${path.relative(appRoot, dir).split(path.sep).join('/')}`,
+          file: path.relative(repo, full).split(path.sep).join('/'),
+          methods: exportedMethods(fs.readFileSync(full, 'utf8')),
+        });
+      }
+    }
+  };
+  for (const root of PUBLIC_ROUTE_ROOTS) {
+    const dir = path.join(appRoot, root);
+    if (fs.existsSync(dir)) walk(dir);
+  }
+  return routes.sort((a, b) => a.route.localeCompare(b.route));
+}
+
+/**
  * Status and content type of a GET whose body may never end (Server-Sent Events): sent with the
  * context's session cookie through Node's http module, and torn down as soon as headers arrive.
  */

@@ -189,7 +189,10 @@ test.describe('team review', () => {
     await editor.getByTestId('claim-detail').getByRole('radio', { name: 'Mostly false' }).check();
     await editorArticle.saveClaim();
     await editor.getByRole('button', { name: 'Mark ready' }).click();
-    await editor.getByRole('button', { name: 'Publish' }).click();
+    await editor.getByTestId('publish-button').click();
+    const dialog = editor.getByTestId('publish-dialog');
+    await expect(dialog.getByTestId('publish-blocker')).toHaveCount(0);
+    await dialog.getByTestId('publish-confirm').click();
     await expect(editor.getByTestId('article-status')).toContainText('Published');
     await editor.context().close();
     await kofi.context().close();

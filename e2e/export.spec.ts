@@ -3,23 +3,39 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
-import { EXPORT_FORMATS, FORMAT_INFO, type ExportFormat } from '../lib/export/formats';
+import { CLAIMREVIEW_DRAFT_LABEL, EXPORT_FORMATS, FORMAT_INFO, exportMenuEntries, type ExportFormat } from '../lib/export/formats';
 import { ARTIFACTS, demoArticleId, expect, signIn, test } from './fixtures';
 import { ArticlePage } from './pages/article-page';
 
 const TITLE = 'Khamenei Says U.S. Created ISIS And Iran Defeated It';
 const DEMO_CLAIMS = 7;
 const DEMO_RATED_CLAIMS = 6;
+const NOT_PUBLISHED = 'This fact-check is not published. Publish it first, or export a draft (draft=1).';
+const ANNOTATION_CONTENT_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
 
 function exportButton(page: Page) {
   return page.getByRole('toolbar', { name: 'Article actions' }).getByRole('button', { name: 'Export', exact: true });
 }
 
-/** Export → format through the menu; the downloaded file, saved under the test's output folder. */
-async function exportFromMenu(page: Page, format: ExportFormat, testInfo: TestInfo): Promise<{ file: string; name: string }> {
+/** The seeded, already published demo fact-check (db/seed/city-budget.ts). */
+async function publishedDemoArticleId(page: Page): Promise<string> {
+  await page.goto('/articles');
+  const href = await page.getByRole('link', { name: /Riverton council approves/ }).getAttribute('href');
+  if (!href) throw new Error('Published demo article link not found');
+  return href.split('/').pop()!;
+}
+
+async function articleStatus(page: Page, id: string): Promise<string> {
+  const response = await page.request.get(`/api/articles/${id}?fields=meta`);
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { article: { status: string } }).article.status;
+}
+
+/** Export → menu item through the menu; the downloaded file, saved under the test's output folder. */
+async function exportFromMenu(page: Page, format: ExportFormat, testInfo: TestInfo, label = FORMAT_INFO[format].label): Promise<{ file: string; name: string }> {
   const downloading = page.waitForEvent('download');
   await exportButton(page).click();
-  await page.getByRole('menuitem', { name: FORMAT_INFO[format].label }).click();
+  await page.getByRole('menuitem', { name: label }).click();
   const download = await downloading;
   const name = download.suggestedFilename();
   const file = testInfo.outputPath(name);
@@ -78,48 +94,64 @@ test.describe('export', () => {
     test.setTimeout(120_000);
     await signIn(page, 'reviewer');
     const id = await demoArticleId(page);
+    // The demo article is not published: ClaimReview comes only as a draft.
+    expect(await articleStatus(page, id)).not.toBe('published');
     await new ArticlePage(page).open(id);
 
     await exportButton(page).click();
     const menu = page.getByRole('menu');
-    await expect(menu.getByRole('menuitem')).toHaveText(EXPORT_FORMATS.map((f) => new RegExp(FORMAT_INFO[f].label.replace(/[()]/g, '\\$&'))));
+    const entries = exportMenuEntries('in_review');
+    await expect(menu.getByRole('menuitem')).toHaveText(entries.map((e) => new RegExp(e.label.replace(/[()]/g, '\\$&'))));
+    // The real ClaimReview says it needs publication and cannot be chosen; the draft can.
+    const claimReviewItem = menu.getByTestId('export-claimreview');
+    await expect(claimReviewItem).toContainText('needs publication');
+    await expect(claimReviewItem).toHaveAttribute('aria-disabled', 'true');
+    await expect(menu.getByTestId('export-claimreview-draft')).toHaveText(new RegExp(CLAIMREVIEW_DRAFT_LABEL.replace(/[()]/g, '\\$&')));
     await page.screenshot({ path: path.join(ARTIFACTS, 'export-menu.png') });
     await page.keyboard.press('Escape');
     await expect(menu).toHaveCount(0);
 
     const downloads = {} as Record<ExportFormat, { file: string; name: string }>;
     for (const format of EXPORT_FORMATS) {
-      downloads[format] = await exportFromMenu(page, format, testInfo);
+      const draft = format === 'claimreview';
+      downloads[format] = await exportFromMenu(page, format, testInfo, draft ? CLAIMREVIEW_DRAFT_LABEL : FORMAT_INFO[format].label);
       const { extension, fileSuffix } = FORMAT_INFO[format];
-      expect(downloads[format].name).toMatch(new RegExp(`^claimdesk-demo-\\d{4}-\\d{2}-\\d{2}${fileSuffix}\\.${extension}$`));
+      expect(downloads[format].name).toMatch(new RegExp(`^claimdesk-demo-\\d{4}-\\d{2}-\\d{2}${fileSuffix}${draft ? '-draft' : ''}\\.${extension}$`));
     }
     const text = (format: ExportFormat) => readFileSync(downloads[format].file, 'utf8');
+
+    const json = JSON.parse(text('json')) as { format: string; audience: string; article: { title: string }; claims: Array<{ id: string; number: number; finalVerdict: unknown }> };
+    expect(json.format).toBe('claimdesk-report');
+    expect(json.audience).toBe('internal');
+    expect(json.article.title).toBe(TITLE);
+    expect(json.claims).toHaveLength(DEMO_CLAIMS);
+    // Stable numbers (creation order), listed in text order.
+    const numbers = json.claims.map((c) => c.number);
+    expect([...numbers].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7]);
 
     const html = text('html');
     expect(html).toContain(TITLE);
     expect(html).not.toMatch(/<script/i);
-    for (let n = 1; n <= DEMO_CLAIMS; n += 1) expect(html).toContain(`id="claim-${n}"`);
+    for (const n of numbers) expect(html).toContain(`id="claim-${n}"`);
     expect(html).not.toContain('id="claim-8"');
 
     expect(text('md')).toMatch(new RegExp(`^# Fact-check report: ${TITLE.replace(/\./g, '\\.')}`));
 
     const [header, ...rows] = csvRecords(text('csv').replace(/^\uFEFF/, ''));
     expect(header?.slice(0, 4)).toEqual(['number', 'id', 'quote', 'claim']);
-    expect(rows.map((r) => r[0])).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    expect(header).toEqual(expect.arrayContaining(['excluded_reason', 'source_visibility', 'right_of_reply']));
+    expect(rows.map((r) => r[0])).toEqual(numbers.map(String));
+    expect(rows.map((r) => r[1])).toEqual(json.claims.map((c) => c.id));
 
-    const json = JSON.parse(text('json')) as { format: string; article: { title: string }; claims: Array<{ finalVerdict: unknown }> };
-    expect(json.format).toBe('claimdesk-report');
-    expect(json.article.title).toBe(TITLE);
-    expect(json.claims).toHaveLength(DEMO_CLAIMS);
-
-    const w3c = JSON.parse(text('w3c')) as { type: string; total: number; first: { items: unknown[] } };
+    const w3c = JSON.parse(text('w3c')) as { type: string; total: number; first: { items: Array<{ id: string }> } };
     expect(w3c.type).toBe('AnnotationCollection');
     expect(w3c.total).toBe(DEMO_CLAIMS);
     expect(w3c.first.items).toHaveLength(DEMO_CLAIMS);
+    for (const annotation of w3c.first.items) expect(new URL(annotation.id).pathname).toMatch(/^\/annotations\/[0-9a-f-]{36}$/);
 
-    const reviews = JSON.parse(text('claimreview')) as Array<{ '@type': string }>;
+    const reviews = JSON.parse(text('claimreview')) as Array<{ '@type': string; creativeWorkStatus?: string; datePublished?: string }>;
     expect(reviews).toHaveLength(DEMO_RATED_CLAIMS);
-    expect(reviews.every((r) => r['@type'] === 'ClaimReview')).toBe(true);
+    expect(reviews.every((r) => r['@type'] === 'ClaimReview' && r.creativeWorkStatus === 'Draft' && r.datePublished === undefined)).toBe(true);
 
     const pdf = readFileSync(downloads.pdf.file);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -218,6 +250,71 @@ test.describe('export', () => {
     await page.getByRole('button', { name: 'Dismiss export error' }).click();
     await expect(page.getByTestId('export-error')).toHaveCount(0);
     expect(downloaded).toBe(false);
+  });
+
+  test('ClaimReview follows publication: 409 for an unpublished article, dated markup for a published one', async ({ page }, testInfo) => {
+    await signIn(page, 'reviewer');
+    const demoId = await demoArticleId(page);
+    const refused = await page.request.get(`/api/articles/${demoId}/export?format=claimreview`);
+    expect(refused.status()).toBe(409);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(NOT_PUBLISHED);
+    const draft = await page.request.get(`/api/articles/${demoId}/export?format=claimreview&draft=1`);
+    expect(draft.status()).toBe(200);
+    expect(draft.headers()['content-disposition']).toMatch(/-claimreview-draft\.jsonld"$/);
+    expect((await page.request.get(`/api/articles/${demoId}/export?format=claimreview&draft=perhaps`)).status()).toBe(422);
+
+    // The seeded published fact-check: the menu offers ClaimReview itself, and no draft.
+    const publishedId = await publishedDemoArticleId(page);
+    await new ArticlePage(page).open(publishedId);
+    await exportButton(page).click();
+    const menu = page.getByRole('menu');
+    await expect(menu.getByTestId('export-claimreview')).not.toHaveAttribute('aria-disabled', 'true');
+    await expect(menu.getByTestId('export-claimreview')).not.toContainText('needs publication');
+    await expect(menu.getByTestId('export-claimreview-draft')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+
+    const { file, name } = await exportFromMenu(page, 'claimreview', testInfo);
+    expect(name).toMatch(/-claimreview\.jsonld$/);
+    const reviews = JSON.parse(readFileSync(file, 'utf8')) as Array<{ '@type': string; url: string; datePublished?: string; creativeWorkStatus?: string }>;
+    expect(reviews.length).toBeGreaterThan(0);
+    for (const review of reviews) {
+      expect(review.creativeWorkStatus).toBeUndefined();
+      expect(review.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(review.url).toMatch(/#claim-\d+$|\/claims\/\d+$/);
+    }
+  });
+
+  test('W3C annotation ids dereference: public for a published fact-check, members only otherwise', async ({ page, request }) => {
+    await signIn(page, 'reviewer');
+    const publishedId = await publishedDemoArticleId(page);
+    const demoId = await demoArticleId(page);
+    const idsOf = async (articleId: string) =>
+      ((await (await page.request.get(`/api/articles/${articleId}/export?format=w3c`)).json()) as { first: { items: Array<{ id: string }> } }).first.items.map((a) => a.id);
+
+    // Published: anyone, signed out (the `request` fixture carries no session), gets the same annotation.
+    const [publishedAnnotation] = await idsOf(publishedId);
+    expect(publishedAnnotation).toBeDefined();
+    const publicPath = new URL(publishedAnnotation!).pathname;
+    const signedOut = await request.get(publicPath, { maxRedirects: 0 });
+    expect(signedOut.status()).toBe(200);
+    expect(signedOut.headers()['content-type']).toBe(ANNOTATION_CONTENT_TYPE);
+    const annotation = (await signedOut.json()) as { '@context': string; id: string; type: string; target: { selector: Array<{ type: string }> } };
+    expect(annotation).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', id: publishedAnnotation, type: 'Annotation' });
+    expect(annotation.target.selector.map((s) => s.type)).toContain('TextQuoteSelector');
+
+    // Unpublished: the signed-in member gets it; a signed-out visitor a 404 that reveals nothing.
+    const [draftAnnotation] = await idsOf(demoId);
+    const draftPath = new URL(draftAnnotation!).pathname;
+    const member = await page.request.get(draftPath, { maxRedirects: 0 });
+    expect(member.status()).toBe(200);
+    expect(((await member.json()) as { id: string }).id).toBe(draftAnnotation);
+    const hidden = await request.get(draftPath, { maxRedirects: 0 });
+    expect(hidden.status()).toBe(404);
+    const unknown = await request.get(`/annotations/${crypto.randomUUID()}`, { maxRedirects: 0 });
+    expect(unknown.status()).toBe(404);
+    expect(await hidden.text()).toBe(await unknown.text());
+    expect((await request.get('/annotations/not-a-claim-id', { maxRedirects: 0 })).status()).toBe(404);
   });
 
   test('a viewer can export', async ({ page }, testInfo) => {

@@ -80,6 +80,34 @@ describe('npm run export', () => {
     expect(lines).toHaveLength(1 + 7);
   }, TIMEOUT);
 
+  it('follows publication for ClaimReview: refused for an unpublished article, a draft with --draft, dated when published', async () => {
+    const refused = await exportCli('--article', 'demo', '--format', 'claimreview');
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('This fact-check is not published. Publish it first, or export a draft (--draft).');
+
+    const draft = await exportCli('--article', 'demo', '--format', 'claimreview', '--draft');
+    expect(draft.code, draft.stderr).toBe(0);
+    const drafts = JSON.parse(draft.stdout) as Array<Record<string, unknown>>;
+    expect(drafts.length).toBeGreaterThan(0);
+    expect(drafts.every((r) => r.creativeWorkStatus === 'Draft' && !('datePublished' in r))).toBe(true);
+
+    // The seed's second article is published.
+    const published = await exportCli('--article', 'city-budget-fact-check', '--format', 'claimreview');
+    expect(published.code, published.stderr).toBe(0);
+    const reviews = JSON.parse(published.stdout) as Array<Record<string, unknown>>;
+    expect(reviews.length).toBeGreaterThan(0);
+    expect(reviews.every((r) => typeof r.datePublished === 'string' && !('creativeWorkStatus' in r))).toBe(true);
+  }, TIMEOUT);
+
+  it('gives W3C annotations dereferenceable ids', async () => {
+    const result = await exportCli('--article', 'demo', '--format', 'w3c');
+    expect(result.code, result.stderr).toBe(0);
+    const ids = (JSON.parse(result.stdout) as { first: { items: Array<{ id: string }> } }).first.items.map((a) => a.id);
+    expect(ids).toHaveLength(7);
+    for (const id of ids) expect(id).toMatch(/^http:\/\/localhost:3000\/annotations\/[0-9a-f-]{36}$/);
+  }, TIMEOUT);
+
   it('fails with a clear message for an unknown article', async () => {
     const result = await exportCli('--article', 'no-such-article', '--format', 'md');
     expect(result.code).toBe(1);

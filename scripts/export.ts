@@ -1,7 +1,8 @@
 /**
- * `npm run export -- --article <id or slug> --format <format> [--out FILE]`: renders an article's
- * report from the configured database (DATABASE_URL=postgres://…, else the SQLite file in
- * CLAIMDESK_DB) with the same code as the app's Export menu.
+ * `npm run export -- --article <id or slug> --format <format> [--out FILE] [--draft]`: renders an
+ * article's report from the configured database (DATABASE_URL=postgres://…, else the SQLite file in
+ * CLAIMDESK_DB) with the same code and rules as the app's Export menu (ClaimReview of an
+ * unpublished article only with --draft).
  * Exit codes: 0 success, 1 failure (unknown article, no browser for PDF…), 2 usage error.
  */
 import { existsSync } from 'node:fs';
@@ -10,8 +11,10 @@ import path from 'node:path';
 import { closeDb, openMigratedDb } from '../db/client';
 import { databaseConfig } from '../db/dialect';
 import { buildReportViewModel, findArticleForExport } from '../db/queries/report';
+import { claimReviewRefusal } from '../lib/export/claimreview';
 import { CliUsageError, EXPORT_USAGE, parseExportCliArgs, resolveAppUrl, type ExportCliOptions } from '../lib/export/cli-args';
-import { renderReport } from '../lib/export/index';
+import { isPublicationFormat, renderReport } from '../lib/export/index';
+import { toPublicationAudience } from '../lib/export/publication-audience';
 
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
@@ -57,8 +60,12 @@ async function exportReport(options: ExportCliOptions, appUrl: string): Promise<
   const db = await openMigratedDb(config);
   try {
     const article = await findArticleForExport(db, options.article);
-    const vm = await buildReportViewModel(db, article.id, { appUrl });
-    const report = await renderReport(vm, options.format);
+    const internal = await buildReportViewModel(db, article.id, { appUrl });
+    // The same rules as the app's export: ClaimReview follows publication; w3c and claimreview are publication formats.
+    const refusal = options.format === 'claimreview' ? claimReviewRefusal(internal.article.status, { draft: options.draft, draftOption: '--draft' }) : null;
+    if (refusal) throw new Error(refusal);
+    const vm = isPublicationFormat(options.format) ? toPublicationAudience(internal) : internal;
+    const report = await renderReport(vm, options.format, { claimReview: { draft: internal.article.status !== 'published' } });
     if (options.out === null) {
       await writeToStdout(report.body);
       return;

@@ -27,4 +27,8 @@ fi
 
 echo
 echo "==> Claimdesk is starting at $NEXTAUTH_URL  (Ctrl+C to stop)"
+# The seeded, already published demo fact-check (workspace and slug from its fixture, as the seed reads them).
+if DEMO_FACT_CHECK="$(node -p "const m = require('./fixtures/demo/city-budget-metadata.json'); m.workspace + '/' + m.slug" 2>/dev/null)"; then
+  echo "    Public fact-check (no sign-in): ${NEXTAUTH_URL%/}/fact-checks/$DEMO_FACT_CHECK"
+fi
 exec node_modules/.bin/next start -p "$PORT"

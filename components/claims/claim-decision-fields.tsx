@@ -40,7 +40,7 @@ export function ClaimDecisionFields({ claim, edits, errors, idBase, editable }: 
           levels={levels}
           value={edits.draft.verdictId}
           onChange={(id) => edits.set('verdictId', id)}
-          disabled={!canSetFinal}
+          disabled={!canSetFinal || !editable}
           legend="Final verdict"
           hint={canSetFinal ? 'What the published report says.' : 'Set by an editor; it is what the published report says.'}
         />

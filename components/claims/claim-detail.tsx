@@ -7,10 +7,12 @@ import { ReviewerVerdicts } from '@/components/review/reviewer-verdicts';
 import { Button } from '@/components/ui/button';
 import { useComments } from '@/components/workbench/queries';
 import type { ClaimDto } from '@/components/workbench/types';
-import { useClaimOrder } from '@/components/workbench/use-claim-highlights';
 import { useWorkbench } from '@/components/workbench/workbench-context';
 import type { ClaimTab } from '@/components/workbench/workbench-store';
+import { isExcluded } from '@/lib/publishing/gate';
+import { ClaimExclusion } from './claim-exclusion';
 import { ClaimForm } from './claim-form';
+import { ReplyLog } from './reply-log';
 import { SourceList } from './source-list';
 import { useDraftVerdictLevel } from './use-claim-edits';
 import { VerdictChip } from './verdict-chip';
@@ -27,11 +29,11 @@ const tabClass =
 /** Inactive panels stay mounted (hidden) so drafts in them survive a tab switch. */
 const keptPanelClass = 'data-[state=inactive]:hidden';
 
-/** One claim: its number and verdict, then Details, Discussion, Verdicts and History tabs. */
+/** One claim: its stable number and verdict, then Details, Discussion, Verdicts and History tabs. */
 export function ClaimDetail({ claim }: { claim: ClaimDto }) {
   const openTab = useWorkbench((s) => s.openTab);
   const closeClaim = useWorkbench((s) => s.closeClaim);
-  const number = useClaimOrder().numbers.get(claim.id) ?? 0;
+  const { number } = claim;
   const comments = useComments(claim.id).data;
   const commentCount = comments?.filter((c) => !c.deleted).length ?? 0;
   const level = useDraftVerdictLevel(claim);
@@ -42,8 +44,15 @@ export function ClaimDetail({ claim }: { claim: ClaimDto }) {
         <Button variant="ghost" size="sm" onClick={closeClaim} aria-label="Back to all claims">
           ← All claims
         </Button>
-        <h2 className="text-base font-semibold">Claim {number}</h2>
-        <span className="ml-auto">
+        <h2 className="text-base font-semibold" data-testid="claim-number">
+          Claim {number}
+        </h2>
+        <span className="ml-auto flex items-center gap-1.5">
+          {isExcluded(claim) && (
+            <span className="rounded bg-gray-200 px-1.5 text-xs font-semibold text-gray-800" title={`Excluded from the fact-check: ${claim.exclusionReason}`}>
+              Excluded
+            </span>
+          )}
           <VerdictChip level={level} hidden={claim.verdictHidden} />
         </span>
       </div>
@@ -58,7 +67,9 @@ export function ClaimDetail({ claim }: { claim: ClaimDto }) {
         </Tabs.List>
         <Tabs.Content value="details" forceMount className={keptPanelClass}>
           <ClaimForm claim={claim} number={number} />
+          <ClaimExclusion claim={claim} />
           <SourceList claim={claim} />
+          <ReplyLog claimId={claim.id} />
         </Tabs.Content>
         <Tabs.Content value="discussion" forceMount className={keptPanelClass}>
           <CommentThread claimId={claim.id} />

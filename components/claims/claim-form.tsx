@@ -4,6 +4,7 @@ import { useId } from 'react';
 import { Button } from '@/components/ui/button';
 import { LocalTime } from '@/components/ui/local-time';
 import { useZodForm } from '@/components/ui/form';
+import { useArticleLocked } from '@/components/workbench/queries';
 import type { ClaimDto } from '@/components/workbench/types';
 import { useWorkbench } from '@/components/workbench/workbench-context';
 import { can } from '@/lib/auth/permissions';
@@ -15,13 +16,18 @@ import { ClaimQuote } from './claim-quote';
 import { ConflictNotice } from './conflict-notice';
 import { useClaimEdits } from './use-claim-edits';
 
-/** The claim's details: statement, claimant, when and where, decision, assignment; saved with optimistic concurrency. */
+/**
+ * The claim's details: statement, claimant, when and where, decision, assignment; saved with
+ * optimistic concurrency. Read-only while the article is published or retracted.
+ */
 export function ClaimForm({ claim, number }: { claim: ClaimDto; number: number }) {
   const user = useWorkbench((s) => s.user);
   const orphaned = useWorkbench((s) => !s.ranges.has(claim.id));
   const edits = useClaimEdits(claim);
   const idBase = useId();
-  const editable = can(user.role, 'claim:update');
+  const locked = useArticleLocked();
+  const editable = can(user.role, 'claim:update') && !locked;
+  const mayDelete = claim.authorId === user.id || can(user.role, 'article:edit');
   // The values live in the workbench store (kept per claim); the form checks them with the server's rules.
   const form = useZodForm(claimFormSchema, { values: edits.draft, resetOptions: { keepErrors: true } });
   const errors = form.formState.errors;
@@ -63,12 +69,17 @@ export function ClaimForm({ claim, number }: { claim: ClaimDto; number: number }
             {edits.saving ? 'Saving…' : 'Save claim'}
           </Button>
           {edits.dirty && !edits.saving && <span className="text-xs text-[var(--color-muted)]">Unsaved changes</span>}
-          {(claim.authorId === user.id || can(user.role, 'article:edit')) && (
+          {mayDelete && !claim.firstPublishedAt && (
             <Button variant="danger" size="sm" className="ml-auto" onClick={() => void edits.remove(number)}>
               Delete claim
             </Button>
           )}
         </div>
+      )}
+      {editable && mayDelete && claim.firstPublishedAt && (
+        <p className="text-xs text-[var(--color-muted)]" data-testid="claim-published-note">
+          Claim {number} has been published, so it cannot be deleted. Exclude it from the fact-check instead.
+        </p>
       )}
       <p className="text-xs text-[var(--color-muted)]">
         Marked by {claim.authorName ?? 'a former member'} · updated <LocalTime iso={claim.updatedAt} style="medium" />

@@ -6,11 +6,11 @@ import { useWorkbench } from '@/components/workbench/workbench-context';
 import type { PresenceViewer } from '@/lib/events/types';
 import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
 import { CLAIM_STATUS_LABELS } from '@/lib/domain/status-labels';
+import { isExcluded } from '@/lib/publishing/gate';
 import { VerdictChip } from './verdict-chip';
 
 export interface ClaimListItemProps {
   claim: ClaimDto;
-  number: number;
   orphaned: boolean;
   /** Edits not yet saved (kept while you look at other claims). */
   unsaved: boolean;
@@ -19,14 +19,31 @@ export interface ClaimListItemProps {
   onOpen: () => void;
 }
 
-export function ClaimListItem({ claim, number, orphaned, unsaved, viewers, onOpen }: ClaimListItemProps) {
+/** One claim in the list, under its stable number ("#4"), whatever its place in the text. */
+export function ClaimListItem({ claim, orphaned, unsaved, viewers, onOpen }: ClaimListItemProps) {
   const level = useWorkbench((s) => (claim.verdictId ? s.levels.find((l) => l.id === claim.verdictId) : null));
+  const excluded = isExcluded(claim);
   return (
-    <button type="button" onClick={onOpen} className="flex w-full gap-3 px-5 py-3.5 text-left hover:bg-gray-50 focus-visible:bg-gray-50" data-testid="claim-list-item" data-claim-id={claim.id}>
-      <span className="mt-0.5 w-6 shrink-0 text-right text-sm font-semibold tabular-nums text-[var(--color-muted)]">{number}</span>
+    <button
+      type="button"
+      onClick={onOpen}
+      className={`flex w-full gap-3 px-5 py-3.5 text-left hover:bg-gray-50 focus-visible:bg-gray-50 ${excluded ? 'opacity-70' : ''}`}
+      data-testid="claim-list-item"
+      data-claim-id={claim.id}
+      data-claim-number={claim.number}
+    >
+      <span className="mt-0.5 w-8 shrink-0 text-right text-sm font-semibold tabular-nums text-[var(--color-muted)]" data-testid="claim-number">
+        #{claim.number}
+      </span>
       <span className="min-w-0 flex-1">
         <span className="flex flex-wrap items-center gap-1.5">
-          <VerdictChip level={level} hidden={claim.verdictHidden} size="sm" />
+          {excluded ? (
+            <span className="rounded bg-gray-200 px-1.5 text-xs font-medium text-gray-800" title={`Excluded from the fact-check: ${claim.exclusionReason}`} data-testid="claim-excluded-badge">
+              Excluded
+            </span>
+          ) : (
+            <VerdictChip level={level} hidden={claim.verdictHidden} size="sm" />
+          )}
           <span className="text-xs text-[var(--color-muted)]" data-testid="claim-list-status">
             {claim.status === null ? HIDDEN_UNTIL_VERDICT : CLAIM_STATUS_LABELS[claim.status]}
           </span>

@@ -14,7 +14,7 @@ import { ClaimListItem } from './claim-list-item';
 
 /** All claims in reading order, with assignment, agreement and filters above them. */
 export function ClaimList() {
-  const { ordered, numbers } = useClaimOrder();
+  const { ordered } = useClaimOrder();
   const ranges = useWorkbench((s) => s.ranges);
   const drafts = useWorkbench((s) => s.drafts);
   const verdict = useWorkbench((s) => s.verdictFilter);
@@ -50,7 +50,6 @@ export function ClaimList() {
             <li key={claim.id}>
               <ClaimListItem
                 claim={claim}
-                number={numbers.get(claim.id) ?? 0}
                 orphaned={!ranges.has(claim.id)}
                 unsaved={hasUnsavedEdits(claim, drafts[claim.id])}
                 viewers={viewersByClaim.get(claim.id) ?? []}

@@ -10,11 +10,20 @@ import { sourceFieldsSchema, type SourceFields } from '@/lib/validations/claims'
 export type SourceDraft = SourceFields;
 
 
-/** Add or edit a source; validated in the browser with the same zod schema the server uses. */
+/** Add or edit a source (internal unless marked public); validated in the browser with the same zod schema the server uses. */
 export function SourceForm({ initial, submitLabel, onSubmit, onCancel }: { initial?: Partial<SourceDraft>; submitLabel: string; onSubmit: (draft: SourceDraft) => Promise<string | null>; onCancel: () => void }) {
   const excerptId = useId();
+  const publicHintId = useId();
   const form = useZodForm(sourceFieldsSchema, {
-    defaultValues: { url: initial?.url ?? '', title: initial?.title ?? '', publisher: initial?.publisher ?? '', excerpt: initial?.excerpt ?? '', accessedOn: initial?.accessedOn ?? todayIn(undefined) },
+    defaultValues: {
+      url: initial?.url ?? '',
+      title: initial?.title ?? '',
+      publisher: initial?.publisher ?? '',
+      excerpt: initial?.excerpt ?? '',
+      accessedOn: initial?.accessedOn ?? todayIn(undefined),
+      // Internal unless someone decides it may be published (a confidential contact, a tip never is).
+      isPublic: initial?.isPublic ?? false,
+    },
   });
   const { register, handleSubmit, formState, setError } = form;
   const { errors, isSubmitting } = formState;
@@ -45,6 +54,15 @@ export function SourceForm({ initial, submitLabel, onSubmit, onCancel }: { initi
         )}
       </label>
       <Field label="Date accessed" type="date" {...register('accessedOn')} error={errors.accessedOn?.message} />
+      <div>
+        <label className="inline-flex items-start gap-2 text-sm">
+          <input type="checkbox" {...register('isPublic')} aria-describedby={publicHintId} className="mt-0.5 h-4 w-4" data-testid="source-public-checkbox" />
+          <span className="font-medium">Public — show on the published fact-check</span>
+        </label>
+        <p id={publicHintId} className="mt-0.5 pl-6 text-xs text-[var(--color-muted)]">
+          Unchecked, the source stays internal: it never appears on public pages or in ClaimReview and W3C exports.
+        </p>
+      </div>
       <FormError form={form} className="text-sm text-red-700 empty:hidden" />
       <div className="flex gap-2">
         <Button type="submit" size="sm" disabled={isSubmitting}>

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { notifyError, notifySuccess } from '@/components/ui/notify';
-import { useClaimCache } from '@/components/workbench/queries';
+import { useArticleLocked, useClaimCache } from '@/components/workbench/queries';
 import type { ClaimDto, SourceDto } from '@/components/workbench/types';
 import { useWorkbench } from '@/components/workbench/workbench-context';
 import { apiFetch } from '@/lib/api/client';
@@ -18,10 +18,14 @@ function hostOf(url: string): string {
   }
 }
 
-/** The claim's sources: add, edit (with the version editing began from) and remove. */
+/**
+ * The claim's sources, each marked public or internal: add, edit (with the version editing began
+ * from) and remove. Read-only while the article is published or retracted.
+ */
 export function SourceList({ claim }: { claim: ClaimDto }) {
   const { id: claimId, sources } = claim;
-  const editable = useWorkbench((s) => can(s.user.role, 'source:write'));
+  const locked = useArticleLocked();
+  const editable = useWorkbench((s) => can(s.user.role, 'source:write')) && !locked;
   const { updateClaims } = useClaimCache();
   // Applied to the latest sources in the cache (never a stale copy captured before a request).
   const onChange = (update: (sources: SourceDto[]) => SourceDto[]) => updateClaims((claims) => claims.map((c) => (c.id === claimId ? { ...c, sources: update(c.sources) } : c)));
@@ -78,9 +82,18 @@ export function SourceList({ claim }: { claim: ClaimDto }) {
             </li>
           ) : (
             <li key={source.id} className="rounded-lg border border-[var(--color-line)] p-3" data-testid="source-item">
-              <a href={source.url} target="_blank" rel="noopener noreferrer" className="font-medium text-[var(--color-accent)] underline-offset-2 hover:underline" dir="auto">
-                {source.title || hostOf(source.url)}
-              </a>
+              <div className="flex items-start gap-2">
+                <a href={source.url} target="_blank" rel="noopener noreferrer" className="min-w-0 flex-1 font-medium text-[var(--color-accent)] underline-offset-2 hover:underline" dir="auto">
+                  {source.title || hostOf(source.url)}
+                </a>
+                <span
+                  className={`shrink-0 rounded px-1.5 text-xs font-medium ${source.isPublic ? 'bg-emerald-100 text-emerald-900' : 'bg-gray-100 text-gray-700'}`}
+                  title={source.isPublic ? 'Shown on the published fact-check' : 'Internal: never published'}
+                  data-testid="source-visibility"
+                >
+                  {source.isPublic ? 'Public' : 'Internal'}
+                </span>
+              </div>
               <p className="text-xs text-[var(--color-muted)]">
                 {[source.publisher || hostOf(source.url), source.accessedOn && `accessed ${source.accessedOn}`].filter(Boolean).join(' · ')}
               </p>

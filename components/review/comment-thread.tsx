@@ -21,14 +21,26 @@ function withComment(comments: CommentDto[] | undefined, comment: CommentDto): C
   return comments.some((c) => c.id === comment.id) ? comments.map((c) => (c.id === comment.id ? comment : c)) : [...comments, comment];
 }
 
+/** Comments are internal unless marked public: a public one is published as a note from the desk (author name and date, no email). */
+function PublicCheckbox({ checked, onChange, testId }: { checked: boolean; onChange: (checked: boolean) => void; testId: string }) {
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} className="h-4 w-4" data-testid={testId} />
+      Public note (shown on the published fact-check)
+    </label>
+  );
+}
+
+/** A claim's discussion. Stays open on a published article: comments are not part of the lock. */
 export function CommentThread({ claimId }: { claimId: string }) {
   const client = useQueryClient();
   const members = useWorkbench((s) => s.members);
   const currentUserId = useWorkbench((s) => s.user.id);
   const canWrite = useWorkbench((s) => can(s.user.role, 'comment:write'));
   const [draft, setDraft] = useState('');
+  const [draftPublic, setDraftPublic] = useState(false);
   // `version`: the comment as it was when editing began, so an edit from another tab is not overwritten.
-  const [editing, setEditing] = useState<{ id: string; body: string; version: number } | null>(null);
+  const [editing, setEditing] = useState<{ id: string; body: string; isPublic: boolean; version: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [posting, setPosting] = useState(false);
 
@@ -41,16 +53,17 @@ export function CommentThread({ claimId }: { claimId: string }) {
     if (!draft.trim()) return;
     setPosting(true);
     setError(null);
-    const result = await apiFetch<{ comment: CommentDto }>(`/api/claims/${claimId}/comments`, { method: 'POST', body: { body: draft } });
+    const result = await apiFetch<{ comment: CommentDto }>(`/api/claims/${claimId}/comments`, { method: 'POST', body: { body: draft, isPublic: draftPublic } });
     setPosting(false);
     if (!result.ok) return setError(result.error.message);
     setDraft('');
+    setDraftPublic(false);
     keep(result.data.comment);
   }
 
   async function saveEdit() {
     if (!editing) return;
-    const result = await apiFetch<{ comment: CommentDto }>(`/api/comments/${editing.id}`, { method: 'PATCH', body: { body: editing.body, version: editing.version } });
+    const result = await apiFetch<{ comment: CommentDto }>(`/api/comments/${editing.id}`, { method: 'PATCH', body: { body: editing.body, isPublic: editing.isPublic, version: editing.version } });
     if (!result.ok) return setError(result.status === 409 ? 'This comment changed in another tab. Cancel to see it, then edit again.' : result.error.message);
     setEditing(null);
     keep(result.data.comment);
@@ -80,6 +93,11 @@ export function CommentThread({ claimId }: { claimId: string }) {
                 <p className="text-xs text-[var(--color-muted)]">
                   <span className="font-semibold text-[var(--color-ink)]">{c.authorName ?? 'Former member'}</span> · <LocalTime iso={c.createdAt} />
                   {c.edited && ' · edited'}
+                  {c.isPublic && !c.deleted && (
+                    <span className="ml-1.5 rounded bg-emerald-100 px-1.5 text-[11px] font-medium text-emerald-900" title="Shown on the published fact-check as a note from the desk" data-testid="comment-public-badge">
+                      Public
+                    </span>
+                  )}
                 </p>
                 {c.deleted ? (
                   <p className="mt-0.5 text-sm italic text-[var(--color-muted)]" data-testid="comment-deleted">
@@ -88,7 +106,8 @@ export function CommentThread({ claimId }: { claimId: string }) {
                   </p>
                 ) : editing?.id === c.id ? (
                   <div className="mt-1 space-y-2">
-                    <MentionInput label="Edit comment" value={editing.body} onChange={(body) => setEditing({ id: c.id, body, version: editing.version })} members={members} onSubmitShortcut={() => void saveEdit()} autoFocus />
+                    <MentionInput label="Edit comment" value={editing.body} onChange={(body) => setEditing({ ...editing, body })} members={members} onSubmitShortcut={() => void saveEdit()} autoFocus />
+                    <PublicCheckbox checked={editing.isPublic} onChange={(isPublic) => setEditing({ ...editing, isPublic })} testId="comment-edit-public-checkbox" />
                     <div className="flex gap-2">
                       <Button size="sm" onClick={() => void saveEdit()}>
                         Save
@@ -105,7 +124,7 @@ export function CommentThread({ claimId }: { claimId: string }) {
                 )}
                 {!c.deleted && c.authorId === currentUserId && editing?.id !== c.id && (
                   <div className="mt-1 flex gap-1">
-                    <Button variant="ghost" size="sm" onClick={() => setEditing({ id: c.id, body: editableCommentBody(c.body, c.mentions.map((m) => ({ userId: m.userId, label: m.name }))), version: c.version })}>
+                    <Button variant="ghost" size="sm" onClick={() => setEditing({ id: c.id, body: editableCommentBody(c.body, c.mentions.map((m) => ({ userId: m.userId, label: m.name }))), isPublic: c.isPublic, version: c.version })}>
                       Edit
                     </Button>
                     <Button variant="ghost" size="sm" onClick={() => void remove(c)}>
@@ -124,6 +143,7 @@ export function CommentThread({ claimId }: { claimId: string }) {
       {canWrite && (
         <div className="mt-4 space-y-2">
           <MentionInput label="Add a comment" placeholder="Add a comment… (@ to mention, Ctrl+Enter to post)" value={draft} onChange={setDraft} members={members.filter((m) => m.userId !== currentUserId)} onSubmitShortcut={() => void post()} />
+          <PublicCheckbox checked={draftPublic} onChange={setDraftPublic} testId="comment-public-checkbox" />
           <Button size="sm" onClick={() => void post()} disabled={posting || !draft.trim()}>
             {posting ? 'Posting…' : 'Post comment'}
           </Button>

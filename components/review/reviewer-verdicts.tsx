@@ -6,7 +6,7 @@ import { VerdictChip } from '@/components/claims/verdict-chip';
 import { VerdictPicker } from '@/components/claims/verdict-picker';
 import { Button } from '@/components/ui/button';
 import { notifySuccess } from '@/components/ui/notify';
-import { useVerdicts } from '@/components/workbench/queries';
+import { useArticleLocked, useVerdicts } from '@/components/workbench/queries';
 import { queryKeys } from '@/components/workbench/query-keys';
 import { useRefetchClaim } from '@/components/workbench/use-live-review';
 import { useWorkbench } from '@/components/workbench/workbench-context';
@@ -20,7 +20,10 @@ export function ReviewerVerdicts({ claimId }: { claimId: string }) {
   const client = useQueryClient();
   const articleId = useWorkbench((s) => s.articleId);
   const levels = useWorkbench((s) => s.levels);
-  const canVote = useWorkbench((s) => can(s.user.role, 'verdict:own'));
+  // A published or retracted article is read-only: the team's verdicts stay visible, no new ones.
+  const locked = useArticleLocked();
+  const mayVote = useWorkbench((s) => can(s.user.role, 'verdict:own'));
+  const canVote = mayVote && !locked;
   const refetchClaim = useRefetchClaim();
   const remote = useVerdicts(claimId);
   const list = remote.data ?? null;
@@ -73,6 +76,7 @@ export function ReviewerVerdicts({ claimId }: { claimId: string }) {
           </Button>
         </div>
       )}
+      {mayVote && locked && <p className="text-sm text-[var(--color-muted)]">The fact-check is published, so verdicts are read-only. An editor can reopen it for correction.</p>}
       <p role="alert" className="text-sm text-red-700 empty:hidden">
         {error ?? remote.error?.message}
       </p>

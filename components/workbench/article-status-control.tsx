@@ -6,20 +6,36 @@ import { StatusBadge } from '@/components/articles/status-badge';
 import { Button } from '@/components/ui/button';
 import { notifyError, notifySuccess } from '@/components/ui/notify';
 import { apiFetch } from '@/lib/api/client';
+import { statusInSentence } from '@/lib/domain/status-labels';
 import type { ArticleStatus } from '@/lib/domain/statuses';
-import { availableArticleTransitions } from '@/lib/review/workflow';
-import { useArticleMeta, type ArticleMeta } from './queries';
+import { PublicationHistoryButton } from './publication-history';
+import { PublicationReasonDialog } from './publication-reason-dialog';
+import { publicationActions, workflowSteps } from './publication-view';
+import { PublishDialog } from './publish-dialog';
+import { useArticleMeta, usePublication, type ArticleMeta } from './queries';
 import { queryKeys } from './query-keys';
 import { useWorkbench } from './workbench-context';
 
-/** The article's workflow state, with the moves this member's role allows (draft → in review → ready → published). */
+type OpenDialog = 'publish' | 'reopen' | 'retract' | null;
+
+/**
+ * The article's workflow state with the moves this member's role allows: the plain steps
+ * (draft ⇄ in review ⇄ ready) directly, and Publish…, Reopen for correction… and Retract… through
+ * their dialogs (the publication route), which ask for what each step records.
+ */
 export function ArticleStatusControl() {
   const client = useQueryClient();
   const articleId = useWorkbench((s) => s.articleId);
   const role = useWorkbench((s) => s.user.role);
+  const firstPublishedAt = useWorkbench((s) => s.firstPublishedAt);
   const { status, version } = useArticleMeta();
+  const publication = usePublication().data;
+  const everPublished = publication ? publication.everPublished : firstPublishedAt !== null;
   const [pending, setPending] = useState(false);
-  const transitions = availableArticleTransitions(role, status);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const steps = workflowSteps(role, status);
+  const actions = publicationActions(role, status, everPublished);
+  const close = () => setDialog(null);
 
   async function move(to: ArticleStatus) {
     setPending(true);
@@ -28,17 +44,36 @@ export function ArticleStatusControl() {
     if (!result.ok) return notifyError(result.error.message);
     const saved = result.data.article;
     client.setQueryData<ArticleMeta>(queryKeys.article(articleId), (meta) => meta && { ...meta, status: saved.status, version: saved.version });
-    notifySuccess(`Article is now ${to.replace('_', ' ')}.`);
+    notifySuccess(`Article is now ${statusInSentence(saved.status)}.`);
   }
 
   return (
-    <div className="flex items-center gap-2" data-testid="article-status">
+    <div className="flex flex-wrap items-center gap-2" data-testid="article-status">
       <StatusBadge status={status} />
-      {transitions.map((t) => (
-        <Button key={t.to} variant={t.to === 'published' ? 'primary' : 'secondary'} size="sm" disabled={pending} onClick={() => void move(t.to)}>
+      {steps.map((t) => (
+        <Button key={t.to} variant="secondary" size="sm" disabled={pending} onClick={() => void move(t.to)}>
           {t.label}
         </Button>
       ))}
+      {actions.publish && (
+        <Button size="sm" onClick={() => setDialog('publish')} data-testid="publish-button">
+          Publish…
+        </Button>
+      )}
+      {actions.reopen && (
+        <Button variant="secondary" size="sm" onClick={() => setDialog('reopen')} data-testid="reopen-button">
+          Reopen for correction…
+        </Button>
+      )}
+      {actions.retract && (
+        <Button variant="danger" size="sm" onClick={() => setDialog('retract')} data-testid="retract-button">
+          Retract…
+        </Button>
+      )}
+      <PublicationHistoryButton />
+      <PublishDialog open={dialog === 'publish'} onClose={close} />
+      <PublicationReasonDialog kind="reopen" open={dialog === 'reopen'} onClose={close} />
+      <PublicationReasonDialog kind="retract" open={dialog === 'retract'} onClose={close} />
     </div>
   );
 }

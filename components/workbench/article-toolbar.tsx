@@ -3,10 +3,11 @@
 import { Button } from '@/components/ui/button';
 import { can } from '@/lib/auth/permissions';
 import { ExportMenu } from './export-menu';
+import { useArticleLocked, useArticleMeta } from './queries';
 import { useMarkClaim, useTextEditing } from './use-text-editing';
 import { useWorkbench } from './workbench-context';
 
-/** Mark claim / export / edit text; in edit mode, save and cancel. */
+/** Mark claim / export / edit text; in edit mode, save and cancel. A published or retracted article offers export only. */
 export function ArticleToolbar() {
   const articleId = useWorkbench((s) => s.articleId);
   const role = useWorkbench((s) => s.user.role);
@@ -15,17 +16,33 @@ export function ArticleToolbar() {
   const setEditing = useWorkbench((s) => s.setEditing);
   const markClaim = useMarkClaim();
   const { saveText, cancelEdit } = useTextEditing();
-  const canAnnotate = can(role, 'claim:create');
+  const locked = useArticleLocked();
+  const retracted = useArticleMeta().status === 'retracted';
+  const canAnnotate = can(role, 'claim:create') && !locked;
+  const hint = locked
+    ? retracted
+      ? 'Retracted: read-only.'
+      : 'Published: read-only. The discussion stays open.'
+    : canAnnotate
+      ? 'Select words in the text, then mark them as a claim.'
+      : 'You have read-only access to this article.';
   return (
     <div role="toolbar" aria-label="Article actions" className="sticky top-14 z-20 -mx-3 mt-5 flex flex-wrap items-center gap-2 rounded-lg border border-[var(--color-line)] bg-white/95 px-3 py-2 shadow-xs backdrop-blur">
       {editing ? (
         <>
-          <span className="text-sm font-medium text-amber-800">Editing article text — claims re-anchor when you save.</span>
+          {locked ? (
+            // Published by a colleague while this user was editing: saving would be refused.
+            <span className="text-sm font-medium text-red-800" role="alert">
+              This article was published while you were editing, so the text cannot be saved. Copy your changes, then cancel.
+            </span>
+          ) : (
+            <span className="text-sm font-medium text-amber-800">Editing article text — claims re-anchor when you save.</span>
+          )}
           <span className="ml-auto" />
           <Button variant="secondary" size="sm" onClick={cancelEdit}>
             Cancel
           </Button>
-          <Button size="sm" onClick={() => void saveText()}>
+          <Button size="sm" onClick={() => void saveText()} disabled={locked}>
             Save text
           </Button>
         </>
@@ -36,10 +53,10 @@ export function ArticleToolbar() {
               Mark claim
             </Button>
           )}
-          <span className="text-xs text-[var(--color-muted)]">{canAnnotate ? 'Select words in the text, then mark them as a claim.' : 'You have read-only access to this article.'}</span>
+          <span className="text-xs text-[var(--color-muted)]">{hint}</span>
           <span className="ml-auto" />
           <ExportMenu articleId={articleId} />
-          {can(role, 'article:edit') && (
+          {can(role, 'article:edit') && !locked && (
             <Button variant="secondary" size="sm" onClick={() => setEditing(true)} aria-keyshortcuts="E">
               Edit text
             </Button>

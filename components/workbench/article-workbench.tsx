@@ -6,11 +6,13 @@ import { ClaimPanel } from '@/components/claims/claim-panel';
 import type { AssignmentDto } from '@/lib/domain/review';
 import type { MemberDto } from '@/lib/domain/workspaces';
 import { ArticleHeader } from './article-header';
+import { ArticleLockBanner } from './article-lock-banner';
 import { WorkbenchEditor } from './workbench-editor';
 import { seedWorkbenchCache, useClaims } from './queries';
 import type { ClaimDto, ScaleLevel, WorkbenchArticle, WorkbenchUser } from './types';
 import { useClaimHighlights } from './use-claim-highlights';
 import { useLiveReview } from './use-live-review';
+import { useLockTransitions } from './use-lock-transitions';
 import { useTextSync } from './use-text-editing';
 import { useWorkbenchShortcuts } from './use-workbench-shortcuts';
 import { WorkbenchProvider, useWorkbench } from './workbench-context';
@@ -41,7 +43,7 @@ export function ArticleWorkbench({ article, initialClaims, levels, user, members
   useState(() => seedWorkbenchCache(client, article, initialClaims, initialAssignments));
   const activeId = initialClaimId && initialClaims.some((c) => c.id === initialClaimId) ? initialClaimId : null;
   return (
-    <WorkbenchProvider init={{ articleId: article.id, user, levels, members, shown: { revision: article.revision, doc: article.doc }, activeId, openTab: initialTab }}>
+    <WorkbenchProvider init={{ articleId: article.id, user, levels, members, firstPublishedAt: article.firstPublishedAt, shown: { revision: article.revision, doc: article.doc }, activeId, openTab: initialTab }}>
       <WorkbenchLayout article={article} initialCursor={initialCursor} initialClaimId={initialClaimId} />
     </WorkbenchProvider>
   );
@@ -54,11 +56,13 @@ function WorkbenchLayout({ article, initialCursor, initialClaimId }: { article: 
   useTextSync();
   useClaimHighlights(editor, claims, initialClaimId);
   useWorkbenchShortcuts();
+  useLockTransitions();
   return (
     <div className="mx-auto grid max-w-[1440px] grid-cols-1 gap-0 lg:grid-cols-[minmax(0,1fr)_440px]">
       <section aria-label="Article" className="min-w-0 border-r border-[var(--color-line)] bg-[var(--color-paper)] px-6 py-8 lg:px-12">
         <div className="mx-auto max-w-[72ch]">
           <ArticleHeader article={article} />
+          <ArticleLockBanner />
           <WorkbenchEditor initialDoc={article.doc} language={article.language} />
         </div>
       </section>

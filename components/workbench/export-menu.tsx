@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { Button } from '@/components/ui/button';
-import { EXPORT_FORMATS, FORMAT_INFO, type ExportFormat } from '@/lib/export/formats';
+import { FORMAT_INFO, exportMenuEntries, type ExportMenuEntry } from '@/lib/export/formats';
+import { useArticleMeta } from './queries';
 
 // Object URLs are revoked later, not right after the click: some browsers read them asynchronously.
 const REVOKE_AFTER_MS = 60_000;
@@ -11,18 +12,22 @@ const REVOKE_AFTER_MS = 60_000;
 /**
  * The article's Export menu (Radix DropdownMenu: keyboard, focus return and typeahead). Reports are
  * fetched rather than linked so an error (JSON) is shown here instead of being saved as the file,
- * and so PDF rendering can show progress.
+ * and so PDF rendering can show progress. ClaimReview needs the article published: until then its
+ * item says so and "ClaimReview (draft)" exports draft markup instead (lib/export/formats.ts).
  */
 export function ExportMenu({ articleId }: { articleId: string }) {
+  const status = useArticleMeta().status;
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState<ExportFormat | null>(null);
+  const [busy, setBusy] = useState<ExportMenuEntry | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const download = async (format: ExportFormat) => {
-    setBusy(format);
+  const download = async (entry: ExportMenuEntry) => {
+    const { format } = entry;
+    setBusy(entry);
     setError(null);
     try {
-      const response = await fetch(`/api/articles/${encodeURIComponent(articleId)}/export?format=${format}`, { credentials: 'same-origin' });
+      const query = new URLSearchParams({ format, ...(entry.draft ? { draft: '1' } : {}) });
+      const response = await fetch(`/api/articles/${encodeURIComponent(articleId)}/export?${query.toString()}`, { credentials: 'same-origin' });
       if (!response.ok) {
         setError(await errorMessage(response));
         return;
@@ -42,7 +47,7 @@ export function ExportMenu({ articleId }: { articleId: string }) {
         {busy && (
           <>
             <Spinner />
-            <span>{busy === 'pdf' ? 'Rendering PDF…' : `Preparing ${FORMAT_INFO[busy].label}…`}</span>
+            <span>{busy.format === 'pdf' ? 'Rendering PDF…' : `Preparing ${busy.label}…`}</span>
           </>
         )}
       </div>
@@ -66,16 +71,22 @@ export function ExportMenu({ articleId }: { articleId: string }) {
             // The workbench listens for single-key shortcuts (j, k, Esc) on the window; keys typed in the menu are the menu's.
             onKeyDown={(event) => event.stopPropagation()}
           >
-            {EXPORT_FORMATS.map((format) => (
+            {exportMenuEntries(status).map((entry) => (
               <DropdownMenu.Item
-                key={format}
-                textValue={FORMAT_INFO[format].label}
-                className="flex w-full cursor-default items-center justify-between gap-3 px-3 py-1.5 text-left text-sm outline-none select-none data-[disabled]:text-gray-400 data-[highlighted]:bg-gray-100"
-                onSelect={() => void download(format)}
+                key={entry.key}
+                textValue={entry.label}
+                disabled={entry.unavailable !== null}
+                data-testid={`export-${entry.key}`}
+                className="flex w-full cursor-default items-center justify-between gap-3 px-3 py-1.5 text-left text-sm outline-none select-none data-[disabled]:text-gray-500 data-[highlighted]:bg-gray-100"
+                onSelect={() => void download(entry)}
               >
-                <span>{FORMAT_INFO[format].label}</span>
+                <span>
+                  {entry.label}
+                  {entry.unavailable && <span className="block text-xs text-[var(--color-muted)]">{`Not available: ${entry.unavailable}`}</span>}
+                  {entry.draft && <span className="block text-xs text-[var(--color-muted)]">Marked as a draft, without a publication date</span>}
+                </span>
                 <span aria-hidden className="font-mono text-xs text-[var(--color-muted)]">
-                  .{FORMAT_INFO[format].extension}
+                  .{FORMAT_INFO[entry.format].extension}
                 </span>
               </DropdownMenu.Item>
             ))}

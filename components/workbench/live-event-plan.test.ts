@@ -27,6 +27,8 @@ describe('planEntityEvent', () => {
     ['claim.created', { claimId: 'e' }, {}, [{ type: 'refetchClaim', claimId: 'e' }, { type: 'invalidate', queryKey: ['claim', 'e', 'history'] }]],
     ['source.updated', {}, { source: () => 2 }, [{ type: 'invalidate', queryKey: ['claim', 'c', 'history'] }]],
     ['source.created', {}, {}, [{ type: 'refetchClaim', claimId: 'c' }, { type: 'invalidate', queryKey: ['claim', 'c', 'history'] }]],
+    ['reply.created', {}, {}, [{ type: 'invalidate', queryKey: ['claim', 'c', 'replies'] }, { type: 'invalidate', queryKey: ['claim', 'c', 'history'] }]],
+    ['reply.deleted', { version: null }, {}, [{ type: 'invalidate', queryKey: ['claim', 'c', 'replies'] }, { type: 'invalidate', queryKey: ['claim', 'c', 'history'] }]],
     ['source.deleted', { version: null }, { source: () => 1 }, [{ type: 'refetchClaim', claimId: 'c' }, { type: 'invalidate', queryKey: ['claim', 'c', 'history'] }]],
     ['source.deleted', { version: null }, {}, [{ type: 'invalidate', queryKey: ['claim', 'c', 'history'] }]],
     ['comment.created', {}, {}, [{ type: 'invalidate', queryKey: ['claim', 'c', 'comments'] }, { type: 'invalidate', queryKey: ['claim', 'c', 'history'] }]],
@@ -61,8 +63,18 @@ describe('planArticleUpdated', () => {
     expect(planArticleUpdated(articleEvent(['text'], 4), { ...nothingHeld, article: () => 5 })).toEqual([]);
   });
 
-  it('refetches only the light row for a status change', () => {
-    expect(planArticleUpdated(articleEvent(['status']), { ...nothingHeld, article: () => 4 })).toEqual([{ type: 'invalidate', queryKey: ['article', 'a'] }]);
+  it('refetches only the light row (and the publication state, where shown) for a status change', () => {
+    expect(planArticleUpdated(articleEvent(['status']), { ...nothingHeld, article: () => 4 })).toEqual([
+      { type: 'invalidate', queryKey: ['article', 'a'] },
+      { type: 'invalidate', queryKey: ['article', 'a', 'publication'] },
+    ]);
+  });
+
+  it('refetches the light row and the publication state (its public address) for a slug change', () => {
+    expect(planArticleUpdated(articleEvent([]), { ...nothingHeld, article: () => 4 })).toEqual([
+      { type: 'invalidate', queryKey: ['article', 'a'] },
+      { type: 'invalidate', queryKey: ['article', 'a', 'publication'] },
+    ]);
   });
 
   it('refetches claims and verdicts, not the text, for a blind-review change', () => {

@@ -61,6 +61,11 @@ export function planEntityEvent(event: EntityEvent, held: HeldVersions): LiveAct
     case 'verdict.deleted':
       if (!claimId || isHeld(held.verdict(claimId, event.entityId), event.version)) return [...history, agreement];
       return [{ type: 'invalidate', queryKey: queryKeys.verdicts(claimId) }, ...history, agreement];
+    case 'reply.created':
+    case 'reply.updated':
+    case 'reply.deleted':
+      // The log is small and its versions are not tracked in the cache: refetch it (where shown).
+      return claimId ? [{ type: 'invalidate', queryKey: queryKeys.replies(claimId) }, ...history] : [];
     case 'assignment.created':
     case 'assignment.deleted':
       if (held.assignment(event.entityId) === (event.type === 'assignment.created')) return [];
@@ -71,11 +76,15 @@ export function planEntityEvent(event: EntityEvent, held: HeldVersions): LiveAct
 /**
  * The article row changed. Text changes refetch text and the re-anchored claims; a status or
  * blind-review change only the light row (and, for blind review, what this viewer may now see).
+ * A status change may be a publication step, so the publication state is invalidated too: it is
+ * refetched only where it is shown (articles that are or were published), otherwise it is free.
  */
 export function planArticleUpdated(event: ArticleUpdatedEvent, held: HeldVersions): LiveAction[] {
   const version = held.article();
   if (version !== undefined && event.version <= version) return [];
   const actions: LiveAction[] = [{ type: 'invalidate', queryKey: queryKeys.article(event.articleId) }];
+  // No field named: a change of the public address (slug), which the publication state carries.
+  if (event.fields.includes('status') || event.fields.length === 0) actions.push({ type: 'invalidate', queryKey: queryKeys.publication(event.articleId) });
   if (event.fields.includes('text')) {
     actions.push({ type: 'textChanged' }, { type: 'invalidate', queryKey: queryKeys.articleText(event.articleId) }, { type: 'invalidate', queryKey: queryKeys.claims(event.articleId) });
   } else if (event.fields.includes('blindReview')) {

@@ -2,6 +2,8 @@
 
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api/client';
+import type { PublicationStateDto } from '@/lib/domain/publishing';
+import { isArticleLocked } from '@/lib/publishing/lock';
 import type { ArticleAgreement, AssignmentDto, CommentDto, TimelineEntry, VerdictList } from '@/lib/domain/review';
 import { mergeClaimLists } from './claims-cache';
 import { queryKeys } from './query-keys';
@@ -42,6 +44,44 @@ export function useArticleMeta(): ArticleMeta {
   });
   // Seeded by the page before anything renders (seedWorkbenchCache), so always present.
   return query.data!;
+}
+
+/**
+ * Published and retracted articles are read-only (the server refuses writes with 409): every
+ * editing affordance reads this. Comments and assignments stay open.
+ */
+export function useArticleLocked(): boolean {
+  return isArticleLocked(useArticleMeta().status);
+}
+
+/** The same, read from the cache at the moment of an action (shortcuts, mark claim). */
+export function isLockedNow(client: QueryClient, articleId: string): boolean {
+  const meta = client.getQueryData<ArticleMeta>(queryKeys.article(articleId));
+  return meta ? isArticleLocked(meta.status) : false;
+}
+
+/** GET /api/articles/:id/publication (the state itself, or wrapped as `{ publication }`). */
+export async function fetchPublication(articleId: string): Promise<PublicationStateDto> {
+  const body = await getJson<PublicationStateDto | { publication: PublicationStateDto }>(`/api/articles/${articleId}/publication`);
+  return 'publication' in body ? body.publication : body;
+}
+
+/**
+ * The article's publication state: blockers, public address, the log. Loaded only where it is
+ * shown: for an article that is or was published (banner, history), and in the Publish dialog
+ * (`fresh`: refetched on open, the blockers must be current). Status events invalidate it.
+ */
+export function usePublication({ fresh = false }: { fresh?: boolean } = {}) {
+  const articleId = useWorkbench((s) => s.articleId);
+  const publishedBefore = useWorkbench((s) => s.firstPublishedAt !== null);
+  const locked = useArticleLocked();
+  return useQuery({
+    queryKey: queryKeys.publication(articleId),
+    queryFn: () => fetchPublication(articleId),
+    enabled: (query) => fresh || locked || publishedBefore || query.state.data?.everPublished === true,
+    ...LIVE,
+    ...(fresh ? { refetchOnMount: 'always' as const } : {}),
+  });
 }
 
 export function useArticleText(): ArticleText | undefined {

@@ -11,9 +11,14 @@ export const queryKeys = {
   claims: (articleId: string) => ['article', articleId, 'claims'] as const,
   assignments: (articleId: string) => ['article', articleId, 'assignments'] as const,
   agreement: (articleId: string) => ['article', articleId, 'agreement'] as const,
+  /** Publication state: blockers, public address, whether and when it was published, the log. */
+  publication: (articleId: string) => ['article', articleId, 'publication'] as const,
+  /** The public page as it would be published now (HTML), shown in the Publish dialog. */
+  publicationPreview: (articleId: string) => ['article', articleId, 'publication', 'preview'] as const,
   /** Every claim-scoped query (comments, verdicts, history of any claim). */
   allClaims: () => ['claim'] as const,
   claim: (claimId: string) => ['claim', claimId] as const,
+  replies: (claimId: string) => ['claim', claimId, 'replies'] as const,
   comments: (claimId: string) => ['claim', claimId, 'comments'] as const,
   verdicts: (claimId: string) => ['claim', claimId, 'verdicts'] as const,
   history: (claimId: string) => ['claim', claimId, 'history'] as const,

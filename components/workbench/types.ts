@@ -1,6 +1,7 @@
 import type { ClaimDto, SourceDto } from '@/lib/domain/claims';
 import type { ScaleDto } from '@/lib/domain/scales';
 import type { Role } from '@/lib/domain/roles';
+import type { ArticleStatus } from '@/lib/domain/statuses';
 
 export type { ClaimDto, SourceDto };
 export type ScaleLevel = ScaleDto['levels'][number];
@@ -14,7 +15,9 @@ export interface WorkbenchArticle {
   url: string | null;
   publishedOn: string | null;
   sourceCredit: string;
-  status: 'draft' | 'in_review' | 'ready' | 'published';
+  status: ArticleStatus;
+  /** ISO datetime of the first publication (null: never published); until the publication state loads. */
+  firstPublishedAt: string | null;
   blindReview: boolean;
   language: string;
   version: number;

@@ -77,12 +77,16 @@ export function useClaimHighlights(editor: Editor | null, claims: ClaimDto[], in
   }, [initialClaimId, ranges]);
 }
 
-/** Claims in reading order with their numbers (the same order and numbers every report uses). */
+/**
+ * Claims in reading order (as every report lists them) with their numbers. The number is the
+ * claim's stable one (given at creation, never reused), not its position: marking a claim earlier
+ * in the text does not renumber the others, so "claim 3" in a comment or a public URL stays right.
+ */
 export function useClaimOrder(): { ordered: ClaimDto[]; numbers: Map<string, number> } {
   const claims = useClaims();
   const ranges = useWorkbench((s) => s.ranges);
   return useMemo(() => {
     const ordered = orderClaimsByText(claims, ranges);
-    return { ordered, numbers: new Map(ordered.map((c, i) => [c.id, i + 1])) };
+    return { ordered, numbers: new Map(ordered.map((c) => [c.id, c.number])) };
   }, [claims, ranges]);
 }

@@ -7,7 +7,7 @@ import { notifyError, notifySuccess } from '@/components/ui/notify';
 import { apiFetch } from '@/lib/api/client';
 import { can } from '@/lib/auth/permissions';
 import { docToText } from '@/lib/editor/doc-text';
-import { useArticleText, type ArticleMeta, type ArticleText } from './queries';
+import { isLockedNow, useArticleText, type ArticleMeta, type ArticleText } from './queries';
 import { queryKeys } from './query-keys';
 import type { ClaimDto } from './types';
 import { useWorkbench, useWorkbenchStore } from './workbench-context';
@@ -74,6 +74,8 @@ export function useMarkClaim() {
   return useCallback(async () => {
     const { editor, editing, markingClaim, articleId, shown, user, setMarkingClaim, openClaim } = store.getState();
     if (!editor || editing || markingClaim || !can(user.role, 'claim:create')) return;
+    // Published or retracted: read-only (the server would refuse with 409).
+    if (isLockedNow(client, articleId)) return;
     const { from, to, empty } = editor.state.selection;
     if (empty) return notifyError('Select the words of the claim first.');
     const docText = docToText(editor.state.doc);

@@ -1,8 +1,10 @@
 'use client';
 
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { can } from '@/lib/auth/permissions';
 import { isTypingTarget } from '@/lib/shortcuts';
+import { isLockedNow } from './queries';
 import { useClaimOrder } from './use-claim-highlights';
 import { useMarkClaim } from './use-text-editing';
 import { scrollToClaim } from './scroll-to-claim';
@@ -11,15 +13,19 @@ import { useWorkbenchStore } from './workbench-context';
 /**
  * Page-level shortcuts (J/K next/previous claim, Esc closes, E edits the text, Ctrl/⌘+Shift+M
  * marks a claim). The editor handles Ctrl/⌘+Shift+M itself when focused; this covers the rest.
+ * None act while a dialog is open (its own keys, Esc first of all, are the dialog's), and a
+ * published article cannot be edited or marked.
  */
 export function useWorkbenchShortcuts(): void {
+  const client = useQueryClient();
   const store = useWorkbenchStore();
   const markClaim = useMarkClaim();
   const { ordered } = useClaimOrder();
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      const { editor, editing, activeId, ranges, user, openClaim, closeClaim, setEditing } = store.getState();
+      const { articleId, editor, editing, activeId, ranges, user, openClaim, closeClaim, setEditing } = store.getState();
+      if (document.querySelector('dialog[open]')) return;
       const mod = event.ctrlKey || event.metaKey;
       if (mod && event.shiftKey && event.key.toLowerCase() === 'm' && !editor?.isFocused) {
         event.preventDefault();
@@ -36,11 +42,11 @@ export function useWorkbenchShortcuts(): void {
         scrollToClaim(visible[next]!.id);
       } else if (event.key === 'Escape' && activeId) {
         closeClaim();
-      } else if (event.key === 'e' && can(user.role, 'article:edit') && !editing) {
+      } else if (event.key === 'e' && can(user.role, 'article:edit') && !editing && !isLockedNow(client, articleId)) {
         setEditing(true);
       }
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, markClaim, ordered]);
+  }, [client, store, markClaim, ordered]);
 }

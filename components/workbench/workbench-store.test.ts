@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorkbenchStore, NO_EDITS } from './workbench-store';
 
 function store(activeId: string | null = null) {
-  return createWorkbenchStore({ articleId: 'a', user: { id: 'u', name: 'U', role: 'editor' }, levels: [], members: [], shown: { revision: 1, doc: {} }, activeId, openTab: 'history' });
+  return createWorkbenchStore({ articleId: 'a', user: { id: 'u', name: 'U', role: 'editor' }, levels: [], members: [], firstPublishedAt: null, shown: { revision: 1, doc: {} }, activeId, openTab: 'history' });
 }
 
 describe('workbench store', () => {

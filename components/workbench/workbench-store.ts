@@ -29,6 +29,8 @@ export interface WorkbenchState {
   user: WorkbenchUser;
   levels: ScaleLevel[];
   members: MemberDto[];
+  /** When the article was first published, as the page rendered it (the publication query has the live value). */
+  firstPublishedAt: string | null;
   editor: Editor | null;
   /** The text in the editor and its revision: what claims are marked against and what Cancel restores. */
   shown: { revision: number; doc: Record<string, unknown> };
@@ -79,6 +81,7 @@ export interface WorkbenchInit {
   user: WorkbenchUser;
   levels: ScaleLevel[];
   members: MemberDto[];
+  firstPublishedAt: string | null;
   shown: WorkbenchState['shown'];
   activeId: string | null;
   openTab: ClaimTab;

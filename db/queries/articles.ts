@@ -9,6 +9,7 @@ import { jsonDocToText, plainTextToDocJson } from '@/lib/editor/doc-text';
 import { conflict, notFound } from '@/lib/errors';
 import { slugify, uniqueSlug } from '@/lib/text/slug';
 import { reanchorClaims } from './claims';
+import { assertArticleWritable } from './article-lock';
 import { recordHistory } from './history';
 import { canSeeOthersVerdicts } from '@/lib/review/verdict-visibility';
 
@@ -116,10 +117,12 @@ export async function findArticleBySlug(db: Db, workspaceId: string, slug: strin
 /**
  * Saves corrected article text and re-anchors every claim in the same transaction.
  * `baseRevision` is the text revision the editor started from: refused with 409 when someone
- * saved other text since (a status or settings change in between does not count).
+ * saved other text since (a status or settings change in between does not count). The text of a
+ * published or retracted article is read-only (409, see assertArticleWritable).
  */
 export async function updateArticleText(db: Db, articleId: string, doc: JSONContent, baseRevision: number, actorId: string) {
   return transaction(db, async (tx) => {
+    await assertArticleWritable(tx, articleId);
     const [current] = await tx.select().from(articles).where(eq(articles.id, articleId)).limit(1);
     if (!current) throw notFound('Article');
     if (current.revision !== baseRevision) {

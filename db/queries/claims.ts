@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { transaction } from '../transaction';
 import { articles, claims, sources, users } from '../schema';
 import { anchor, describe } from '@/lib/anchoring';
 import { conflict, AppError, notFound } from '@/lib/errors';
 import type { UpdateClaimInput } from '@/lib/validations/claims';
+import { assertArticleWritable, assertClaimWritable } from './article-lock';
 import { recordHistory, type Tx } from './history';
 import { assertLevelInWorkspace } from './scales';
 import type { SourceDto, ClaimDto } from '@/lib/domain/claims';
@@ -22,6 +23,7 @@ export function toSourceDto(row: SourceRow): SourceDto {
     publisher: row.publisher,
     excerpt: row.excerpt,
     accessedOn: row.accessedOn,
+    isPublic: row.isPublic,
     version: row.version,
   };
 }
@@ -30,6 +32,9 @@ function toClaimDto(row: ClaimRow, authorName: string | null, claimSources: Sour
   return {
     id: row.id,
     articleId: row.articleId,
+    number: row.number,
+    exclusionReason: row.exclusionReason,
+    firstPublishedAt: row.firstPublishedAt ? row.firstPublishedAt.toISOString() : null,
     quote: { exact: row.quoteExact, prefix: row.quotePrefix, suffix: row.quoteSuffix },
     position: { start: row.positionStart, end: row.positionEnd },
     anchoredRevision: row.anchoredRevision,
@@ -52,7 +57,7 @@ function toClaimDto(row: ClaimRow, authorName: string | null, claimSources: Sour
   };
 }
 
-/** Claims of an article with their sources, in text order (orphans last). */
+/** Claims of an article with their sources, in text order (orphans last); each carries its stable number. */
 export async function listClaims(db: Db, articleId: string): Promise<ClaimDto[]> {
   const rows = await db
     .select({ claim: claims, authorName: users.name })
@@ -83,9 +88,23 @@ export interface CreateClaimArgs {
   actorId: string;
 }
 
-/** Creates a claim on a span of the article's current text; the quote and selectors come from the server's copy. */
+/**
+ * Creates a claim on a span of the article's current text; the quote and selectors come from the
+ * server's copy. The claim's number is the article's next one (1, 2, 3 … in creation order).
+ */
 export async function createClaim(db: Db, args: CreateClaimArgs): Promise<ClaimDto> {
   const id = await transaction(db, async (tx) => {
+    // One statement hands out the number: on PostgreSQL the UPDATE takes the article row, so
+    // concurrent creations take turns here and each reads the counter the previous one committed;
+    // SQLite has one writer. The counter only grows (a refused creation rolls it back), so a
+    // deleted claim's number is never handed out again.
+    const [counter] = await tx
+      .update(articles)
+      .set({ claimCounter: sql`${articles.claimCounter} + 1` })
+      .where(eq(articles.id, args.articleId))
+      .returning({ number: articles.claimCounter });
+    if (!counter) throw notFound('Article');
+    await assertArticleWritable(tx, args.articleId);
     const [article] = await tx.select().from(articles).where(eq(articles.id, args.articleId)).limit(1);
     if (!article) throw notFound('Article');
     if (article.revision !== args.revision) {
@@ -103,6 +122,7 @@ export async function createClaim(db: Db, args: CreateClaimArgs): Promise<ClaimD
       .values({
         workspaceId: article.workspaceId,
         articleId: article.id,
+        number: counter.number,
         quoteExact: quote.exact,
         quotePrefix: quote.prefix ?? '',
         quoteSuffix: quote.suffix ?? '',
@@ -133,11 +153,16 @@ function describeSelection(text: string, start: number, end: number) {
   }
 }
 
-const EDITABLE_FIELDS = ['claimText', 'claimant', 'claimDate', 'claimAppearance', 'verdictId', 'rationale', 'status'] as const;
+/** `exclusionReason`: a reason excludes the claim from the fact-check, null includes it again. */
+const EDITABLE_FIELDS = ['claimText', 'claimant', 'claimDate', 'claimAppearance', 'verdictId', 'rationale', 'status', 'exclusionReason'] as const;
 
-/** Applies a partial update if `version` is current; otherwise 409 with the current claim. */
+/**
+ * Applies a partial update if `version` is current; otherwise 409 with the current claim. A
+ * published or retracted article's claims are read-only (409, see assertArticleWritable).
+ */
 export async function updateClaim(db: Db, claimId: string, input: UpdateClaimInput, actorId: string): Promise<ClaimDto> {
   await transaction(db, async (tx) => {
+    await assertClaimWritable(tx, claimId);
     const [current] = await tx.select().from(claims).where(eq(claims.id, claimId)).limit(1);
     if (!current) throw notFound('Claim');
     if (current.version !== input.version) {
@@ -162,11 +187,18 @@ export async function updateClaim(db: Db, claimId: string, input: UpdateClaimInp
   return getClaim(db, claimId);
 }
 
-/** Deletes a claim (and its sources) if `version` is current. */
+/**
+ * Deletes a claim (and its sources) if `version` is current. Never on a locked article, and never
+ * a claim that has been published (even once the article is reopened): that one can only be excluded.
+ */
 export async function deleteClaim(db: Db, claimId: string, version: number, actorId: string): Promise<void> {
   await transaction(db, async (tx) => {
+    await assertClaimWritable(tx, claimId);
     const [current] = await tx.select().from(claims).where(eq(claims.id, claimId)).limit(1);
     if (!current) throw notFound('Claim');
+    if (current.firstPublishedAt !== null) {
+      throw new AppError('conflict', `Claim ${current.number} has been published, so it cannot be deleted. Exclude it from the fact-check instead.`, { published: true, number: current.number });
+    }
     if (current.version !== version) throw conflict('Someone else changed this claim since you opened it.', await getClaim(tx, claimId));
     // The version is checked again in the DELETE: a change committed since our read wins.
     const deleted = await tx

@@ -22,6 +22,7 @@ function toDto(row: CommentRow, authorName: string | null, mentioned: Array<{ us
     body: deleted ? '' : row.body,
     deleted,
     edited: !deleted && row.version > 1,
+    isPublic: row.isPublic,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
@@ -109,15 +110,20 @@ export interface CommentResult {
   mentionedUserIds: string[];
 }
 
-export async function createComment(db: Db, input: { claimId: string; body: string; actorId: string }): Promise<CommentResult> {
+/**
+ * Posts a comment: internal unless `isPublic` (a public one is published as a note from the desk).
+ * Comments stay writable on a published article: the discussion goes on.
+ */
+export async function createComment(db: Db, input: { claimId: string; body: string; isPublic?: boolean; actorId: string }): Promise<CommentResult> {
   const body = cleanBody(input.body);
+  const isPublic = input.isPublic ?? false;
   return transaction(db, async (tx) => {
     const [claim] = await tx.select().from(claims).where(eq(claims.id, input.claimId)).limit(1);
     if (!claim) throw notFound('Claim');
     const mentioned = await mentionedIn(tx, claim.workspaceId, body, input.actorId);
-    const [row] = await tx.insert(comments).values({ claimId: claim.id, authorId: input.actorId, body }).returning();
+    const [row] = await tx.insert(comments).values({ claimId: claim.id, authorId: input.actorId, body, isPublic }).returning();
     if (mentioned.length) await tx.insert(mentions).values(mentioned.map((userId) => ({ commentId: row!.id, userId })));
-    await recordHistory(tx, { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId: claim.id, entityType: 'comment', entityId: row!.id, action: 'create', actorId: input.actorId, after: { body, mentions: mentioned } });
+    await recordHistory(tx, { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId: claim.id, entityType: 'comment', entityId: row!.id, action: 'create', actorId: input.actorId, after: { body, mentions: mentioned, ...(isPublic ? { isPublic } : {}) } });
     return { comment: await getComment(tx, row!.id), mentionedUserIds: mentioned };
   });
 }
@@ -134,25 +140,28 @@ async function loadOwn(tx: Tx, commentId: string, actorId: string, version: numb
   return { current, claim };
 }
 
-export async function updateComment(db: Db, commentId: string, input: { body: string; version: number }, actorId: string): Promise<CommentResult> {
-  const body = cleanBody(input.body);
+/** Edits your own comment's text and/or public flag (`body` or `isPublic` left out stays as it is). */
+export async function updateComment(db: Db, commentId: string, input: { body?: string; isPublic?: boolean; version: number }, actorId: string): Promise<CommentResult> {
+  const newBody = input.body === undefined ? undefined : cleanBody(input.body);
   return transaction(db, async (tx) => {
     const { current, claim } = await loadOwn(tx, commentId, actorId, input.version, 'edit');
+    const body = newBody ?? current.body;
+    const isPublic = input.isPublic ?? current.isPublic;
     const wanted = await mentionedIn(tx, claim.workspaceId, body, actorId);
     const existing = (await tx.select({ userId: mentions.userId }).from(mentions).where(eq(mentions.commentId, commentId))).map((m) => m.userId);
     const added = wanted.filter((id) => !existing.includes(id));
     const removed = existing.filter((id) => !wanted.includes(id));
-    if (body === current.body && added.length === 0 && removed.length === 0) return { comment: await getComment(tx, commentId), mentionedUserIds: [] };
+    if (body === current.body && isPublic === current.isPublic && added.length === 0 && removed.length === 0) return { comment: await getComment(tx, commentId), mentionedUserIds: [] };
     const updated = await tx
       .update(comments)
-      .set({ body, version: current.version + 1, updatedAt: new Date() })
+      .set({ body, isPublic, version: current.version + 1, updatedAt: new Date() })
       .where(and(eq(comments.id, commentId), eq(comments.version, input.version)))
       .returning({ id: comments.id });
     if (updated.length !== 1) throw conflict('This comment changed since you opened it.', await getComment(tx, commentId));
     // Existing mentions keep their read state; only the difference changes.
     if (removed.length) await tx.delete(mentions).where(and(eq(mentions.commentId, commentId), inArray(mentions.userId, removed)));
     if (added.length) await tx.insert(mentions).values(added.map((userId) => ({ commentId, userId })));
-    await recordHistory(tx, { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId: claim.id, entityType: 'comment', entityId: commentId, action: 'update', actorId, before: { body: current.body, mentions: existing }, after: { body, mentions: wanted } });
+    await recordHistory(tx, { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId: claim.id, entityType: 'comment', entityId: commentId, action: 'update', actorId, before: { body: current.body, mentions: existing, ...(isPublic !== current.isPublic ? { isPublic: current.isPublic } : {}) }, after: { body, mentions: wanted, ...(isPublic !== current.isPublic ? { isPublic } : {}) } });
     return { comment: await getComment(tx, commentId), mentionedUserIds: added };
   });
 }

@@ -4,13 +4,13 @@ import pg from 'pg';
 import { dialectOf, sqliteConnection, type Db } from '../client';
 import { createTestDb } from '../test-db';
 import { transaction } from '../transaction';
-import { articles, claimVerdicts, comments, ratingLevels, users, workspaces } from '../schema';
+import { articlePublications, articles, claims, claimVerdicts, comments, ratingLevels, replyAttempts, sources, users, workspaces } from '../schema';
 import { DEMO_CLAIMS } from '../seed/demo-claims';
 import { seedDemo } from '../seed/demo';
 import { createArticle, getArticle, updateArticleText } from './articles';
 import { createClaim, updateClaim } from './claims';
 import { createComment, deleteComment, updateComment } from './comments';
-import { AmbiguousArticleError, buildReportViewModel, findArticleForExport } from './report';
+import { AmbiguousArticleError, buildReportViewModel, buildReportViewModelInTx, findArticleForExport, publicationOf } from './report';
 import { getScale } from './scales';
 import { plainTextToDocJson } from '@/lib/editor/doc-text';
 import { AppError } from '@/lib/errors';
@@ -46,15 +46,22 @@ describe('buildReportViewModel on the seeded demo article', () => {
     expect(vm.article).toMatchObject({ id: demoId, slug: 'demo', title: 'Khamenei Says U.S. Created ISIS And Iran Defeated It', canonicalUrl: `${APP_URL}/articles/${demoId}` });
     expect(vm.article.text).toBe((await getArticle(db, demoId)).plainText);
     expect(vm.workspace.organizationName).toBe('Claimdesk Demo Desk');
+    expect(vm.workspace.slug).toBe('demo-desk');
+    expect(vm.audience).toBe('internal');
+    expect(vm.publication).toBeNull();
     expect(vm.scale).toMatchObject({ name: 'Claimdesk standard', bestRating: 5, worstRating: 0 });
     expect(vm.scale.levels.map((l) => l.key)).toEqual(['true', 'mostly-true', 'half-true', 'misleading', 'mostly-false', 'false', 'unproven', 'not-checkable']);
     expect(vm.appUrl).toBe(APP_URL);
     expect(vm.generatedAt).toBe(NOW.toISOString());
   });
 
-  it('numbers the 7 claims in text order, with UTF-16 ranges that hold their quotes', async () => {
+  it('lists the 7 claims in text order with their stable numbers, and UTF-16 ranges that hold their quotes', async () => {
     const vm = await demoReport();
-    expect(vm.claims.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    // The seed creates the claims in its own order: numbers follow creation, the list follows the text.
+    expect([...vm.claims.map((c) => c.number)].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    const stored = await db.select({ id: claims.id, number: claims.number }).from(claims).where(eq(claims.articleId, demoId));
+    for (const claim of vm.claims) expect(claim.number).toBe(stored.find((row) => row.id === claim.id)?.number);
+    for (const [index, demo] of DEMO_CLAIMS.entries()) expect(vm.claims.find((c) => c.quote.exact === demo.quote)?.number).toBe(index + 1);
     const starts = vm.claims.map((c) => c.start ?? -1);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
     for (const claim of vm.claims) {
@@ -112,10 +119,17 @@ describe('buildReportViewModel on the seeded demo article', () => {
   });
 
   it('renders one ClaimReview per claim with a final verdict, with Google’s required fields', async () => {
-    const reviews = renderClaimReviews(await demoReport());
+    const vm = await demoReport();
+    const reviews = renderClaimReviews(vm);
     expect(reviews).toHaveLength(6);
+    // The desk's own URL pattern when it has one, else Claimdesk's public claim page; either way the stable number.
+    const pattern = vm.workspace.factCheckUrlPattern;
+    const urlOf = (n: number) => (pattern ? pattern.replaceAll('{article}', 'demo').replaceAll('{claim}', String(n)) : `${APP_URL}/fact-checks/demo-desk/demo/claims/${n}`);
+    expect(reviews.map((r) => r.url)).toEqual(vm.claims.filter((c) => c.finalVerdict !== null).map((c) => urlOf(c.number)));
     for (const review of reviews) {
-      expect(review.url).toMatch(/^https:\/\/claimdesk\.example\/fact-checks\/demo#claim-[1-7]$/);
+      // The demo article is not published: its markup can only be a draft.
+      expect(review.creativeWorkStatus).toBe('Draft');
+      expect(review).not.toHaveProperty('datePublished');
       expect(review.claimReviewed.trim()).not.toBe('');
       expect(review.author).toEqual({ '@type': 'Organization', name: 'Claimdesk Demo Desk', url: 'https://claimdesk.example/' });
       expect(review.reviewRating).toMatchObject({ '@type': 'Rating', alternateName: expect.any(String) });
@@ -137,12 +151,18 @@ describe('buildReportViewModel on the seeded demo article', () => {
     await updateClaim(db, claim.id, { version: claim.version, verdictId: trueLevel }, tom);
     const forSeven = await countQueries(demoId);
     expect(forSeven).toBe(await countQueries(small.id));
-    expect(forSeven).toBeLessThanOrEqual(12);
+    // Replies, public flags and publication rows do not add queries per claim either.
+    await transaction(db, async (tx) => {
+      await tx.insert(replyAttempts).values({ workspaceId, claimId: claim.id, contactedOn: '2024-01-02', method: 'email', contact: 'x' });
+      await tx.insert(articlePublications).values({ workspaceId, articleId: small.id, sequence: 1, kind: 'published', workspaceSlug: 'demo-desk', articleSlug: small.slug, createdAt: new Date('2024-01-03T00:00:00Z') });
+    });
+    expect(await countQueries(small.id)).toBe(forSeven);
+    expect(forSeven).toBeLessThanOrEqual(13);
   });
 });
 
 describe('an orphaned claim', () => {
-  it('has no range, keeps its quote and is numbered last', async () => {
+  it('has no range, keeps its quote and its number, and is listed last', async () => {
     const before = await demoReport();
     const target = before.claims.find((c) => c.quote.exact.startsWith('If Soleimani were not present'))!;
     const article = await getArticle(db, demoId);
@@ -153,7 +173,8 @@ describe('an orphaned claim', () => {
 
     const vm = await demoReport();
     const orphan = vm.claims.find((c) => c.id === target.id)!;
-    expect(orphan).toMatchObject({ start: null, end: null, orphaned: true, number: 7, quote: target.quote });
+    expect(orphan).toMatchObject({ start: null, end: null, orphaned: true, number: target.number, quote: target.quote });
+    expect(vm.claims.at(-1)?.id).toBe(target.id);
     expect(orphan.finalVerdict?.key).toBe('not-checkable');
     for (const claim of vm.claims.filter((c) => !c.orphaned)) expect(vm.article.text.slice(claim.start!, claim.end!)).toBe(claim.quote.exact);
   });
@@ -245,6 +266,139 @@ describe('reports under blind review and with deleted comments', () => {
     expect(vm.claims[0]!.history.filter((h) => h.entityId === comment.id).map((h) => h.action)).toEqual(['create', 'update', 'delete']);
     const json = (await renderReport(vm, 'json')).body;
     expect(json).not.toContain('cousin');
+  });
+});
+
+describe('publishing fields: stable numbers, exclusion, public flags, right of reply, publication', () => {
+  let local: Db;
+  let articleId: string;
+  let workspaceId: string;
+  let tom: string;
+  const report = (database: Db = local) => buildReportViewModel(database, articleId, { appUrl: APP_URL, now: NOW });
+
+  beforeAll(async () => {
+    local = await createTestDb();
+    await seedDemo(local);
+    articleId = (await findArticleForExport(local, 'demo')).id;
+    workspaceId = (await getArticle(local, articleId)).workspaceId;
+    tom = (await local.select({ id: users.id }).from(users).where(eq(users.email, 'tom@claimdesk.demo')).limit(1))[0]!.id;
+  });
+
+  it('a claim created later near the top of the text gets the next number and is listed first', async () => {
+    const article = await getArticle(local, articleId);
+    const created = await createClaim(local, { articleId, revision: article.revision, start: 0, end: 8, actorId: tom });
+    const vm = await report();
+    expect(created.number).toBe(8);
+    expect(vm.claims[0]).toMatchObject({ id: created.id, number: 8 });
+    expect(vm.claims.map((c) => c.number)).toHaveLength(8);
+    expect(new Set(vm.claims.map((c) => c.number)).size).toBe(8);
+  });
+
+  it('carries the exclusion reason, and the public flag of sources and comments', async () => {
+    const [first, second] = (await report()).claims;
+    const ana = (await local.select({ id: users.id }).from(users).where(eq(users.email, 'ana@claimdesk.demo')).limit(1))[0]!.id;
+    await transaction(local, async (tx) => {
+      await tx.update(claims).set({ exclusionReason: 'Opinion, not a checkable claim.' }).where(eq(claims.id, first!.id));
+      await tx.insert(sources).values([
+        { claimId: second!.id, url: 'https://public.example/a', title: 'Public one', isPublic: true, position: 10 },
+        { claimId: second!.id, url: 'https://tip.example/b', title: 'A tip', position: 11 },
+      ]);
+      await tx.insert(comments).values([
+        { claimId: second!.id, authorId: ana, body: 'Internal remark', createdAt: new Date('2030-01-01T00:00:00Z') },
+        { claimId: second!.id, authorId: ana, body: 'Note for readers', isPublic: true, createdAt: new Date('2030-01-02T00:00:00Z') },
+      ]);
+    });
+    const vm = await report();
+    expect(vm.claims.find((c) => c.id === first!.id)?.exclusionReason).toBe('Opinion, not a checkable claim.');
+    expect(vm.claims.filter((c) => c.exclusionReason !== null)).toHaveLength(1);
+    const claim = vm.claims.find((c) => c.id === second!.id)!;
+    expect(claim.sources.slice(-2).map((src) => [src.title, src.isPublic])).toEqual([
+      ['Public one', true],
+      ['A tip', false],
+    ]);
+    // Sources written before the flag existed (the seed's) are internal by default.
+    expect(claim.sources.slice(0, -2).every((src) => typeof src.isPublic === 'boolean')).toBe(true);
+    expect(claim.comments.slice(-2).map((c) => [c.body, c.isPublic])).toEqual([
+      ['Internal remark', false],
+      ['Note for readers', true],
+    ]);
+  });
+
+  it('lists right-of-reply attempts oldest first, with the method label and the internal contact', async () => {
+    const claim = (await report()).claims.find((c) => c.number === 3)!;
+    await transaction(local, async (tx) => {
+      await tx.insert(replyAttempts).values([
+        { workspaceId, claimId: claim.id, contactedOn: '2024-03-09', method: 'phone', contact: 'Office line', response: null, createdBy: tom },
+        { workspaceId, claimId: claim.id, contactedOn: '2024-03-02', method: 'social_media', contact: '@ministry', response: 'We stand by it.', respondedOn: '2024-03-04', showPublicly: true, createdBy: tom },
+      ]);
+    });
+    const replies = (await report()).claims.find((c) => c.id === claim.id)!.replies;
+    expect(replies).toEqual([
+      { id: expect.any(String), contactedOn: '2024-03-02', method: 'social_media', methodLabel: 'Social media', contact: '@ministry', response: 'We stand by it.', respondedOn: '2024-03-04', showPublicly: true },
+      { id: expect.any(String), contactedOn: '2024-03-09', method: 'phone', methodLabel: 'Phone', contact: 'Office line', response: null, respondedOn: null, showPublicly: false },
+    ]);
+    expect((await report()).claims.filter((c) => c.id !== claim.id).every((c) => c.replies.length === 0)).toBe(true);
+  });
+
+  it('fills the publication from the log: first and last publication, corrections, retraction', async () => {
+    const steps = [
+      { sequence: 1, kind: 'published' as const, note: '', createdAt: new Date('2024-03-08T09:00:00Z') },
+      { sequence: 2, kind: 'reopened' as const, note: 'Typo in claim 2', createdAt: new Date('2024-03-09T09:00:00Z') },
+      { sequence: 3, kind: 'corrected' as const, note: 'Fixed the year in claim 2.', createdAt: new Date('2024-03-10T12:30:00Z') },
+      { sequence: 4, kind: 'retracted' as const, note: 'The source was forged.', createdAt: new Date('2024-03-12T08:00:00Z') },
+    ];
+    await transaction(local, async (tx) => {
+      await tx.update(articles).set({ status: 'retracted', firstPublishedAt: new Date('2024-03-08T09:00:00Z') }).where(eq(articles.id, articleId));
+      await tx.insert(articlePublications).values(steps.map((step) => ({ ...step, workspaceId, articleId, workspaceSlug: 'demo-desk', articleSlug: 'demo' })));
+    });
+    const vm = await report();
+    expect(vm.article.status).toBe('retracted');
+    expect(vm.publication).toEqual({
+      firstPublishedAt: '2024-03-08T09:00:00.000Z',
+      lastPublishedAt: '2024-03-10T12:30:00.000Z',
+      corrections: [{ at: '2024-03-10T12:30:00.000Z', note: 'Fixed the year in claim 2.' }],
+      retraction: { at: '2024-03-12T08:00:00.000Z', reason: 'The source was forged.' },
+    });
+  });
+
+  it('is built inside the caller’s transaction, seeing its uncommitted writes', async () => {
+    const seen = await transaction(local, async (tx) => {
+      await tx.update(articles).set({ title: 'Renamed inside the transaction' }).where(eq(articles.id, articleId));
+      return buildReportViewModelInTx(tx, articleId, { appUrl: APP_URL, now: NOW });
+    });
+    expect(seen.article.title).toBe('Renamed inside the transaction');
+    expect(seen.audience).toBe('internal');
+    await expect(transaction(local, (tx) => buildReportViewModelInTx(tx, 'no-such-article', { appUrl: APP_URL }))).rejects.toThrow('Article not found.');
+  });
+});
+
+describe('publicationOf', () => {
+  const at = (iso: string) => new Date(iso);
+
+  it('is null while never published', () => {
+    expect(publicationOf(null, [])).toBeNull();
+    expect(publicationOf(null, [{ kind: 'reopened', note: 'x', createdAt: at('2024-01-01T00:00:00Z') }])).toBeNull();
+  });
+
+  it('takes the article’s own first publication date over the log (articles published before the log)', () => {
+    expect(publicationOf(at('2023-12-01T00:00:00Z'), [])).toEqual({ firstPublishedAt: '2023-12-01T00:00:00.000Z', lastPublishedAt: '2023-12-01T00:00:00.000Z', corrections: [], retraction: null });
+    expect(publicationOf(at('2023-12-01T00:00:00Z'), [{ kind: 'published', note: '', createdAt: at('2024-01-01T00:00:00Z') }])?.firstPublishedAt).toBe('2023-12-01T00:00:00.000Z');
+  });
+
+  it('uses the first published row, the latest published or corrected row, and skips empty correction notes', () => {
+    const rows = [
+      { kind: 'published' as const, note: '', createdAt: at('2024-01-01T00:00:00Z') },
+      { kind: 'reopened' as const, note: 'why', createdAt: at('2024-01-02T00:00:00Z') },
+      { kind: 'corrected' as const, note: 'First fix', createdAt: at('2024-01-03T00:00:00Z') },
+      { kind: 'reopened' as const, note: 'again', createdAt: at('2024-01-04T00:00:00Z') },
+      { kind: 'corrected' as const, note: ' ', createdAt: at('2024-01-05T00:00:00Z') },
+    ];
+    expect(publicationOf(null, rows)).toEqual({
+      firstPublishedAt: '2024-01-01T00:00:00.000Z',
+      lastPublishedAt: '2024-01-05T00:00:00.000Z',
+      corrections: [{ at: '2024-01-03T00:00:00.000Z', note: 'First fix' }],
+      retraction: null,
+    });
   });
 });
 

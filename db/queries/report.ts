@@ -7,12 +7,13 @@ import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { transaction } from '../transaction';
-import { articles, claims, claimVerdicts, comments, historyEntries, ratingLevels, sources, users, workspaces } from '../schema';
+import { articlePublications, articles, claims, claimVerdicts, comments, historyEntries, ratingLevels, replyAttempts, sources, users, workspaces } from '../schema';
+import { REPLY_METHOD_LABELS } from '@/lib/domain/publishing';
 import type { Role } from '@/lib/domain/roles';
 import { orderClaimsByText, resolveClaimRanges } from '@/lib/editor/claim-ranges';
 import { AppError, notFound } from '@/lib/errors';
 import { commentPlainText } from '@/lib/review/mention-tokens';
-import type { ReportClaim, ReportPerson, ReportVerdict, ReportViewModel } from '@/lib/export/view-model';
+import type { ReportClaim, ReportPerson, ReportPublication, ReportVerdict, ReportViewModel } from '@/lib/export/view-model';
 import { ratingBounds } from '@/lib/verdicts';
 import type { Tx } from './history';
 import { getScale } from './scales';
@@ -21,6 +22,7 @@ import { redactClaimAudit } from '@/lib/review/blind-review';
 import { scrubDeletedCommentAudit } from '@/lib/review/deleted-comments';
 
 type ClaimRow = typeof claims.$inferSelect;
+type PublicationRow = Pick<typeof articlePublications.$inferSelect, 'kind' | 'note' | 'createdAt'>;
 
 export interface ReportOptions {
   /** Base URL of this Claimdesk instance, e.g. http://localhost:3000 (a trailing slash is dropped). */
@@ -38,14 +40,22 @@ export interface ReportOptions {
 export async function buildReportViewModel(db: Db, articleId: string, opts: ReportOptions): Promise<ReportViewModel> {
   // One read transaction: the report is a consistent snapshot even while others keep editing
   // (repeatable read on PostgreSQL: every statement sees the same snapshot, not just its own).
-  return transaction(db, (tx) => readReport(tx, articleId, opts), { isolation: 'repeatable read' });
+  return transaction(db, (tx) => buildReportViewModelInTx(tx, articleId, opts), { isolation: 'repeatable read' });
 }
 
-async function readReport(tx: Tx, articleId: string, opts: ReportOptions): Promise<ReportViewModel> {
-  const [article] = await tx.select().from(articles).where(eq(articles.id, articleId)).limit(1);
-  if (!article) throw notFound('Article');
-  const [workspace] = await tx.select().from(workspaces).where(eq(workspaces.id, article.workspaceId)).limit(1);
-  if (!workspace) throw notFound('Workspace');
+/**
+ * The internal report view model read inside the caller's transaction (publishing builds the
+ * snapshot in the same transaction that records the publication). A fixed number of queries.
+ */
+export async function buildReportViewModelInTx(tx: Tx, articleId: string, opts: ReportOptions): Promise<ReportViewModel> {
+  const [found] = await tx.select({ article: articles, workspace: workspaces }).from(articles).innerJoin(workspaces, eq(workspaces.id, articles.workspaceId)).where(eq(articles.id, articleId)).limit(1);
+  if (!found) throw notFound('Article');
+  const { article, workspace } = found;
+  const publicationRows = await tx
+    .select({ kind: articlePublications.kind, note: articlePublications.note, createdAt: articlePublications.createdAt })
+    .from(articlePublications)
+    .where(eq(articlePublications.articleId, articleId))
+    .orderBy(asc(articlePublications.sequence));
   const scale = await getScale(tx, workspace.id);
   const bounds = ratingBounds(scale.levels);
   const appUrl = opts.appUrl.replace(/\/+$/, '');
@@ -73,6 +83,7 @@ async function readReport(tx: Tx, articleId: string, opts: ReportOptions): Promi
 
   const sourcesOf = groupByClaim(related.sources);
   const reviewerVerdictsOf = groupByClaim(related.reviewerVerdicts);
+  const repliesOf = groupByClaim(related.replies);
   const commentsOf = groupByClaim(related.comments);
   const historyOf = groupByClaim(related.history);
 
@@ -83,11 +94,13 @@ async function readReport(tx: Tx, articleId: string, opts: ReportOptions): Promi
   const ranges = resolveClaimRanges(article.plainText, claimRows.map(toAnchorable));
   const ordered = orderClaimsByText(claimRows, ranges);
 
-  const reportClaims = ordered.map((row, index): ReportClaim => {
+  // Listed in text order; each keeps its stable number (creation order, never reused).
+  const reportClaims = ordered.map((row): ReportClaim => {
     const range = ranges.get(row.id) ?? null;
     return {
       id: row.id,
-      number: index + 1,
+      number: row.number,
+      exclusionReason: row.exclusionReason,
       start: range?.start ?? null,
       end: range?.end ?? null,
       quote: { exact: row.quoteExact, prefix: row.quotePrefix, suffix: row.quoteSuffix },
@@ -106,7 +119,17 @@ async function readReport(tx: Tx, articleId: string, opts: ReportOptions): Promi
         const verdict = verdicts.get(v.verdictId);
         return reviewer && verdict ? [{ reviewer, verdict, reason: v.reason, createdAt: v.createdAt.toISOString() }] : [];
       }),
-      sources: sourcesOf(row.id).map((s) => ({ id: s.id, url: s.url, title: s.title, publisher: s.publisher, excerpt: s.excerpt, accessedOn: s.accessedOn })),
+      sources: sourcesOf(row.id).map((s) => ({ id: s.id, url: s.url, title: s.title, publisher: s.publisher, excerpt: s.excerpt, accessedOn: s.accessedOn, isPublic: s.isPublic })),
+      replies: repliesOf(row.id).map((r) => ({
+        id: r.id,
+        contactedOn: r.contactedOn,
+        method: r.method,
+        methodLabel: REPLY_METHOD_LABELS[r.method] ?? r.method,
+        contact: r.contact,
+        response: r.response,
+        respondedOn: r.respondedOn,
+        showPublicly: r.showPublicly,
+      })),
       comments: commentsOf(row.id).map((c) => {
         const deletion = c.deletedAt ? deletions.get(c.id) : undefined;
         return {
@@ -118,6 +141,7 @@ async function readReport(tx: Tx, articleId: string, opts: ReportOptions): Promi
           deleted: c.deletedAt ? { by: person(deletion?.actorId ?? null), at: (deletion?.createdAt ?? c.deletedAt).toISOString() } : null,
           createdAt: c.createdAt.toISOString(),
           updatedAt: c.updatedAt.toISOString(),
+          isPublic: c.isPublic,
         };
       }),
       history: historyOf(row.id).map((h) => {
@@ -132,6 +156,7 @@ async function readReport(tx: Tx, articleId: string, opts: ReportOptions): Promi
   return {
     workspace: {
       id: workspace.id,
+      slug: workspace.slug,
       name: workspace.name,
       organizationName: workspace.organizationName,
       organizationUrl: workspace.organizationUrl,
@@ -159,8 +184,29 @@ async function readReport(tx: Tx, articleId: string, opts: ReportOptions): Promi
       worstRating: bounds.worst,
     },
     claims: reportClaims,
+    audience: 'internal',
+    publication: publicationOf(article.firstPublishedAt, publicationRows),
     generatedAt: (opts.now ?? new Date()).toISOString(),
     appUrl,
+  };
+}
+
+/**
+ * The publication record from the article's log (rows in sequence order): first published (the
+ * article's own date, else its first `published` row), last published or corrected, the
+ * correction notes, and the retraction. Null while the article has never been published.
+ */
+export function publicationOf(firstPublishedAt: Date | null, rows: readonly PublicationRow[]): ReportPublication | null {
+  const published = rows.filter((r) => r.kind === 'published' || r.kind === 'corrected');
+  const first = firstPublishedAt ?? rows.find((r) => r.kind === 'published')?.createdAt ?? published[0]?.createdAt ?? null;
+  if (!first) return null;
+  const last = published.at(-1)?.createdAt ?? first;
+  const retraction = rows.findLast((r) => r.kind === 'retracted');
+  return {
+    firstPublishedAt: first.toISOString(),
+    lastPublishedAt: (last < first ? first : last).toISOString(),
+    corrections: rows.filter((r) => r.kind === 'corrected' && r.note.trim() !== '').map((r) => ({ at: r.createdAt.toISOString(), note: r.note })),
+    retraction: retraction ? { at: retraction.createdAt.toISOString(), reason: retraction.note } : null,
   };
 }
 
@@ -199,13 +245,15 @@ function withholdBlindVerdicts(related: RelatedRows, hidden: ReadonlySet<string>
 
 /** Sources, reviewer verdicts, comments (deleted ones as placeholders) and history of all the claims, in display order. */
 async function readRelatedRows(tx: Tx, claimIds: string[]) {
-  if (claimIds.length === 0) return { sources: [], reviewerVerdicts: [], comments: [], history: [] };
+  if (claimIds.length === 0) return { sources: [], reviewerVerdicts: [], replies: [], comments: [], history: [] };
   // One after another: a transaction is one connection, which runs one statement at a time.
   const sourceRows = await tx.select().from(sources).where(inArray(sources.claimId, claimIds)).orderBy(asc(sources.position), asc(sources.createdAt), asc(sources.id));
   const reviewerVerdicts = await tx.select().from(claimVerdicts).where(inArray(claimVerdicts.claimId, claimIds)).orderBy(asc(claimVerdicts.createdAt), asc(claimVerdicts.id));
+  // Right of reply, oldest attempt first.
+  const replies = await tx.select().from(replyAttempts).where(inArray(replyAttempts.claimId, claimIds)).orderBy(asc(replyAttempts.contactedOn), asc(replyAttempts.createdAt), asc(replyAttempts.id));
   const commentRows = await tx.select().from(comments).where(inArray(comments.claimId, claimIds)).orderBy(asc(comments.createdAt), asc(comments.id));
   const history = await tx.select().from(historyEntries).where(inArray(historyEntries.claimId, claimIds)).orderBy(asc(historyEntries.createdAt), asc(historyEntries.id));
-  return { sources: sourceRows, reviewerVerdicts, comments: commentRows, history };
+  return { sources: sourceRows, reviewerVerdicts, replies, comments: commentRows, history };
 }
 
 /** Rows grouped by claim, keeping their order; a lookup that returns [] for a claim without any. */

@@ -4,23 +4,29 @@ import type { Db } from '../client';
 import { transaction } from '../transaction';
 import { claims, sources } from '../schema';
 import { conflict, notFound } from '@/lib/errors';
-import type { SourceFields } from '@/lib/validations/claims';
+import type { SourceFields, UpdateSourceInput } from '@/lib/validations/claims';
 import { toSourceDto } from './claims';
 import type { SourceDto } from '@/lib/domain/claims';
+import { assertClaimWritable } from './article-lock';
 import { recordHistory } from './history';
 
+/**
+ * Sources are read-only on a published or retracted article (409, see assertArticleWritable). A new
+ * source is internal unless `isPublic` says otherwise.
+ */
 export async function addSource(db: Db, claimId: string, fields: SourceFields, actorId: string): Promise<SourceDto> {
   // The position is allocated from the current maximum: serializable, so two sources added at once
   // cannot both take the same number (PostgreSQL retries the loser; SQLite writes one at a time).
   return transaction(
     db,
     async (tx) => {
+      await assertClaimWritable(tx, claimId);
       const [claim] = await tx.select().from(claims).where(eq(claims.id, claimId)).limit(1);
       if (!claim) throw notFound('Claim');
       const [last] = await tx.select({ position: max(sources.position) }).from(sources).where(eq(sources.claimId, claimId));
       const [row] = await tx
         .insert(sources)
-        .values({ ...fields, claimId, position: (last?.position ?? -1) + 1, createdBy: actorId })
+        .values({ ...fields, isPublic: fields.isPublic ?? false, claimId, position: (last?.position ?? -1) + 1, createdBy: actorId })
         .returning();
       if (!row) throw new Error('addSource: the insert returned no row');
       await recordHistory(tx, { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId, entityType: 'source', entityId: row.id, action: 'create', actorId, after: row });
@@ -30,12 +36,15 @@ export async function addSource(db: Db, claimId: string, fields: SourceFields, a
   );
 }
 
-export async function updateSource(db: Db, sourceId: string, fields: SourceFields & { version: number }, actorId: string): Promise<SourceDto> {
+/** Replaces the source's fields if `version` is current; `isPublic` left out keeps the current flag. */
+export async function updateSource(db: Db, sourceId: string, fields: UpdateSourceInput, actorId: string): Promise<SourceDto> {
   return transaction(db, async (tx) => {
     const [current] = await tx.select().from(sources).where(eq(sources.id, sourceId)).limit(1);
     if (!current) throw notFound('Source');
+    await assertClaimWritable(tx, current.claimId);
     if (current.version !== fields.version) throw conflict('Someone else changed this source since you opened it.', toSourceDto(current));
-    const { version, ...changes } = fields;
+    const { version, isPublic, ...rest } = fields;
+    const changes = { ...rest, isPublic: isPublic ?? current.isPublic };
     const [row] = await tx
       .update(sources)
       .set({ ...changes, version: version + 1, updatedAt: new Date() })
@@ -52,6 +61,7 @@ export async function deleteSource(db: Db, sourceId: string, version: number, ac
   await transaction(db, async (tx) => {
     const [current] = await tx.select().from(sources).where(eq(sources.id, sourceId)).limit(1);
     if (!current) throw notFound('Source');
+    await assertClaimWritable(tx, current.claimId);
     if (current.version !== version) throw conflict('Someone else changed this source since you opened it.', toSourceDto(current));
     const deleted = await tx
       .delete(sources)

@@ -8,6 +8,7 @@ import { AppError, conflict, notFound } from '@/lib/errors';
 import { percentAgreement, summarizeAgreement } from '@/lib/review/agreement';
 import { canSeeOthersVerdicts } from '@/lib/review/verdict-visibility';
 import { MAX_REASON_CHARS } from '@/lib/validations/review';
+import { assertArticleWritable } from './article-lock';
 import { recordHistory, type Tx } from './history';
 import { assertLevelInWorkspace } from './scales';
 import type { VerdictDto, VerdictList, ArticleAgreement } from '@/lib/domain/review';
@@ -70,6 +71,7 @@ export interface UpsertVerdictResult {
   articleId: string;
 }
 
+/** Records or changes my own verdict; refused (409) on a published or retracted article. */
 export async function upsertMyVerdict(db: Db, input: UpsertVerdictInput): Promise<UpsertVerdictResult> {
   const reason = input.reason.trim();
   if (reason.length > MAX_REASON_CHARS) throw new AppError('unprocessable', `The reason can be at most ${MAX_REASON_CHARS.toLocaleString('en')} characters.`);
@@ -86,6 +88,7 @@ export async function upsertMyVerdict(db: Db, input: UpsertVerdictInput): Promis
 async function writeMyVerdict(db: Db, input: UpsertVerdictInput, reason: string): Promise<UpsertVerdictResult> {
   return transaction(db, async (tx) => {
     const claim = await claimWithArticle(tx, input.claimId);
+    await assertArticleWritable(tx, claim.articleId);
     await assertLevelInWorkspace(tx, input.verdictId, claim.workspaceId);
     const [current] = await tx.select().from(claimVerdicts).where(and(eq(claimVerdicts.claimId, input.claimId), eq(claimVerdicts.userId, input.userId))).limit(1);
     const currentDto = async () => toDto((await verdictRows(tx, eq(claimVerdicts.id, current!.id)))[0]!);

@@ -12,6 +12,7 @@ import { createDefaultScale } from '../queries/scales';
 import { addSource } from '../queries/sources';
 import { hashPassword } from '@/lib/auth/password';
 import { DEMO_CLAIMS } from './demo-claims';
+import { seedCityBudget } from './city-budget';
 
 export const DEMO_PASSWORD = 'claimdesk-demo';
 
@@ -25,8 +26,9 @@ export const DEMO_USERS: ReadonlyArray<{ email: string; name: string; role: Role
   { email: 'omar@other.demo', name: 'Omar Haddad', role: 'owner', workspace: 'other-desk' },
 ];
 
+// No public URL pattern: ClaimReview urls name Claimdesk's own public pages, the default a newcomer should see.
 const WORKSPACES = {
-  'demo-desk': { name: 'Demo Fact-Check Desk', organizationName: 'Claimdesk Demo Desk', organizationUrl: 'https://claimdesk.example', factCheckUrlPattern: 'https://claimdesk.example/fact-checks/{article}#claim-{claim}' },
+  'demo-desk': { name: 'Demo Fact-Check Desk', organizationName: 'Claimdesk Demo Desk', organizationUrl: 'https://claimdesk.example', factCheckUrlPattern: null },
   'other-desk': { name: 'Other Newsroom', organizationName: 'Other Newsroom', organizationUrl: null, factCheckUrlPattern: null },
 } as const;
 
@@ -57,8 +59,12 @@ export function loadDemoArticle(dir = FIXTURE_DIR) {
   return { metadata, text };
 }
 
-/** Seeds demo users, workspaces and the worked demo article. Safe to run again: existing rows are kept. */
-export async function seedDemo(db: Db): Promise<{ created: boolean }> {
+/**
+ * Seeds demo users, workspaces, the worked demo article and the published demo fact-check
+ * (db/seed/city-budget.ts). Safe to run again: existing rows are kept. `appUrl` (default
+ * NEXTAUTH_URL) is the instance's base URL, which the published fact-check's snapshot is built on.
+ */
+export async function seedDemo(db: Db, options: { appUrl?: string } = {}): Promise<{ created: boolean }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const workspaceIds = await transaction(db, async (tx) => {
     const ids: Record<string, string> = {};
@@ -78,12 +84,19 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
     return ids;
   });
 
-  const demoWorkspaceId = workspaceIds['demo-desk']!;
-  const { metadata, text } = loadDemoArticle();
-  if (await findArticleBySlug(db, demoWorkspaceId, metadata.slug)) return { created: false };
-
   const userRows = await db.select({ id: users.id, email: users.email }).from(users);
   const userId = (email: string) => userRows.find((row) => row.email === email)!.id;
+  const workedArticle = await seedWorkedArticle(db, workspaceIds['demo-desk']!, userId);
+  const appUrl = options.appUrl ?? (process.env.NEXTAUTH_URL?.trim() || 'http://localhost:3000');
+  const factCheck = await seedCityBudget(db, { workspaceIds, userId, appUrl });
+  return { created: workedArticle || factCheck };
+}
+
+/** The worked demo article (fixtures/demo/seed-article.txt), in review. */
+async function seedWorkedArticle(db: Db, demoWorkspaceId: string, userId: (email: string) => string): Promise<boolean> {
+  const { metadata, text } = loadDemoArticle();
+  if (await findArticleBySlug(db, demoWorkspaceId, metadata.slug)) return false;
+
   const { dropLines, ...articleMetadata } = metadata;
   void dropLines;
   const article = await createArticle(db, { ...articleMetadata, workspaceId: demoWorkspaceId, text, status: 'in_review', createdBy: userId('tom@claimdesk.demo') });
@@ -99,5 +112,5 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
     await updateClaim(db, claim.id, { version: claim.version, claimText: demo.claimText ?? claim.claimText, claimant: demo.claimant, ...(demo.claimDate !== undefined ? { claimDate: demo.claimDate } : {}), verdictId: demo.verdict ? levelId(demo.verdict) : null, rationale: demo.rationale, status: demo.status }, actorId);
     for (const source of demo.sources) await addSource(db, claim.id, source, actorId);
   }
-  return { created: true };
+  return true;
 }

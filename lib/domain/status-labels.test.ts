@@ -15,6 +15,7 @@ describe('status labels', () => {
     ['draft', 'Draft', 'draft'],
     ['ready', 'Ready', 'ready'],
     ['published', 'Published', 'published'],
+    ['retracted', 'Retracted', 'retracted'],
   ] as const)('%s → %s / %s', (status, label, inSentence) => {
     expect(statusLabel(status)).toBe(label);
     expect(statusInSentence(status)).toBe(inSentence);
@@ -23,6 +24,7 @@ describe('status labels', () => {
   it.each([
     ['open', true],
     ['published', true],
+    ['retracted', true],
     ['In review', false],
     ['', false],
     ['toString', false],

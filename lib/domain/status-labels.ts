@@ -15,6 +15,7 @@ export const ARTICLE_STATUS_LABELS: Readonly<Record<ArticleStatus, string>> = {
   in_review: 'In review',
   ready: 'Ready',
   published: 'Published',
+  retracted: 'Retracted',
 };
 
 export type AnyStatus = ClaimStatus | ArticleStatus;

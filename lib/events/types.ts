@@ -21,6 +21,9 @@ export const ENTITY_EVENT_TYPES = [
   'verdict.deleted',
   'assignment.created',
   'assignment.deleted',
+  'reply.created',
+  'reply.updated',
+  'reply.deleted',
 ] as const;
 export type EntityEventType = (typeof ENTITY_EVENT_TYPES)[number];
 

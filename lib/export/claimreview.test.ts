@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { claimantType, factCheckUrl, renderClaimReviews, renderClaimReviewsJson, type ClaimReview } from './claimreview';
-import { buildFixtureViewModel } from '@/test/fixtures/export-report';
+import { CLAIMREVIEW_NOT_PUBLISHED, buildClaimReview, claimReviewRefusal, claimantType, factCheckUrl, isDraftClaimReview, renderClaimReviews, renderClaimReviewsJson, type ClaimReview } from './claimreview';
+import { FIXTURE_EXCLUDED_CLAIM_ID, FIXTURE_LEVELS, buildFixtureViewModel, buildPublishedFixtureViewModel } from '@/test/fixtures/export-report';
 
-const vm = buildFixtureViewModel();
+// Published 8 March, corrected 10 March; claim 8 is excluded from the fact-check.
+const vm = buildPublishedFixtureViewModel();
 const reviews = renderClaimReviews(vm);
 const byClaim = (n: number) => reviews.find((r) => r.url.endsWith(`#claim-${n}`));
 
@@ -30,7 +31,9 @@ describe('ClaimReview JSON-LD', () => {
     expect(review.claimReviewed.trim()).not.toBe('');
     expect(review.url).toMatch(/^https?:\/\//);
     expect(review.author).toMatchObject({ '@type': 'Organization', name: 'Example Fact Check <Unit>', url: 'https://factcheck.example.org/' });
-    expect(review.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(review.datePublished).toBe('2024-03-08');
+    expect(review.dateModified).toBe('2024-03-10');
+    expect(review).not.toHaveProperty('creativeWorkStatus');
     const rating = review.reviewRating as Record<string, unknown>;
     expect(rating['@type']).toBe('Rating');
     expect(typeof rating.alternateName).toBe('string');
@@ -77,14 +80,92 @@ describe('ClaimReview JSON-LD', () => {
     expect(byClaim(5)?.itemReviewed).toMatchObject({ appearance: { '@type': 'CreativeWork', url: vm.article.url } });
   });
 
-  it('builds the fact-check URL from the workspace pattern, with a fallback', () => {
+  it('builds the fact-check URL from the workspace pattern, else Claimdesk’s public claim page', () => {
     expect(byClaim(1)?.url).toBe('https://factcheck.example.org/checks/minister-economy-claims#claim-1');
     const noPattern = { ...vm, workspace: { ...vm.workspace, factCheckUrlPattern: null } };
-    expect(factCheckUrl(noPattern, { id: 'c-1', number: 3 })).toBe('http://localhost:3000/articles/a-1#claim-3');
+    expect(factCheckUrl(noPattern, { id: 'c-1', number: 3 })).toBe('http://localhost:3000/fact-checks/verification-desk/minister-economy-claims/claims/3');
     const badPattern = { ...vm, workspace: { ...vm.workspace, factCheckUrlPattern: 'javascript:{claim}' } };
-    expect(factCheckUrl(badPattern, { id: 'c-1', number: 3 })).toBe('http://localhost:3000/articles/a-1#claim-3');
+    expect(factCheckUrl(badPattern, { id: 'c-1', number: 3 })).toBe('http://localhost:3000/fact-checks/verification-desk/minister-economy-claims/claims/3');
     const idPattern = { ...vm, workspace: { ...vm.workspace, factCheckUrlPattern: 'https://x.example/{article}/{claimId}' } };
     expect(factCheckUrl(idPattern, { id: 'c 1', number: 3 })).toBe('https://x.example/minister-economy-claims/c%201');
+    const odd = { ...noPattern, appUrl: 'https://desk.example/', workspace: { ...noPattern.workspace, slug: 'a b' }, article: { ...vm.article, slug: 'x/y' } };
+    expect(factCheckUrl(odd, { id: 'c-1', number: 12 })).toBe('https://desk.example/fact-checks/a%20b/x%2Fy/claims/12');
+  });
+
+  it('uses the stable claim number, not the position in the text, in every URL', () => {
+    // The excluded claim 8 stands between claims 2 and 3 in the text; numbers keep their claims.
+    const renumbered = { ...vm, claims: vm.claims.map((c) => (c.id === 'c-exports' ? { ...c, number: 42 } : c)) };
+    const urls = renderClaimReviews(renumbered).map((r) => r.url);
+    expect(urls).toContain('https://factcheck.example.org/checks/minister-economy-claims#claim-42');
+    expect(urls).not.toContain('https://factcheck.example.org/checks/minister-economy-claims#claim-3');
+    const pages = renderClaimReviews({ ...renumbered, workspace: { ...vm.workspace, factCheckUrlPattern: null } }).map((r) => r.url);
+    expect(pages).toContain('http://localhost:3000/fact-checks/verification-desk/minister-economy-claims/claims/42');
+  });
+
+  it('leaves excluded claims out, even with a final verdict, and never names a source', () => {
+    const rated = { ...vm, claims: vm.claims.map((c) => (c.id === FIXTURE_EXCLUDED_CLAIM_ID ? { ...c, finalVerdict: FIXTURE_LEVELS.true, rationale: 'x' } : c)) };
+    const out = renderClaimReviews(rated);
+    expect(out.map((r) => r.url)).not.toContain('https://factcheck.example.org/checks/minister-economy-claims#claim-8');
+    expect(out).toHaveLength(reviews.length);
+    const excluded = rated.claims.find((c) => c.id === FIXTURE_EXCLUDED_CLAIM_ID)!;
+    expect(() => buildClaimReview(rated, excluded)).toThrow('Claim 8 is not part of the fact-check');
+    const json = renderClaimReviewsJson(vm);
+    for (const source of vm.claims.flatMap((c) => c.sources)) if (source.url.startsWith('http')) expect(json).not.toContain(new URL(source.url).host);
+  });
+
+  it('builds the one ClaimReview of a claim page with buildClaimReview', () => {
+    const claim = vm.claims.find((c) => c.number === 5)!;
+    expect(buildClaimReview(vm, claim)).toEqual(byClaim(5));
+    expect(() => buildClaimReview(vm, vm.claims.find((c) => c.number === 4)!)).toThrow('Claim 4 has no final verdict');
+  });
+
+  it('dates the review by its publication: first published day, and dateModified only once corrected', () => {
+    const uncorrected = { ...vm, publication: { ...vm.publication!, lastPublishedAt: vm.publication!.firstPublishedAt, corrections: [] } };
+    const [first] = renderClaimReviews(uncorrected);
+    expect(first?.datePublished).toBe('2024-03-08');
+    expect(first).not.toHaveProperty('dateModified');
+    // Not the claim's own dates, nor the day the file was generated.
+    expect(reviews.every((r) => r.datePublished === '2024-03-08')).toBe(true);
+    // The day is the report's zone day (UTC), whatever the time.
+    const late = { ...vm, publication: { ...vm.publication!, firstPublishedAt: '2024-03-08T23:59:59.000Z' } };
+    expect(renderClaimReviews(late)[0]?.datePublished).toBe('2024-03-08');
+  });
+
+  it('marks an unpublished or explicitly draft export as a Draft without publication dates', () => {
+    const unpublished = buildFixtureViewModel();
+    expect(isDraftClaimReview(unpublished)).toBe(true);
+    const drafts = renderClaimReviews(unpublished);
+    expect(drafts.length).toBeGreaterThan(0);
+    for (const review of drafts) {
+      expect(review.creativeWorkStatus).toBe('Draft');
+      expect(review).not.toHaveProperty('datePublished');
+      expect(review).not.toHaveProperty('dateModified');
+    }
+    // A reopened article still has a publication record: the route asks for a draft explicitly.
+    expect(isDraftClaimReview(vm, { draft: true })).toBe(true);
+    expect(renderClaimReviews(vm, { draft: true }).every((r) => r.creativeWorkStatus === 'Draft' && !('datePublished' in r))).toBe(true);
+    expect(isDraftClaimReview(vm, { draft: false })).toBe(false);
+    // No publication record cannot be turned into published markup.
+    expect(isDraftClaimReview(unpublished, { draft: false })).toBe(true);
+  });
+
+  it('is refused for an article that is not published, unless a draft is asked for', () => {
+    expect(claimReviewRefusal('published', { draft: false })).toBeNull();
+    expect(claimReviewRefusal('published', { draft: true })).toBeNull();
+    for (const status of ['draft', 'in_review', 'ready'] as const) {
+      expect(claimReviewRefusal(status, { draft: false })).toBe('This fact-check is not published. Publish it first, or export a draft (draft=1).');
+      expect(claimReviewRefusal(status, { draft: true })).toBeNull();
+    }
+    expect(CLAIMREVIEW_NOT_PUBLISHED).toContain('draft=1');
+    expect(claimReviewRefusal('retracted', { draft: false })).toMatch(/^This fact-check was retracted, so it has no ClaimReview\..*draft=1/);
+    expect(claimReviewRefusal('retracted', { draft: true })).toBeNull();
+    expect(claimReviewRefusal('ready', { draft: false, draftOption: '--draft' })).toBe('This fact-check is not published. Publish it first, or export a draft (--draft).');
+  });
+
+  it('has no ClaimReview for a retracted fact-check (unless a draft is asked for)', () => {
+    const retracted = { ...vm, publication: { ...vm.publication!, retraction: { at: '2024-03-12T08:00:00.000Z', reason: 'The figures were wrong.' } } };
+    expect(renderClaimReviews(retracted)).toEqual([]);
+    expect(renderClaimReviews(retracted, { draft: true }).length).toBe(reviews.length);
   });
 
   it('omits empty fields instead of emitting empty strings', () => {

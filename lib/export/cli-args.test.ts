@@ -15,10 +15,18 @@ describe('parseExportCliArgs', () => {
   it('parses long and short options', () => {
     expect(parseExportCliArgs(['--article', 'demo', '--format', 'pdf', '--out', 'report.pdf'])).toEqual({
       kind: 'export',
-      options: { article: 'demo', format: 'pdf', out: 'report.pdf' },
+      options: { article: 'demo', format: 'pdf', out: 'report.pdf', draft: false },
     });
-    expect(parseExportCliArgs(['-a', 'a1b2', '-f', 'MD'])).toEqual({ kind: 'export', options: { article: 'a1b2', format: 'md', out: null } });
+    expect(parseExportCliArgs(['-a', 'a1b2', '-f', 'MD'])).toEqual({ kind: 'export', options: { article: 'a1b2', format: 'md', out: null, draft: false } });
     expect(parseExportCliArgs(['--article=demo', '--format=markdown'])).toMatchObject({ options: { format: 'md' } });
+  });
+
+  it('takes --draft for a ClaimReview only', () => {
+    expect(parseExportCliArgs(['--article', 'demo', '--format', 'claimreview', '--draft'])).toMatchObject({ options: { format: 'claimreview', draft: true } });
+    expect(parseExportCliArgs(['--article', 'demo', '--format', 'claim-review'])).toMatchObject({ options: { draft: false } });
+    expect(usageError(['--article', 'demo', '--format', 'html', '--draft']).message).toBe('--draft only applies to --format claimreview.');
+    expect(usageError(['--article', 'demo', '--format', 'claimreview', '--draft=yes']).message).toContain('--draft');
+    expect(EXPORT_USAGE).toContain('--draft');
   });
 
   it('recognises --help, even with other options', () => {

@@ -9,14 +9,18 @@ import { EXPORT_FORMATS, parseExportFormat, type ExportFormat } from './index';
 
 export const DEFAULT_APP_URL = 'http://localhost:3000';
 
-export const EXPORT_USAGE = `Usage: npm run export -- --article <id or slug> --format <format> [--out FILE]
+export const EXPORT_USAGE = `Usage: npm run export -- --article <id or slug> --format <format> [--out FILE] [--draft]
 
 Exports a fact-check report of one article from the database in CLAIMDESK_DB.
+html, pdf, md, csv and json are the desk's internal reports (internal sources marked as such);
+w3c and claimreview are for publication (public sources only, no excluded claims).
 
 Options:
   -a, --article <id or slug>  The article (a slug used in several workspaces needs the id)
   -f, --format <format>       One of: ${EXPORT_FORMATS.join(', ')}
   -o, --out <file>            Write to this file instead of standard output
+      --draft                 claimreview of an article that is not published: mark it as a draft
+                              (creativeWorkStatus "Draft", no datePublished) instead of refusing
   -h, --help                  Show this help
 
 Environment:
@@ -37,6 +41,8 @@ export interface ExportCliOptions {
   format: ExportFormat;
   /** Output file as given (relative paths are resolved by the caller), or null for standard output. */
   out: string | null;
+  /** Allow a draft ClaimReview of an article that is not published. */
+  draft: boolean;
 }
 
 export type ExportCliCommand = { kind: 'help' } | { kind: 'export'; options: ExportCliOptions };
@@ -45,12 +51,13 @@ const OPTIONS = {
   article: { type: 'string', short: 'a' },
   format: { type: 'string', short: 'f' },
   out: { type: 'string', short: 'o' },
+  draft: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** `argv` without the node and script paths (process.argv.slice(2)). */
 export function parseExportCliArgs(argv: readonly string[]): ExportCliCommand {
-  let values: { article?: string; format?: string; out?: string; help?: boolean };
+  let values: { article?: string; format?: string; out?: string; draft?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
   } catch (error) {
@@ -71,7 +78,9 @@ export function parseExportCliArgs(argv: readonly string[]): ExportCliCommand {
   }
   const out = values.out?.trim() ?? null;
   if (out === '') throw new CliUsageError('--out needs a file name.');
-  return { kind: 'export', options: { article, format, out } };
+  const draft = values.draft === true;
+  if (draft && format !== 'claimreview') throw new CliUsageError('--draft only applies to --format claimreview.');
+  return { kind: 'export', options: { article, format, out, draft } };
 }
 
 const appUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvCell, neutraliseFormula, renderCsvReport } from './csv';
-import { buildFixtureViewModel } from '@/test/fixtures/export-report';
+import { buildFixtureViewModel, buildPublishedFixtureViewModel } from '@/test/fixtures/export-report';
 
 /** A strict RFC 4180 parser: CRLF records, quoted fields with "" escapes; throws on anything else. */
 function parseCsv(input: string): string[][] {
@@ -144,5 +144,45 @@ describe('CSV report', () => {
 
   it('does not leak e-mail addresses', () => {
     expect(csv).not.toContain('@example.org');
+  });
+});
+
+describe('CSV report of a published fact-check', () => {
+  const published = buildPublishedFixtureViewModel();
+  const [head, ...records] = parseCsv(renderCsvReport(published, { bom: false }));
+  const byNumber = (n: number) => records.find((r) => r[column('number')] === String(n)) ?? [];
+
+  it('numbers rows by the stable claim number, listed in text order', () => {
+    expect(head).toEqual([...CSV_COLUMNS]);
+    expect(records.map((r) => r[column('number')])).toEqual(['1', '2', '8', '3', '4', '5', '6', '7']);
+  });
+
+  it('gives the exclusion reason of excluded claims and leaves it empty for the others', () => {
+    expect(byNumber(8)[column('excluded_reason')]).toBe('Attribution only <not> a factual claim.');
+    expect(records.filter((r) => r[column('excluded_reason')] !== '')).toHaveLength(1);
+  });
+
+  it('says public or internal for each source, in the order of the sources column', () => {
+    expect(byNumber(5)[column('sources')]).toBe('javascript:alert(1) | https://archive.example.org/post?id=1&view=<full>');
+    expect(byNumber(5)[column('source_visibility')]).toBe('internal | public');
+    expect(byNumber(6)[column('source_visibility')]).toBe('public | internal');
+    expect(byNumber(3)[column('source_visibility')]).toBe('');
+  });
+
+  it('lists right-of-reply attempts with contacts and “No response”', () => {
+    expect(byNumber(1)[column('right_of_reply')]).toBe(
+      '2024-03-06 Email (Ministry press office (press desk <office>)): The minister was quoting the figure for one province. | 2024-03-06 Phone (Spokesperson, mobile +98 21 5550 0100): No response',
+    );
+    expect(byNumber(2)[column('right_of_reply')]).toBe('');
+  });
+
+  it('for the public audience: no excluded claims, internal sources, contacts or reviewers', () => {
+    const [, ...pub] = parseCsv(renderCsvReport({ ...published, audience: 'public' }, { bom: false }));
+    expect(pub.map((r) => r[column('number')])).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    const row5 = pub.find((r) => r[column('number')] === '5') ?? [];
+    expect(row5[column('sources')]).toBe('https://archive.example.org/post?id=1&view=<full>');
+    expect(row5[column('reviewers')]).toBe('');
+    const row1 = pub.find((r) => r[column('number')] === '1') ?? [];
+    expect(row1[column('right_of_reply')]).toBe('2024-03-06 Email: The minister was quoting the figure for one province.');
   });
 });

@@ -3,9 +3,15 @@
  * neutralised against spreadsheet formula injection.
  */
 import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
+import { NO_RESPONSE, isPublicReport, showsReviewers, shownClaims, visibleReplies, visibleSources } from './audience';
 import { finalVerdictLabel } from './format';
 import type { ReportClaim, ReportViewModel } from './view-model';
 
+/**
+ * `number` is the claim's stable number (rows are in text order); `excluded_reason` is set for
+ * claims left out of the fact-check; `source_visibility` lists `public`/`internal` for each URL in
+ * `sources`, in the same order; `right_of_reply` lists each attempt (date, method, response).
+ */
 export const CSV_COLUMNS = [
   'number',
   'id',
@@ -19,8 +25,11 @@ export const CSV_COLUMNS = [
   'status',
   'rationale',
   'sources',
+  'source_visibility',
+  'right_of_reply',
   'reviewers',
   'orphaned',
+  'excluded_reason',
   'created_at',
   'updated_at',
 ] as const;
@@ -31,12 +40,18 @@ export interface CsvOptions {
 }
 
 export function renderCsvReport(vm: ReportViewModel, options: CsvOptions = {}): string {
-  const rows = [[...CSV_COLUMNS], ...vm.claims.map(claimRow)];
+  const rows = [[...CSV_COLUMNS], ...shownClaims(vm).map((claim) => claimRow(vm, claim))];
   const body = rows.map((row) => row.map(csvCell).join(',')).join('\r\n');
   return `${options.bom === false ? '' : '\uFEFF'}${body}\r\n`;
 }
 
-function claimRow(claim: ReportClaim): string[] {
+function claimRow(vm: ReportViewModel, claim: ReportClaim): string[] {
+  const sources = visibleSources(vm, claim);
+  const replies = visibleReplies(vm, claim).map((r) => {
+    const contact = !isPublicReport(vm) && r.contact.trim() ? ` (${r.contact})` : '';
+    const response = r.response !== null && r.response.trim() !== '' ? r.response : NO_RESPONSE;
+    return `${r.contactedOn} ${r.methodLabel || r.method}${contact}: ${response}`;
+  });
   return [
     String(claim.number),
     claim.id,
@@ -49,9 +64,12 @@ function claimRow(claim: ReportClaim): string[] {
     claim.finalVerdict && claim.finalVerdict.value !== null ? String(claim.finalVerdict.value) : '',
     claim.status ?? HIDDEN_UNTIL_VERDICT,
     claim.rationale,
-    claim.sources.map((s) => s.url).join(' | '),
-    claim.reviewers.map((r) => `${r.reviewer.name}: ${r.verdict.label}`).join('; '),
+    sources.map((s) => s.url).join(' | '),
+    sources.map((s) => (s.isPublic ? 'public' : 'internal')).join(' | '),
+    replies.join(' | '),
+    (showsReviewers(vm) ? claim.reviewers : []).map((r) => `${r.reviewer.name}: ${r.verdict.label}`).join('; '),
     claim.orphaned ? 'yes' : 'no',
+    claim.exclusionReason ?? '',
     claim.createdAt,
     claim.updatedAt,
   ];

@@ -109,6 +109,30 @@ h2::after { content: ""; flex: 1; height: 1px; background: var(--rule); }
 .reviews .chip { font-size: .68rem; }
 .section-note { margin: -.2rem 0 .9rem; color: var(--ink-soft); font-size: .9rem; }
 
+/* Internal/public marks, right of reply, notes from the desk, excluded claims */
+.vis { display: inline-block; padding: 0 .4rem; border-radius: 3px; font: 700 .62rem/1.5 var(--sans); letter-spacing: .06em; text-transform: uppercase; vertical-align: .1em; }
+.vis-internal { background: #fff4e5; color: #8a4b00; }
+.vis-public { background: #e8f3ec; color: #1a5e32; }
+.replies, .notes { list-style: none; margin: 0; padding: 0; font-size: .88rem; }
+.replies li, .notes li { display: flex; flex-wrap: wrap; align-items: baseline; gap: .2rem .5rem; padding: .2rem 0; }
+.replies li + li, .notes li + li { border-top: 1px dotted var(--rule); }
+.replies .who { font-weight: 600; }
+.replies .acc, .notes .acc { color: var(--muted); font-size: .8rem; }
+.replies .why, .notes .why { color: var(--ink-soft); flex-basis: 100%; }
+.hl-excluded { background: transparent; border-bottom: 2px dotted #8c959f; }
+.claim.excluded { border-left-color: #8c959f; background: var(--tint); }
+.exclusion { margin: .2rem 0 0; font-size: .9rem; color: var(--ink-soft); }
+
+/* Publication notices: retraction and corrections, near the top */
+.notice { margin: 1.4rem 0 0; padding: .2rem 1.1rem .9rem; border-radius: 6px; border: 1px solid var(--rule); }
+.notice h2 { margin: .8rem 0 .4rem; }
+.notice p { margin: .3rem 0 0; }
+.notice ul { margin: 0; padding-left: 1.1rem; }
+.notice li + li { margin-top: .3rem; }
+.retraction { border-color: #c62828; background: #fdecea; }
+.retraction h2 { color: #8e1b1b; }
+.corrections { background: #fffbea; border-color: #e0c46c; }
+
 .colophon { margin-top: 2.5rem; padding-top: .9rem; padding-bottom: 2rem; border-top: 1px solid var(--rule); font-size: .78rem; color: var(--muted); }
 .colophon p { margin: .15rem 0; }
 
@@ -125,7 +149,7 @@ h2::after { content: ""; flex: 1; height: 1px; background: var(--rule); }
   .masthead .wrap { padding: 0; }
   .article-body { background: none; }
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
-  .claim, .keep { break-inside: avoid; page-break-inside: avoid; }
+  .claim, .keep, .notice { break-inside: avoid; page-break-inside: avoid; }
   .article-body p { orphans: 3; widows: 3; }
   a { color: inherit; }
   /* Print the address of source links (on paper they cannot be clicked), on a line of their own. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtmlReport } from './html';
-import { buildFixtureViewModel } from '@/test/fixtures/export-report';
+import { FIXTURE_EXCLUDED_CLAIM_ID, buildFixtureViewModel, buildPublishedFixtureViewModel } from '@/test/fixtures/export-report';
 
 const vm = buildFixtureViewModel();
 const html = await renderHtmlReport(vm);
@@ -214,5 +214,117 @@ describe('HTML report with CRLF text', () => {
     expect(out).toMatch(/data-claim="1"[^>]*>claim here<\/span>/);
     expect(out).toContain('First line.<br/>Second ');
     expect(out).toContain('<p dir="auto">Third paragraph.</p>');
+  });
+});
+
+/** The <article class="claim"> card with this anchor. */
+function card(doc: string, number: number): string {
+  return new RegExp(`<article class="claim[^"]*" id="claim-${number}"[\\s\\S]*?</article>`).exec(doc)?.[0] ?? '';
+}
+
+describe('HTML report of a published, corrected fact-check (internal)', async () => {
+  const published = buildPublishedFixtureViewModel();
+  const out = await renderHtmlReport(published);
+
+  it('shows the correction near the top, before the metadata and the summary', () => {
+    const notice = out.indexOf('<section class="notice corrections"');
+    expect(notice).toBeGreaterThan(0);
+    expect(notice).toBeLessThan(out.indexOf('<dl class="meta">'));
+    expect(out).toContain('<li dir="auto">Correction, 10 March 2024: Claim 2: the national rate is the lowest since 2013, not 2010.</li>');
+    expect(out).toMatch(/<dt>Fact-check published<\/dt><dd>8 March 2024<\/dd>/);
+    expect(out).toMatch(/<dt>Last corrected<\/dt><dd>10 March 2024<\/dd>/);
+    expect(out).not.toContain('class="notice retraction"');
+  });
+
+  it('lists the excluded claim in its own section with the reason, and never counts it', () => {
+    const excluded = /<section aria-labelledby="excluded-h">([\s\S]*?)<\/section>/.exec(out)?.[1] ?? '';
+    expect(excluded).toContain('<h2 id="excluded-h">Not part of the fact-check</h2>');
+    expect(excluded).toContain('id="claim-8"');
+    expect(excluded).toContain('Attribution only &lt;not&gt; a factual claim.');
+    const checked = /<section aria-labelledby="claims-h">([\s\S]*?)<\/section>/.exec(out)?.[1] ?? '';
+    expect(checked).not.toContain('id="claim-8"');
+    expect(out).toContain('<span class="num">7</span> claims examined · 6 rated · 1 pending');
+    expect(out).toContain('1 more claim was marked but left out of the fact-check');
+    const tally = /<ul class="tally">([\s\S]*?)<\/ul>/.exec(out)?.[1] ?? '';
+    expect(tally).toMatch(/>Pending<\/span><b>1<\/b>/);
+  });
+
+  it('anchors and markers use the stable number, wherever the claim stands in the text', () => {
+    const body = articleBody(out);
+    expect(body).toContain('<a href="#claim-8" aria-label="Claim 8">[8]</a>');
+    expect(body.indexOf('#claim-8')).toBeLessThan(body.indexOf('#claim-3'));
+    expect(body).toMatch(/<span class="hl hl-excluded" data-claim="8" title="Claim 8: Not part of the fact-check"/);
+    for (const claim of published.claims) expect(out.match(new RegExp(`id="claim-${claim.number}"`, 'g'))).toHaveLength(1);
+  });
+
+  it('marks each source Internal or Public', () => {
+    const c5 = card(out, 5);
+    expect(c5).toMatch(/<li class="internal"><span class="vis vis-internal">Internal<\/span> <bdi>Totally safe link<\/bdi>/);
+    expect(c5).toMatch(/<li><span class="vis vis-public">Public<\/span> <a href="https:\/\/archive\.example\.org/);
+  });
+
+  it('has a right-of-reply block: date, method, contact, response or “No response”', () => {
+    const c1 = card(out, 1);
+    expect(c1).toContain('<h4>Right of reply</h4>');
+    const replies = /<ul class="replies">([\s\S]*?)<\/ul>/.exec(c1)?.[1] ?? '';
+    expect(replies).toContain('<span class="who">6 March 2024</span><span class="acc">Email</span>');
+    expect(replies).toContain('<bdi>Ministry press office (press desk &lt;office&gt;)</bdi>');
+    expect(replies).toContain('The minister was quoting the figure for one province.<span class="acc"> (replied 7 March 2024)</span>');
+    expect(replies).toContain('<span class="acc">Phone</span>');
+    expect(replies).toContain('<span class="why empty" dir="auto">No response</span>');
+    expect(replies).toContain('Not shown publicly');
+    expect(card(out, 2)).not.toContain('Right of reply');
+  });
+
+  it('shows public comments as notes from the desk, and reviewers', () => {
+    const c1 = card(out, 1);
+    expect(c1).toContain('<h4>Note from the desk</h4>');
+    expect(c1).toContain('Update: the ministry has since published the national figure.');
+    expect(c1).not.toContain('Checked the provincial table too.');
+    expect(c1).toContain('<h4>Reviewers</h4>');
+  });
+
+  it('puts a retraction notice first', async () => {
+    const retracted = await renderHtmlReport({ ...published, article: { ...published.article, status: 'retracted' }, publication: { ...published.publication!, retraction: { at: '2024-03-12T08:00:00.000Z', reason: 'The <b>figures</b> were wrong.' } } });
+    const notice = /<section class="notice retraction" role="note"[^>]*>([\s\S]*?)<\/section>/.exec(retracted)?.[1] ?? '';
+    expect(notice).toContain('<b>This fact-check was retracted on 12 March 2024.</b>');
+    expect(notice).toContain('The &lt;b&gt;figures&lt;/b&gt; were wrong.');
+    expect(retracted.indexOf('class="notice retraction"')).toBeLessThan(retracted.indexOf('class="notice corrections"'));
+  });
+});
+
+describe('HTML report for the public audience', async () => {
+  const published = buildPublishedFixtureViewModel();
+  const out = await renderHtmlReport({ ...published, audience: 'public' });
+
+  it('leaves out excluded claims, internal sources, reviewers, comments, contacts, status and workspace', () => {
+    expect(out).not.toContain('id="claim-8"');
+    expect(out).not.toContain('data-claim="8"');
+    expect(out).not.toContain('Not part of the fact-check');
+    expect(out).not.toContain(FIXTURE_EXCLUDED_CLAIM_ID);
+    expect(out).not.toContain('Totally safe link');
+    expect(out).not.toContain('tips.example.net');
+    expect(out.replace(/<style>[\s\S]*?<\/style>/, '')).not.toMatch(/vis-(internal|public)/);
+    expect(out).not.toContain('<h4>Reviewers</h4>');
+    expect(out).not.toContain('Sara Lindqvist');
+    expect(out).not.toContain('Checked the provincial table too.');
+    expect(out).not.toContain('press desk');
+    expect(out).not.toContain('Spokesperson, mobile');
+    expect(out).not.toContain('class="status"');
+    expect(out).not.toContain('Verification desk');
+    expect(out).not.toContain('Report generated');
+    expect(out).not.toContain('revision 4');
+  });
+
+  it('keeps verdicts, public sources, replies shown publicly, desk notes and corrections', () => {
+    const c1 = card(out, 1);
+    expect(c1).toContain('>False</span>');
+    expect(c1).toContain('amar.example.ir');
+    expect(c1).toContain('<h4>Right of reply</h4>');
+    expect(c1).toContain('The minister was quoting the figure for one province.');
+    expect(c1).not.toContain('No response');
+    expect(c1).toContain('<h4>Note from the desk</h4>');
+    expect(out).toContain('Correction, 10 March 2024');
+    expect(out).toContain('<span class="num">7</span> claims examined');
   });
 });

@@ -4,7 +4,7 @@
  */
 import { AppError } from '../errors';
 import { slugify } from '../text/slug';
-import { renderClaimReviewsJson } from './claimreview';
+import { isDraftClaimReview, renderClaimReviewsJson, type ClaimReviewOptions } from './claimreview';
 import { renderCsvReport } from './csv';
 import { isoDay } from './format';
 import { EXPORT_FORMATS, FORMAT_INFO, type ExportFormat } from './formats';
@@ -15,7 +15,7 @@ import type { PdfOptions } from './pdf';
 import type { ReportViewModel } from './view-model';
 import { renderW3cAnnotationsJson } from './w3c';
 
-export { EXPORT_FORMATS, FORMAT_INFO, type ExportFormat, type FormatInfo } from './formats';
+export { EXPORT_FORMATS, FORMAT_INFO, PUBLICATION_FORMATS, isPublicationFormat, type ExportFormat, type FormatInfo } from './formats';
 
 // A Map, not an object literal: user input like "__proto__" must not find inherited properties.
 const ALIASES = new Map<string, ExportFormat>([
@@ -38,11 +38,13 @@ export function parseExportFormat(input: unknown): ExportFormat {
  * An ASCII-only file name such as `claimdesk-minister-claims-2024-03-08.pdf` (safe in a
  * Content-Disposition header without RFC 5987 encoding).
  */
-export function exportFileName(vm: ReportViewModel, format: ExportFormat): string {
+export function exportFileName(vm: ReportViewModel, format: ExportFormat, options: Pick<RenderOptions, 'claimReview'> = {}): string {
   const info = FORMAT_INFO[format];
   const slug = slugify(vm.article.slug, slugify(vm.article.id));
   const day = isoDay(vm.generatedAt);
-  return `claimdesk-${slug}${day ? `-${day}` : ''}${info.fileSuffix}.${info.extension}`;
+  // A draft ClaimReview says so in its name too, so it is not pasted into a live page by mistake.
+  const draft = format === 'claimreview' && isDraftClaimReview(vm, options.claimReview) ? '-draft' : '';
+  return `claimdesk-${slug}${day ? `-${day}` : ''}${info.fileSuffix}${draft}.${info.extension}`;
 }
 
 export interface RenderedReport {
@@ -51,13 +53,19 @@ export interface RenderedReport {
   fileName: string;
 }
 
-export async function renderReport(vm: ReportViewModel, format: ExportFormat, options: { pdf?: PdfOptions } = {}): Promise<RenderedReport> {
+export interface RenderOptions {
+  pdf?: PdfOptions;
+  /** ClaimReview only: draft markup (see lib/export/claimreview.ts). */
+  claimReview?: ClaimReviewOptions;
+}
+
+export async function renderReport(vm: ReportViewModel, format: ExportFormat, options: RenderOptions = {}): Promise<RenderedReport> {
   const { contentType } = FORMAT_INFO[format];
-  const fileName = exportFileName(vm, format);
+  const fileName = exportFileName(vm, format, options);
   return { body: await renderBody(vm, format, options), contentType, fileName };
 }
 
-async function renderBody(vm: ReportViewModel, format: ExportFormat, options: { pdf?: PdfOptions }): Promise<string | Uint8Array> {
+async function renderBody(vm: ReportViewModel, format: ExportFormat, options: RenderOptions): Promise<string | Uint8Array> {
   switch (format) {
     case 'html':
       return renderHtmlReport(vm);
@@ -74,6 +82,6 @@ async function renderBody(vm: ReportViewModel, format: ExportFormat, options: { 
     case 'w3c':
       return renderW3cAnnotationsJson(vm);
     case 'claimreview':
-      return renderClaimReviewsJson(vm);
+      return renderClaimReviewsJson(vm, options.claimReview);
   }
 }

@@ -1,6 +1,7 @@
 /**
- * Claimdesk's own full export: everything in the view model (verdicts, sources, comments,
- * history), plus a format marker and a summary, as pretty-printed JSON. Values are copied
+ * Claimdesk's own full export: everything in the view model (verdicts, sources with their
+ * public/internal flag, right of reply, comments, history, the publication record), plus a format
+ * marker and a summary (excluded claims counted apart), as pretty-printed JSON. Values are copied
  * verbatim (URLs included) because this is a data export, not something rendered as links.
  * It is meant for the workspace's own archive, so people keep their e-mail addresses.
  */
@@ -8,7 +9,8 @@ import { summarizeVerdicts } from './summary';
 import type { ReportViewModel } from './view-model';
 
 export const JSON_REPORT_FORMAT = 'claimdesk-report';
-export const JSON_REPORT_FORMAT_VERSION = 1;
+/** 2: stable claim numbers, exclusion, public flags, right of reply, audience and publication. */
+export const JSON_REPORT_FORMAT_VERSION = 2;
 
 export function buildJsonReport(vm: ReportViewModel) {
   const summary = summarizeVerdicts(vm);
@@ -17,11 +19,14 @@ export function buildJsonReport(vm: ReportViewModel) {
     formatVersion: JSON_REPORT_FORMAT_VERSION,
     generatedAt: vm.generatedAt,
     generator: { name: 'Claimdesk', url: vm.appUrl },
+    audience: vm.audience,
     workspace: vm.workspace,
     article: vm.article,
+    publication: vm.publication,
     scale: vm.scale,
     summary: {
       total: summary.total,
+      excluded: summary.excluded,
       pending: summary.pending,
       byVerdict: summary.rows.map((row) => ({ key: row.verdict?.key ?? null, label: row.label, count: row.count })),
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdownReport } from './markdown';
-import { buildFixtureViewModel } from '@/test/fixtures/export-report';
+import { buildFixtureViewModel, buildPublishedFixtureViewModel } from '@/test/fixtures/export-report';
 
 const vm = buildFixtureViewModel();
 const md = renderMarkdownReport(vm);
@@ -35,7 +35,7 @@ describe('Markdown report', () => {
     for (const url of destinations) expect(url).toMatch(/^https?:\/\//);
     expect(md).not.toMatch(/<(javascript|data):/i);
     // The bad source is shown as inert text.
-    expect(md).toContain('1. Totally safe link (javascript:alert(1)) — Evil Corp, accessed 2 March 2024');
+    expect(md).toContain('1. _Internal:_ Totally safe link (javascript:alert(1)) — Evil Corp, accessed 2 March 2024');
     // A fake link in a rationale stays text.
     expect(md).toContain('\\[the script\\](javascript:alert(1))');
   });
@@ -78,5 +78,65 @@ describe('Markdown report', () => {
 
   it('does not leak e-mail addresses', () => {
     expect(md).not.toContain('@example.org');
+  });
+});
+
+describe('Markdown report of a published, corrected fact-check', () => {
+  const published = buildPublishedFixtureViewModel();
+  const out = renderMarkdownReport(published);
+  const part = (heading: string) => {
+    const start = out.indexOf(heading);
+    if (start < 0) throw new Error(`no section ${heading}`);
+    const next = out.indexOf('\n## ', start + heading.length);
+    return out.slice(start, next < 0 ? undefined : next);
+  };
+
+  it('shows the correction right under the title, and the publication dates', () => {
+    const top = out.slice(0, out.indexOf('## Summary'));
+    expect(top).toContain('> Correction, 10 March 2024: Claim 2: the national rate is the lowest since 2013, not 2010.');
+    expect(top).toContain('- **Fact-check published:** 8 March 2024');
+    expect(top).toContain('- **Last corrected:** 10 March 2024');
+  });
+
+  it('lists the excluded claim apart, with its stable number and reason, and never counts it', () => {
+    const excluded = part('## Not part of the fact-check');
+    expect(excluded).toContain('### 8. The spokesperson added a remark.');
+    expect(excluded).toContain('- **Why it is not part of the fact-check:** Attribution only \\<not\\> a factual claim.');
+    expect(part('## Claims checked')).not.toContain('### 8.');
+    expect(part('## Summary')).toContain('7 claims examined: 6 rated, 1 pending. 1 more claim was left out of the fact-check (not counted).');
+    // Its marker in the article uses its own number, wherever it stands in the text.
+    expect(part('## The article')).toMatch(/The spokesperson added \*\*\[8\]\*\*/);
+  });
+
+  it('has a right-of-reply block with contacts (internal report) and “No response”', () => {
+    const claim1 = out.slice(out.indexOf('### 1. '), out.indexOf('### 2. '));
+    expect(claim1).toContain('**Right of reply:**');
+    expect(claim1).toContain('- 6 March 2024, Email (Ministry press office (press desk \\<office\\>)): The minister was quoting the figure for one province. (replied 7 March 2024)');
+    expect(claim1).toContain('- 6 March 2024, Phone (Spokesperson, mobile +98 21 5550 0100): No response _(not shown publicly)_');
+    expect(claim1).toContain('**Note from the desk:**\n\n- Update: the ministry has since published the national figure. (7 March 2024)');
+    expect(claim1).not.toContain('Checked the provincial table');
+  });
+
+  it('for the public audience: public sources, replies shown publicly without contacts, no reviewers, status or workspace', () => {
+    const pub = renderMarkdownReport({ ...published, audience: 'public' });
+    expect(pub).not.toContain('Not part of the fact-check');
+    expect(pub).not.toContain('**[8]**');
+    expect(pub).not.toContain('Totally safe link');
+    expect(pub).not.toContain('tips.example.net');
+    expect(pub).not.toContain('_Internal:_');
+    expect(pub).not.toContain('_Public:_');
+    expect(pub).not.toContain('**Reviewers:**');
+    expect(pub).not.toContain('- **Status:**');
+    expect(pub).not.toContain('Verification desk');
+    expect(pub).not.toContain('press desk');
+    expect(pub).not.toContain('No response');
+    expect(pub).toContain('- 6 March 2024, Email: The minister was quoting the figure for one province. (replied 7 March 2024)');
+    expect(pub).toContain('> Correction, 10 March 2024');
+  });
+
+  it('puts a retraction notice at the top', () => {
+    const retracted = renderMarkdownReport({ ...published, publication: { ...published.publication!, retraction: { at: '2024-03-12T08:00:00.000Z', reason: '# The figures were wrong.' } } });
+    const top = retracted.slice(0, retracted.indexOf('## Summary'));
+    expect(top).toContain('> **This fact-check was retracted on 12 March 2024.**\\\n> \\# The figures were wrong.');
   });
 });

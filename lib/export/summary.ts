@@ -1,5 +1,6 @@
 /** Claim counts by final verdict, shared by the HTML, Markdown and JSON reports. */
 import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
+import { isExcluded } from './audience';
 import { PENDING_LABEL } from './format';
 import type { ReportVerdict, ReportViewModel } from './view-model';
 
@@ -11,7 +12,10 @@ export interface VerdictCount {
 }
 
 export interface VerdictSummary {
+  /** Claims in the fact-check: excluded claims are never counted here or in the rows. */
   total: number;
+  /** Claims excluded from the fact-check (internal reports list them apart). */
+  excluded: number;
   pending: number;
   /** Under blind review: claims whose verdict the exporting reviewer may not see yet (not counted as pending). */
   hidden: number;
@@ -27,7 +31,12 @@ export function summarizeVerdicts(vm: ReportViewModel): VerdictSummary {
   for (const level of vm.scale.levels) counts.set(level.key, { verdict: level, label: level.label, count: 0 });
   let pending = 0;
   let hidden = 0;
+  let excluded = 0;
   for (const claim of vm.claims) {
+    if (isExcluded(claim)) {
+      excluded += 1;
+      continue;
+    }
     if (claim.decisionHidden) {
       hidden += 1;
       continue;
@@ -43,5 +52,5 @@ export function summarizeVerdicts(vm: ReportViewModel): VerdictSummary {
     counts.set(verdict.key, row);
   }
   const rows = [...counts.values(), { verdict: null, label: PENDING_LABEL, count: pending }, ...(hidden > 0 ? [{ verdict: null, label: HIDDEN_UNTIL_VERDICT, count: hidden }] : [])];
-  return { total: vm.claims.length, pending, hidden, rows };
+  return { total: vm.claims.length - excluded, excluded: vm.audience === 'public' ? 0 : excluded, pending, hidden, rows };
 }

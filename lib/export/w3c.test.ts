@@ -1,14 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildFixtureViewModel } from '@/test/fixtures/export-report';
-import { renderW3cAnnotations, renderW3cAnnotationsJson, type W3cAnnotation } from './w3c';
+import { FIXTURE_EXCLUDED_CLAIM_ID, buildFixtureViewModel, buildPublishedFixtureViewModel } from '@/test/fixtures/export-report';
+import type { ReportViewModel } from './view-model';
+import { buildAnnotation, renderW3cAnnotations, renderW3cAnnotationsJson, w3cAnnotationId, type W3cAnnotation } from './w3c';
 import { W3C_SUITE_DIR, isDateTime, isUri, loadW3cSuite, runW3cSuite, type W3cAssertion } from '@/test/fixtures/w3c-suite';
 
 const MUSTS = 'annotations/annotationMusts.test';
 const vm = buildFixtureViewModel();
 const collection = renderW3cAnnotations(vm);
 const annotations = collection.first.items;
+
+/** The published fixture as a publication export sees it (public audience). */
+function publicView(): ReportViewModel {
+  return { ...buildPublishedFixtureViewModel(), audience: 'public' };
+}
 
 const listedAssertions = (JSON.parse(readFileSync(join(W3C_SUITE_DIR, MUSTS), 'utf8')) as { assertions: string[] }).assertions;
 
@@ -32,6 +38,12 @@ describe('W3C Web Annotation MUST suite', () => {
   describe.each(modes)('%s', (_mode, assertions) => {
     it.each(annotations.map((a) => [a.id, a] as const))('%s passes every MUST assertion', (_id, annotation) => {
       expect(failures(assertions, annotation)).toEqual([]);
+    });
+
+    it('also passes for the published, excluded and public-audience annotations', () => {
+      const items = [...renderW3cAnnotations(buildPublishedFixtureViewModel()).first.items, ...renderW3cAnnotations(publicView()).first.items];
+      expect(items.length).toBeGreaterThan(annotations.length);
+      for (const annotation of items) expect(failures(assertions, annotation), annotation.id).toEqual([]);
     });
 
     it('also passes for an article without its own URL (target falls back to the canonical URL)', () => {
@@ -104,9 +116,11 @@ describe('W3C export content', () => {
     expect(JSON.parse(renderW3cAnnotationsJson(vm))).toEqual(collection);
   });
 
-  it('uses claim IRIs, UTC timestamps, the generator, and no e-mail addresses', () => {
+  it('uses dereferenceable annotation IRIs, UTC timestamps, the generator, and no e-mail addresses', () => {
     const claim = vm.claims[0];
-    expect(annotations[0]?.id).toBe(`http://localhost:3000/articles/a-1/claims/${claim?.id}`);
+    expect(annotations[0]?.id).toBe(`http://localhost:3000/annotations/${claim?.id}`);
+    expect(annotations.map((a) => a.id)).toEqual(vm.claims.map((c) => `http://localhost:3000/annotations/${c.id}`));
+    expect(w3cAnnotationId({ appUrl: 'https://desk.example/' }, { id: 'c 1/2' })).toBe('https://desk.example/annotations/c%201%2F2');
     for (const a of annotations) {
       expect(a.created).toMatch(/Z$/);
       expect(a.modified).toMatch(/Z$/);
@@ -164,5 +178,50 @@ describe('W3C export content', () => {
     });
     expect(iris.length).toBeGreaterThan(annotations.length);
     for (const iri of iris) expect(iri).toMatch(/^https?:\/\//);
+  });
+});
+
+describe('W3C export for publication (public audience)', () => {
+  const internal = buildPublishedFixtureViewModel();
+  const published = renderW3cAnnotations(publicView());
+  const items = published.first.items;
+
+  it('leaves claims excluded from the fact-check out', () => {
+    expect(items.map((a) => a.id)).not.toContain(`http://localhost:3000/annotations/${FIXTURE_EXCLUDED_CLAIM_ID}`);
+    expect(published.total).toBe(internal.claims.length - 1);
+    expect(items).toHaveLength(published.total);
+  });
+
+  it('links only public sources', () => {
+    const linked = items.flatMap((a) => a.body.flatMap((b) => (b.type === 'SpecificResource' ? [b.source] : [])));
+    expect(linked).toContain('https://amar.example.ir/labour-force/1402');
+    expect(linked).not.toContain('https://tips.example.net/inbox/77');
+    expect(JSON.stringify(published)).not.toContain('tips.example.net');
+    expect(JSON.stringify(published)).not.toContain('internal.example.net');
+  });
+
+  it('keeps every claim internally, the excluded one saying why', () => {
+    const all = renderW3cAnnotations(internal).first.items;
+    expect(all).toHaveLength(internal.claims.length);
+    const excluded = all.find((a) => a.id.endsWith(`/annotations/${FIXTURE_EXCLUDED_CLAIM_ID}`));
+    expect(excluded?.body).toContainEqual({ type: 'TextualBody', value: 'Not part of the fact-check: Attribution only <not> a factual claim.', purpose: 'describing', format: 'text/plain' });
+    // Internal exports link internal sources too (they are the desk's own).
+    expect(JSON.stringify(all)).toContain('https://tips.example.net/inbox/77');
+  });
+
+  it('says so in every annotation once the fact-check is retracted', () => {
+    const view = publicView();
+    const retracted = { ...view, publication: { ...view.publication!, retraction: { at: '2024-03-12T08:00:00.000Z', reason: 'The figures were wrong.' } } };
+    for (const annotation of renderW3cAnnotations(retracted).first.items) {
+      expect(annotation.body).toContainEqual({ type: 'TextualBody', value: 'This fact-check was retracted on 12 March 2024. The figures were wrong.', purpose: 'describing', format: 'text/plain' });
+      expect(failures(loadW3cSuite(MUSTS), annotation)).toEqual([]);
+    }
+    expect(items.every((a) => a.body.every((b) => b.type !== 'TextualBody' || !b.value.includes('retracted')))).toBe(true);
+  });
+
+  it('builds the same annotation for one claim as the collection holds (what GET /annotations/<id> serves)', () => {
+    const view = publicView();
+    const claim = view.claims.find((c) => c.number === 5)!;
+    expect(buildAnnotation(view, claim)).toEqual(items.find((a) => a.id === `http://localhost:3000/annotations/${claim.id}`));
   });
 });

@@ -9,7 +9,13 @@
  *   Web Resource, and those may not have a `purpose`.
  * - Links to sources are SpecificResources (`source` + `purpose: linking`), never `value`.
  * - No e-mail addresses anywhere (privacy); agents are identified by Claimdesk user IRIs.
+ *
+ * Annotation ids dereference: `<app>/annotations/<claim-id>` answers GET with the annotation
+ * (app/annotations/[claimId]/route.ts). A public-audience export (the route's and the CLI's) links
+ * only public sources and leaves out claims excluded from the fact-check.
  */
+import { annotationUrl } from '@/lib/publishing/urls';
+import { EXCLUDED_HEADING, isExcluded, isPublicReport, retractionHeadline, visibleSources } from './audience';
 import { safeHttpUrl } from './escape';
 import { ORPHANED_NOTE, checkerName, isoDateTimeUtc } from './format';
 import type { ReportClaim, ReportPerson, ReportViewModel } from './view-model';
@@ -78,7 +84,7 @@ export interface W3cAnnotationCollection {
 export function renderW3cAnnotations(vm: ReportViewModel): W3cAnnotationCollection {
   const id = w3cCollectionId(vm);
   const pageId = `${id}?page=0`;
-  const items = vm.claims.map((claim) => buildAnnotation(vm, claim));
+  const items = annotatedClaims(vm).map((claim) => buildAnnotation(vm, claim));
   return {
     '@context': ANNO_CONTEXT,
     id,
@@ -99,8 +105,14 @@ export function w3cCollectionId(vm: ReportViewModel): string {
   return `${baseUrl(vm)}/articles/${encodeURIComponent(vm.article.id)}/annotations`;
 }
 
-export function w3cAnnotationId(vm: ReportViewModel, claim: Pick<ReportClaim, 'id'>): string {
-  return `${baseUrl(vm)}/articles/${encodeURIComponent(vm.article.id)}/claims/${encodeURIComponent(claim.id)}`;
+/** The claims a collection holds: all of them internally; publicly, the ones in the fact-check. */
+export function annotatedClaims(vm: ReportViewModel): ReportClaim[] {
+  return isPublicReport(vm) ? vm.claims.filter((c) => !isExcluded(c)) : vm.claims;
+}
+
+/** The annotation's IRI, which GET dereferences (lib/publishing/urls.ts annotationUrl). */
+export function w3cAnnotationId(vm: Pick<ReportViewModel, 'appUrl'>, claim: Pick<ReportClaim, 'id'>): string {
+  return annotationUrl(vm.appUrl, claim.id);
 }
 
 export function buildAnnotation(vm: ReportViewModel, claim: ReportClaim): W3cAnnotation {
@@ -112,7 +124,7 @@ export function buildAnnotation(vm: ReportViewModel, claim: ReportClaim): W3cAnn
     type: 'Annotation',
     // A verdict is an assessment; a claim still awaiting one is only highlighted so far.
     motivation: claim.finalVerdict ? 'assessing' : 'highlighting',
-    body: buildBodies(claim),
+    body: buildBodies(vm, claim),
     target: {
       type: 'SpecificResource',
       source: targetSource(vm),
@@ -126,7 +138,7 @@ export function buildAnnotation(vm: ReportViewModel, claim: ReportClaim): W3cAnn
   };
 }
 
-function buildBodies(claim: ReportClaim): Array<W3cTextualBody | W3cLinkBody> {
+function buildBodies(vm: ReportViewModel, claim: ReportClaim): Array<W3cTextualBody | W3cLinkBody> {
   const text = (value: string, purpose: W3cTextualBody['purpose'], language?: string): W3cTextualBody => ({
     type: 'TextualBody',
     value,
@@ -140,7 +152,10 @@ function buildBodies(claim: ReportClaim): Array<W3cTextualBody | W3cLinkBody> {
   if (claim.rationale.trim()) bodies.push(text(claim.rationale, 'commenting'));
   if (claim.claimText.trim()) bodies.push(text(claim.claimText, 'describing'));
   if (claim.orphaned) bodies.push(text(ORPHANED_NOTE, 'describing', 'en'));
-  for (const source of claim.sources) {
+  const retraction = vm.publication?.retraction;
+  if (retraction) bodies.push(text(`${retractionHeadline(retraction)}${retraction.reason.trim() ? ` ${retraction.reason.trim()}` : ''}`, 'describing'));
+  if (isExcluded(claim)) bodies.push(text(`${EXCLUDED_HEADING}: ${claim.exclusionReason}`, 'describing'));
+  for (const source of visibleSources(vm, claim)) {
     const url = safeHttpUrl(source.url);
     if (url) bodies.push({ type: 'SpecificResource', source: url, purpose: 'linking' });
   }

@@ -32,6 +32,9 @@ describe('checkClaimUpdate', () => {
     ['a reviewer sets the final verdict', 'reviewer', 'open', { verdictId: 'level-1' }, true, ['forbidden', FINAL_VERDICT]],
     ['a reviewer clears the final verdict', 'reviewer', 'open', { verdictId: null }, true, ['forbidden', FINAL_VERDICT]],
     ['an editor sets the final verdict', 'editor', 'open', { verdictId: 'level-1' }, true, 'ok'],
+    ['a reviewer excludes a claim', 'reviewer', 'open', { exclusionReason: 'Opinion, not a checkable claim.' }, true, ['forbidden', /Only editors can exclude a claim/]],
+    ['a reviewer includes a claim again', 'reviewer', 'open', { exclusionReason: null }, true, ['forbidden', /Only editors can exclude a claim/]],
+    ['an editor excludes a claim', 'editor', 'open', { exclusionReason: 'Opinion, not a checkable claim.' }, true, 'ok'],
     ['an owner sets verdict, rationale and status together', 'owner', 'in_review', { verdictId: 'level-1', rationale: 'R', status: 'resolved' }, true, 'ok'],
     ['blind review is checked before the final-verdict rule', 'reviewer', 'open', { rationale: 'R', verdictId: 'x' }, false, ['forbidden', BLIND]],
   ];

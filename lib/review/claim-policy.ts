@@ -13,6 +13,7 @@ export interface ClaimChange {
   status?: ClaimStatus;
   rationale?: string;
   verdictId?: string | null;
+  exclusionReason?: string | null;
 }
 
 /** A change to the rationale or status needs the claim's decision to be visible to the viewer (blind review). */
@@ -35,6 +36,10 @@ export function checkClaimUpdate(role: Role, currentStatus: ClaimStatus, change:
   }
   if (change.verdictId !== undefined && !can(role, 'verdict:final')) {
     return { ok: false, code: 'forbidden', reason: 'Only editors set the final verdict. Record your own verdict under “Reviewer verdicts”.' };
+  }
+  // Leaving a claim out of the published fact-check is an editorial decision, like the final verdict.
+  if (change.exclusionReason !== undefined && !can(role, 'verdict:final')) {
+    return { ok: false, code: 'forbidden', reason: 'Only editors can exclude a claim from the fact-check or include it again.' };
   }
   return ALLOWED;
 }

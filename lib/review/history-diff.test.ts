@@ -60,6 +60,9 @@ describe('describeHistoryEntry', () => {
   });
   it('describes sources', () => {
     expect(describeHistoryEntry(entry({ entityType: 'source', action: 'create', after: { title: 'Census 2020', url: 'https://x' } }))).toBe('Ana Souza added the source “Census 2020”');
+    expect(describeHistoryEntry(entry({ entityType: 'reply_attempt', action: 'create', after: { method: 'social_media', contactedOn: '2026-11-20' } }))).toBe('Ana Souza logged a right-of-reply attempt (social media)');
+    expect(describeHistoryEntry(entry({ entityType: 'reply_attempt', action: 'update', before: { method: 'email', response: null, version: 1 }, after: { method: 'email', response: 'We stand by it.', version: 2 } }))).toBe('Ana Souza edited a right-of-reply attempt (email) (response)');
+    expect(describeHistoryEntry(entry({ entityType: 'reply_attempt', action: 'delete', before: { method: 'phone' } }))).toBe('Ana Souza removed a right-of-reply attempt (phone)');
     expect(describeHistoryEntry(entry({ entityType: 'source', action: 'delete', before: { title: '', url: 'https://x.org' } }))).toBe('Ana Souza removed the source “https://x.org”');
     expect(describeHistoryEntry(entry({ entityType: 'source', action: 'update', before: { title: 'A', url: 'https://a', version: 1 }, after: { title: 'A', url: 'https://b', version: 2 } }))).toBe(
       'Ana Souza edited the source “A” (URL)',
@@ -81,11 +84,22 @@ describe('describeHistoryEntry', () => {
     );
     expect(describeHistoryEntry(entry({ entityType: 'verdict', action: 'create', after: { verdictId: 'gone' } }), ctx)).toBe('Ana Souza gave their verdict: an unknown verdict');
   });
+  it('describes publication steps', () => {
+    const step = (before: string, after: Record<string, unknown>) => describeHistoryEntry(entry({ entityType: 'article', action: 'update', before: { status: before }, after }));
+    expect(step('ready', { status: 'published', publication: 'published' })).toBe('Ana Souza published the fact-check');
+    expect(step('ready', { status: 'published', publication: 'published', overrideReason: 'Deadline' })).toBe('Ana Souza published the fact-check despite blockers: “Deadline”');
+    expect(step('ready', { status: 'published', publication: 'corrected', correctionNote: 'Fixed the rate.' })).toBe('Ana Souza republished the fact-check with a correction: “Fixed the rate.”');
+    expect(step('published', { status: 'in_review', publication: 'reopened', reason: 'Rate revised' })).toBe('Ana Souza reopened the fact-check for correction: “Rate revised”');
+    expect(step('published', { status: 'retracted', publication: 'retracted', reason: 'Fabricated' })).toBe('Ana Souza retracted the fact-check: “Fabricated”');
+    expect(step('published', { status: 'in_review', publication: 'something-else' })).toBe('Ana Souza moved the article from published to in review');
+  });
+
   it('describes assignments and article changes', () => {
     expect(describeHistoryEntry(entry({ actorName: 'Tom Becker', entityType: 'assignment', action: 'create', after: { claimId: 'c1', assigneeName: 'Kofi Mensah' } }))).toBe('Tom Becker assigned the claim to Kofi Mensah');
     expect(describeHistoryEntry(entry({ actorName: 'Tom Becker', entityType: 'assignment', action: 'delete', before: { claimId: null, assigneeName: 'Kofi Mensah' } }))).toBe('Tom Becker unassigned Kofi Mensah from the article');
     expect(describeHistoryEntry(entry({ entityType: 'article', action: 'update', before: { status: 'ready' }, after: { status: 'published' } }))).toBe('Ana Souza moved the article from ready to published');
     expect(describeHistoryEntry(entry({ entityType: 'article', action: 'update', before: { blindReview: false }, after: { blindReview: true } }))).toBe('Ana Souza turned blind review on');
+    expect(describeHistoryEntry(entry({ entityType: 'article', action: 'update', before: { slug: 'old' }, after: { slug: 'new' } }))).toBe('Ana Souza changed the public address from “old” to “new”');
     expect(describeHistoryEntry(entry({ entityType: 'article', action: 'update', before: { revision: 1, plainText: 'a' }, after: { revision: 2, plainText: 'b' } }))).toBe('Ana Souza edited the article text');
   });
   it('falls back to “Someone” and to a generic sentence', () => {

@@ -85,13 +85,22 @@ const FIELD_LABELS: Record<string, string> = {
   reason: 'reason',
   blindReview: 'blind review',
   plainText: 'text',
+  slug: 'public address',
+  exclusionReason: 'reason for excluding it from the fact-check',
+  isPublic: 'public flag',
+  contactedOn: 'contact date',
+  method: 'contact method',
+  contact: 'contact',
+  response: 'response',
+  respondedOn: 'response date',
+  showPublicly: 'shown publicly',
 };
 
 /** Long prose: the sentence says it was edited, never quotes both versions. */
 const PROSE_FIELDS = new Set(['claimText', 'rationale', 'excerpt', 'body', 'reason', 'plainText']);
 
 /** Fields that are never worth a clause (ids, positions, denormalised keys). */
-const SILENT_FIELDS = new Set(['id', 'workspaceId', 'articleId', 'claimId', 'createdAt', 'updatedAt', 'version', 'authorId', 'createdBy', 'userId', 'position', 'revision', 'quoteExact', 'quotePrefix', 'quoteSuffix', 'positionStart', 'positionEnd', 'anchoredRevision', 'originalQuote', 'deletedAt', 'docJson']);
+const SILENT_FIELDS = new Set(['id', 'workspaceId', 'articleId', 'claimId', 'createdAt', 'updatedAt', 'version', 'authorId', 'createdBy', 'userId', 'position', 'revision', 'quoteExact', 'quotePrefix', 'quoteSuffix', 'positionStart', 'positionEnd', 'anchoredRevision', 'originalQuote', 'deletedAt', 'docJson', 'number', 'firstPublishedAt', 'claimCounter']);
 
 function quote(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -174,6 +183,14 @@ function predicate(entry: HistoryEntryLike, ctx: DescribeContext): string {
       if (from !== to) return `changed their verdict from ${label(from)} to ${label(to)}`;
       return 'edited the reason for their verdict';
     }
+    case 'reply_attempt': {
+      const method = text(subject, 'method');
+      const the = `a right-of-reply attempt${method ? ` (${method.replace(/_/g, ' ')})` : ''}`;
+      if (action === 'create') return `logged ${the}`;
+      if (action === 'delete') return `removed ${the}`;
+      const changed = diffRecords(before, after).filter((c) => !SILENT_FIELDS.has(c.field)).map((c) => FIELD_LABELS[c.field] ?? c.field);
+      return changed.length ? `edited ${the} (${changed.join(', ')})` : `edited ${the}`;
+    }
     case 'assignment': {
       const who = text(subject, 'assigneeName') ?? 'a reviewer';
       const what = field(subject, 'claimId') ? 'the claim' : 'the article';
@@ -182,6 +199,8 @@ function predicate(entry: HistoryEntryLike, ctx: DescribeContext): string {
     case 'article': {
       if (action === 'create') return 'created the article';
       if (action === 'delete') return 'deleted the article';
+      const step = publicationStep(after);
+      if (step) return step;
       const from = field(before, 'status');
       const to = field(after, 'status');
       if (typeof from === 'string' && typeof to === 'string' && from !== to) return `moved the article from ${formatValue('status', from, ctx)} to ${formatValue('status', to, ctx)}`;
@@ -192,6 +211,26 @@ function predicate(entry: HistoryEntryLike, ctx: DescribeContext): string {
       const verb = action === 'create' ? 'created' : action === 'delete' ? 'deleted' : 'changed';
       return `${verb} a ${entry.entityType}`;
     }
+  }
+}
+
+/** Publication steps (db/queries/publications.ts record `publication` in `after`): their own sentence. */
+function publicationStep(after: unknown): string | null {
+  const reason = text(after, 'correctionNote', 'reason');
+  const why = reason ? `: ${quote(reason)}` : '';
+  switch (field(after, 'publication')) {
+    case 'published': {
+      const override = text(after, 'overrideReason');
+      return override ? `published the fact-check despite blockers: ${quote(override)}` : 'published the fact-check';
+    }
+    case 'corrected':
+      return `republished the fact-check with a correction${why}`;
+    case 'reopened':
+      return `reopened the fact-check for correction${why}`;
+    case 'retracted':
+      return `retracted the fact-check${why}`;
+    default:
+      return null;
   }
 }
 

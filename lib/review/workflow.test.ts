@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ARTICLE_STATUSES, CLAIM_STATUSES, type ArticleStatus, type ClaimStatus } from '@/lib/domain/statuses';
 import { ROLES, type Role } from '@/lib/domain/roles';
-import { availableArticleTransitions, availableClaimTransitions, canTransitionArticle, canTransitionClaim } from './workflow';
+import { availableArticleTransitions, availableClaimTransitions, canTransitionArticle, canTransitionClaim, publicationStepMessage } from './workflow';
 
 // Expected outcome for every (from, to): 'same' (no-op), 'no' (not a transition) or the least role allowed.
 type Rule = 'same' | 'no' | Role;
+// Publishing, reopening and retracting are not status changes (the Publish dialog does them).
 const ARTICLE: Record<ArticleStatus, Record<ArticleStatus, Rule>> = {
-  draft: { draft: 'same', in_review: 'editor', ready: 'no', published: 'no' },
-  in_review: { draft: 'editor', in_review: 'same', ready: 'editor', published: 'no' },
-  ready: { draft: 'no', in_review: 'editor', ready: 'same', published: 'editor' },
-  published: { draft: 'no', in_review: 'no', ready: 'editor', published: 'same' },
+  draft: { draft: 'same', in_review: 'editor', ready: 'no', published: 'no', retracted: 'no' },
+  in_review: { draft: 'editor', in_review: 'same', ready: 'editor', published: 'no', retracted: 'no' },
+  ready: { draft: 'no', in_review: 'editor', ready: 'same', published: 'no', retracted: 'no' },
+  published: { draft: 'no', in_review: 'no', ready: 'no', published: 'same', retracted: 'no' },
+  retracted: { draft: 'no', in_review: 'no', ready: 'no', published: 'no', retracted: 'same' },
 };
 const CLAIM: Record<ClaimStatus, Record<ClaimStatus, Rule>> = {
   open: { open: 'same', in_review: 'reviewer', resolved: 'no' },
@@ -42,12 +44,22 @@ describe('canTransitionClaim — the whole matrix', () => {
 });
 
 describe('workflow messages', () => {
-  it('reviewers cannot publish, and are told why', () => {
-    expect(canTransitionArticle('reviewer', 'ready', 'published')).toEqual({ ok: false, code: 'forbidden', reason: 'Your role (reviewer) cannot move this article from ready to published (publish).' });
+  it('reviewers cannot move articles, and are told why', () => {
+    expect(canTransitionArticle('reviewer', 'ready', 'in_review')).toEqual({ ok: false, code: 'forbidden', reason: 'Your role (reviewer) cannot move this article from ready to in review (back to review).' });
   });
   it('skipping a step names the allowed next steps', () => {
-    const result = canTransitionArticle('owner', 'draft', 'published');
-    expect(result).toEqual({ ok: false, code: 'invalid', reason: 'This article cannot go from draft to published. From draft it can go to: in review.' });
+    const result = canTransitionArticle('owner', 'draft', 'ready');
+    expect(result).toEqual({ ok: false, code: 'invalid', reason: 'This article cannot go from draft to ready. From draft it can go to: in review.' });
+  });
+  it('points publishing, reopening and retracting at the Publish dialog', () => {
+    for (const from of ['draft', 'in_review', 'ready'] as const) {
+      expect(canTransitionArticle('owner', from, 'published')).toEqual({ ok: false, code: 'invalid', reason: 'Publish from the Publish dialog: it lists what blocks publishing and shows a preview first.' });
+      expect(canTransitionArticle('owner', from, 'retracted')).toMatchObject({ ok: false, code: 'invalid', reason: expect.stringMatching(/Publish dialog/) });
+    }
+    expect(canTransitionArticle('editor', 'published', 'ready')).toEqual({ ok: false, code: 'invalid', reason: 'This article is published. To change it, use “Reopen for correction” in the Publish dialog.' });
+    expect(canTransitionArticle('owner', 'retracted', 'draft')).toEqual({ ok: false, code: 'invalid', reason: 'This fact-check was retracted; its status can no longer change.' });
+    expect(publicationStepMessage('draft', 'in_review')).toBeNull();
+    expect(publicationStepMessage('ready', 'in_review')).toBeNull();
   });
   it('a non-member (no role) can do nothing', () => {
     expect(canTransitionArticle(null, 'draft', 'in_review')).toMatchObject({ ok: false, code: 'forbidden', reason: 'You cannot move this article from draft to in review (start review).' });
@@ -59,8 +71,10 @@ describe('workflow messages', () => {
 });
 
 describe('available transitions (UI buttons)', () => {
-  it('editors see unpublish on a published article; reviewers see nothing', () => {
-    expect(availableArticleTransitions('editor', 'published')).toEqual([{ to: 'ready', label: 'Unpublish' }]);
+  it('editors see no status steps on a published or retracted article (the Publish dialog has them); reviewers see nothing', () => {
+    expect(availableArticleTransitions('editor', 'published')).toEqual([]);
+    expect(availableArticleTransitions('owner', 'retracted')).toEqual([]);
+    expect(availableArticleTransitions('owner', 'ready')).toEqual([{ to: 'in_review', label: 'Back to review' }]);
     expect(availableArticleTransitions('reviewer', 'ready')).toEqual([]);
     expect(availableArticleTransitions('owner', 'in_review').map((t) => t.to)).toEqual(['draft', 'ready']);
   });

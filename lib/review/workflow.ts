@@ -7,13 +7,16 @@ import { can, type Action } from '@/lib/auth/permissions';
  * Review workflow rules: which status changes exist, and which permission each needs.
  *
  * Who may move an article is not decided here but in lib/auth/permissions.ts: each transition
- * names an action ('article:status' or 'article:publish'), so the role table stays the single
- * source of truth. Today both are editor-level, which gives:
+ * names an action ('article:status'), so the role table stays the single source of truth. Today
+ * it is editor-level, which gives:
  *   - viewers and reviewers: no article status changes. Reviewers work *inside* an article that
  *     an editor has put in review (and assigned); letting them submit drafts would let anyone
- *     start a review round nobody planned. Publishing in particular is never a reviewer's call.
+ *     start a review round nobody planned.
  *   - editors and owners: every transition below.
- * Steps cannot be skipped: draft → published must go through review and "ready".
+ * Publishing, reopening for correction and retracting are not status changes here: they go through
+ * the Publish dialog (POST /api/articles/:id/publication, db/queries/publications.ts), which checks
+ * the publish gate, records a publication step and a snapshot. Publishing starts from "ready", so
+ * steps still cannot be skipped.
  */
 
 export type TransitionResult = { ok: true } | { ok: false; reason: string; code: 'forbidden' | 'invalid' };
@@ -31,9 +34,27 @@ export const ARTICLE_TRANSITIONS: ReadonlyArray<Transition<ArticleStatus>> = [
   { from: 'in_review', to: 'draft', label: 'Back to draft', action: 'article:status' },
   { from: 'in_review', to: 'ready', label: 'Mark ready', action: 'article:status' },
   { from: 'ready', to: 'in_review', label: 'Back to review', action: 'article:status' },
-  { from: 'ready', to: 'published', label: 'Publish', action: 'article:publish' },
-  { from: 'published', to: 'ready', label: 'Unpublish', action: 'article:publish' },
 ];
+
+/** The status route never sets `published` or `retracted` (whatever the current status): why. */
+export function publicationTargetMessage(to: ArticleStatus): string | null {
+  if (to === 'published') return 'Publish from the Publish dialog: it lists what blocks publishing and shows a preview first.';
+  if (to === 'retracted') return 'Retract a published fact-check from the Publish dialog (owners only).';
+  return null;
+}
+
+/**
+ * Why the status route does not take an article to or from `published` / `retracted`: those steps
+ * belong to the Publish dialog (publish from ready, reopen for correction, retract). Null for
+ * ordinary workflow steps.
+ */
+export function publicationStepMessage(from: ArticleStatus, to: ArticleStatus): string | null {
+  const target = publicationTargetMessage(to);
+  if (target) return target;
+  if (from === 'published') return 'This article is published. To change it, use “Reopen for correction” in the Publish dialog.';
+  if (from === 'retracted') return 'This fact-check was retracted; its status can no longer change.';
+  return null;
+}
 
 /** Claims: open → in review → resolved, with a step back from review and a reopen from resolved. */
 export const CLAIM_TRANSITIONS: ReadonlyArray<Transition<ClaimStatus>> = [
@@ -59,6 +80,8 @@ function check<S extends ArticleStatus | ClaimStatus>(table: ReadonlyArray<Trans
 }
 
 export function canTransitionArticle(role: Role | null | undefined, from: ArticleStatus, to: ArticleStatus): TransitionResult {
+  const publication = from === to ? null : publicationStepMessage(from, to);
+  if (publication) return { ok: false, code: 'invalid', reason: publication };
   return check(ARTICLE_TRANSITIONS, 'article', role, from, to);
 }
 

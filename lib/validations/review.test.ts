@@ -9,10 +9,21 @@ function firstMessage(result: { success: boolean; error?: { issues: Array<{ mess
 
 describe('review validations', () => {
   it('trims comments and refuses empty or overlong ones', () => {
-    expect(createCommentSchema.parse({ body: '  hi  ' })).toEqual({ body: 'hi' });
+    // isPublic: a comment is internal unless marked public (issue 10).
+    expect(createCommentSchema.parse({ body: '  hi  ' })).toEqual({ body: 'hi', isPublic: false });
     expect(firstMessage(createCommentSchema.safeParse({ body: '   ' }))).toBe('Write something before posting.');
     expect(firstMessage(createCommentSchema.safeParse({ body: 'x'.repeat(5001) }))).toMatch(/at most 5,000/);
     expect(firstMessage(updateCommentSchema.safeParse({ body: 'x' }))).toBe('A version number is required.');
+  });
+
+  it('marks a comment public or internal: false by default; an edit may change the text, the flag or both', () => {
+    expect(createCommentSchema.parse({ body: 'note', isPublic: true })).toEqual({ body: 'note', isPublic: true });
+    expect(firstMessage(createCommentSchema.safeParse({ body: 'note', isPublic: 'true' }))).toBe('isPublic must be true or false.');
+    expect(updateCommentSchema.parse({ body: ' x ', version: 2 })).toEqual({ body: 'x', version: 2 });
+    expect(updateCommentSchema.parse({ isPublic: true, version: 2 })).toEqual({ isPublic: true, version: 2 });
+    expect(updateCommentSchema.parse({ body: 'x', isPublic: false, version: 2 })).toEqual({ body: 'x', isPublic: false, version: 2 });
+    expect(firstMessage(updateCommentSchema.safeParse({ version: 2 }))).toBe('Write a comment.');
+    expect(firstMessage(updateCommentSchema.safeParse({ body: '  ', isPublic: true, version: 2 }))).toBe('Write something before posting.');
   });
 
   it('caps the people one comment mentions, counting each person once', () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ARTICLE_STATUSES } from '@/lib/domain/statuses';
 import { mentionedUserIds } from '@/lib/review/mention-tokens';
 import { idSchema, userText, versionSchema } from './common';
+import { articleSlugSchema } from './publishing';
 
 /** Request bodies of the team-review routes (comments, verdicts, assignments, workflow, presence). */
 
@@ -16,8 +17,14 @@ const commentBody = userText('The comment', { required: 'Write a comment.' })
   .max(MAX_COMMENT_CHARS, `A comment can be at most ${MAX_COMMENT_CHARS.toLocaleString('en')} characters.`)
   .refine((body) => mentionedUserIds(body).length <= MAX_MENTIONS_PER_COMMENT, `Mention at most ${MAX_MENTIONS_PER_COMMENT} people in one comment.`);
 
-export const createCommentSchema = z.object({ body: commentBody });
-export const updateCommentSchema = z.object({ body: commentBody, version: versionSchema });
+/** Internal (false, the default) or public: a public comment is published as a note from the desk. */
+const commentIsPublic = z.boolean({ error: 'isPublic must be true or false.' });
+
+export const createCommentSchema = z.object({ body: commentBody, isPublic: commentIsPublic.default(false) });
+/** Changes the text, the public flag, or both; what is left out stays as it is. */
+export const updateCommentSchema = z
+  .object({ body: commentBody.optional(), isPublic: commentIsPublic.optional(), version: versionSchema })
+  .refine((v) => v.body !== undefined || v.isPublic !== undefined, { path: ['body'], message: 'Write a comment.' });
 export const deleteCommentSchema = z.object({ version: versionSchema });
 
 export const putMyVerdictSchema = z.object({
@@ -38,10 +45,15 @@ export const articleStatusSchema = z.object({
   version: versionSchema,
 });
 
-export const articleSettingsSchema = z.object({
-  blindReview: z.boolean({ error: 'blindReview must be true or false.' }),
-  version: versionSchema,
-});
+/** Article settings: blind review and/or the public address (slug); at least one. */
+export const articleSettingsSchema = z
+  .object({
+    blindReview: z.boolean({ error: 'blindReview must be true or false.' }).optional(),
+    /** The article's address in public URLs (/fact-checks/<workspace>/<slug>); old addresses redirect. */
+    slug: articleSlugSchema.optional(),
+    version: versionSchema,
+  })
+  .refine((input) => input.blindReview !== undefined || input.slug !== undefined, 'Nothing to change: send blindReview or slug.');
 
 export const createAssignmentSchema = z.object({
   articleId: idSchema,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createArticleSchema } from './articles';
-import { createClaimSchema, sourceFieldsSchema, updateClaimSchema } from './claims';
+import { createClaimSchema, sourceFieldsSchema, updateClaimSchema, updateSourceSchema } from './claims';
 import { httpUrlSchema, isRealIsoDate, isoDateSchema } from './common';
 
 const firstMessage = (result: { success: boolean; error?: { issues: Array<{ message: string }> } }) => result.error?.issues[0]?.message;
@@ -40,9 +40,28 @@ describe('claims and sources', () => {
     expect(firstMessage(updateClaimSchema.safeParse({ rationale: 'x' }))).toBe('A version number is required.');
     expect(updateClaimSchema.parse({ version: 2, claimDate: '' })).toEqual({ version: 2, claimDate: null });
   });
+  it('excludes a claim with a trimmed reason of 1–500 characters, and includes it again with null', () => {
+    expect(updateClaimSchema.parse({ version: 3, exclusionReason: '  Opinion, not a checkable claim.  ' })).toEqual({ version: 3, exclusionReason: 'Opinion, not a checkable claim.' });
+    expect(updateClaimSchema.parse({ version: 3, exclusionReason: null })).toEqual({ version: 3, exclusionReason: null });
+    expect(updateClaimSchema.parse({ version: 3 })).toEqual({ version: 3 });
+    expect(firstMessage(updateClaimSchema.safeParse({ version: 3, exclusionReason: '' }))).toBe('Give a reason for excluding the claim from the fact-check.');
+    expect(firstMessage(updateClaimSchema.safeParse({ version: 3, exclusionReason: ' \n\t ' }))).toBe('Give a reason for excluding the claim from the fact-check.');
+    expect(updateClaimSchema.safeParse({ version: 3, exclusionReason: 'x'.repeat(500) }).success).toBe(true);
+    expect(firstMessage(updateClaimSchema.safeParse({ version: 3, exclusionReason: 'x'.repeat(501) }))).toBe('The reason for excluding the claim can be at most 500 characters.');
+    expect(firstMessage(updateClaimSchema.safeParse({ version: 3, exclusionReason: 42 }))).toBe('Give a reason for excluding the claim, or null to include it again.');
+    expect(firstMessage(updateClaimSchema.safeParse({ exclusionReason: 'Opinion' }))).toBe('A version number is required.');
+  });
   it('requires a web address for a source and trims fields', () => {
     expect(firstMessage(sourceFieldsSchema.safeParse({ url: 'javascript:alert(1)' }))).toBe('Enter a full web address starting with http:// or https://.');
-    expect(sourceFieldsSchema.parse({ url: ' https://example.org ', title: ' T ' })).toEqual({ url: 'https://example.org', title: 'T', publisher: '', excerpt: '', accessedOn: null });
+    // isPublic: a new source is internal unless marked public (issue 10).
+    expect(sourceFieldsSchema.parse({ url: ' https://example.org ', title: ' T ' })).toEqual({ url: 'https://example.org', title: 'T', publisher: '', excerpt: '', accessedOn: null, isPublic: false });
+  });
+  it('marks a source public or internal: false by default on add, unchanged when left out of an update', () => {
+    expect(sourceFieldsSchema.parse({ url: 'https://example.org', isPublic: true }).isPublic).toBe(true);
+    expect(firstMessage(sourceFieldsSchema.safeParse({ url: 'https://example.org', isPublic: 'yes' }))).toBe('isPublic must be true or false.');
+    expect(updateSourceSchema.parse({ url: 'https://example.org', version: 2 })).not.toHaveProperty('isPublic');
+    expect(updateSourceSchema.parse({ url: 'https://example.org', version: 2, isPublic: false }).isPublic).toBe(false);
+    expect(firstMessage(updateSourceSchema.safeParse({ url: 'https://example.org', version: 2, isPublic: 1 }))).toBe('isPublic must be true or false.');
   });
 });
 

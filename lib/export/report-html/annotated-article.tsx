@@ -4,6 +4,7 @@
  * <span>s per text segment, so the markup stays well-formed.
  */
 import { Fragment, type ReactNode } from 'react';
+import { EXCLUDED_HEADING, isExcluded } from '../audience';
 import { PENDING_LABEL } from '../format';
 import { placeClaims, segmentText, type PlacedClaim } from '../segments';
 import { verdictColors } from '../verdict-colors';
@@ -53,11 +54,12 @@ function annotatedParagraphs(text: string, claims: readonly ReportClaim[]): Reac
 function wrapInClaims(inner: ReactNode, covering: readonly PlacedClaim[]): ReactNode {
   // Innermost claim wraps first, so the outermost claim ends up as the outer element.
   return [...covering].reverse().reduce<ReactNode>((content, { claim, lane }) => {
-    const colors = verdictColors(claim.finalVerdict);
-    const label = claim.finalVerdict?.label ?? PENDING_LABEL;
+    const excluded = isExcluded(claim);
+    const colors = verdictColors(excluded ? null : claim.finalVerdict);
+    const label = excluded ? EXCLUDED_HEADING : (claim.finalVerdict?.label ?? PENDING_LABEL);
     return (
       <span
-        className={claim.finalVerdict ? 'hl' : 'hl hl-pending'}
+        className={excluded ? 'hl hl-excluded' : claim.finalVerdict ? 'hl' : 'hl hl-pending'}
         data-claim={claim.number}
         title={`Claim ${claim.number}: ${label}`}
         style={cssVars({ '--fill': colors.fill, '--line': colors.solid, '--lane': lane })}

@@ -3,21 +3,24 @@
  * scripts and no external requests (a CSP meta tag enforces it). React escapes every piece of
  * user text; the only raw HTML is our own stylesheet constant.
  */
+import { EXCLUDED_HEADING, EXCLUDED_NOTE, excludedClaims, includedClaims, isPublicReport, shownClaims } from '../audience';
 import { checkerName, formatDateTime } from '../format';
 import { REPORT_CSS } from '../html-styles';
 import type { ReportViewModel } from '../view-model';
 import { AnnotatedArticle } from './annotated-article';
 import { KeepWithHeading, languageTag } from './bits';
-import { ClaimCard } from './claim-card';
-import { Masthead, Metadata } from './masthead';
+import { ClaimCard, ExcludedClaimCard } from './claim-card';
+import { Masthead, Metadata, PublicationNotices } from './masthead';
 import { Summary } from './summary';
 
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 export function ReportDocument({ vm }: { vm: ReportViewModel }) {
   const { article } = vm;
-  const placedClaims = vm.claims.filter((c) => !c.orphaned);
-  const orphans = vm.claims.filter((c) => c.orphaned);
+  const included = includedClaims(vm);
+  const placedClaims = included.filter((c) => !c.orphaned);
+  const orphans = included.filter((c) => c.orphaned);
+  const excluded = excludedClaims(vm);
   return (
     <html lang="en">
       {/* eslint-disable-next-line @next/next/no-head-element -- a standalone document rendered to a string, not a Next page */}
@@ -34,12 +37,13 @@ export function ReportDocument({ vm }: { vm: ReportViewModel }) {
       <body>
         <Masthead vm={vm} />
         <main className="wrap">
+          <PublicationNotices vm={vm} />
           <Metadata vm={vm} />
           <Summary vm={vm} />
           <section aria-labelledby="article-h">
             <h2 id="article-h">The article, annotated</h2>
             <div className="article-body" lang={languageTag(article.language)}>
-              <AnnotatedArticle article={article} claims={vm.claims} />
+              <AnnotatedArticle article={article} claims={shownClaims(vm)} />
             </div>
             {article.sourceCredit.trim() && (
               <p className="credit" dir="auto">
@@ -51,7 +55,7 @@ export function ReportDocument({ vm }: { vm: ReportViewModel }) {
             <KeepWithHeading
               heading={<h2 id="claims-h">Claims checked</h2>}
               cards={placedClaims.map((c) => <ClaimCard key={c.id} claim={c} vm={vm} />)}
-              whenEmpty={<p className="empty">No claims have been marked in this article.</p>}
+              whenEmpty={<p className="empty">{excluded.length > 0 ? 'Every claim marked in this article was left out of the fact-check.' : 'No claims have been marked in this article.'}</p>}
             />
           </section>
           {orphans.length > 0 && (
@@ -68,6 +72,20 @@ export function ReportDocument({ vm }: { vm: ReportViewModel }) {
               />
             </section>
           )}
+          {excluded.length > 0 && (
+            <section aria-labelledby="excluded-h">
+              <KeepWithHeading
+                heading={
+                  <>
+                    <h2 id="excluded-h">{EXCLUDED_HEADING}</h2>
+                    <p className="section-note">{EXCLUDED_NOTE}</p>
+                  </>
+                }
+                cards={excluded.map((c) => <ExcludedClaimCard key={c.id} claim={c} vm={vm} />)}
+                whenEmpty={null}
+              />
+            </section>
+          )}
         </main>
         <footer className="wrap colophon">
           <p>
@@ -76,7 +94,7 @@ export function ReportDocument({ vm }: { vm: ReportViewModel }) {
           </p>
           <p>
             Verdicts use the “<bdi>{vm.scale.name}</bdi>
-            {`” rating scale. Article revision ${article.revision}.`}
+            {isPublicReport(vm) ? '” rating scale.' : `” rating scale. Article revision ${article.revision}.`}
           </p>
         </footer>
       </body>

@@ -1,14 +1,21 @@
-/** A claim card's source and reviewer list items. */
+/** A claim card's list items: sources, right-of-reply attempts, notes from the desk, reviewers. */
+import { INTERNAL_SOURCE_LABEL, PUBLIC_SOURCE_LABEL, replySummary } from '../audience';
 import { safeHttpUrl } from '../escape';
 import { formatDate } from '../format';
-import type { ReportReviewerVerdict, ReportSource } from '../view-model';
+import type { ReportComment, ReportReplyAttempt, ReportReviewerVerdict, ReportSource } from '../view-model';
 import { Chip, Multiline } from './bits';
 
-export function SourceItem({ source }: { source: ReportSource }) {
+/** In internal reports every source says whether it is published with the fact-check. */
+export function SourceItem({ source, internalReport }: { source: ReportSource; internalReport: boolean }) {
   const url = safeHttpUrl(source.url);
   const title = source.title.trim() || source.url;
   return (
-    <li>
+    <li className={internalReport && !source.isPublic ? 'internal' : undefined}>
+      {internalReport && (
+        <>
+          <span className={source.isPublic ? 'vis vis-public' : 'vis vis-internal'}>{source.isPublic ? PUBLIC_SOURCE_LABEL : INTERNAL_SOURCE_LABEL}</span>{' '}
+        </>
+      )}
       {url ? (
         // Print shows link URLs after links; not when the link text already is the URL.
         <a className={source.title.trim() ? undefined : 'bare'} href={url}>
@@ -58,6 +65,40 @@ export function ReviewerItem({ review }: { review: ReportReviewerVerdict }) {
           <Multiline text={review.reason} />
         </span>
       )}
+    </li>
+  );
+}
+
+/** Right of reply: when and how the claimant was asked, and what came back ("No response" otherwise). */
+export function ReplyItem({ reply, internalReport }: { reply: ReportReplyAttempt; internalReport: boolean }) {
+  const { when, how, response, respondedOn } = replySummary(reply);
+  return (
+    <li>
+      <span className="who">{when}</span>
+      <span className="acc">{how}</span>
+      {internalReport && reply.contact.trim() && (
+        <span className="acc" dir="auto">
+          {'· '}
+          <bdi>{reply.contact}</bdi>
+        </span>
+      )}
+      {internalReport && !reply.showPublicly && <span className="vis vis-internal">Not shown publicly</span>}
+      <span className={reply.response === null || reply.response.trim() === '' ? 'why empty' : 'why'} dir="auto">
+        <Multiline text={response} />
+        {respondedOn && <span className="acc">{` (replied ${respondedOn})`}</span>}
+      </span>
+    </li>
+  );
+}
+
+/** A public comment, shown to readers as a note from the desk: text and date, never the author's e-mail. */
+export function DeskNoteItem({ note }: { note: ReportComment }) {
+  return (
+    <li>
+      <span className="why" dir="auto">
+        <Multiline text={note.body} />
+      </span>
+      <span className="acc">{formatDate(note.createdAt)}</span>
     </li>
   );
 }

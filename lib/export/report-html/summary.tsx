@@ -18,6 +18,7 @@ export function Summary({ vm }: { vm: ReportViewModel }) {
         <span className="num">{summary.total}</span>
         {` ${claimsWord} examined · ${rated} rated · ${summary.pending} pending${hidden}`}
       </p>
+      {summary.excluded > 0 && <p className="section-note">{`${summary.excluded} more ${summary.excluded === 1 ? 'claim was' : 'claims were'} marked but left out of the fact-check (listed at the end, not counted here).`}</p>}
       {summary.total > 0 && (
         <div className="bar" role="img" aria-label="Verdict distribution">
           {summary.rows

@@ -48,6 +48,7 @@ export default async function ArticlePage({ params, searchParams }: Params) {
         publishedOn: article.publishedOn,
         sourceCredit: article.sourceCredit,
         status: article.status,
+        firstPublishedAt: article.firstPublishedAt?.toISOString() ?? null,
         blindReview: article.blindReview,
         language: article.language,
         version: article.version,

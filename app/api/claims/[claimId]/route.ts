@@ -7,6 +7,13 @@ import { AppError, conflict } from '@/lib/errors';
 import { checkClaimDelete, checkClaimUpdate, touchesClaimDecision } from '@/lib/review/claim-policy';
 import { deleteClaimSchema, updateClaimSchema } from '@/lib/validations/claims';
 
+/**
+ * A 409 for a stale version (conflict(): its details carry the current claim), as opposed to the
+ * lock's 409 (`{ locked, status }`) or a published claim's (`{ published, number }`), which pass as they are.
+ */
+const isStaleVersion = (error: unknown): error is AppError =>
+  error instanceof AppError && error.code === 'conflict' && typeof error.details === 'object' && error.details !== null && 'current' in error.details;
+
 export const GET = apiRoute<{ claimId: string }>(async ({ params, user, db }) => {
   const { role } = await authorizeClaim(db, user.id, params.claimId, 'article:read');
   return { claim: await getClaimForViewer(db, params.claimId, { userId: user.id, role }) };
@@ -24,7 +31,7 @@ export const PATCH = apiRoute<{ claimId: string }>(async ({ req, params, user, d
     updated = await updateClaim(db, params.claimId, input, user.id);
   } catch (error) {
     // The current state sent with a 409 obeys blind review like any other read.
-    if (error instanceof AppError && error.code === 'conflict') throw conflict(error.message, await getClaimForViewer(db, params.claimId, viewer));
+    if (isStaleVersion(error)) throw conflict(error.message, await getClaimForViewer(db, params.claimId, viewer));
     throw error;
   }
   if (updated.version !== claim.version) emitEntity('claim.updated', { workspaceId: claim.workspaceId, articleId: claim.articleId }, updated, user.id);
@@ -39,7 +46,7 @@ export const DELETE = apiRoute<{ claimId: string }>(async ({ req, params, user, 
   try {
     await deleteClaim(db, params.claimId, version, user.id);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'conflict') throw conflict(error.message, await getClaimForViewer(db, params.claimId, { userId: user.id, role }));
+    if (isStaleVersion(error)) throw conflict(error.message, await getClaimForViewer(db, params.claimId, { userId: user.id, role }));
     throw error;
   }
   emitEntity('claim.deleted', { workspaceId: claim.workspaceId, articleId: claim.articleId }, { id: claim.id }, user.id);

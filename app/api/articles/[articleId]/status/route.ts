@@ -5,9 +5,10 @@ import { emitArticleUpdated } from '@/lib/events/emit';
 import { articleStatusSchema } from '@/lib/validations/review';
 
 /**
- * Moves the article along draft → in review → ready → published (and back). Membership is checked
- * here; which role may take which step ('article:status', 'article:publish') is decided by
- * lib/review/workflow.ts inside setArticleStatus, so the message names the exact step refused.
+ * Moves the article along draft ⇄ in review ⇄ ready. Membership is checked here; which role may
+ * take which step is decided by lib/review/workflow.ts inside setArticleStatus, so the message
+ * names the exact step refused. Publishing, reopening and retracting are not status changes: a
+ * target of published or retracted answers 422 naming the Publish dialog (POST …/publication).
  */
 export const PUT = apiRoute<{ articleId: string }>(async ({ req, params, user, db }) => {
   const { role } = await authorizeArticle(db, user.id, params.articleId, 'article:read');

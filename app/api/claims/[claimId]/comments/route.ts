@@ -11,8 +11,8 @@ export const GET = apiRoute<{ claimId: string }>(async ({ params, user, db }) =>
 
 export const POST = apiRoute<{ claimId: string }>(async ({ req, params, user, db }) => {
   const { claim } = await authorizeClaim(db, user.id, params.claimId, 'comment:write');
-  const { body } = await readJson(req, createCommentSchema);
-  const { comment, mentionedUserIds } = await createComment(db, { claimId: claim.id, body, actorId: user.id });
+  const { body, isPublic } = await readJson(req, createCommentSchema);
+  const { comment, mentionedUserIds } = await createComment(db, { claimId: claim.id, body, isPublic, actorId: user.id });
   emitEntity('comment.created', { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId: claim.id }, comment, user.id);
   return Response.json({ comment, mentionedUserIds }, { status: 201 });
 });

@@ -1,0 +1,133 @@
+/** Pieces the public article and claim pages share. */
+import { Fragment, type ReactNode } from 'react';
+import { Multiline, languageTag } from '@/lib/export/report-html/bits';
+import { safeHttpUrl } from '@/lib/export/escape';
+import { checkerName, formatDate } from '@/lib/export/format';
+import type { ReportClaim, ReportViewModel } from '@/lib/export/view-model';
+
+export const PREVIEW_LABEL = 'Preview — not yet published';
+
+export function PreviewBanner() {
+  return (
+    <p className="preview-banner" role="status" data-testid="preview-banner">
+      {PREVIEW_LABEL}
+    </p>
+  );
+}
+
+/** <time> with the day in the reports' zone. */
+export function Day({ iso }: { iso: string }) {
+  return <time dateTime={iso}>{formatDate(iso)}</time>;
+}
+
+/** "Published 5 March 2024 · Updated 7 March 2024" (Updated once corrected). */
+export function PublicationLine({ vm }: { vm: ReportViewModel }) {
+  const publication = vm.publication;
+  if (!publication) return <p className="publine">Not published yet</p>;
+  const updated = publication.corrections.length > 0 && publication.lastPublishedAt !== publication.firstPublishedAt;
+  return (
+    <p className="publine" data-testid="publication-dates">
+      {'Published '}
+      <Day iso={publication.firstPublishedAt} />
+      {updated && (
+        <>
+          <span className="sep">·</span>
+          {'Updated '}
+          <Day iso={publication.lastPublishedAt} />
+        </>
+      )}
+    </p>
+  );
+}
+
+/** The title band: kicker, title, dek (outlet, byline, date of the original) and publication line. */
+export function PageMasthead({ vm, title, titleLang, dek }: { vm: ReportViewModel; title: ReactNode; titleLang?: string; dek: ReactNode[] }) {
+  const orgUrl = safeHttpUrl(vm.workspace.organizationUrl);
+  const org = <bdi>{checkerName(vm.workspace)}</bdi>;
+  const items = dek.filter(Boolean);
+  return (
+    <header className="masthead">
+      <div className="wrap">
+        <p className="kicker">
+          {'Fact-check '}
+          <span>
+            {'· '}
+            {orgUrl ? <a href={orgUrl}>{org}</a> : org}
+          </span>
+        </p>
+        <h1 dir="auto" lang={titleLang}>
+          {title}
+        </h1>
+        {items.length > 0 && (
+          <p className="dek">
+            {items.map((item, index) => (
+              <Fragment key={index}>
+                {index > 0 && <span className="sep">·</span>}
+                {item}
+              </Fragment>
+            ))}
+          </p>
+        )}
+        <PublicationLine vm={vm} />
+      </div>
+    </header>
+  );
+}
+
+/** Outlet, byline and date of the article that was checked. */
+export function articleDek(vm: ReportViewModel): ReactNode[] {
+  const { article } = vm;
+  return [
+    article.outlet.trim() && <bdi key="outlet">{article.outlet}</bdi>,
+    article.byline.trim() && (
+      <Fragment key="byline">
+        By <bdi>{article.byline}</bdi>
+      </Fragment>
+    ),
+    article.publishedOn && formatDate(article.publishedOn),
+  ];
+}
+
+/** The quoted words inside the text around them, as it stood when published. */
+export function QuoteInContext({ claim, vm }: { claim: ReportClaim; vm: ReportViewModel }) {
+  // The context may run across a paragraph break: one line here, as a quotation reads.
+  const flat = (text: string) => text.replace(/\s+/g, ' ');
+  const { exact } = claim.quote;
+  const prefix = flat(claim.quote.prefix).trimStart();
+  const suffix = flat(claim.quote.suffix).trimEnd();
+  return (
+    <blockquote className="context" dir="auto" lang={languageTag(vm.article.language)}>
+      <p>
+        {prefix && <span className="gap">…</span>}
+        {prefix}
+        <mark>
+          <Multiline text={exact} />
+        </mark>
+        {suffix}
+        {suffix && <span className="gap">…</span>}
+      </p>
+    </blockquote>
+  );
+}
+
+export function Colophon({ vm, feedUrl }: { vm: ReportViewModel; feedUrl: string }) {
+  const orgUrl = safeHttpUrl(vm.workspace.organizationUrl);
+  const org = <bdi>{checkerName(vm.workspace)}</bdi>;
+  return (
+    <footer className="wrap colophon">
+      <p>
+        {'Fact-check by '}
+        {orgUrl ? <a href={orgUrl}>{org}</a> : org}
+        {'. Verdicts use the “'}
+        <bdi>{vm.scale.name}</bdi>
+        {'” rating scale.'}
+      </p>
+      <p className="feed-link">
+        <a href={feedUrl} type="application/atom+xml">
+          Follow new fact-checks (Atom feed)
+        </a>
+        {' · Published with Claimdesk.'}
+      </p>
+    </footer>
+  );
+}

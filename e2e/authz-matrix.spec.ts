@@ -161,6 +161,17 @@ const MATRIX: RouteSpec[] = [
     on(MEMBERS_READ, async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/publication/preview` }), { check: isPreviewPage }),
     when('a claim number the fact-check has no page for', [401, 404, 404, 404, 404, 404], async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/publication/preview?claim=99` })),
   ),
+  row('GET', '/api/articles/[articleId]/publication', on(MEMBERS_READ, async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/publication` }))),
+  // Reopening an article that is not published: editors and owners reach the state check (409),
+  // reviewers and viewers are refused first. Nothing is written either way.
+  row(
+    'POST',
+    '/api/articles/[articleId]/publication',
+    on([401, 404, 403, 403, 409, 409], async (fx) => {
+      const article = await fx.article();
+      return { path: `/api/articles/${article.id}/publication`, data: { action: 'reopen', version: article.version, reason: 'The matrix checks who may reopen.' } };
+    }, { label: 'reopen an unpublished article' }),
+  ),
   row('POST', '/api/articles/[articleId]/presence', on(MEMBERS_READ, async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/presence`, data: { openClaimId: null } }))),
   row('PATCH', '/api/articles/[articleId]/settings', on(EDITOR_WRITES, async (fx) => {
     const article = await fx.article();
@@ -252,6 +263,18 @@ const MATRIX: RouteSpec[] = [
       return { path: `/api/comments/${comment.id}`, data: { version: comment.version } };
     }),
   ),
+
+  // --- right of reply (any reviewer, like sources) ------------------------------------------------
+  row('GET', '/api/claims/[claimId]/replies', on(MEMBERS_READ, async (fx) => ({ path: `/api/claims/${(await fx.sharedClaim()).id}/replies` }))),
+  row('POST', '/api/claims/[claimId]/replies', on(REVIEWER_CREATES, async (fx) => ({ path: `/api/claims/${(await fx.claim('editor')).id}/replies`, data: REPLY }))),
+  row('PATCH', '/api/replies/[replyId]', on(REVIEWER_WRITES, async (fx) => {
+    const reply = await fx.reply('reviewer2');
+    return { path: `/api/replies/${reply.id}`, data: { ...REPLY, response: 'They answered the matrix.', respondedOn: REPLY.contactedOn, version: reply.version } };
+  }, { label: 'someone else’s reply attempt' })),
+  row('DELETE', '/api/replies/[replyId]', on(REVIEWER_WRITES, async (fx) => {
+    const reply = await fx.reply('reviewer2');
+    return { path: `/api/replies/${reply.id}`, data: { version: reply.version } };
+  }, { label: 'someone else’s reply attempt' })),
 
   // --- sources (any reviewer, not author-only) ---------------------------------------------------
   row('PATCH', '/api/sources/[sourceId]', on(REVIEWER_WRITES, async (fx) => {
@@ -405,6 +428,7 @@ const ARTICLE_TEXT = [
 ].join('\n\n');
 const CLAIM_SPAN = { start: 4, end: 61 }; // "mayor said the new bridge cost 40 million euros to build."
 const SOURCE = { url: 'https://example.org/council-minutes', title: 'Council minutes', publisher: 'Example Council' };
+const REPLY = { contactedOn: '2026-11-01', method: 'email', contact: 'press office', response: null, respondedOn: null, showPublicly: false };
 
 interface DemoIds {
   workspaceId: string;
@@ -543,6 +567,12 @@ class Fixtures {
     const claim = await this.claim('editor');
     const { source } = await this.json<{ source: { id: string; version: number } }>(by, 'POST', `/api/claims/${claim.id}/sources`, SOURCE);
     return source;
+  }
+
+  async reply(by: DemoUser): Promise<{ id: string; version: number }> {
+    const claim = await this.claim('editor');
+    const { reply } = await this.json<{ reply: { id: string; version: number } }>(by, 'POST', `/api/claims/${claim.id}/replies`, REPLY);
+    return reply;
   }
 
   async comment(by: DemoUser, body = 'A comment for the authorization matrix.'): Promise<{ id: string; version: number }> {

@@ -27,7 +27,7 @@ async function headersOf(response: Response | APIResponse | null): Promise<Recor
 async function expectPublicHeaders(response: Response | APIResponse | null, contentType: RegExp) {
   const headers = await headersOf(response);
   expect(headers['content-type']).toMatch(contentType);
-  expect(headers['cache-control']).toBe('public, max-age=60');
+  expect(headers['cache-control']).toBe('public, max-age=0, s-maxage=60');
   expect(headers['x-content-type-options']).toBe('nosniff');
   const csp = headers['content-security-policy'] ?? '';
   expect(csp).toContain("script-src 'none'");

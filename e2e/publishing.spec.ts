@@ -74,7 +74,7 @@ test.describe('publishing a fact-check', () => {
     await expect(blockers).toHaveCount(2);
     await expect(blockers.nth(0)).toContainText('Claim 1');
     await expect(blockers.nth(1)).toContainText('Claim 2');
-    await expect(dialog.getByText('Resolve these before publishing')).toBeVisible();
+    await expect(dialog.getByText('Resolve these before publishing. Select one to open its claim.')).toBeVisible();
     await expect(dialog.getByTestId('publish-override-reason')).toHaveCount(0);
     await expect(dialog.getByTestId('publish-confirm')).toBeDisabled();
 

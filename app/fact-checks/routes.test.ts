@@ -69,7 +69,7 @@ const claim = (ws: string, slug: string, n: string) => claimGET(request(`/fact-c
 
 function expectPublicHeaders(response: Response, type: string) {
   expect(response.headers.get('content-type')).toBe(type);
-  expect(response.headers.get('cache-control')).toBe('public, max-age=60');
+  expect(response.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=60');
   expect(response.headers.get('content-security-policy')).toBe(PUBLIC_PAGE_CSP);
   expect(response.headers.get('x-content-type-options')).toBe('nosniff');
 }

@@ -57,7 +57,7 @@ describe('GET /annotations/<claim-id>', () => {
     expect(response.headers.get('content-type')).toBe(CONTENT_TYPE);
     expect(response.headers.get('link')).toBe('<http://www.w3.org/ns/ldp#Resource>; rel="type"');
     expect(response.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
-    expect(response.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=60');
     expect(response.headers.get('etag')).toMatch(/^"[\w-]{32}"$/);
     const annotation = (await response.json()) as { '@context': string; id: string; type: string };
     expect(annotation).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', id: `${APP}/annotations/${publishedClaimId}`, type: 'Annotation' });

@@ -37,7 +37,8 @@ export async function GET(req: Request, context: { params: Promise<{ claimId: st
       Vary: 'Accept, Cookie',
       ETag: etag,
       // A members-only annotation must not be kept by shared caches (nor the browser's, after sign-out).
-      'Cache-Control': found.visibility === 'public' ? 'public, max-age=300' : 'private, no-store',
+      // Public ones like the public pages: browsers revalidate (ETag), shared caches keep them briefly.
+      'Cache-Control': found.visibility === 'public' ? 'public, max-age=0, s-maxage=60' : 'private, no-store',
       'X-Content-Type-Options': 'nosniff',
     };
     if (matchesEtag(req.headers.get('If-None-Match'), etag)) return new Response(null, { status: 304, headers });

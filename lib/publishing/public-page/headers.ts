@@ -19,8 +19,11 @@ export const PREVIEW_CSP = [...STATIC_DOCUMENT, "frame-ancestors 'self'"].join('
 /** For the page's own <meta http-equiv> (frame-ancestors is ignored there, so it is left out). */
 export const DOCUMENT_META_CSP = STATIC_DOCUMENT.join('; ');
 
-/** Public pages and feeds are the same for everyone: short shared caching. */
-export const PUBLIC_CACHE_CONTROL = 'public, max-age=60';
+/**
+ * Public pages and feeds are the same for everyone: a shared cache (CDN) may keep them a minute,
+ * browsers ask again each time, so a correction or a retraction shows at once to a returning reader.
+ */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=60';
 
 export type PublicContentType = 'html' | 'xml' | 'atom';
 

@@ -4,6 +4,7 @@ import { Multiline, languageTag } from '@/lib/export/report-html/bits';
 import { safeHttpUrl } from '@/lib/export/escape';
 import { checkerName, formatDate } from '@/lib/export/format';
 import type { ReportClaim, ReportViewModel } from '@/lib/export/view-model';
+import { contextAround } from './view';
 
 export const PREVIEW_LABEL = 'Preview — not yet published';
 
@@ -91,20 +92,23 @@ export function articleDek(vm: ReportViewModel): ReactNode[] {
 /** The quoted words inside the text around them, as it stood when published. */
 export function QuoteInContext({ claim, vm }: { claim: ReportClaim; vm: ReportViewModel }) {
   // The context may run across a paragraph break: one line here, as a quotation reads.
-  const flat = (text: string) => text.replace(/\s+/g, ' ');
   const { exact } = claim.quote;
-  const prefix = flat(claim.quote.prefix).trimStart();
-  const suffix = flat(claim.quote.suffix).trimEnd();
+  const around =
+    claim.start !== null && claim.end !== null
+      ? contextAround(vm.article.text, claim.start, claim.end)
+      : { before: claim.quote.prefix.replace(/\s+/g, ' ').trimStart(), after: claim.quote.suffix.replace(/\s+/g, ' ').trimEnd(), cutBefore: true, cutAfter: true };
+  const prefix = around.before;
+  const suffix = around.after;
   return (
     <blockquote className="context" dir="auto" lang={languageTag(vm.article.language)}>
       <p>
-        {prefix && <span className="gap">…</span>}
+        {around.cutBefore && <span className="gap">…</span>}
         {prefix}
         <mark>
           <Multiline text={exact} />
         </mark>
         {suffix}
-        {suffix && <span className="gap">…</span>}
+        {around.cutAfter && <span className="gap">…</span>}
       </p>
     </blockquote>
   );

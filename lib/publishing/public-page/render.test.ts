@@ -301,7 +301,7 @@ describe('helpers', () => {
   it('sends a static-page CSP, nosniff and short public caching; the preview may be framed by the app only', () => {
     expect(publicHeaders('html')).toEqual({
       'Content-Type': 'text/html; charset=utf-8',
-      'Cache-Control': 'public, max-age=60',
+      'Cache-Control': 'public, max-age=0, s-maxage=60',
       'Content-Security-Policy': PUBLIC_PAGE_CSP,
       'X-Content-Type-Options': 'nosniff',
     });

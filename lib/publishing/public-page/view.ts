@@ -70,3 +70,26 @@ export function servedView(snapshot: ReportViewModel, options: PublicPageOptions
 export function isRetracted(vm: ReportViewModel): boolean {
   return vm.publication?.retraction != null;
 }
+
+/**
+ * The text before and after a claim for "in context": about `radius` characters each side, cut
+ * at a word boundary (never mid-word), whitespace flattened to single spaces as a quotation reads.
+ * `start`/`end` are UTF-16 offsets into `text` (ReportClaim.start/end); `cut` says whether text
+ * was left out on that side (the page shows an ellipsis).
+ */
+export function contextAround(text: string, start: number, end: number, radius = 160): { before: string; after: string; cutBefore: boolean; cutAfter: boolean } {
+  if (!(start >= 0 && end >= start && end <= text.length)) throw new RangeError(`contextAround: ${start}–${end} is outside a text of ${text.length} characters.`);
+  const flat = (s: string) => s.replace(/\s+/g, ' ');
+  let from = Math.max(0, start - radius);
+  // Starting mid-word: skip to the next word (unless the claim itself starts right there).
+  if (from > 0 && /\S/.test(text[from - 1] ?? '')) {
+    const space = text.slice(from, start).search(/\s/);
+    from = space === -1 ? start : from + space + 1;
+  }
+  let to = Math.min(text.length, end + radius);
+  if (to < text.length && /\S/.test(text[to] ?? '')) {
+    const lastSpace = text.slice(end, to).search(/\s\S*$/);
+    to = lastSpace === -1 ? end : end + lastSpace;
+  }
+  return { before: flat(text.slice(from, start)).trimStart(), after: flat(text.slice(end, to)).trimEnd(), cutBefore: from > 0, cutAfter: to < text.length };
+}

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../client';
@@ -13,38 +11,20 @@ import { addSource } from '../queries/sources';
 import type { SourceFields } from '@/lib/validations/claims';
 import { publicArticleUrl } from '@/lib/publishing/urls';
 import { CITY_BUDGET_CLAIMS } from './city-budget-claims';
+import { FIXTURE_DIR, fixtureMetadataSchema, loadFixtureArticle } from './fixture-article';
 
 /**
  * The second demo article: a short fictional council-budget story (fixtures/demo/city-budget-*),
  * checked and already published, so its public fact-check pages exist from the first start.
  */
 
-const metadataSchema = z.object({
+const metadataSchema = fixtureMetadataSchema.extend({
   /** The seeded workspace it belongs to (scripts/start.sh reads this file to print the public URL). */
   workspace: z.string(),
-  slug: z.string(),
-  title: z.string(),
-  outlet: z.string(),
-  byline: z.string(),
-  url: z.string().url(),
-  publishedOn: z.string(),
-  language: z.string(),
-  sourceCredit: z.string(),
-  dropLines: z.array(z.string()),
 });
 
-const FIXTURE_DIR = path.join(process.cwd(), 'fixtures', 'demo');
-
 export function loadCityBudgetArticle(dir = FIXTURE_DIR) {
-  const metadata = metadataSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, 'city-budget-metadata.json'), 'utf8')));
-  const drop = new Set(metadata.dropLines);
-  const text = fs
-    .readFileSync(path.join(dir, 'city-budget-article.txt'), 'utf8')
-    .split('\n')
-    .filter((line) => !drop.has(line.trim()))
-    .join('\n')
-    .trim();
-  return { metadata, text };
+  return loadFixtureArticle({ metadata: 'city-budget-metadata.json', text: 'city-budget-article.txt' }, metadataSchema, dir);
 }
 
 /** Where the published demo fact-check is served (signed out). */

@@ -1,7 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db } from '../client';
 import { transaction } from '../transaction';
 import { memberships, ratingLevels, ratingScales, users, workspaces } from '../schema';
@@ -13,6 +10,7 @@ import { addSource } from '../queries/sources';
 import { hashPassword } from '@/lib/auth/password';
 import { DEMO_CLAIMS } from './demo-claims';
 import { seedCityBudget } from './city-budget';
+import { FIXTURE_DIR, fixtureMetadataSchema, loadFixtureArticle } from './fixture-article';
 
 export const DEMO_PASSWORD = 'claimdesk-demo';
 
@@ -32,31 +30,9 @@ const WORKSPACES = {
   'other-desk': { name: 'Other Newsroom', organizationName: 'Other Newsroom', organizationUrl: null, factCheckUrlPattern: null },
 } as const;
 
-const metadataSchema = z.object({
-  slug: z.string(),
-  title: z.string(),
-  outlet: z.string(),
-  byline: z.string(),
-  url: z.string().url(),
-  publishedOn: z.string(),
-  language: z.string(),
-  sourceCredit: z.string(),
-  dropLines: z.array(z.string()),
-});
-
-const FIXTURE_DIR = path.join(process.cwd(), 'fixtures', 'demo');
-
 /** The demo article's metadata and body text (page chrome and headline removed). */
 export function loadDemoArticle(dir = FIXTURE_DIR) {
-  const metadata = metadataSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, 'metadata.json'), 'utf8')));
-  const raw = fs.readFileSync(path.join(dir, 'seed-article.txt'), 'utf8');
-  const drop = new Set(metadata.dropLines);
-  const text = raw
-    .split('\n')
-    .filter((line) => !drop.has(line.trim()))
-    .join('\n')
-    .trim();
-  return { metadata, text };
+  return loadFixtureArticle({ metadata: 'metadata.json', text: 'seed-article.txt' }, fixtureMetadataSchema, dir);
 }
 
 /**

@@ -1,4 +1,6 @@
 import 'server-only';
+import { getDb } from '@/db';
+import { listPublicFactChecks } from '@/db/queries/public-fact-checks';
 import { isDatabaseUnavailable } from '@/db/transaction';
 import { publicHeaders, type PublicContentType } from '@/lib/publishing/public-page/headers';
 import { renderPublicMessagePage, renderPublicNotFoundPage } from '@/lib/publishing/public-page/render';
@@ -48,4 +50,21 @@ export async function publicRoute(handler: () => Promise<Response>): Promise<Res
     const html = await renderPublicMessagePage('Something went wrong', 'This page could not be shown. Please try again later.');
     return new Response(html, { status: 500, headers: { ...publicHeaders('html'), 'Cache-Control': 'no-store' } });
   }
+}
+
+type PublicListing = NonNullable<Awaited<ReturnType<typeof listPublicFactChecks>>>;
+
+/**
+ * The sitemap and the feed: a workspace's published fact-checks (each entry with the workspace's
+ * slug) rendered by `render`, or 404 for a workspace that does not exist.
+ */
+export function workspaceListingRoute(render: (req: Request, listing: PublicListing, entries: Array<PublicListing['entries'][number] & { workspaceSlug: string }>) => Response) {
+  return (req: Request, context: { params: Promise<{ workspaceSlug: string }> }): Promise<Response> =>
+    publicRoute(async () => {
+      const { workspaceSlug } = await context.params;
+      if (!plausibleSlug(workspaceSlug)) return notFoundResponse();
+      const listing = await listPublicFactChecks(getDb(), workspaceSlug);
+      if (!listing) return notFoundResponse();
+      return render(req, listing, listing.entries.map((e) => ({ ...e, workspaceSlug: listing.workspace.slug })));
+    });
 }

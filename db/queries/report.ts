@@ -15,6 +15,7 @@ import { AppError, notFound } from '@/lib/errors';
 import { commentPlainText } from '@/lib/review/mention-tokens';
 import type { ReportClaim, ReportPerson, ReportPublication, ReportVerdict, ReportViewModel } from '@/lib/export/view-model';
 import { ratingBounds } from '@/lib/verdicts';
+import { publicationFromLog } from '@/lib/publishing/public-view';
 import type { Tx } from './history';
 import { getScale } from './scales';
 import { canSeeOthersVerdicts } from '@/lib/review/verdict-visibility';
@@ -197,17 +198,9 @@ export async function buildReportViewModelInTx(tx: Tx, articleId: string, opts: 
  * correction notes, and the retraction. Null while the article has never been published.
  */
 export function publicationOf(firstPublishedAt: Date | null, rows: readonly PublicationRow[]): ReportPublication | null {
-  const published = rows.filter((r) => r.kind === 'published' || r.kind === 'corrected');
-  const first = firstPublishedAt ?? rows.find((r) => r.kind === 'published')?.createdAt ?? published[0]?.createdAt ?? null;
-  if (!first) return null;
-  const last = published.at(-1)?.createdAt ?? first;
-  const retraction = rows.findLast((r) => r.kind === 'retracted');
-  return {
-    firstPublishedAt: first.toISOString(),
-    lastPublishedAt: (last < first ? first : last).toISOString(),
-    corrections: rows.filter((r) => r.kind === 'corrected' && r.note.trim() !== '').map((r) => ({ at: r.createdAt.toISOString(), note: r.note })),
-    retraction: retraction ? { at: retraction.createdAt.toISOString(), reason: retraction.note } : null,
-  };
+  // Published before the log existed: the article has its date but no `published` step; count the date as one.
+  const legacy = firstPublishedAt !== null && !rows.some((r) => r.kind === 'published' || r.kind === 'corrected');
+  return publicationFromLog(legacy ? [{ kind: 'published', note: '', createdAt: firstPublishedAt }, ...rows] : rows, { firstPublishedAt });
 }
 
 type RelatedRows = Awaited<ReturnType<typeof readRelatedRows>>;

@@ -2,6 +2,7 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { articles, claims } from '../schema';
 import { AppError, notFound } from '@/lib/errors';
+import type { ArticleStatus } from '@/lib/domain/statuses';
 import { articleLockMessage } from '@/lib/publishing/lock';
 import type { Tx } from './history';
 
@@ -22,8 +23,13 @@ export async function assertArticleWritable(tx: Tx, articleId: string): Promise<
     .where(eq(articles.id, articleId))
     .returning({ status: articles.status });
   if (!row) throw notFound('Article');
-  const message = articleLockMessage(row.status);
-  if (message) throw new AppError('conflict', message, { locked: true, status: row.status });
+  refuseIfLocked(row.status);
+}
+
+/** The 409 of assertArticleWritable, for a write that has already taken the article row itself. */
+export function refuseIfLocked(status: ArticleStatus): void {
+  const message = articleLockMessage(status);
+  if (message) throw new AppError('conflict', message, { locked: true, status });
 }
 
 /** assertArticleWritable for the article a claim belongs to. */

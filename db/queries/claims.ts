@@ -6,7 +6,7 @@ import { articles, claims, sources, users } from '../schema';
 import { anchor, describe } from '@/lib/anchoring';
 import { conflict, AppError, notFound } from '@/lib/errors';
 import type { UpdateClaimInput } from '@/lib/validations/claims';
-import { assertArticleWritable, assertClaimWritable } from './article-lock';
+import { assertClaimWritable, refuseIfLocked } from './article-lock';
 import { recordHistory, type Tx } from './history';
 import { assertLevelInWorkspace } from './scales';
 import type { SourceDto, ClaimDto } from '@/lib/domain/claims';
@@ -97,16 +97,15 @@ export async function createClaim(db: Db, args: CreateClaimArgs): Promise<ClaimD
     // One statement hands out the number: on PostgreSQL the UPDATE takes the article row, so
     // concurrent creations take turns here and each reads the counter the previous one committed;
     // SQLite has one writer. The counter only grows (a refused creation rolls it back), so a
-    // deleted claim's number is never handed out again.
-    const [counter] = await tx
+    // deleted claim's number is never handed out again. The row it returns, read under that lock,
+    // also answers whether the article is locked (assertArticleWritable's check, without a second UPDATE).
+    const [article] = await tx
       .update(articles)
       .set({ claimCounter: sql`${articles.claimCounter} + 1` })
       .where(eq(articles.id, args.articleId))
-      .returning({ number: articles.claimCounter });
-    if (!counter) throw notFound('Article');
-    await assertArticleWritable(tx, args.articleId);
-    const [article] = await tx.select().from(articles).where(eq(articles.id, args.articleId)).limit(1);
+      .returning();
     if (!article) throw notFound('Article');
+    refuseIfLocked(article.status);
     if (article.revision !== args.revision) {
       throw conflict('The article text changed since you selected it. Reload and select the words again.', { revision: article.revision });
     }
@@ -122,7 +121,7 @@ export async function createClaim(db: Db, args: CreateClaimArgs): Promise<ClaimD
       .values({
         workspaceId: article.workspaceId,
         articleId: article.id,
-        number: counter.number,
+        number: article.claimCounter,
         quoteExact: quote.exact,
         quotePrefix: quote.prefix ?? '',
         quoteSuffix: quote.suffix ?? '',

@@ -1,4 +1,4 @@
-import { codePointIndex, splitsSurrogatePair, stepBackCodePoints, stepForwardCodePoints } from './code-points';
+import { type CodePointIndex, indexFor, splitsSurrogatePair, stepBackCodePoints, stepForwardCodePoints } from './code-points';
 import type { TextPositionSelector, TextQuoteSelector } from './types';
 
 /** Code points of context kept either side of a quote: enough to tell repeated quotes apart. */
@@ -7,13 +7,14 @@ export const CONTEXT_CODE_POINTS = 32;
 /**
  * Selectors for `text.slice(start, end)` (UTF-16 offsets). The position selector counts code points.
  * Throws a RangeError for a range that is empty, out of bounds, fractional or splits a surrogate pair.
+ * `index` is an optional prebuilt codePointIndex(text) (callers with a cached one skip the O(n) scan).
  */
-export function describe(text: string, start: number, end: number): [TextQuoteSelector, TextPositionSelector] {
+export function describe(text: string, start: number, end: number, index?: CodePointIndex): [TextQuoteSelector, TextPositionSelector] {
   if (typeof text !== 'string') throw new TypeError('describe: text must be a string');
   assertValidRange(text, start, end);
+  const positions = indexFor(text, index, 'describe');
   const prefixStart = stepBackCodePoints(text, start, CONTEXT_CODE_POINTS);
   const suffixEnd = stepForwardCodePoints(text, end, CONTEXT_CODE_POINTS);
-  const index = codePointIndex(text);
   return [
     {
       type: 'TextQuoteSelector',
@@ -21,7 +22,7 @@ export function describe(text: string, start: number, end: number): [TextQuoteSe
       prefix: text.slice(prefixStart, start),
       suffix: text.slice(end, suffixEnd),
     },
-    { type: 'TextPositionSelector', start: index.toCodePoint(start), end: index.toCodePoint(end) },
+    { type: 'TextPositionSelector', start: positions.toCodePoint(start), end: positions.toCodePoint(end) },
   ];
 }
 

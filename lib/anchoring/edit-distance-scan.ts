@@ -68,8 +68,22 @@ export function scanEditDistances(pattern: string, text: string, from: number, t
   return scores;
 }
 
+/** The last few patterns' masks: one search scans the same quote, prefix and suffix many times. */
+const recentMasks = new Map<string, Map<number, Int32Array>>();
+const RECENT_MASKS = 16;
+
 /** For each UTF-16 unit of the pattern, the bit set of rows where it occurs (row 0 = first character matched). */
 function matchMasks(pattern: string, reverse: boolean, blockCount: number): Map<number, Int32Array> {
+  const key = (reverse ? 'r' : 'f') + pattern;
+  const cached = recentMasks.get(key);
+  if (cached) return cached;
+  const masks = buildMasks(pattern, reverse, blockCount);
+  if (recentMasks.size >= RECENT_MASKS) recentMasks.delete(recentMasks.keys().next().value!);
+  recentMasks.set(key, masks);
+  return masks;
+}
+
+function buildMasks(pattern: string, reverse: boolean, blockCount: number): Map<number, Int32Array> {
   const masks = new Map<number, Int32Array>();
   const m = pattern.length;
   for (let row = 0; row < m; row += 1) {

@@ -3,5 +3,7 @@
  * and find it again after the text has been edited. Pure functions; no DOM, React or Node APIs.
  */
 export { anchor } from './anchor';
+export { codePointIndex, type CodePointIndex } from './code-points';
 export { describe } from './describe';
-export type { TextPositionSelector, TextQuoteSelector } from './types';
+export { reanchorAll, type ReanchorPrepared } from './reanchor-all';
+export type { Selector, TextPositionSelector, TextQuoteSelector, TextRange } from './types';

@@ -23,20 +23,20 @@ export function readSelectors(selectors: unknown): ReadSelectors {
 function readQuote(fields: Record<string, unknown>, index: number): TextQuoteSelector {
   const { exact, prefix, suffix } = fields;
   if (typeof exact !== 'string' || exact.length === 0) throw new TypeError(`anchor: selectors[${index}].exact must be a non-empty string`);
-  for (const [name, value] of [['prefix', prefix], ['suffix', suffix]] as const) {
-    if (value !== undefined && typeof value !== 'string') throw new TypeError(`anchor: selectors[${index}].${name} must be a string when present`);
-  }
+  if (prefix !== undefined && typeof prefix !== 'string') throw new TypeError(`anchor: selectors[${index}].prefix must be a string when present`);
+  if (suffix !== undefined && typeof suffix !== 'string') throw new TypeError(`anchor: selectors[${index}].suffix must be a string when present`);
   return { type: 'TextQuoteSelector', exact, prefix: prefix as string | undefined, suffix: suffix as string | undefined };
 }
 
 function readPosition(fields: Record<string, unknown>, index: number): TextPositionSelector {
   const { start, end } = fields;
-  for (const [name, value] of [['start', start], ['end', end]] as const) {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-      throw new TypeError(`anchor: selectors[${index}].${name} must be a non-negative integer (got ${String(value)})`);
-    }
-  }
+  if (!isOffset(start)) throw new TypeError(`anchor: selectors[${index}].start must be a non-negative integer (got ${String(start)})`);
+  if (!isOffset(end)) throw new TypeError(`anchor: selectors[${index}].end must be a non-negative integer (got ${String(end)})`);
   const range = { start: start as number, end: end as number };
   if (range.start > range.end) throw new TypeError(`anchor: selectors[${index}] starts after it ends (${range.start} > ${range.end})`);
   return { type: 'TextPositionSelector', ...range };
+}
+
+function isOffset(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }

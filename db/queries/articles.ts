@@ -8,10 +8,17 @@ import type { ArticleStatus } from '@/lib/domain/statuses';
 import { jsonDocToText, plainTextToDocJson } from '@/lib/editor/doc-text';
 import { conflict, notFound } from '@/lib/errors';
 import { slugify, uniqueSlug } from '@/lib/text/slug';
-import { reanchorClaims } from './claims';
+import { reanchorArticleClaims } from './claim-anchoring';
+import { recordRevision } from './article-revisions';
 import { assertArticleWritable } from './article-lock';
-import { recordHistory } from './history';
+import { recordHistory, type Tx } from './history';
 import { canSeeOthersVerdicts } from '@/lib/review/verdict-visibility';
+import { textSaveSummary } from '@/lib/review/history-diff';
+import { diffText, type TextChange } from '@/lib/text/diff';
+import { computeBlockSplice, type BlockSplice } from '@/lib/editor/block-splice';
+import type { ClaimException } from '@/lib/editor/text-delta';
+import { getArticleTextCache } from '@/lib/server/article-text-cache';
+import type { CodePointIndex } from '@/lib/anchoring/code-points';
 
 export interface ArticleListItem {
   id: string;
@@ -99,6 +106,7 @@ export async function createArticle(db: Db, input: NewArticle) {
       .values({ ...metadata, slug: uniqueSlug(slug ?? slugify(input.title), taken), docJson: doc, plainText: jsonDocToText(doc) })
       .returning();
     if (!row) throw new Error('createArticle: the insert returned no row');
+    await recordRevision(tx, { articleId: row.id, revision: row.revision, changes: [], text: row.plainText, doc, actorId: input.createdBy, first: true });
     await recordHistory(tx, { workspaceId: row.workspaceId, articleId: row.id, claimId: null, entityType: 'article', entityId: row.id, action: 'create', actorId: input.createdBy, after: { title: row.title, slug: row.slug } });
     return row;
   });
@@ -114,21 +122,53 @@ export async function findArticleBySlug(db: Db, workspaceId: string, slug: strin
   return (await db.select().from(articles).where(and(eq(articles.workspaceId, workspaceId), eq(articles.slug, slug))).limit(1))[0];
 }
 
+export interface TextSaveResult {
+  article: { id: string; workspaceId: string; version: number; revision: number };
+  baseRevision: number;
+  anchored: number;
+  orphaned: number;
+  /** Claims whose selectors or state changed (the rows written). */
+  rewritten: number;
+  /** The plain-text change from baseRevision (lib/text/diff). */
+  textChanges: TextChange[];
+  /** The document change as top-level block splices; null when the document changed outside its blocks. */
+  docChanges: BlockSplice[] | null;
+  /** Claims not at their mapped old range (lib/editor/text-delta). */
+  exceptions: ClaimException[];
+}
+
+const SAVED_ELSEWHERE = 'Someone else saved new text for this article since you started editing. Cancel, then redo your correction on their text.';
+
 /**
  * Saves corrected article text and re-anchors every claim in the same transaction.
  * `baseRevision` is the text revision the editor started from: refused with 409 when someone
  * saved other text since (a status or settings change in between does not count). The text of a
  * published or retracted article is read-only (409, see assertArticleWritable).
+ *
+ * The new revision is stored once (article_revisions: its changes, sometimes a snapshot); the
+ * history row holds a summary of the change, never the texts. The result is a delta (text
+ * changes, block splices, claim exceptions) the route hands to the saver and to live viewers.
  */
-export async function updateArticleText(db: Db, articleId: string, doc: JSONContent, baseRevision: number, actorId: string) {
-  return transaction(db, async (tx) => {
+export async function updateArticleText(
+  db: Db,
+  articleId: string,
+  doc: JSONContent,
+  baseRevision: number,
+  actorId: string,
+  /** jsonDocToText(doc), when the caller has it already (checkArticleDoc computes it). */
+  plainText: string = jsonDocToText(doc),
+): Promise<TextSaveResult> {
+  const result = await transaction(db, async (tx) => {
     await assertArticleWritable(tx, articleId);
-    const [current] = await tx.select().from(articles).where(eq(articles.id, articleId)).limit(1);
+    const [current] = await tx
+      .select({ workspaceId: articles.workspaceId, revision: articles.revision, version: articles.version, docJson: articles.docJson })
+      .from(articles)
+      .where(eq(articles.id, articleId))
+      .limit(1);
     if (!current) throw notFound('Article');
-    if (current.revision !== baseRevision) {
-      throw conflict('Someone else saved new text for this article since you started editing. Cancel, then redo your correction on their text.', { version: current.version, revision: current.revision });
-    }
-    const plainText = jsonDocToText(doc);
+    if (current.revision !== baseRevision) throw conflict(SAVED_ELSEWHERE, { version: current.version, revision: current.revision });
+    // The revision was checked under the article row's lock: its text cannot change, so a cached copy is as good.
+    const { text: oldText, index: oldIndex } = await textOfRevision(tx, articleId, current.revision);
     const revision = current.revision + 1;
     // Guarded by the revision, not the version: a status change committed since our read (possible
     // on PostgreSQL) must not refuse the save; the version is bumped from whatever it is now.
@@ -136,14 +176,35 @@ export async function updateArticleText(db: Db, articleId: string, doc: JSONCont
       .update(articles)
       .set({ docJson: doc, plainText, revision, version: sql`${articles.version} + 1`, updatedAt: new Date() })
       .where(and(eq(articles.id, articleId), eq(articles.revision, current.revision)))
-      .returning();
+      .returning({ id: articles.id, workspaceId: articles.workspaceId, version: articles.version, revision: articles.revision });
     // Another text save committed between our read and this UPDATE: theirs wins.
     if (!row) {
       const [latest] = await tx.select({ version: articles.version, revision: articles.revision }).from(articles).where(eq(articles.id, articleId)).limit(1);
-      throw conflict('Someone else saved new text for this article since you started editing. Cancel, then redo your correction on their text.', latest ?? null);
+      throw conflict(SAVED_ELSEWHERE, latest ?? null);
     }
-    const counts = await reanchorClaims(tx, articleId, plainText, revision);
-    await recordHistory(tx, { workspaceId: current.workspaceId, articleId, claimId: null, entityType: 'article', entityId: articleId, action: 'update', actorId, before: { revision: current.revision, plainText: current.plainText }, after: { revision, plainText } });
-    return { article: row, ...counts };
+    const textChanges = diffText(oldText, plainText);
+    const anchoring = await reanchorArticleClaims(tx, articleId, oldText, plainText, textChanges, revision, { old: oldIndex });
+    await recordRevision(tx, { articleId, revision, changes: textChanges, text: plainText, doc, actorId });
+    const summary = textSaveSummary(oldText, textChanges, current.revision, revision);
+    await recordHistory(tx, { workspaceId: current.workspaceId, articleId, claimId: null, entityType: 'article', entityId: articleId, action: 'update', actorId, before: { revision: current.revision }, after: summary });
+    return { article: row, baseRevision: current.revision, ...anchoring, textChanges, oldDoc: current.docJson };
   });
+  // Committed: the new revision's text is final, keep it for the next claim or save. The block
+  // splice for viewers needs no lock, so it is worked out after the commit.
+  getArticleTextCache().set(articleId, result.article.revision, plainText);
+  const { oldDoc, ...saved } = result;
+  return { ...saved, docChanges: computeBlockSplice(readDoc(oldDoc), doc) };
+}
+
+async function textOfRevision(tx: Tx, articleId: string, revision: number): Promise<{ text: string; index?: CodePointIndex }> {
+  const cached = getArticleTextCache().get(articleId, revision);
+  if (cached) return cached;
+  const [row] = await tx.select({ text: articles.plainText }).from(articles).where(eq(articles.id, articleId)).limit(1);
+  if (!row) throw notFound('Article');
+  return { text: row.text };
+}
+
+/** The JSON column comes back parsed on both dialects; a string would be an old driver's raw text. */
+function readDoc(value: unknown): JSONContent {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as JSONContent;
 }

@@ -16,6 +16,7 @@ export const {
   ratingScales,
   ratingLevels,
   articles,
+  articleRevisions,
   claims,
   sources,
   historyEntries,

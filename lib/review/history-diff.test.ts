@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeHistoryEntry, diffRecords, type HistoryEntryLike } from './history-diff';
+import { describeHistoryEntry, diffRecords, TEXT_SAVE_EXCERPT_CHARS, textSaveSummary, type HistoryEntryLike, type TextSaveSummary } from './history-diff';
 
 const LABELS: Record<string, string> = { 'lvl-true': 'True', 'lvl-false': 'False' };
 const ctx = { verdictLabel: (id: string) => LABELS[id] };
@@ -108,5 +108,40 @@ describe('describeHistoryEntry', () => {
   });
   it('rejects something that is not an entry', () => {
     expect(() => describeHistoryEntry(null as unknown as HistoryEntryLike)).toThrow(/needs a history entry/);
+  });
+});
+
+describe('text saves', () => {
+  const save = (after: Partial<TextSaveSummary>) => describeHistoryEntry(entry({ entityType: 'article', action: 'update', before: { revision: 1 }, after: { revision: 2, baseRevision: 1, changes: 1, inserted: 0, deleted: 0, excerpt: { removed: '', added: '' }, ...after } }));
+
+  it.each<[Partial<TextSaveSummary>, string]>([
+    [{ excerpt: { removed: '4', added: 'four' } }, 'Ana Souza edited the article text: replaced “4” with “four”'],
+    [{ excerpt: { removed: '', added: 'Breaking: ' } }, 'Ana Souza edited the article text: added “Breaking:”'],
+    [{ excerpt: { removed: 'old words', added: '' }, changes: 3 }, 'Ana Souza edited the article text: removed “old words” and made 2 other changes'],
+    [{ excerpt: { removed: 'a', added: 'b' }, changes: 2 }, 'Ana Souza edited the article text: replaced “a” with “b” and made 1 other change'],
+    [{ excerpt: { removed: ' ', added: '  ' } }, 'Ana Souza edited the article text: changed the spacing'],
+    [{ changes: 0 }, 'Ana Souza saved the article text unchanged'],
+  ])('%j', (after, sentence) => {
+    expect(save(after)).toBe(sentence);
+  });
+
+  it('summarises the change without either text, excerpts shortened and never cutting an emoji', () => {
+    const old = `Intro. ${'x'.repeat(200)} end.`;
+    const changes = [{ from: 7, to: 207, insert: `${'😀'.repeat(60)}` }, { from: 211, to: 211, insert: '!' }];
+    const summary = textSaveSummary(old, changes, 4, 5);
+    expect(summary).toMatchObject({ revision: 5, baseRevision: 4, changes: 2, inserted: 121, deleted: 200 });
+    expect(summary.excerpt.removed).toHaveLength(TEXT_SAVE_EXCERPT_CHARS);
+    expect(summary.excerpt.removed.endsWith('…')).toBe(true);
+    expect(summary.excerpt.added.length).toBeLessThanOrEqual(TEXT_SAVE_EXCERPT_CHARS);
+    expect(summary.excerpt.added).toMatch(/^(😀)+…$/u);
+    expect(textSaveSummary('same', [], 1, 2)).toEqual({ revision: 2, baseRevision: 1, changes: 0, inserted: 0, deleted: 0, excerpt: { removed: '', added: '' } });
+  });
+
+  it('still reads rows from before revisions were stored (both texts in the row)', () => {
+    expect(describeHistoryEntry(entry({ entityType: 'article', action: 'update', before: { revision: 1, plainText: 'a' }, after: { revision: 2, plainText: 'b' } }))).toBe('Ana Souza edited the article text');
+  });
+
+  it('does not take a malformed summary for a text save', () => {
+    expect(describeHistoryEntry(entry({ entityType: 'article', action: 'update', before: { revision: 1 }, after: { revision: 2, baseRevision: 1, changes: 'x', excerpt: null } }))).not.toMatch(/edited the article text:/);
   });
 });

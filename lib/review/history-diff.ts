@@ -204,6 +204,8 @@ function predicate(entry: HistoryEntryLike, ctx: DescribeContext): string {
       const from = field(before, 'status');
       const to = field(after, 'status');
       if (typeof from === 'string' && typeof to === 'string' && from !== to) return `moved the article from ${formatValue('status', from, ctx)} to ${formatValue('status', to, ctx)}`;
+      if (isTextSave(after)) return describeTextSave(after);
+      // Rows from before text revisions were stored held both full texts.
       if (field(after, 'plainText') !== undefined) return 'edited the article text';
       return describeUpdate(entry, ctx, 'the article');
     }
@@ -212,6 +214,65 @@ function predicate(entry: HistoryEntryLike, ctx: DescribeContext): string {
       return `${verb} a ${entry.entityType}`;
     }
   }
+}
+
+/**
+ * What the history row of a text save holds (after): the revisions, how much changed and a short
+ * excerpt of the first change. Never the texts themselves: those are stored once, as revisions
+ * (db/queries/article-revisions.ts), where revision comparison reads them.
+ */
+export interface TextSaveSummary {
+  revision: number;
+  baseRevision: number;
+  /** Number of separate changes. */
+  changes: number;
+  /** UTF-16 units inserted and deleted, over all changes. */
+  inserted: number;
+  deleted: number;
+  /** The first change, shortened: the words removed and the words put in their place. */
+  excerpt: { removed: string; added: string };
+}
+
+/** Characters of each side of the excerpt kept in the history row. */
+export const TEXT_SAVE_EXCERPT_CHARS = 80;
+
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  // Never cut an emoji in half.
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}…`;
+}
+
+/** The history summary of a text save, from the old text and the changes (lib/text/diff TextChange[]). */
+export function textSaveSummary(oldText: string, changes: readonly { from: number; to: number; insert: string }[], baseRevision: number, revision: number): TextSaveSummary {
+  let inserted = 0;
+  let deleted = 0;
+  for (const change of changes) {
+    inserted += change.insert.length;
+    deleted += change.to - change.from;
+  }
+  const first = changes[0];
+  const excerpt = first ? { removed: shorten(oldText.slice(first.from, first.to), TEXT_SAVE_EXCERPT_CHARS), added: shorten(first.insert, TEXT_SAVE_EXCERPT_CHARS) } : { removed: '', added: '' };
+  return { revision, baseRevision, changes: changes.length, inserted, deleted, excerpt };
+}
+
+function isTextSave(after: unknown): after is TextSaveSummary {
+  return typeof field(after, 'baseRevision') === 'number' && typeof field(after, 'changes') === 'number' && typeof field(after, 'excerpt') === 'object' && field(after, 'excerpt') !== null;
+}
+
+function describeTextSave(after: TextSaveSummary): string {
+  if (after.changes === 0) return 'saved the article text unchanged';
+  const removed = typeof after.excerpt.removed === 'string' ? after.excerpt.removed.replace(/\s+/g, ' ').trim() : '';
+  const added = typeof after.excerpt.added === 'string' ? after.excerpt.added.replace(/\s+/g, ' ').trim() : '';
+  let what: string;
+  if (removed && added) what = `replaced ${quote(removed)} with ${quote(added)}`;
+  else if (added) what = `added ${quote(added)}`;
+  else if (removed) what = `removed ${quote(removed)}`;
+  else what = 'changed the spacing';
+  const more = after.changes > 1 ? ` and made ${after.changes - 1} other change${after.changes > 2 ? 's' : ''}` : '';
+  return `edited the article text: ${what}${more}`;
 }
 
 /** Publication steps (db/queries/publications.ts record `publication` in `after`): their own sentence. */

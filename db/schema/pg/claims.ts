@@ -25,7 +25,7 @@ export const claims = pgTable(
     // TextPositionSelector (Unicode code points, per the W3C model)
     positionStart: integer('position_start').notNull(),
     positionEnd: integer('position_end').notNull(),
-    /** The article revision the selectors were last resolved against. */
+    /** The article revision the selectors were last changed at; they hold for later revisions until rewritten (every text save re-anchors all claims and rewrites those that moved). */
     anchoredRevision: integer('anchored_revision').notNull(),
     anchorState: text('anchor_state', { enum: ANCHOR_STATES }).notNull().default('anchored'),
     /** The words first highlighted; kept for orphans and history. */

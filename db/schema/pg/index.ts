@@ -9,3 +9,4 @@ export * from './review';
 export * from './security';
 export * from './publishing';
 export * from './live';
+export * from './article-revisions';

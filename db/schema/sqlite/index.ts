@@ -8,3 +8,4 @@ export * from './history';
 export * from './review';
 export * from './security';
 export * from './publishing';
+export * from './article-revisions';

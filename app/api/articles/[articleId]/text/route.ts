@@ -1,24 +1,32 @@
 import { authorizeArticle } from '@/db/queries/access';
 import { updateArticleText } from '@/db/queries/articles';
-import { listClaimsForViewer } from '@/db/queries/claim-views';
 import { ARTICLE_BODY_LIMIT_BYTES } from '@/lib/api/body';
 import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { parseArticleDocInput } from '@/lib/editor/article-schema';
+import { jsonEqual } from '@/lib/editor/block-splice';
 import { emitArticleUpdated } from '@/lib/events/emit';
 import { updateArticleTextSchema } from '@/lib/validations/articles';
 
+/**
+ * Saves the article text. The answer is what the saver cannot derive itself: the new revision and
+ * version, the text changes and the claims that did not simply follow them (it maps the others;
+ * lib/editor/text-delta), and the document only when the server's checked copy differs from the
+ * one sent (NFC, dropped unknown content). Viewers get the same delta in the live event.
+ */
 export const PUT = apiRoute<{ articleId: string }>(async ({ req, params, user, db }) => {
-  const { role } = await authorizeArticle(db, user.id, params.articleId, 'article:edit');
+  await authorizeArticle(db, user.id, params.articleId, 'article:edit');
   const input = await readJson(req, updateArticleTextSchema, { maxBytes: ARTICLE_BODY_LIMIT_BYTES });
   // The checked copy is stored: only schema-known content, NFC text (claims anchor into it).
-  const { doc } = parseArticleDocInput(input.doc);
-  const result = await updateArticleText(db, params.articleId, doc, input.revision, user.id);
-  emitArticleUpdated(result.article, ['text'], user.id);
+  const { doc, text } = parseArticleDocInput(input.doc);
+  const result = await updateArticleText(db, params.articleId, doc, input.revision, user.id, text);
+  const { article, baseRevision, textChanges, docChanges, exceptions } = result;
+  emitArticleUpdated(article, ['text'], user.id, docChanges && { baseRevision, revision: article.revision, docChanges, textChanges, exceptions });
   return {
-    article: { id: result.article.id, version: result.article.version, revision: result.article.revision, doc: result.article.docJson, plainText: result.article.plainText },
+    article: { id: article.id, version: article.version, revision: article.revision, ...(jsonEqual(doc, input.doc) ? {} : { doc }) },
+    baseRevision,
     anchored: result.anchored,
     orphaned: result.orphaned,
-    // The same per-viewer view as every other read (blind review), should editing ever be granted more widely.
-    claims: await listClaimsForViewer(db, params.articleId, { userId: user.id, role }),
+    textChanges,
+    exceptions,
   };
 });

@@ -128,15 +128,22 @@ function renderArticle(article: ReportArticle, claims: readonly ReportClaim[]): 
   const text = article.text;
   const markersAt = new Map<number, number[]>();
   for (const { end, claim } of placeClaims(text, claims)) {
-    markersAt.set(end, [...(markersAt.get(end) ?? []), claim.number]);
+    const numbers = markersAt.get(end);
+    if (numbers) numbers.push(claim.number);
+    else markersAt.set(end, [claim.number]);
   }
+  // Marker positions in order, walked once alongside the lines.
+  const positions = [...markersAt.keys()].sort((a, b) => a - b);
+  let next = 0;
 
   const out: string[] = [];
   let lineStart = 0;
   for (const line of text.split('\n')) {
     const lineEnd = lineStart + line.length;
     // Cut the line at marker positions; a marker at lineStart belongs to the previous line.
-    const cuts = [...markersAt.keys()].filter((pos) => pos > lineStart && pos <= lineEnd).sort((a, b) => a - b);
+    while (next < positions.length && positions[next]! <= lineStart) next += 1;
+    const cuts: number[] = [];
+    while (next < positions.length && positions[next]! <= lineEnd) cuts.push(positions[next++]!);
     let from = lineStart;
     let rendered = '';
     for (const cut of cuts) {

@@ -19,6 +19,8 @@ export interface PdfOptions {
   timeoutMs?: number;
   /** Shown in the page footer; default: the document's <title>. */
   title?: string;
+  /** Told how long each phase took (benchmarks, logs). */
+  onPhase?: (phase: 'setContent' | 'pdf', ms: number) => void;
 }
 
 /** No usable browser: maps to HTTP 503 through AppError so routes can say "PDF export unavailable". */
@@ -85,7 +87,10 @@ async function renderPdfNow(html: string, opts: PdfOptions): Promise<Uint8Array>
       await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
       const page = await context.newPage();
       page.setDefaultTimeout(timeoutMs);
+      let began = performance.now();
       await page.setContent(html, { waitUntil: 'load' });
+      opts.onPhase?.('setContent', performance.now() - began);
+      began = performance.now();
       const pdf = await page.pdf({
         format: 'A4',
         printBackground: true,
@@ -94,6 +99,7 @@ async function renderPdfNow(html: string, opts: PdfOptions): Promise<Uint8Array>
         footerTemplate: footerTemplate(opts.title ?? documentTitle(html)),
         margin: MARGIN,
       });
+      opts.onPhase?.('pdf', performance.now() - began);
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     };
     try {

@@ -34,36 +34,114 @@ export function placeClaims(text: string, claims: readonly ReportClaim[]): Place
     .filter((c) => Number.isInteger(c.start) && Number.isInteger(c.end) && c.start >= 0 && c.end <= text.length && c.start < c.end)
     .sort((a, b) => a.start - b.start || b.end - a.end || a.claim.number - b.claim.number);
 
+  // Sweep in start order. Every earlier claim starts at or before this one, so it overlaps this one
+  // exactly when it ends after this one's start: those are the active claims, and they hold distinct
+  // lanes. The lowest lane no active claim holds is the lowest freed lane, or a new one.
   const placed: PlacedClaim[] = [];
+  const active = new MinHeap<PlacedClaim>((a, b) => a.end - b.end);
+  const freeLanes = new MinHeap<number>((a, b) => a - b);
+  let lanesUsed = 0;
   for (const range of ranged) {
-    const busy = new Set(placed.filter((p) => p.end > range.start && p.start < range.end).map((p) => p.lane));
-    let lane = 0;
-    while (busy.has(lane)) lane += 1;
-    placed.push({ ...range, lane });
+    while (active.size > 0 && active.peek()!.end <= range.start) freeLanes.push(active.pop()!.lane);
+    const lane = freeLanes.size > 0 ? freeLanes.pop()! : lanesUsed++;
+    const claim = { ...range, lane };
+    placed.push(claim);
+    active.push(claim);
   }
   return placed;
 }
 
-/** The whole text as consecutive segments; uncovered text comes out as segments with no claims. */
+/**
+ * The whole text as consecutive segments; uncovered text comes out as segments with no claims.
+ * One sweep over the sorted boundaries: the claims covering a segment are those that started at or
+ * before it and have not ended yet, kept in `placed` order.
+ */
 export function segmentText(text: string, placed: readonly PlacedClaim[]): TextSegment[] {
   const cuts = new Set<number>([0, text.length]);
-  for (const p of placed) {
+  const startingAt = new Map<number, number[]>();
+  const endingAt = new Map<number, PlacedClaim[]>();
+  placed.forEach((p, index) => {
     cuts.add(p.start);
     cuts.add(p.end);
-  }
+    // An empty or reversed range covers nothing, but still counts as ending where it ends.
+    if (p.start < p.end) pushTo(startingAt, p.start, index);
+    pushTo(endingAt, p.end, p);
+  });
   const sorted = [...cuts].sort((a, b) => a - b);
   const segments: TextSegment[] = [];
+  // Indexes into `placed` of the claims covering the current position, ascending.
+  let active: number[] = [];
   for (let i = 0; i + 1 < sorted.length; i += 1) {
     const start = sorted[i] ?? 0;
     const end = sorted[i + 1] ?? 0;
+    if (endingAt.has(start)) active = active.filter((index) => placed[index]!.end > start);
+    const starting = startingAt.get(start);
+    if (starting) {
+      const inOrder = active.length === 0 || starting[0]! > active[active.length - 1]!;
+      for (const index of starting) active.push(index);
+      if (!inOrder) active.sort((a, b) => a - b);
+    }
     if (start === end) continue;
     segments.push({
       start,
       end,
       text: text.slice(start, end),
-      covering: placed.filter((p) => p.start <= start && p.end >= end),
-      ending: placed.filter((p) => p.end === end),
+      covering: active.map((index) => placed[index]!),
+      ending: endingAt.get(end)?.slice() ?? [],
     });
   }
   return segments;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** A binary min-heap. */
+class MinHeap<T> {
+  private readonly items: T[] = [];
+  constructor(private readonly less: (a: T, b: T) => number) {}
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  peek(): T | undefined {
+    return this.items[0];
+  }
+
+  push(item: T): void {
+    const items = this.items;
+    items.push(item);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.less(items[i]!, items[parent]!) >= 0) break;
+      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      i = parent;
+    }
+  }
+
+  pop(): T | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length > 0 && last !== undefined) {
+      items[0] = last;
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let smallest = i;
+        if (left < items.length && this.less(items[left]!, items[smallest]!) < 0) smallest = left;
+        if (right < items.length && this.less(items[right]!, items[smallest]!) < 0) smallest = right;
+        if (smallest === i) break;
+        [items[i], items[smallest]] = [items[smallest]!, items[i]!];
+        i = smallest;
+      }
+    }
+    return top;
+  }
 }

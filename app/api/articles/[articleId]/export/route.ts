@@ -5,7 +5,8 @@ import { recordSecurityEvent } from '@/db/queries/security-events';
 import { clientInfo } from '@/lib/api/client-info';
 import { apiRoute, parseInput } from '@/lib/server/api/handler';
 import { AppError, tooManyRequests } from '@/lib/errors';
-import { isPublicationFormat, parseExportFormat, renderReport, type ExportFormat, type RenderOptions, type RenderedReport } from '@/lib/export';
+import { isPublicationFormat, parseExportFormat, type ExportFormat, type RenderOptions, type RenderedReport } from '@/lib/export';
+import { renderExport } from '@/lib/export/worker';
 import { claimReviewRefusal } from '@/lib/export/claimreview';
 import { PDF_EXPORT_LIMIT, pdfExportKey, pdfLimitMessage, retryAfterSeconds } from '@/lib/export/pdf-quota';
 import { toPublicationAudience } from '@/lib/export/publication-audience';
@@ -50,10 +51,14 @@ export const GET = apiRoute<{ articleId: string }>(async ({ req, params, user, d
   });
 });
 
-/** AppErrors (e.g. no browser for PDF → 503) pass through; anything else becomes a message about the export, not a save. */
+/**
+ * Large reports render on the export worker (lib/export/worker), small ones inline. AppErrors (no
+ * browser for PDF → 503, a full export queue → 429) pass through; anything else becomes a message
+ * about the export, not a save.
+ */
 async function render(vm: ReportViewModel, format: ExportFormat, options: RenderOptions): Promise<RenderedReport> {
   try {
-    return await renderReport(vm, format, options);
+    return await renderExport(vm, format, options);
   } catch (error) {
     if (error instanceof AppError) throw error;
     console.error(error);

@@ -1,15 +1,17 @@
 import 'server-only';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, max } from 'drizzle-orm';
 import type { Db } from '../client';
 import { transaction } from '../transaction';
 import { articles, claims, sources, users } from '../schema';
-import { anchor, describe } from '@/lib/anchoring';
+import { describe } from '@/lib/anchoring';
 import { conflict, AppError, notFound } from '@/lib/errors';
 import type { UpdateClaimInput } from '@/lib/validations/claims';
-import { assertClaimWritable, refuseIfLocked } from './article-lock';
+import { assertClaimWritable, lockArticleRow, refuseIfLocked } from './article-lock';
 import { recordHistory, type Tx } from './history';
 import { assertLevelInWorkspace } from './scales';
 import type { SourceDto, ClaimDto } from '@/lib/domain/claims';
+import type { CodePointIndex } from '@/lib/anchoring';
+import { getArticleTextCache, type ArticleText } from '@/lib/server/article-text-cache';
 
 type ClaimRow = typeof claims.$inferSelect;
 type SourceRow = typeof sources.$inferSelect;
@@ -86,6 +88,8 @@ export interface CreateClaimArgs {
   start: number;
   end: number;
   actorId: string;
+  /** The actor's display name for the answer (saves a read); read from the users table when omitted. */
+  actorName?: string | null;
 }
 
 /**
@@ -93,35 +97,35 @@ export interface CreateClaimArgs {
  * server's copy. The claim's number is the article's next one (1, 2, 3 … in creation order).
  */
 export async function createClaim(db: Db, args: CreateClaimArgs): Promise<ClaimDto> {
-  const id = await transaction(db, async (tx) => {
-    // One statement hands out the number: on PostgreSQL the UPDATE takes the article row, so
-    // concurrent creations take turns here and each reads the counter the previous one committed;
-    // SQLite has one writer. The counter only grows (a refused creation rolls it back), so a
-    // deleted claim's number is never handed out again. The row it returns, read under that lock,
-    // also answers whether the article is locked (assertArticleWritable's check, without a second UPDATE).
-    const [article] = await tx
-      .update(articles)
-      .set({ claimCounter: sql`${articles.claimCounter} + 1` })
-      .where(eq(articles.id, args.articleId))
-      .returning();
-    if (!article) throw notFound('Article');
+  return transaction(db, async (tx) => {
+    // The article's small columns, under its row lock (lockArticleRow: on PostgreSQL concurrent
+    // creations take turns here, and a text save or publish waits for this one, or this one sees
+    // theirs; SQLite has one writer). The article row itself is not written: on SQLite that would
+    // rewrite the text and document with it. The number is one above both the highest number in
+    // use and the article's floor (claim_counter), which deleting the newest claim raises, so a
+    // deleted claim's number is never handed out again.
+    const article = await lockArticleRow(tx, args.articleId);
     refuseIfLocked(article.status);
     if (article.revision !== args.revision) {
       throw conflict('The article text changed since you selected it. Reload and select the words again.', { revision: article.revision });
     }
-    if (args.end > article.plainText.length) throw new AppError('unprocessable', 'The selection is outside the article text.');
-    const exact = article.plainText.slice(args.start, args.end);
+    // The revision was checked under the row lock, in this transaction: the text of that revision
+    // cannot change (every text edit bumps it), so a cached copy is as good as reading it here.
+    const { text, index } = await articleTextAt(tx, article.id, article.revision);
+    if (args.end > text.length) throw new AppError('unprocessable', 'The selection is outside the article text.');
+    const exact = text.slice(args.start, args.end);
     if (exact.trim() === '') throw new AppError('unprocessable', 'Select some words, not just spaces.');
     // Trim surrounding whitespace so the highlight hugs the words.
     const start = args.start + (exact.length - exact.trimStart().length);
     const end = args.end - (exact.length - exact.trimEnd().length);
-    const [quote, position] = describeSelection(article.plainText, start, end);
+    const [quote, position] = describeSelection(text, start, end, index);
+    const number = Math.max(article.claimCounter, await highestClaimNumber(tx, article.id)) + 1;
     const [row] = await tx
       .insert(claims)
       .values({
         workspaceId: article.workspaceId,
         articleId: article.id,
-        number: article.claimCounter,
+        number,
         quoteExact: quote.exact,
         quotePrefix: quote.prefix ?? '',
         quoteSuffix: quote.suffix ?? '',
@@ -137,15 +141,36 @@ export async function createClaim(db: Db, args: CreateClaimArgs): Promise<ClaimD
       .returning();
     if (!row) throw new Error('createClaim: the insert returned no row');
     await recordHistory(tx, { workspaceId: row.workspaceId, articleId: row.articleId, claimId: row.id, entityType: 'claim', entityId: row.id, action: 'create', actorId: args.actorId, after: row });
-    return row.id;
+    // A new claim has no sources yet; its author is the actor. No re-read after the commit.
+    const authorName = args.actorName !== undefined ? args.actorName : ((await tx.select({ name: users.name }).from(users).where(eq(users.id, args.actorId)).limit(1))[0]?.name ?? null);
+    return toClaimDto(row, authorName, []);
   });
-  return getClaim(db, id);
+}
+
+/**
+ * The article's plain text at `revision` with its code-point index: from the per-revision cache,
+ * else read (the caller has checked, in `tx`, that `revision` is the current one).
+ */
+async function articleTextAt(tx: Tx, articleId: string, revision: number): Promise<ArticleText> {
+  const cache = getArticleTextCache();
+  const cached = cache.get(articleId, revision);
+  if (cached) return cached;
+  const [row] = await tx.select({ text: articles.plainText, revision: articles.revision }).from(articles).where(eq(articles.id, articleId)).limit(1);
+  if (!row) throw notFound('Article');
+  if (row.revision !== revision) throw new Error(`createClaim: revision ${revision} is no longer current (${row.revision}) inside the transaction`);
+  return cache.set(articleId, revision, row.text);
+}
+
+/** The highest claim number in use on the article (0: none); an index lookup (claims_article_number_idx). */
+async function highestClaimNumber(tx: Tx, articleId: string): Promise<number> {
+  const [row] = await tx.select({ n: max(claims.number).mapWith(Number) }).from(claims).where(eq(claims.articleId, articleId));
+  return row?.n ?? 0;
 }
 
 /** describe(), with a bad range (e.g. half an emoji selected) reported as the user's input error. */
-function describeSelection(text: string, start: number, end: number) {
+function describeSelection(text: string, start: number, end: number, index?: CodePointIndex) {
   try {
-    return describe(text, start, end);
+    return describe(text, start, end, index);
   } catch (error) {
     if (error instanceof RangeError) throw new AppError('unprocessable', 'That selection cannot be marked (it splits a character). Select whole words.');
     throw error;
@@ -205,43 +230,14 @@ export async function deleteClaim(db: Db, claimId: string, version: number, acto
       .where(and(eq(claims.id, claimId), eq(claims.version, version)))
       .returning({ id: claims.id });
     if (deleted.length !== 1) throw conflict('Someone else changed this claim since you opened it.', null);
+    // The newest claim's number must not come back: raise the article's floor to it (createClaim).
+    // Only then is the article row written (rarely: most deletions are not of the newest claim).
+    if (current.number > (await highestClaimNumber(tx, current.articleId))) {
+      await tx
+        .update(articles)
+        .set({ claimCounter: current.number })
+        .where(and(eq(articles.id, current.articleId), lt(articles.claimCounter, current.number)));
+    }
     await recordHistory(tx, { workspaceId: current.workspaceId, articleId: current.articleId, claimId, entityType: 'claim', entityId: claimId, action: 'delete', actorId, before: current });
   });
-}
-
-/**
- * Re-resolves every claim of an article against new text, inside the caller's transaction.
- * A claim found again gets fresh selectors; one whose words are gone is marked orphaned and
- * keeps its old selectors and original quote, so it is never moved onto other words.
- */
-export async function reanchorClaims(tx: Tx, articleId: string, newText: string, newRevision: number): Promise<{ anchored: number; orphaned: number }> {
-  const rows = await tx.select().from(claims).where(eq(claims.articleId, articleId));
-  let anchored = 0;
-  let orphaned = 0;
-  for (const row of rows) {
-    const found = anchor(newText, [
-      { type: 'TextQuoteSelector', exact: row.quoteExact, prefix: row.quotePrefix, suffix: row.quoteSuffix },
-      { type: 'TextPositionSelector', start: row.positionStart, end: row.positionEnd },
-    ]);
-    if (found) {
-      const [quote, position] = describe(newText, found.start, found.end);
-      await tx
-        .update(claims)
-        .set({
-          quoteExact: quote.exact,
-          quotePrefix: quote.prefix ?? '',
-          quoteSuffix: quote.suffix ?? '',
-          positionStart: position.start,
-          positionEnd: position.end,
-          anchoredRevision: newRevision,
-          anchorState: 'anchored',
-        })
-        .where(eq(claims.id, row.id));
-      anchored += 1;
-    } else {
-      await tx.update(claims).set({ anchorState: 'orphaned', anchoredRevision: newRevision }).where(eq(claims.id, row.id));
-      orphaned += 1;
-    }
-  }
-  return { anchored, orphaned };
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openArticleStream, STALLED_HEARTBEATS, type ArticleStreamOptions } from './article-stream';
-import { InMemoryEventBus, type NewWorkspaceEvent, type WorkspaceEvent } from './bus';
+import { InMemoryEventBus, setEventBus, type NewWorkspaceEvent, type WorkspaceEvent } from './bus';
+import { emitEntity } from './emit';
 import { PresenceRegistry, type PresenceStore } from './presence';
 import { PRESENCE_FLUSH_MS, StreamHub } from './stream-hub';
 
@@ -125,6 +126,63 @@ describe('openArticleStream', () => {
     const live = stream.messages().filter((m) => m.event === 'claim.updated');
     expect(live).toHaveLength(1);
     expect(live[0]).toMatchObject({ id: 'ep:1', data: { articleId: 'a1', version: 2, seq: 1 } });
+  });
+
+  it('per viewer: a viewer without access is revoked and gets nothing, the others get the event', async () => {
+    const allowed = new Map([
+      ['u1', true],
+      ['u2', false],
+    ]);
+    const check = (userId: string) => () => allowed.get(userId) ?? false;
+    const ana = open({ connectionId: 'k1', checkAccess: check('u1') });
+    const tom = open({ connectionId: 'k2', user: { id: 'u2', name: 'Tom Becker' }, checkAccess: check('u2') });
+    await flush();
+    bus.publish(claimUpdated());
+    await flush();
+    expect(ana.events()).toContain('claim.updated');
+    expect(tom.events()).not.toContain('claim.updated');
+    expect(tom.events()).toContain('revoked');
+    expect(tom.isDone()).toBe(true);
+  });
+
+  it('encodes an event once: every stream is handed the same bytes', async () => {
+    const chunks: Uint8Array[][] = [[], []];
+    const streams = [0, 1].map((i) =>
+      openArticleStream({ hub, workspaceId: 'w1', articleId: 'a1', user: { id: `u${i}`, name: `User ${i}` }, openClaimId: null, lastEventId: null, connectionId: `k${i}`, checkAccess: () => true, now: () => now }),
+    );
+    streams.forEach((stream, i) => {
+      const reader = stream.getReader();
+      void (async () => {
+        for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) chunks[i]!.push(chunk.value);
+      })();
+    });
+    await flush();
+    bus.publish(claimUpdated());
+    await flush();
+    const decoder = new TextDecoder();
+    const eventChunk = (list: Uint8Array[]) => list.find((c) => decoder.decode(c).includes('event: claim.updated'));
+    expect(eventChunk(chunks[0]!)).toBeDefined();
+    expect(eventChunk(chunks[0]!)).toBe(eventChunk(chunks[1]!));
+  });
+
+  it('receives events emitted by a route after the route returns, in the order they were emitted', async () => {
+    setEventBus(bus);
+    try {
+      const stream = open();
+      await flush();
+      emitEntity('claim.created', { workspaceId: 'w1', articleId: 'a1' }, { id: 'c7', version: 1 }, 'u2');
+      emitEntity('source.created', { workspaceId: 'w1', articleId: 'a1', claimId: 'c7' }, { id: 's1', version: 1 }, 'u2');
+      emitEntity('claim.updated', { workspaceId: 'w1', articleId: 'a1' }, { id: 'c7', version: 2 }, 'u2');
+      // Nothing yet: the emitting handler has not returned.
+      expect(stream.events().filter((e) => e !== 'ready' && e !== 'presence.changed')).toEqual([]);
+      await flush();
+      await flush();
+      const live = stream.messages().filter((m) => m.event && m.event !== 'ready' && m.event !== 'presence.changed');
+      expect(live.map((m) => m.event)).toEqual(['claim.created', 'source.created', 'claim.updated']);
+      expect(live.map((m) => (m.data as { seq: number }).seq)).toEqual([1, 2, 3]);
+    } finally {
+      setEventBus(undefined);
+    }
   });
 
   it('catches up from Last-Event-ID before saying ready', async () => {

@@ -75,11 +75,11 @@ export function openArticleStream(options: ArticleStreamOptions): ReadableStream
     }
   };
 
-  const send = (text: string) => {
+  const send = (text: string | Uint8Array) => {
     if (closed || !controller) return;
     if (controller.desiredSize !== null && controller.desiredSize < -MAX_QUEUED_CHUNKS) return close();
     try {
-      controller.enqueue(encoder.encode(text));
+      controller.enqueue(typeof text === 'string' ? encoder.encode(text) : text);
     } catch {
       // The stream errored underneath us (the client went away): a failed write ends it.
       close();
@@ -207,13 +207,15 @@ export function openArticleStream(options: ArticleStreamOptions): ReadableStream
   });
 }
 
-// The same event object goes to every stream of the article: format it once, not once per stream.
-const formatted = new WeakMap<WorkspaceEvent, { epoch: string; text: string }>();
+// The same event object goes to every stream of the article: format and encode it once, not once
+// per stream. The bytes are shared by every stream's queue and never written to.
+const formatted = new WeakMap<WorkspaceEvent, { epoch: string; bytes: Uint8Array }>();
+const sharedEncoder = new TextEncoder();
 
-function formatSseEventOnce(event: WorkspaceEvent, epoch: string): string {
+export function formatSseEventOnce(event: WorkspaceEvent, epoch: string): Uint8Array {
   const cached = formatted.get(event);
-  if (cached?.epoch === epoch) return cached.text;
-  const text = formatSseEvent(event, epoch);
-  formatted.set(event, { epoch, text });
-  return text;
+  if (cached?.epoch === epoch) return cached.bytes;
+  const bytes = sharedEncoder.encode(formatSseEvent(event, epoch));
+  formatted.set(event, { epoch, bytes });
+  return bytes;
 }

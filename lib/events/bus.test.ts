@@ -119,7 +119,7 @@ describe('singleton and emit helpers', () => {
     expect(getEventBus()).toBe(mine);
   });
 
-  it('builds events in one call', () => {
+  it('builds events in one call, published after the handler returns, in order', async () => {
     const bus = new InMemoryEventBus();
     setEventBus(bus);
     const got: WorkspaceEvent[] = [];
@@ -129,6 +129,9 @@ describe('singleton and emit helpers', () => {
     emitEntity('assignment.created', { workspaceId: 'w1', articleId: 'a1' }, { id: 'as1' }, 'u1');
     emitArticleUpdated({ id: 'a1', workspaceId: 'w1', version: 4, revision: 2 }, ['text'], 'u1');
     emitMemberRemoved('w1', 'u2', 'u1');
+    // Published after the route's handler returns, not inside it.
+    expect(got).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
     expect(got.map(({ at: _at, ...e }) => e)).toEqual([
       { type: 'claim.created', workspaceId: 'w1', articleId: 'a1', claimId: 'c1', entityId: 'c1', version: 1, actorId: 'u1', seq: 1 },
       { type: 'source.deleted', workspaceId: 'w1', articleId: 'a1', claimId: 'c1', entityId: 's1', version: null, actorId: 'u1', seq: 2 },
@@ -138,7 +141,7 @@ describe('singleton and emit helpers', () => {
     ]);
   });
 
-  it('never throws into the route when publishing fails', () => {
+  it('never throws into the route when publishing fails', async () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
     setEventBus({
       epoch: 'x',
@@ -153,6 +156,7 @@ describe('singleton and emit helpers', () => {
       cursor: () => ({ epoch: 'x', seq: 0 }),
     });
     expect(() => emitEntity('claim.updated', { workspaceId: 'w1', articleId: 'a1' }, { id: 'c1', version: 2 }, 'u1')).not.toThrow();
+    await new Promise((resolve) => setImmediate(resolve));
     expect(spy).toHaveBeenCalledWith('Could not publish claim.updated', expect.any(Error));
     spy.mockRestore();
   });

@@ -6,6 +6,8 @@
  * it already holds that version (its own write).
  */
 
+import type { ArticleTextDelta } from '@/lib/editor/text-delta';
+
 export const ENTITY_EVENT_TYPES = [
   'claim.created',
   'claim.updated',
@@ -69,6 +71,15 @@ export interface ArticleUpdatedEvent extends Envelope {
   fields: ArticleEventField[];
   /** The text revision after the change (claims were re-anchored when it moved). */
   revision: number | null;
+  /**
+   * A text save as a delta from `delta.baseRevision` (lib/editor/text-delta): block splices of the
+   * document, the text changes and the claims that did not simply follow the text. The one event
+   * that carries content: everyone it reaches may read the article's text and claim positions
+   * already (the stream checks article:read), and it saves each of them refetching the whole
+   * article. Absent when too large (MAX_TEXT_DELTA_CHARS) or not expressible as block splices:
+   * clients then refetch as before.
+   */
+  delta?: ArticleTextDelta;
 }
 
 export interface PresenceViewer {

@@ -30,8 +30,7 @@ export function apiRoute<P extends Record<string, string>>(handler: (ctx: ApiCon
       // A workspace of theirs requires two-factor sign-in: only the account routes (to set it up) answer.
       if (user.twoFactorSetupRequired && !options.allowWithoutTwoFactor) throw forbidden('A workspace you belong to requires two-factor sign-in. Set it up on Your account page first.');
       const result = await handler({ req, params: await context.params, user, db: getDb() });
-      if (result instanceof Response) return result;
-      return NextResponse.json(result ?? { ok: true });
+      return result instanceof Response ? result : NextResponse.json(result ?? { ok: true });
     } catch (error) {
       return errorResponse(error);
     }
@@ -50,13 +49,13 @@ export function publicApiRoute<P extends Record<string, string>>(handler: (ctx: 
     try {
       assertSameOrigin(req);
       const result = await handler({ req, params: await context.params, db: getDb() });
-      if (result instanceof Response) return result;
-      return NextResponse.json(result ?? { ok: true });
+      return result instanceof Response ? result : NextResponse.json(result ?? { ok: true });
     } catch (error) {
       return errorResponse(error);
     }
   };
 }
+
 
 /** The JSON error; a 429 also says when to retry (Retry-After, seconds). */
 function errorResponse(error: unknown): Response {

@@ -1,4 +1,4 @@
-import { authorizeArticle } from '@/db/queries/access';
+import { authorizeArticle, getArticleDoc } from '@/db/queries/access';
 import { listClaimsForViewer } from '@/db/queries/claim-views';
 import { apiRoute } from '@/lib/server/api/handler';
 
@@ -13,9 +13,11 @@ export const GET = apiRoute<{ articleId: string }>(async ({ req, params, user, d
   const meta = { id: article.id, version: article.version, revision: article.revision, status: article.status, blindReview: article.blindReview };
   const fields = new URL(req.url).searchParams.get('fields');
   if (fields === 'meta') return { article: meta };
-  if (fields === 'text') return { article: { ...meta, doc: article.docJson } };
+  // The document is read on its own (authorisation hands out no text); its revision is the one it was saved with.
+  const { doc, revision } = await getArticleDoc(db, article.id);
+  if (fields === 'text') return { article: { ...meta, revision, doc } };
   return {
-    article: { ...meta, doc: article.docJson },
+    article: { ...meta, revision, doc },
     claims: await listClaimsForViewer(db, article.id, { userId: user.id, role }),
   };
 });

@@ -1,11 +1,13 @@
-import { authorizeArticle } from '@/db/queries/access';
+import { authorizeArticle, getArticleRoles } from '@/db/queries/access';
+import { BatchLoader } from '@/lib/events/batch-loader';
+import type { Role } from '@/lib/domain/roles';
+import { can } from '@/lib/auth/permissions';
 import type { Db } from '@/db/client';
 import { getClaim } from '@/db/queries/claims';
 import { apiRoute } from '@/lib/server/api/handler';
 import { openArticleStream } from '@/lib/events/article-stream';
 import { getStreamHub } from '@/lib/events/stream-hub';
 import { parseLastEventId, SSE_HEADERS } from '@/lib/events/sse';
-import { AppError } from '@/lib/errors';
 import { idSchema } from '@/lib/validations/common';
 
 // A live stream: never prerendered or cached, and it needs Node (timers, the event bus).
@@ -41,18 +43,25 @@ export const GET = apiRoute<{ articleId: string }>(async ({ req, params, user, d
 
 /**
  * Built from ids only, outside the handler: the stream keeps this closure for as long as it is
- * open, and a closure inside the handler would keep the request and the whole article row alive too.
+ * open, and a closure inside the handler would keep the request alive too. It reads one narrow
+ * row (the role), and the hub shares the answer between the user's streams on the article.
  */
 function readAccessCheck(db: Db, userId: string, articleId: string): () => Promise<boolean> {
   return async () => {
-    try {
-      await authorizeArticle(db, userId, articleId, 'article:read');
-      return true;
-    } catch (error) {
-      if (error instanceof AppError && (error.code === 'not_found' || error.code === 'forbidden')) return false;
-      throw error;
-    }
+    const role = await roleLoader(db).get(articleId, userId);
+    return role !== undefined && can(role, 'article:read');
   };
+}
+
+// Checks asked for in the same tick (an event reaching many people's streams) share one query per article.
+const loaders = new WeakMap<Db, BatchLoader<string, string, Role>>();
+function roleLoader(db: Db): BatchLoader<string, string, Role> {
+  let loader = loaders.get(db);
+  if (!loader) {
+    loader = new BatchLoader((articleId, userIds) => getArticleRoles(db, articleId, userIds));
+    loaders.set(db, loader);
+  }
+  return loader;
 }
 
 /** The `?claim=` id if it is a claim of this article; anything else is ignored, not an error. */

@@ -1,4 +1,5 @@
 import type { ClaimDto } from '@/components/workbench/types';
+import { isFullClaim, type ClaimRow } from '@/lib/editor/claim-rows';
 
 export interface ClaimDraft {
   claimText: string;
@@ -28,4 +29,14 @@ export function hasUnsavedEdits(claim: ClaimDto, state: { edits: Partial<ClaimDr
   if (!state) return false;
   const base = draftOf(claim);
   return (Object.keys(state.edits) as Array<keyof ClaimDraft>).some((k) => state.edits[k] !== base[k]);
+}
+
+/**
+ * The same for a list row: compared field by field when the claim is held in full; a row (its
+ * texts shortened) counts any kept edit, which is only there if the claim was opened here.
+ */
+export function rowHasUnsavedEdits(claim: ClaimRow, state: { edits: Partial<ClaimDraft> } | undefined): boolean {
+  if (!state) return false;
+  if (isFullClaim(claim)) return hasUnsavedEdits(claim, state);
+  return Object.keys(state.edits).length > 0;
 }

@@ -1,8 +1,8 @@
 'use client';
 
 import { colorFor } from '@/components/review/presence-bar';
-import type { ClaimDto } from '@/components/workbench/types';
 import { useWorkbench } from '@/components/workbench/workbench-context';
+import { sourceCountOf, type ClaimRow } from '@/lib/editor/claim-rows';
 import type { PresenceViewer } from '@/lib/events/types';
 import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
 import { CLAIM_STATUS_LABELS } from '@/lib/domain/status-labels';
@@ -10,7 +10,7 @@ import { isExcluded } from '@/lib/publishing/gate';
 import { VerdictChip } from './verdict-chip';
 
 export interface ClaimListItemProps {
-  claim: ClaimDto;
+  claim: ClaimRow;
   orphaned: boolean;
   /** Edits not yet saved (kept while you look at other claims). */
   unsaved: boolean;
@@ -23,6 +23,7 @@ export interface ClaimListItemProps {
 export function ClaimListItem({ claim, orphaned, unsaved, viewers, onOpen }: ClaimListItemProps) {
   const level = useWorkbench((s) => (claim.verdictId ? s.levels.find((l) => l.id === claim.verdictId) : null));
   const excluded = isExcluded(claim);
+  const sourceCount = sourceCountOf(claim);
   return (
     <button
       type="button"
@@ -49,9 +50,9 @@ export function ClaimListItem({ claim, orphaned, unsaved, viewers, onOpen }: Cla
           </span>
           {orphaned && <span className="rounded bg-red-50 px-1.5 text-xs font-medium text-red-800">Orphaned</span>}
           {unsaved && <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900">Unsaved edits</span>}
-          {claim.sources.length > 0 && (
+          {sourceCount > 0 && (
             <span className="text-xs text-[var(--color-muted)]">
-              · {claim.sources.length} source{claim.sources.length === 1 ? '' : 's'}
+              · {sourceCount} source{sourceCount === 1 ? '' : 's'}
             </span>
           )}
           {viewers.length > 0 && (
@@ -65,7 +66,7 @@ export function ClaimListItem({ claim, orphaned, unsaved, viewers, onOpen }: Cla
           )}
         </span>
         <span className="mt-1 line-clamp-2 block font-serif text-sm leading-snug" dir="auto">
-          “{orphaned ? claim.originalQuote : claim.quote.exact}”
+          “{orphaned && claim.originalQuote ? claim.originalQuote : claim.quote.exact}”
         </span>
         {claim.claimant && <span className="mt-0.5 block text-xs text-[var(--color-muted)]">{claim.claimant}</span>}
       </span>

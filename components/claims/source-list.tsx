@@ -28,7 +28,7 @@ export function SourceList({ claim }: { claim: ClaimDto }) {
   const editable = useWorkbench((s) => can(s.user.role, 'source:write')) && !locked;
   const { updateClaims } = useClaimCache();
   // Applied to the latest sources in the cache (never a stale copy captured before a request).
-  const onChange = (update: (sources: SourceDto[]) => SourceDto[]) => updateClaims((claims) => claims.map((c) => (c.id === claimId ? { ...c, sources: update(c.sources) } : c)));
+  const onChange = (update: (sources: SourceDto[]) => SourceDto[]) => updateClaims((claims) => claims.map((c) => (c.id === claimId ? { ...c, sources: update(c.sources ?? []) } : c)));
   const [adding, setAdding] = useState(false);
   // The version the user started editing from: a colleague's save in between must make ours a 409.
   const [editing, setEditing] = useState<{ id: string; version: number } | null>(null);

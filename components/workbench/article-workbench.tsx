@@ -9,7 +9,7 @@ import { ArticleHeader } from './article-header';
 import { ArticleLockBanner } from './article-lock-banner';
 import { WorkbenchEditor } from './workbench-editor';
 import { seedWorkbenchCache, useClaims } from './queries';
-import type { ClaimDto, ScaleLevel, WorkbenchArticle, WorkbenchUser } from './types';
+import type { ClaimDto, ClaimRow, ScaleLevel, WorkbenchArticle, WorkbenchUser } from './types';
 import { useClaimHighlights } from './use-claim-highlights';
 import { useLiveReview } from './use-live-review';
 import { useLockTransitions } from './use-lock-transitions';
@@ -20,15 +20,17 @@ import type { ClaimTab } from './workbench-store';
 
 export interface ArticleWorkbenchProps {
   article: WorkbenchArticle;
-  initialClaims: ClaimDto[];
+  /** The claims as list rows; null when the page left a long list out (the browser fetches it). */
+  initialClaims: ClaimRow[] | null;
+  /** The claim the URL asked for (e.g. from My queue), in full; opened on load. */
+  initialClaim: ClaimDto | null;
   levels: ScaleLevel[];
   user: WorkbenchUser;
   members: MemberDto[];
   initialAssignments: AssignmentDto[];
   /** Event-stream position at render time, so nothing between render and connect is missed. */
   initialCursor: string | null;
-  /** Open this claim (and tab) on load, e.g. from My queue. */
-  initialClaimId: string | null;
+  /** The tab `initialClaim` opens on. */
   initialTab: ClaimTab;
 }
 
@@ -37,11 +39,12 @@ export interface ArticleWorkbenchProps {
  * right. Server data lives in the query cache (seeded from the page render), client state in a
  * per-workbench store; the hooks below wire live events, highlights, text sync and shortcuts.
  */
-export function ArticleWorkbench({ article, initialClaims, levels, user, members, initialAssignments, initialCursor, initialClaimId, initialTab }: ArticleWorkbenchProps) {
+export function ArticleWorkbench({ article, initialClaims, initialClaim, levels, user, members, initialAssignments, initialCursor, initialTab }: ArticleWorkbenchProps) {
   const client = useQueryClient();
   // Seed before the first render below reads the cache (a state initialiser runs exactly then).
-  useState(() => seedWorkbenchCache(client, article, initialClaims, initialAssignments));
-  const activeId = initialClaimId && initialClaims.some((c) => c.id === initialClaimId) ? initialClaimId : null;
+  useState(() => seedWorkbenchCache(client, article, initialClaims, initialAssignments, initialClaim));
+  const activeId = initialClaim?.id ?? null;
+  const initialClaimId = activeId;
   return (
     <WorkbenchProvider init={{ articleId: article.id, user, levels, members, firstPublishedAt: article.firstPublishedAt, shown: { revision: article.revision, doc: article.doc }, activeId, openTab: initialTab }}>
       <WorkbenchLayout article={article} initialCursor={initialCursor} initialClaimId={initialClaimId} />

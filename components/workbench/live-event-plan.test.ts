@@ -93,6 +93,41 @@ describe('planArticleUpdated', () => {
       { type: 'invalidate', queryKey: ['article', 'a', 'claims'] },
     ]);
   });
+
+  const delta = { baseRevision: 1, revision: 2, docChanges: [], textChanges: [{ from: 0, to: 0, insert: 'New ' }], exceptions: [{ id: 'c1', orphaned: true as const }] };
+  const refetch: LiveAction[] = [
+    { type: 'invalidate', queryKey: ['article', 'a', 'text'] },
+    { type: 'invalidate', queryKey: ['article', 'a', 'claims'] },
+  ];
+
+  it('applies a delta from the text revision held, with the refetches as its fallback', () => {
+    expect(planArticleUpdated({ ...articleEvent(['text']), delta }, { ...nothingHeld, article: () => 4, textRevision: () => 1 })).toEqual([
+      { type: 'textChanged' },
+      { type: 'applyTextDelta', delta, version: 5, fallback: [{ type: 'invalidate', queryKey: ['article', 'a'] }, ...refetch] },
+    ]);
+  });
+
+  it('still refetches the light row at once when more than the text changed', () => {
+    expect(planArticleUpdated({ ...articleEvent(['text', 'status']), delta }, { ...nothingHeld, article: () => 4, textRevision: () => 1 })).toEqual([
+      { type: 'invalidate', queryKey: ['article', 'a'] },
+      { type: 'invalidate', queryKey: ['article', 'a', 'publication'] },
+      { type: 'textChanged' },
+      { type: 'applyTextDelta', delta, version: 5, fallback: refetch },
+    ]);
+  });
+
+  it('refetches when the delta starts from another revision than the one held, or is malformed', () => {
+    const plain = [{ type: 'invalidate', queryKey: ['article', 'a'] }, { type: 'textChanged' }, ...refetch];
+    expect(planArticleUpdated({ ...articleEvent(['text']), delta }, { ...nothingHeld, article: () => 4, textRevision: () => 0 })).toEqual(plain);
+    expect(planArticleUpdated({ ...articleEvent(['text']), delta }, { ...nothingHeld, article: () => 4 })).toEqual(plain);
+    expect(planArticleUpdated({ ...articleEvent(['text']), delta: { ...delta, revision: 7 } }, { ...nothingHeld, article: () => 4, textRevision: () => 1 })).toEqual(plain);
+    const broken = { ...delta, exceptions: [{ id: 'c1' }] } as unknown as typeof delta;
+    expect(planArticleUpdated({ ...articleEvent(['text']), delta: broken }, { ...nothingHeld, article: () => 4, textRevision: () => 1 })).toEqual(plain);
+  });
+
+  it('ignores the delta of its own save (the version is held already)', () => {
+    expect(planArticleUpdated({ ...articleEvent(['text']), delta }, { ...nothingHeld, article: () => 5, textRevision: () => 2 })).toEqual([]);
+  });
 });
 
 describe('planResync', () => {

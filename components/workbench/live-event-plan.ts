@@ -1,9 +1,12 @@
+import { readTextDelta, type ArticleTextDelta } from '@/lib/editor/text-delta';
 import type { ArticleUpdatedEvent, EntityEvent } from '@/lib/events/types';
 import { queryKeys } from './query-keys';
 
 /** What the client holds now, read from its cache; `undefined`: not held (or not loaded). */
 export interface HeldVersions {
   article: () => number | undefined;
+  /** The text revision the cache holds (with its claims), if any. */
+  textRevision?: () => number | undefined;
   claim: (claimId: string) => number | undefined;
   source: (claimId: string, sourceId: string) => number | undefined;
   comment: (claimId: string, commentId: string) => number | undefined;
@@ -23,7 +26,12 @@ export type LiveAction =
   | { type: 'refetchClaim'; claimId: string }
   | { type: 'removeClaim'; claimId: string; actorId: string | null }
   /** New text was saved elsewhere: warn when this client is editing. */
-  | { type: 'textChanged' };
+  | { type: 'textChanged' }
+  /**
+   * Move the held text and claims to the new revision with the event's delta (no refetch);
+   * when it does not apply after all, run `fallback` (the refetches a delta-less event asks for).
+   */
+  | { type: 'applyTextDelta'; delta: ArticleTextDelta; version: number; fallback: LiveAction[] };
 
 /**
  * A held copy at the event's version (or newer) is this client's own write, already in the cache:
@@ -74,7 +82,8 @@ export function planEntityEvent(event: EntityEvent, held: HeldVersions): LiveAct
 }
 
 /**
- * The article row changed. Text changes refetch text and the re-anchored claims; a status or
+ * The article row changed. Text changes refetch text and the re-anchored claims, unless the event
+ * carries a delta from the text revision held (then it is applied in place); a status or
  * blind-review change only the light row (and, for blind review, what this viewer may now see).
  * A status change may be a publication step, so the publication state is invalidated too: it is
  * refetched only where it is shown (articles that are or were published), otherwise it is free.
@@ -86,7 +95,15 @@ export function planArticleUpdated(event: ArticleUpdatedEvent, held: HeldVersion
   // No field named: a change of the public address (slug), which the publication state carries.
   if (event.fields.includes('status') || event.fields.length === 0) actions.push({ type: 'invalidate', queryKey: queryKeys.publication(event.articleId) });
   if (event.fields.includes('text')) {
-    actions.push({ type: 'textChanged' }, { type: 'invalidate', queryKey: queryKeys.articleText(event.articleId) }, { type: 'invalidate', queryKey: queryKeys.claims(event.articleId) });
+    const refetch: LiveAction[] = [{ type: 'invalidate', queryKey: queryKeys.articleText(event.articleId) }, { type: 'invalidate', queryKey: queryKeys.claims(event.articleId) }];
+    // A delta from the revision held is applied in place (text, claims, and the light row's version
+    // and revision); the light row is refetched only when something besides the text changed too.
+    const delta = event.delta === undefined ? null : readTextDelta(event.delta);
+    if (delta && delta.revision === event.revision && held.textRevision?.() === delta.baseRevision) {
+      const textOnly = event.fields.length === 1;
+      return [...(textOnly ? [] : actions), { type: 'textChanged' }, { type: 'applyTextDelta', delta, version: event.version, fallback: [...(textOnly ? actions : []), ...refetch] }];
+    }
+    actions.push({ type: 'textChanged' }, ...refetch);
   } else if (event.fields.includes('blindReview')) {
     actions.push({ type: 'invalidate', queryKey: queryKeys.claims(event.articleId) }, { type: 'invalidateEachClaim', part: 'verdicts' });
   }

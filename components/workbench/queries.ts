@@ -5,7 +5,8 @@ import { apiFetch } from '@/lib/api/client';
 import type { PublicationStateDto } from '@/lib/domain/publishing';
 import { isArticleLocked } from '@/lib/publishing/lock';
 import type { ArticleAgreement, AssignmentDto, CommentDto, TimelineEntry, VerdictList } from '@/lib/domain/review';
-import { mergeClaimLists } from './claims-cache';
+import type { ClaimRow } from '@/lib/editor/claim-rows';
+import { mergeClaimLists, upsertNewer } from './claims-cache';
 import { queryKeys } from './query-keys';
 import type { ClaimDto, WorkbenchArticle } from './types';
 import { useWorkbench } from './workbench-context';
@@ -96,16 +97,31 @@ export function useArticleText(): ArticleText | undefined {
   }).data;
 }
 
-export function useClaims(): ClaimDto[] {
+const NO_CLAIMS: ClaimRow[] = [];
+
+function useClaimsQuery() {
   const articleId = useWorkbench((s) => s.articleId);
   const deletedIds = useWorkbench((s) => s.deletedIds);
   return useQuery({
     queryKey: queryKeys.claims(articleId),
-    queryFn: async () => (await getJson<{ claims: ClaimDto[] }>(`/api/articles/${articleId}/claims`)).claims,
+    queryFn: async () => (await getJson<{ claims: ClaimRow[] }>(`/api/articles/${articleId}/claims`)).claims,
     // A refetch never rolls a claim back or brings a deleted one back.
-    structuralSharing: (held, fresh) => mergeClaimLists(held as ClaimDto[] | undefined, fresh as ClaimDto[], deletedIds),
+    structuralSharing: (held, fresh) => mergeClaimLists(held as ClaimRow[] | undefined, fresh as ClaimRow[], deletedIds),
     ...LIVE,
-  }).data!;
+  });
+}
+
+/**
+ * The article's claims as list rows (ClaimRow; a claim opened or written here is held in full).
+ * Empty until the list has loaded: a long list is not part of the page (see useClaimsLoaded).
+ */
+export function useClaims(): ClaimRow[] {
+  return useClaimsQuery().data ?? NO_CLAIMS;
+}
+
+/** Whether the claim list is there (seeded by the page, or fetched). */
+export function useClaimsLoaded(): boolean {
+  return useClaimsQuery().data !== undefined;
 }
 
 export function useAssignments(): AssignmentDto[] {
@@ -137,13 +153,41 @@ export function useHistory(claimId: string) {
   return useQuery({ queryKey: queryKeys.history(claimId), queryFn: async () => (await getJson<{ entries: TimelineEntry[] }>(`/api/claims/${claimId}/history`)).entries });
 }
 
-/** Server data the page rendered with: the cache starts from it instead of fetching it again. */
-export function seedWorkbenchCache(client: QueryClient, article: WorkbenchArticle, claims: ClaimDto[], assignments: AssignmentDto[]): void {
+/**
+ * Server data the page rendered with: the cache starts from it instead of fetching it again.
+ * `claims` null: a long list the page left out, fetched by useClaims. `openClaim`: the claim the URL
+ * asked for, in full, kept where the claim panel looks before fetching a claim (fetchFullClaim).
+ */
+export function seedWorkbenchCache(client: QueryClient, article: WorkbenchArticle, claims: ClaimRow[] | null, assignments: AssignmentDto[], openClaim: ClaimDto | null = null): void {
   const { id, version, revision, status, blindReview, doc } = article;
   client.setQueryData<ArticleMeta>(queryKeys.article(id), { id, version, revision, status, blindReview });
   client.setQueryData<ArticleText>(queryKeys.articleText(id), { revision, doc });
-  client.setQueryData<ClaimDto[]>(queryKeys.claims(id), claims);
+  if (claims) client.setQueryData<ClaimRow[]>(queryKeys.claims(id), openClaim ? upsertNewer<ClaimRow>(claims, openClaim) : claims);
+  if (openClaim) client.setQueryData<{ claim: ClaimDto }>(queryKeys.claim(openClaim.id), { claim: openClaim });
   client.setQueryData<AssignmentDto[]>(queryKeys.assignments(id), assignments);
+}
+
+/**
+ * The full claim behind a list row, folded into the list (a held copy at least as new as the row
+ * is used without asking the server). Resolves to false when the claim is gone (404).
+ */
+export async function fetchFullClaim(client: QueryClient, articleId: string, row: ClaimRow, deleted: ReadonlySet<string>): Promise<boolean> {
+  const held = client.getQueryData<{ claim: ClaimDto }>(queryKeys.claim(row.id))?.claim;
+  let claim: ClaimDto;
+  if (held && held.version >= row.version && held.verdictHidden === row.verdictHidden) claim = held;
+  else {
+    try {
+      claim = (await client.fetchQuery({ queryKey: queryKeys.claim(row.id), queryFn: () => getJson<{ claim: ClaimDto }>(`/api/claims/${row.id}`), staleTime: 0, retry: false })).claim;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return false;
+      throw error;
+    }
+  }
+  if (deleted.has(row.id)) return false;
+  // Anchoring comes from the row when the claim's version is the same (a text save moves claims without one).
+  const full: ClaimDto = claim.version === row.version ? { ...claim, position: row.position, anchoredRevision: row.anchoredRevision, anchorState: row.anchorState } : claim;
+  client.setQueryData<ClaimRow[]>(queryKeys.claims(articleId), (claims) => (claims ? upsertNewer<ClaimRow>(claims, full) : claims));
+  return true;
 }
 
 /** Cache writes shared by the claim components (own writes land here with their new version). */
@@ -153,6 +197,6 @@ export function useClaimCache() {
   return {
     client,
     articleId,
-    updateClaims: (update: (claims: ClaimDto[]) => ClaimDto[]) => client.setQueryData<ClaimDto[]>(queryKeys.claims(articleId), (claims) => update(claims ?? [])),
+    updateClaims: (update: (claims: ClaimRow[]) => ClaimRow[]) => client.setQueryData<ClaimRow[]>(queryKeys.claims(articleId), (claims) => update(claims ?? [])),
   };
 }

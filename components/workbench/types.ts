@@ -4,6 +4,7 @@ import type { Role } from '@/lib/domain/roles';
 import type { ArticleStatus } from '@/lib/domain/statuses';
 
 export type { ClaimDto, SourceDto };
+export type { ClaimRow } from '@/lib/editor/claim-rows';
 export type ScaleLevel = ScaleDto['levels'][number];
 
 export interface WorkbenchArticle {

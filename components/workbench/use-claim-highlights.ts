@@ -2,22 +2,48 @@
 
 import type { Editor } from '@tiptap/react';
 import { useEffect, useMemo, useRef } from 'react';
-import type { ClaimHighlight } from '@/components/editor/extensions/claim-highlights';
+import { diffHighlights, drawnHighlights, type ClaimHighlight } from '@/components/editor/extensions/claim-highlights';
 import { orderClaimsByText } from '@/lib/editor/claim-order';
-import { docToText } from '@/lib/editor/doc-text';
-import { storedClaimRanges } from '@/lib/editor/stored-claim-ranges';
+import { rangesOf, recordRanges, updateRangeCache, type ClaimRangeCache } from '@/lib/editor/claim-range-cache';
+import type { ClaimRow } from '@/lib/editor/claim-rows';
+import { docToText, type DocText } from '@/lib/editor/doc-text';
 import { highlightFill } from '@/lib/verdicts/scale';
 import { useClaims } from './queries';
 import { scrollToClaim } from './scroll-to-claim';
-import { PENDING_COLOR, type ClaimDto } from './types';
+import { PENDING_COLOR, type ScaleLevel } from './types';
 import { useWorkbench } from './workbench-context';
+
+type Range = { start: number; end: number };
+
+/** One claim's highlight, remembered with what it was computed from (same objects: reused as is). */
+interface HighlightEntry {
+  claim: ClaimRow;
+  range: Range;
+  levels: ReadonlyMap<string, ScaleLevel>;
+  highlight: ClaimHighlight;
+}
+
+/** The highlight of a claim at `range` (UTF-16 offsets into the shown text). */
+export function highlightOf(claim: ClaimRow, range: Range, docText: Pick<DocText, 'offsetToPos'>, levelById: ReadonlyMap<string, ScaleLevel>): ClaimHighlight {
+  const level = claim.verdictId ? levelById.get(claim.verdictId) : undefined;
+  const color = level?.color ?? PENDING_COLOR;
+  return {
+    claimId: claim.id,
+    from: docText.offsetToPos(range.start, 'start'),
+    to: docText.offsetToPos(range.end, 'end'),
+    color,
+    fill: highlightFill(color, level ? 0.26 : 0.2),
+    label: `${level?.label ?? 'Pending'}: ${claim.claimText}`,
+  };
+}
 
 /**
  * Where each claim sits in the shown text, drawn as highlights in the editor. Stored positions
- * are used as they are when the claim was anchored at the shown revision; the fuzzy matcher is
- * loaded (a separate chunk) only when some claim needs re-anchoring.
+ * are used as they are when they hold in the shown text; the fuzzy matcher is loaded (a separate
+ * chunk) only when some claim needs re-anchoring. Both steps are incremental: a changed claim is
+ * resolved and redrawn alone (a new text, or leaving edit mode, redraws everything once).
  */
-export function useClaimHighlights(editor: Editor | null, claims: ClaimDto[], initialClaimId: string | null): void {
+export function useClaimHighlights(editor: Editor | null, claims: ClaimRow[], initialClaimId: string | null): void {
   const revision = useWorkbench((s) => s.shown.revision);
   const editing = useWorkbench((s) => s.editing);
   const activeId = useWorkbench((s) => s.activeId);
@@ -29,39 +55,55 @@ export function useClaimHighlights(editor: Editor | null, claims: ClaimDto[], in
   // The doc changes only with a new revision outside edit mode.
   const docText = useMemo(() => (editor ? docToText(editor.state.doc) : null), [editor, revision]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const rangeCache = useRef<ClaimRangeCache<ClaimRow> | null>(null);
   useEffect(() => {
     if (!docText) return;
-    const stored = storedClaimRanges(docText.text, revision, claims);
-    if (stored.needsAnchoring.length === 0) return setRanges(revision, stored.ranges);
+    const update = updateRangeCache(rangeCache.current, docText.text, revision, claims);
+    const cache = (rangeCache.current = update.cache);
+    if (update.needsAnchoring.length === 0) {
+      if (update.changed) setRanges(revision, rangesOf(cache));
+      return;
+    }
     let current = true;
     void import('@/lib/editor/claim-ranges').then(({ resolveClaimRanges }) => {
-      if (current) setRanges(revision, new Map([...stored.ranges, ...resolveClaimRanges(docText.text, stored.needsAnchoring)]));
+      if (!current) return;
+      recordRanges(cache, update.needsAnchoring, resolveClaimRanges(docText.text, update.needsAnchoring));
+      setRanges(revision, rangesOf(cache));
     });
     return () => {
       current = false;
     };
   }, [docText, revision, claims, setRanges]);
 
-  // Push highlights into the editor (an external system) whenever they change.
+  // Push highlights into the editor (an external system) whenever they change: only the claims
+  // that changed, unless the text is new (or was being edited), which redraws all of them once.
+  const entries = useRef(new Map<string, HighlightEntry>());
+  const drawnFor = useRef<DocText | null>(null);
+  useEffect(() => {
+    if (editing) drawnFor.current = null; // edit mode moves decorations with the typing: redraw after it
+  }, [editing]);
   useEffect(() => {
     // Ranges of the previous text (a save just landed) would point past the new text's end.
     if (!editor || !docText || editing || rangesRevision !== revision) return;
-    const highlights: ClaimHighlight[] = [];
+    const full = drawnFor.current !== docText;
+    const next = new Map<string, HighlightEntry>();
+    const wanted: ClaimHighlight[] = [];
     for (const claim of claims) {
       const range = ranges.get(claim.id);
       if (!range) continue;
-      const level = claim.verdictId ? levelById.get(claim.verdictId) : undefined;
-      const color = level?.color ?? PENDING_COLOR;
-      highlights.push({
-        claimId: claim.id,
-        from: docText.offsetToPos(range.start, 'start'),
-        to: docText.offsetToPos(range.end, 'end'),
-        color,
-        fill: highlightFill(color, level ? 0.26 : 0.2),
-        label: `${level?.label ?? 'Pending'}: ${claim.claimText}`,
-      });
+      const held = full ? undefined : entries.current.get(claim.id);
+      const entry = held && held.claim === claim && held.range === range && held.levels === levelById ? held : { claim, range, levels: levelById, highlight: highlightOf(claim, range, docText, levelById) };
+      next.set(claim.id, entry);
+      wanted.push(entry.highlight);
     }
-    editor.commands.setClaimHighlights(highlights);
+    entries.current = next;
+    if (full) {
+      drawnFor.current = docText;
+      editor.commands.setClaimHighlights(wanted);
+      return;
+    }
+    const changes = diffHighlights(drawnHighlights(editor.state), wanted);
+    if (changes.remove.length > 0 || changes.upsert.length > 0) editor.commands.updateClaimHighlights(changes);
   }, [editor, docText, ranges, rangesRevision, revision, claims, editing, levelById]);
 
   useEffect(() => {
@@ -82,7 +124,7 @@ export function useClaimHighlights(editor: Editor | null, claims: ClaimDto[], in
  * claim's stable one (given at creation, never reused), not its position: marking a claim earlier
  * in the text does not renumber the others, so "claim 3" in a comment or a public URL stays right.
  */
-export function useClaimOrder(): { ordered: ClaimDto[]; numbers: Map<string, number> } {
+export function useClaimOrder(): { ordered: ClaimRow[]; numbers: Map<string, number> } {
   const claims = useClaims();
   const ranges = useWorkbench((s) => s.ranges);
   return useMemo(() => {

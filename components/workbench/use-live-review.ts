@@ -7,18 +7,21 @@ import { apiFetch } from '@/lib/api/client';
 import type { AssignmentDto, CommentDto, VerdictList } from '@/lib/domain/review';
 import { upsertNewer } from './claims-cache';
 import { planArticleUpdated, planEntityEvent, planResync, type HeldVersions, type LiveAction } from './live-event-plan';
-import { ApiError, getJson, type ArticleMeta } from './queries';
+import { ApiError, getJson, type ArticleMeta, type ArticleText } from './queries';
 import { queryKeys } from './query-keys';
-import type { ClaimDto } from './types';
+import type { ClaimDto, ClaimRow } from './types';
 import { useArticleEvents } from './use-article-events';
+import { applyTextDelta } from './use-text-editing';
 import { useWorkbench, useWorkbenchStore } from './workbench-context';
 
 function heldVersions(client: QueryClient, articleId: string): HeldVersions {
-  const claim = (claimId: string) => client.getQueryData<ClaimDto[]>(queryKeys.claims(articleId))?.find((c) => c.id === claimId);
+  const claim = (claimId: string) => client.getQueryData<ClaimRow[]>(queryKeys.claims(articleId))?.find((c) => c.id === claimId);
   return {
     article: () => client.getQueryData<ArticleMeta>(queryKeys.article(articleId))?.version,
+    textRevision: () => client.getQueryData<ArticleText>(queryKeys.articleText(articleId))?.revision,
     claim: (claimId) => claim(claimId)?.version,
-    source: (claimId, sourceId) => claim(claimId)?.sources.find((s) => s.id === sourceId)?.version,
+    // A list row has no sources (only an opened claim does): unknown, so the claim is fetched.
+    source: (claimId, sourceId) => claim(claimId)?.sources?.find((s) => s.id === sourceId)?.version,
     comment: (claimId, commentId) => client.getQueryData<CommentDto[]>(queryKeys.comments(claimId))?.find((c) => c.id === commentId)?.version,
     verdict: (claimId, verdictId) => {
       const list = client.getQueryData<VerdictList>(queryKeys.verdicts(claimId));
@@ -40,7 +43,7 @@ export function useRefetchClaim() {
       const { articleId, deletedIds } = store.getState();
       try {
         const { claim } = await client.fetchQuery({ queryKey: queryKeys.claim(claimId), queryFn: () => getJson<{ claim: ClaimDto }>(`/api/claims/${claimId}`), staleTime: 0, retry: false });
-        if (!deletedIds.has(claimId)) client.setQueryData<ClaimDto[]>(queryKeys.claims(articleId), (claims) => upsertNewer(claims ?? [], claim));
+        if (!deletedIds.has(claimId)) client.setQueryData<ClaimRow[]>(queryKeys.claims(articleId), (claims) => upsertNewer<ClaimRow>(claims ?? [], claim));
         return 'updated';
       } catch (error) {
         return error instanceof ApiError && error.status === 404 ? 'gone' : 'updated';
@@ -67,7 +70,7 @@ export function useLiveReview(initialCursor: string | null): void {
     (claimId: string, actorId: string | null) => {
       const { user, activeId: open, claimDeleted } = store.getState();
       claimDeleted(claimId);
-      client.setQueryData<ClaimDto[]>(queryKeys.claims(articleId), (claims) => claims?.filter((c) => c.id !== claimId));
+      client.setQueryData<ClaimRow[]>(queryKeys.claims(articleId), (claims) => claims?.filter((c) => c.id !== claimId));
       client.removeQueries({ queryKey: queryKeys.claim(claimId) });
       if (open === claimId && actorId !== user.id) notifyError('A colleague deleted the claim you had open.');
     },
@@ -75,7 +78,7 @@ export function useLiveReview(initialCursor: string | null): void {
   );
 
   const run = useCallback(
-    (actions: LiveAction[]) => {
+    function run(actions: LiveAction[]): void {
       for (const action of actions) {
         switch (action.type) {
           case 'invalidate':
@@ -95,6 +98,9 @@ export function useLiveReview(initialCursor: string | null): void {
             break;
           case 'textChanged':
             if (store.getState().editing) notifyError('A colleague saved new article text while you are editing. Saving yours will be refused; copy your changes, cancel, and redo them on the new text.');
+            break;
+          case 'applyTextDelta':
+            if (!applyTextDelta(client, store.getState().articleId, action.delta, action.version)) run(action.fallback);
             break;
         }
       }

@@ -17,9 +17,20 @@ describe('storedClaimRanges', () => {
     expect(needsAnchoring).toEqual([]);
   });
 
-  it('sends claims anchored at another revision to the fuzzy matcher', () => {
-    const stale = claim('a', 'Unemployment', 0, { anchoredRevision: 2 });
-    expect(storedClaimRanges(text, 3, [stale])).toEqual({ ranges: new Map(), needsAnchoring: [stale] });
+  it('sends claims anchored at a later revision than the shown one to the fuzzy matcher', () => {
+    const ahead = claim('a', 'Unemployment', 0, { anchoredRevision: 4 });
+    expect(storedClaimRanges(text, 3, [ahead])).toEqual({ ranges: new Map(), needsAnchoring: [ahead] });
+  });
+
+  it('takes claims anchored at an earlier revision at their stored place (saves since left them alone)', () => {
+    const { ranges, needsAnchoring } = storedClaimRanges(text, 3, [claim('a', 'Unemployment', 0, { anchoredRevision: 1 })]);
+    expect(ranges.get('a')).toEqual({ start: 0, end: 12 });
+    expect(needsAnchoring).toEqual([]);
+  });
+
+  it('still checks the quote of an earlier revision at its stored place', () => {
+    const moved = claim('a', 'fell', 0, { anchoredRevision: 1 });
+    expect(storedClaimRanges(text, 3, [moved]).needsAnchoring).toEqual([moved]);
   });
 
   it('sends claims whose quote is not at the stored place to the fuzzy matcher', () => {

@@ -15,15 +15,22 @@ export interface ClaimHighlight {
   label: string;
 }
 
-interface ClaimHighlightsState {
-  highlights: ClaimHighlight[];
+export interface ClaimHighlightsState {
+  /** What is drawn, by claim (positions as last set; the decorations themselves follow edits). */
+  highlights: ReadonlyMap<string, ClaimHighlight>;
   activeId: string | null;
   /** When true, transactions that change the document are dropped: the reviewed text stays as it is. */
   locked: boolean;
   decorations: DecorationSet;
 }
 
-type Meta = { highlights?: ClaimHighlight[]; activeId?: string | null; locked?: boolean };
+/** Highlights to take away (by claim) and to draw or redraw: one claim's change touches one decoration. */
+export interface HighlightChanges {
+  remove: string[];
+  upsert: ClaimHighlight[];
+}
+
+type Meta = { highlights?: ClaimHighlight[]; changes?: HighlightChanges; activeId?: string | null; locked?: boolean };
 
 export const claimHighlightsKey = new PluginKey<ClaimHighlightsState>('claimHighlights');
 
@@ -39,8 +46,10 @@ declare module '@tiptap/core' {
   }
   interface Commands<ReturnType> {
     claimHighlights: {
-      /** Replace all highlights (after claims load or change). */
+      /** Replace all highlights (after claims load, or on a new text). */
       setClaimHighlights: (highlights: ClaimHighlight[]) => ReturnType;
+      /** Remove, add or redraw single highlights (a claim marked, changed or deleted). */
+      updateClaimHighlights: (changes: HighlightChanges) => ReturnType;
       /** Emphasise one claim's highlight (or none). */
       setActiveClaim: (claimId: string | null) => ReturnType;
       /** Lock (review mode) or unlock (edit mode) the article text. */
@@ -67,6 +76,12 @@ export const ClaimHighlights = Extension.create<Record<string, never>, ClaimHigh
         (highlights) =>
         ({ tr, dispatch }) => {
           if (dispatch) tr.setMeta(claimHighlightsKey, { highlights } satisfies Meta);
+          return true;
+        },
+      updateClaimHighlights:
+        (changes) =>
+        ({ tr, dispatch }) => {
+          if (dispatch) tr.setMeta(claimHighlightsKey, { changes } satisfies Meta);
           return true;
         },
       setActiveClaim:
@@ -100,19 +115,24 @@ export const ClaimHighlights = Extension.create<Record<string, never>, ClaimHigh
         // Document changes only in edit mode; claim decorations and selections always pass.
         filterTransaction: (tr, state) => !(tr.docChanged && claimHighlightsKey.getState(state)?.locked),
         state: {
-          init: (_config, state) => ({ highlights: [], activeId: null, locked: true, decorations: DecorationSet.create(state.doc, []) }),
+          init: (_config, state) => ({ highlights: new Map(), activeId: null, locked: true, decorations: DecorationSet.create(state.doc, []) }),
           apply(tr: Transaction, value: ClaimHighlightsState, _old: EditorState, newState: EditorState): ClaimHighlightsState {
             const meta = tr.getMeta(claimHighlightsKey) as Meta | undefined;
-            if (!meta) {
-              if (!tr.docChanged) return value;
+            let next = value;
+            if (tr.docChanged) {
               // Edit mode: keep highlights on their words while the editor types around them.
-              return { ...value, decorations: value.decorations.map(tr.mapping, tr.doc) };
+              next = { ...next, decorations: next.decorations.map(tr.mapping, tr.doc) };
             }
-            const locked = meta.locked ?? value.locked;
-            if (meta.highlights === undefined && meta.activeId === undefined) return { ...value, locked };
-            const highlights = meta.highlights ?? value.highlights;
-            const activeId = meta.activeId !== undefined ? meta.activeId : value.activeId;
-            return { highlights, activeId, locked, decorations: buildDecorations(newState.doc, highlights, activeId) };
+            if (!meta) return next;
+            if (meta.locked !== undefined) next = { ...next, locked: meta.locked };
+            if (meta.highlights !== undefined) {
+              // A whole new set (first load, a new text): the one full build.
+              const highlights = new Map(meta.highlights.map((h) => [h.claimId, h]));
+              next = { ...next, highlights, decorations: buildDecorations(newState.doc, [...highlights.values()], next.activeId) };
+            }
+            if (meta.changes) next = applyHighlightChanges(next, newState.doc, meta.changes);
+            if (meta.activeId !== undefined && meta.activeId !== next.activeId) next = switchActive(next, newState.doc, meta.activeId);
+            return next;
           },
         },
         props: {
@@ -128,24 +148,83 @@ export function setMarkClaimHandler(editor: Editor, handler: () => void): void {
   editor.storage.claimHighlights.onMarkClaim = handler;
 }
 
-function buildDecorations(doc: ProseMirrorNode, highlights: ClaimHighlight[], activeId: string | null): DecorationSet {
-  const max = doc.content.size;
-  // Longer spans first so that, at equal starts, the outer claim wraps the inner one.
-  const sorted = [...highlights].filter((h) => h.from < h.to && h.from >= 0 && h.to <= max).sort((a, b) => a.from - b.from || b.to - a.to);
-  const decorations = sorted.map((h) =>
-    Decoration.inline(
-      h.from,
-      h.to,
-      {
-        nodeName: 'span',
-        class: 'claim-highlight',
-        style: `--claim-color:${h.color};--claim-fill:${h.fill}`,
-        'data-claim-id': h.claimId,
-        'data-active': String(h.claimId === activeId),
-        title: h.label,
-      },
-      { claimId: h.claimId },
-    ),
+function fits(doc: ProseMirrorNode, h: ClaimHighlight): boolean {
+  return h.from < h.to && h.from >= 0 && h.to <= doc.content.size;
+}
+
+function decorationOf(h: ClaimHighlight, active: boolean): Decoration {
+  return Decoration.inline(
+    h.from,
+    h.to,
+    {
+      nodeName: 'span',
+      class: 'claim-highlight',
+      style: `--claim-color:${h.color};--claim-fill:${h.fill}`,
+      'data-claim-id': h.claimId,
+      'data-active': String(active),
+      title: h.label,
+    },
+    { claimId: h.claimId },
   );
-  return DecorationSet.create(doc, decorations);
+}
+
+export function buildDecorations(doc: ProseMirrorNode, highlights: ClaimHighlight[], activeId: string | null): DecorationSet {
+  // Longer spans first so that, at equal starts, the outer claim wraps the inner one.
+  const sorted = highlights.filter((h) => fits(doc, h)).sort((a, b) => a.from - b.from || b.to - a.to);
+  return DecorationSet.create(
+    doc,
+    sorted.map((h) => decorationOf(h, h.claimId === activeId)),
+  );
+}
+
+/** The decorations drawn for these claims (one pass over the set, no rebuild). */
+function findDecorations(set: DecorationSet, claimIds: ReadonlySet<string>): Decoration[] {
+  if (claimIds.size === 0) return [];
+  return set.find(undefined, undefined, (spec: { claimId?: string }) => spec.claimId !== undefined && claimIds.has(spec.claimId));
+}
+
+/** Removes and (re)draws single highlights in the existing set. */
+export function applyHighlightChanges(state: ClaimHighlightsState, doc: ProseMirrorNode, changes: HighlightChanges): ClaimHighlightsState {
+  const touched = new Set([...changes.remove, ...changes.upsert.map((h) => h.claimId)]);
+  if (touched.size === 0) return state;
+  const highlights = new Map(state.highlights);
+  for (const id of changes.remove) highlights.delete(id);
+  for (const h of changes.upsert) highlights.set(h.claimId, h);
+  const added = changes.upsert.filter((h) => fits(doc, h)).map((h) => decorationOf(h, h.claimId === state.activeId));
+  const decorations = state.decorations.remove(findDecorations(state.decorations, touched)).add(doc, added);
+  return { ...state, highlights, decorations };
+}
+
+/** Moves the emphasis from one claim to another: two decorations swapped, the rest of the set kept. */
+export function switchActive(state: ClaimHighlightsState, doc: ProseMirrorNode, activeId: string | null): ClaimHighlightsState {
+  const ids = new Set([state.activeId, activeId].filter((id): id is string => id !== null));
+  const old = findDecorations(state.decorations, ids);
+  const redrawn = old.map((d) => {
+    const id = (d.spec as { claimId: string }).claimId;
+    const h = state.highlights.get(id);
+    // Positions from the decoration itself: in edit mode it has followed the typing.
+    return decorationOf({ ...(h ?? { claimId: id, color: '', fill: '', label: '' }), from: d.from, to: d.to }, id === activeId);
+  });
+  return { ...state, activeId, decorations: state.decorations.remove(old).add(doc, redrawn) };
+}
+
+/**
+ * What changes between the highlights drawn (`drawn`) and those wanted now (`wanted`): claims no
+ * longer wanted are removed, new or changed ones (position, colour, label) upserted. Pure.
+ */
+export function diffHighlights(drawn: ReadonlyMap<string, ClaimHighlight>, wanted: readonly ClaimHighlight[]): HighlightChanges {
+  const wantedIds = new Set<string>();
+  const upsert: ClaimHighlight[] = [];
+  for (const h of wanted) {
+    wantedIds.add(h.claimId);
+    const old = drawn.get(h.claimId);
+    if (!old || old.from !== h.from || old.to !== h.to || old.color !== h.color || old.fill !== h.fill || old.label !== h.label) upsert.push(h);
+  }
+  const remove = [...drawn.keys()].filter((id) => !wantedIds.has(id));
+  return { remove, upsert };
+}
+
+/** The highlights drawn in the editor now, by claim (for tests and the React host). */
+export function drawnHighlights(state: EditorState): ReadonlyMap<string, ClaimHighlight> {
+  return claimHighlightsKey.getState(state)?.highlights ?? new Map();
 }

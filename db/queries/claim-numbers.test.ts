@@ -22,7 +22,10 @@ const newArticle = (title = 'Numbers') =>
 /** The span of the first occurrence of `quote` in TEXT. */
 const at = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length });
 
+/** The article's number floor (claim_counter): raised only when the newest claim is deleted. */
 const counterOf = async (articleId: string) => (await f.db.select({ n: articles.claimCounter }).from(articles).where(eq(articles.id, articleId)))[0]!.n;
+/** What a creation writes to the article row (nothing: the number comes from the claims and the floor). */
+const articleRowOf = async (articleId: string) => (await f.db.select({ version: articles.version, updatedAt: articles.updatedAt, counter: articles.claimCounter }).from(articles).where(eq(articles.id, articleId)))[0]!;
 
 describe('claim numbers', () => {
   it('numbers claims 1, 2, 3 … in creation order, per article', async () => {
@@ -33,7 +36,8 @@ describe('claim numbers', () => {
     const other = await createClaim(f.db, { articleId: b.id, revision: 1, ...at('Critics said'), actorId: f.u.tom });
     expect([first.number, second.number, other.number]).toEqual([1, 2, 1]);
     expect(first).toMatchObject({ exclusionReason: null, firstPublishedAt: null });
-    expect(await counterOf(a.id)).toBe(2);
+    // Creating claims leaves the article row alone (on SQLite a write there rewrites the whole text).
+    expect(await counterOf(a.id)).toBe(0);
     // The list stays in text order; each claim keeps its own number.
     expect((await listClaims(f.db, a.id)).map((c) => c.number)).toEqual([2, 1]);
   });
@@ -50,7 +54,7 @@ describe('claim numbers', () => {
     const numbers = created.map((c) => c.number).sort((x, y) => x - y);
     expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(new Set((await listClaims(f.db, article.id)).map((c) => c.number)).size).toBe(20);
-    expect(await counterOf(article.id)).toBe(20);
+    expect((await createClaim(f.db, { articleId: article.id, revision: 1, ...at('The minister'), actorId: f.u.tom })).number).toBe(21);
   });
 
   it('never reuses the number of a deleted claim', async () => {
@@ -63,6 +67,31 @@ describe('claim numbers', () => {
     await deleteClaim(f.db, three.id, three.version, f.u.tom);
     await deleteClaim(f.db, one.id, one.version, f.u.tom);
     expect((await createClaim(f.db, { articleId: article.id, revision: 1, ...at('Exports doubled'), actorId: f.u.tom })).number).toBe(4);
+  });
+
+  it('raises the floor only when the newest claim is deleted, and never writes the article row on creation', async () => {
+    const article = await newArticle();
+    const before = await articleRowOf(article.id);
+    const one = await createClaim(f.db, { articleId: article.id, revision: 1, ...at('The minister'), actorId: f.u.tom });
+    const two = await createClaim(f.db, { articleId: article.id, revision: 1, ...at('Critics said'), actorId: f.u.tom });
+    expect(await articleRowOf(article.id)).toEqual(before);
+    // Not the newest: the floor stays (2 is still in use, so 1 cannot come back anyway).
+    await deleteClaim(f.db, one.id, one.version, f.u.tom);
+    expect(await counterOf(article.id)).toBe(0);
+    // The newest: the floor remembers its number.
+    await deleteClaim(f.db, two.id, two.version, f.u.tom);
+    expect(await counterOf(article.id)).toBe(2);
+    expect((await createClaim(f.db, { articleId: article.id, revision: 1, ...at('Exports doubled'), actorId: f.u.tom })).number).toBe(3);
+  });
+
+  it('continues above a floor set by older data (a counter ahead of the claims)', async () => {
+    const article = await newArticle();
+    await createClaim(f.db, { articleId: article.id, revision: 1, ...at('The minister'), actorId: f.u.tom });
+    const { transaction } = await import('../transaction');
+    await transaction(f.db, async (tx) => {
+      await tx.update(articles).set({ claimCounter: 7 }).where(eq(articles.id, article.id));
+    });
+    expect((await createClaim(f.db, { articleId: article.id, revision: 1, ...at('Critics said'), actorId: f.u.tom })).number).toBe(8);
   });
 
   it('does not use up a number when the creation is refused', async () => {

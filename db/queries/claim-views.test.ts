@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../client';
 import { articles } from '../schema';
 import { transaction } from '../transaction';
-import { canSeeClaimDecision, claimsWithHiddenDecision, getClaimForViewer, listClaimsForViewer } from './claim-views';
+import { canSeeClaimDecision, claimsWithHiddenDecision, countClaims, getClaimForViewer, listClaimRowsForViewer, listClaimsForViewer } from './claim-views';
 import { reviewFixture } from '@/test/fixtures/review-db';
 import { upsertMyVerdict } from './verdicts';
 
@@ -72,5 +72,26 @@ describe('blind review hides the whole decision: verdict, rationale and status',
     expect((await claimsWithHiddenDecision(db, article.id, ids, { userId: u.ana, role: 'reviewer' })).size).toBe(ids.length);
     expect((await claimsWithHiddenDecision(db, article.id, [], { userId: u.ana, role: 'reviewer' })).size).toBe(0);
     await expect(canSeeClaimDecision(db, crypto.randomUUID(), { userId: u.ana, role: 'reviewer' })).rejects.toThrow('Claim not found.');
+  });
+});
+
+describe('list rows (the workbench list and GET /api/articles/:id/claims)', () => {
+  it('are the same claims, slim, and redacted the same way under blind review', async () => {
+    const { db, u, article } = await reviewFixture();
+    const editor = { userId: u.tom, role: 'editor' as const };
+    const full = await listClaimsForViewer(db, article.id, editor);
+    const rows = await listClaimRowsForViewer(db, article.id, editor);
+    expect(rows.map((r) => r.id)).toEqual(full.map((c) => c.id));
+    expect(rows.map((r) => [r.number, r.verdictId, r.status, r.sourceCount])).toEqual(full.map((c) => [c.number, c.verdictId, c.status, c.sources.length]));
+    expect(rows.every((r) => !('rationale' in r) && !('sources' in r))).toBe(true);
+    expect(await countClaims(db, article.id)).toBe(full.length);
+    expect(await countClaims(db, crypto.randomUUID())).toBe(0);
+
+    await turnOnBlindReview(db, article.id);
+    const ana = { userId: u.ana, role: 'reviewer' as const };
+    const hidden = await listClaimRowsForViewer(db, article.id, ana);
+    expect(hidden.every((r) => r.verdictHidden && r.verdictId === null && r.status === null)).toBe(true);
+    const rationale = full.find((c) => c.rationale.trim() !== '')?.rationale;
+    if (rationale) expect(JSON.stringify(hidden)).not.toContain(rationale);
   });
 });

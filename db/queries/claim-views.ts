@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { articles, claims, claimVerdicts } from '../schema';
 import type { Role } from '@/lib/domain/roles';
@@ -7,6 +7,7 @@ import { notFound } from '@/lib/errors';
 import { withholdDecision } from '@/lib/review/blind-review';
 import { getClaim, listClaims } from './claims';
 import type { ClaimDto } from '@/lib/domain/claims';
+import { toClaimRow, type ClaimRow } from '@/lib/editor/claim-rows';
 import { canSeeOthersVerdicts } from '@/lib/review/verdict-visibility';
 
 export interface ClaimViewer {
@@ -55,6 +56,17 @@ async function redact(db: Db, articleId: string, list: ClaimDto[], viewer: Claim
 
 export async function listClaimsForViewer(db: Db, articleId: string, viewer: ClaimViewer): Promise<ClaimDto[]> {
   return redact(db, articleId, await listClaims(db, articleId), viewer);
+}
+
+/** The slim list rows the workbench renders (see ClaimRow); the full claim is fetched when opened. */
+export async function listClaimRowsForViewer(db: Db, articleId: string, viewer: ClaimViewer): Promise<ClaimRow[]> {
+  return (await listClaimsForViewer(db, articleId, viewer)).map(toClaimRow);
+}
+
+/** How many claims the article has (one narrow count). */
+export async function countClaims(db: Db, articleId: string): Promise<number> {
+  const [row] = await db.select({ n: count().mapWith(Number) }).from(claims).where(eq(claims.articleId, articleId));
+  return row?.n ?? 0;
 }
 
 export async function getClaimForViewer(db: Db, claimId: string, viewer: ClaimViewer): Promise<ClaimDto> {

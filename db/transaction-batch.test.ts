@@ -41,6 +41,32 @@ sqliteOnly('SQLite group commit', () => {
     }
   });
 
+  it('a transaction without group commit commits the open batch before it starts, so earlier writes do not wait for it', async () => {
+    const db = await createTestDb();
+    const settled: string[] = [];
+    let releaseLong!: () => void;
+    const longMayFinish = new Promise<void>((resolve) => (releaseLong = resolve));
+    const quick = transaction(db, async (tx) => {
+      await tx.insert(workspaces).values({ name: 'Quick', slug: 'quick', organizationName: 'O' });
+    }).then(() => settled.push('quick'));
+    const long = transaction(
+      db,
+      async (tx) => {
+        await tx.insert(workspaces).values({ name: 'Long', slug: 'long', organizationName: 'O' });
+        await longMayFinish;
+      },
+      { groupCommit: false },
+    ).then(() => settled.push('long'));
+    // The quick one is durable and answered while the long one still runs.
+    await quick;
+    expect(settled).toEqual(['quick']);
+    expect((await db.select({ slug: workspaces.slug }).from(workspaces).where(eq(workspaces.slug, 'quick'))).length).toBe(1);
+    releaseLong();
+    await long;
+    expect(settled).toEqual(['quick', 'long']);
+    expect((await db.select({ slug: workspaces.slug }).from(workspaces).where(eq(workspaces.slug, 'long'))).length).toBe(1);
+  });
+
   it('rolls back a failing transaction alone; the others of its batch commit', async () => {
     const db = await createTestDb();
     const results = await Promise.allSettled(

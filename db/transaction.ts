@@ -11,6 +11,12 @@ export interface TransactionOptions {
    * write lock from its start (BEGIN IMMEDIATE), which is serializable already.
    */
   isolation?: 'read committed' | 'repeatable read' | 'serializable';
+  /**
+   * SQLite group commit (below) is on by default. A long transaction (a text save re-anchoring
+   * thousands of claims) passes false: it commits the open batch before it starts, so writes that
+   * finished earlier are not held back for its whole run, and then commits alone. PostgreSQL ignores it.
+   */
+  groupCommit?: boolean;
 }
 
 // A mark on the handle (registered symbol), not a module-level set: Next.js may bundle this module
@@ -60,7 +66,7 @@ export async function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, options
     }
   }
 
-  return sqliteTransaction(engine, fn);
+  return sqliteTransaction(engine, fn, options.groupCommit ?? true);
 }
 
 type SqliteEngine = Extract<ReturnType<typeof engineOf>, { dialect: 'sqlite' }>;
@@ -95,11 +101,11 @@ function batchState(engine: SqliteEngine): BatchState {
   return holder[BATCH]!;
 }
 
-async function sqliteTransaction<T>(engine: SqliteEngine, fn: (tx: Tx) => Promise<T>): Promise<T> {
+async function sqliteTransaction<T>(engine: SqliteEngine, fn: (tx: Tx) => Promise<T>, groupCommit: boolean): Promise<T> {
   const state = batchState(engine);
   const { writer } = engine;
   // An in-memory database reads on the writer too: others would see a batch before its COMMIT.
-  const batching = engine.reader !== engine.writer;
+  const batching = groupCommit && engine.reader !== engine.writer;
   const previous = engine.queue;
   let release!: () => void;
   engine.queue = new Promise<void>((resolve) => (release = resolve));
@@ -113,6 +119,8 @@ async function sqliteTransaction<T>(engine: SqliteEngine, fn: (tx: Tx) => Promis
   let result!: T;
   try {
     transactionHandles.add(engine.writerDb);
+    // A transaction that commits alone first commits what the batch holds, so that does not wait for it.
+    if (!groupCommit && state.open) commitBatch(state, writer);
     if (!state.open) {
       writer.exec('BEGIN IMMEDIATE');
       state.open = { members: [], openedAt: Date.now() };
@@ -123,6 +131,8 @@ async function sqliteTransaction<T>(engine: SqliteEngine, fn: (tx: Tx) => Promis
       result = await fn(engine.writerDb);
       writer.exec('RELEASE claimdesk_tx');
       durable = new Promise<void>((resolve, reject) => batch.members.push({ resolve, reject }));
+      // Handled here too: if finishing the batch throws below, this function throws before awaiting it.
+      durable.catch(() => undefined);
     } catch (error) {
       if (writer.inTransaction) {
         try {

@@ -27,7 +27,7 @@ export function ClaimPanel() {
   const full = row && isFullClaim(row) ? row : null;
   if (full && full !== kept) setKept(full);
   const keptFits = !full && row !== null && kept?.id === row.id && kept.version === row.version && kept.verdictHidden === row.verdictHidden;
-  const active: ClaimDto | null = full ?? (keptFits && kept ? { ...kept, position: row.position, anchoredRevision: row.anchoredRevision, anchorState: row.anchorState } : null);
+  const active: ClaimDto | null = full ?? (keptFits && kept ? withRowAnchoring(kept, row) : null);
   const waiting = activeId !== null && !active && (row !== null || !loaded);
   useFullClaim(row && !full ? row : null, active);
   const listHidden = active !== null || waiting;
@@ -78,7 +78,7 @@ function useFullClaim(row: { id: string; version: number } | null, shown: ClaimD
     const kept = shown;
     if (kept?.id === id && kept.version === current.version) {
       // Still shown from the last full copy: put it back into the list instead of fetching it.
-      client.setQueryData<ClaimRow[]>(queryKeys.claims(articleId), (claims) => claims?.map((c) => (c.id === id && !isFullClaim(c) && c.version === kept.version ? kept : c)));
+      client.setQueryData<ClaimRow[]>(queryKeys.claims(articleId), (claims) => claims?.map((c) => (c.id === id && !isFullClaim(c) && c.version === kept.version ? withRowAnchoring(kept, c) : c)));
       return;
     }
     fetchFullClaim(client, articleId, current, deletedIds).then(
@@ -107,4 +107,9 @@ function ClaimLoading({ number }: { number: number | null }) {
       <p className="px-5 py-6 text-sm text-[var(--color-muted)]">Loading the claim…</p>
     </div>
   );
+}
+
+/** The full copy with the row's anchoring: a text save moves a claim (and may change its quoted words) without a new version. */
+function withRowAnchoring(full: ClaimDto, row: ClaimRow): ClaimDto {
+  return { ...full, position: row.position, anchoredRevision: row.anchoredRevision, anchorState: row.anchorState, quote: { ...full.quote, exact: row.quote.exact } };
 }

@@ -1,8 +1,9 @@
 'use client';
 
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { articleExtensions } from '@/lib/editor/article-schema';
+import { isLongDocument } from '@/lib/editor/long-document';
 import { ClaimHighlights, setMarkClaimHandler } from './extensions/claim-highlights';
 
 export interface ArticleEditorProps {
@@ -62,9 +63,13 @@ export function ArticleEditor({ doc, editing, language, onReady, onMarkClaim, on
     editor.view.dom.setAttribute('data-mode', editing ? 'edit' : 'review');
   }, [editor, editing]);
 
+  // Long articles: blocks far from the viewport skip layout and paint (app/globals.css).
+  const long = useMemo(() => isLongDocument(doc), [doc]);
+
   return (
     <div
       className="article-body"
+      data-long={long ? 'true' : undefined}
       onClick={(event) => {
         if (editing) return;
         const target = (event.target as HTMLElement).closest<HTMLElement>('[data-claim-id]');

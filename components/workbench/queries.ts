@@ -184,9 +184,15 @@ export async function fetchFullClaim(client: QueryClient, articleId: string, row
     }
   }
   if (deleted.has(row.id)) return false;
-  // Anchoring comes from the row when the claim's version is the same (a text save moves claims without one).
-  const full: ClaimDto = claim.version === row.version ? { ...claim, position: row.position, anchoredRevision: row.anchoredRevision, anchorState: row.anchorState } : claim;
-  client.setQueryData<ClaimRow[]>(queryKeys.claims(articleId), (claims) => (claims ? upsertNewer<ClaimRow>(claims, full) : claims));
+  // A text save moves claims without a new version, and one may have landed while we fetched: the
+  // anchoring comes from whichever is newer, the list's row as it is now or the fetched claim.
+  client.setQueryData<ClaimRow[]>(queryKeys.claims(articleId), (claims) => {
+    if (!claims) return claims;
+    const current = claims.find((c) => c.id === row.id) ?? row;
+    const anchoring = claim.anchoredRevision > current.anchoredRevision ? claim : current;
+    const full: ClaimDto = anchoring === claim ? claim : { ...claim, position: anchoring.position, anchoredRevision: anchoring.anchoredRevision, anchorState: anchoring.anchorState, quote: { ...claim.quote, exact: anchoring.quote.exact } };
+    return upsertNewer<ClaimRow>(claims, full);
+  });
   return true;
 }
 

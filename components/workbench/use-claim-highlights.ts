@@ -1,17 +1,17 @@
 'use client';
 
 import type { Editor } from '@tiptap/react';
-import { useEffect, useMemo, useRef } from 'react';
-import { diffHighlights, drawnHighlights, type ClaimHighlight } from '@/components/editor/extensions/claim-highlights';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { HIGHLIGHT_BATCH, diffHighlights, drawnHighlights, highlightBatches, type ClaimHighlight } from '@/components/editor/extensions/claim-highlights';
 import { orderClaimsByText } from '@/lib/editor/claim-order';
 import { rangesOf, recordRanges, updateRangeCache, type ClaimRangeCache } from '@/lib/editor/claim-range-cache';
 import type { ClaimRow } from '@/lib/editor/claim-rows';
-import { docToText, type DocText } from '@/lib/editor/doc-text';
+import { docTextOf, type DocText } from '@/lib/editor/doc-text';
 import { highlightFill } from '@/lib/verdicts/scale';
 import { useClaims } from './queries';
 import { scrollToClaim } from './scroll-to-claim';
 import { PENDING_COLOR, type ScaleLevel } from './types';
-import { useWorkbench } from './workbench-context';
+import { useWorkbench, useWorkbenchStore } from './workbench-context';
 
 type Range = { start: number; end: number };
 
@@ -53,7 +53,7 @@ export function useClaimHighlights(editor: Editor | null, claims: ClaimRow[], in
   const setRanges = useWorkbench((s) => s.setRanges);
   const levelById = useMemo(() => new Map(levels.map((l) => [l.id, l])), [levels]);
   // The doc changes only with a new revision outside edit mode.
-  const docText = useMemo(() => (editor ? docToText(editor.state.doc) : null), [editor, revision]); // eslint-disable-line react-hooks/exhaustive-deps
+  const docText = useMemo(() => (editor ? docTextOf(editor.state.doc) : null), [editor, revision]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const rangeCache = useRef<ClaimRangeCache<ClaimRow> | null>(null);
   useEffect(() => {
@@ -79,6 +79,15 @@ export function useClaimHighlights(editor: Editor | null, claims: ClaimRow[], in
   // that changed, unless the text is new (or was being edited), which redraws all of them once.
   const entries = useRef(new Map<string, HighlightEntry>());
   const drawnFor = useRef<DocText | null>(null);
+  // The rest of a whole set being drawn in steps (see HIGHLIGHT_BATCH), and its pending timer.
+  const drainTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The open claim, read when a whole set is drawn (not a reason to redraw it).
+  const store = useWorkbenchStore();
+  const stopDrain = useCallback(() => {
+    if (drainTimer.current !== null) clearTimeout(drainTimer.current);
+    drainTimer.current = null;
+  }, []);
+  useEffect(() => stopDrain, [stopDrain]);
   useEffect(() => {
     if (editing) drawnFor.current = null; // edit mode moves decorations with the typing: redraw after it
   }, [editing]);
@@ -99,12 +108,30 @@ export function useClaimHighlights(editor: Editor | null, claims: ClaimRow[], in
     entries.current = next;
     if (full) {
       drawnFor.current = docText;
-      editor.commands.setClaimHighlights(wanted);
+      stopDrain();
+      // A long list is drawn in steps, top of the text first: no single task redraws the whole article.
+      // The open claim and the one the URL scrolls to are drawn at once, wherever they are.
+      const firstIds = new Set([store.getState().activeId, initialClaimId].filter((id): id is string => id !== null));
+      const [first = [], ...rest] = highlightBatches(wanted, HIGHLIGHT_BATCH, firstIds);
+      editor.commands.setClaimHighlights(first);
+      const step = () => {
+        drainTimer.current = null;
+        // A newer text, edit mode or a destroyed editor: this set is no longer the one to draw.
+        if (editor.isDestroyed || drawnFor.current !== docText) return;
+        const batch = rest.shift();
+        if (!batch) return;
+        const drawn = drawnHighlights(editor.state);
+        // Only what is still wanted as it was (same object) and not drawn since (an incremental update may have).
+        const upsert = batch.filter((h) => entries.current.get(h.claimId)?.highlight === h && drawn.get(h.claimId) !== h);
+        if (upsert.length > 0) editor.commands.updateClaimHighlights({ remove: [], upsert });
+        if (rest.length > 0) drainTimer.current = setTimeout(step, 0);
+      };
+      if (rest.length > 0) drainTimer.current = setTimeout(step, 0);
       return;
     }
     const changes = diffHighlights(drawnHighlights(editor.state), wanted);
     if (changes.remove.length > 0 || changes.upsert.length > 0) editor.commands.updateClaimHighlights(changes);
-  }, [editor, docText, ranges, rangesRevision, revision, claims, editing, levelById]);
+  }, [editor, docText, ranges, rangesRevision, revision, claims, editing, levelById, stopDrain, initialClaimId, store]);
 
   useEffect(() => {
     editor?.commands.setActiveClaim(activeId);

@@ -7,7 +7,7 @@ import { notifyError, notifySuccess } from '@/components/ui/notify';
 import { apiFetch } from '@/lib/api/client';
 import { can } from '@/lib/auth/permissions';
 import { spliceByIdentity } from '@/lib/editor/block-splice';
-import { docToText, jsonDocToText } from '@/lib/editor/doc-text';
+import { docTextOf, jsonDocToText } from '@/lib/editor/doc-text';
 import { applyDocDelta, remapClaims, type ArticleTextDelta, type ClaimException } from '@/lib/editor/text-delta';
 import { applyTextChanges, type TextChange } from '@/lib/text/diff';
 import { isLockedNow, useArticleText, type ArticleMeta, type ArticleText } from './queries';
@@ -72,6 +72,9 @@ function replaceChangedBlocks(editor: Editor, shownDoc: JSONContent, nextDoc: JS
 export function applyTextDelta(client: QueryClient, articleId: string, delta: ArticleTextDelta, version: number): boolean {
   const held = client.getQueryData<ArticleText>(queryKeys.articleText(articleId));
   if (!held || held.revision !== delta.baseRevision) return false;
+  // A fetch of the text or the claims in flight may have been answered before this save committed
+  // and would land on top of the delta (older text, or positions of the old text): refetch instead.
+  if (isFetching(client, queryKeys.articleText(articleId)) || isFetching(client, queryKeys.claims(articleId))) return false;
   const applied = applyDocDelta(held.doc as JSONContent, delta);
   if (!applied) return false;
   const claims = client.getQueryData<ClaimRow[]>(queryKeys.claims(articleId));
@@ -83,6 +86,10 @@ export function applyTextDelta(client: QueryClient, articleId: string, delta: Ar
   else void client.invalidateQueries({ queryKey: queryKeys.claims(articleId), exact: true });
   client.setQueryData<ArticleMeta>(queryKeys.article(articleId), (meta) => meta && { ...meta, version: Math.max(meta.version, version), revision: delta.revision });
   return true;
+}
+
+function isFetching(client: QueryClient, queryKey: readonly unknown[]): boolean {
+  return client.getQueryState(queryKey)?.fetchStatus === 'fetching';
 }
 
 /** What PUT /api/articles/:id/text answers (see the route): a delta, not the article and its claims. */
@@ -170,7 +177,7 @@ export function useMarkClaim() {
     if (isLockedNow(client, articleId)) return;
     const { from, to, empty } = editor.state.selection;
     if (empty) return notifyError('Select the words of the claim first.');
-    const docText = docToText(editor.state.doc);
+    const docText = docTextOf(editor.state.doc);
     setMarkingClaim(true);
     const result = await apiFetch<{ claim: ClaimDto }>('/api/claims', { method: 'POST', body: { articleId, revision: shown.revision, start: docText.posToOffset(from), end: docText.posToOffset(to) } });
     setMarkingClaim(false);

@@ -161,7 +161,7 @@ export async function updateArticleText(
   const result = await transaction(db, async (tx) => {
     await assertArticleWritable(tx, articleId);
     const [current] = await tx
-      .select({ workspaceId: articles.workspaceId, revision: articles.revision, version: articles.version, docJson: articles.docJson })
+      .select({ workspaceId: articles.workspaceId, revision: articles.revision, version: articles.version })
       .from(articles)
       .where(eq(articles.id, articleId))
       .limit(1);
@@ -169,6 +169,9 @@ export async function updateArticleText(
     if (current.revision !== baseRevision) throw conflict(SAVED_ELSEWHERE, { version: current.version, revision: current.revision });
     // The revision was checked under the article row's lock: its text cannot change, so a cached copy is as good.
     const { text: oldText, index: oldIndex } = await textOfRevision(tx, articleId, current.revision);
+    // The old document for the viewers' block splice: kept from the last save or check, else read
+    // (before the UPDATE below replaces it).
+    const oldDoc = storedDocs.get(articleId, current.revision) ?? (await docOfArticle(tx, articleId));
     const revision = current.revision + 1;
     // Guarded by the revision, not the version: a status change committed since our read (possible
     // on PostgreSQL) must not refuse the save; the version is bumped from whatever it is now.
@@ -187,14 +190,67 @@ export async function updateArticleText(
     await recordRevision(tx, { articleId, revision, changes: textChanges, text: plainText, doc, actorId });
     const summary = textSaveSummary(oldText, textChanges, current.revision, revision);
     await recordHistory(tx, { workspaceId: current.workspaceId, articleId, claimId: null, entityType: 'article', entityId: articleId, action: 'update', actorId, before: { revision: current.revision }, after: summary });
-    return { article: row, baseRevision: current.revision, ...anchoring, textChanges, oldDoc: current.docJson };
-  });
-  // Committed: the new revision's text is final, keep it for the next claim or save. The block
-  // splice for viewers needs no lock, so it is worked out after the commit.
+    return { article: row, baseRevision: current.revision, ...anchoring, textChanges, oldDoc };
+    // Long on a big article (re-anchoring every claim): commits alone, so writes that finished
+    // before it are not held back for its whole run (db/transaction.ts, group commit).
+  }, { groupCommit: false });
+  // Committed: the new revision's text and document are final, keep them for the next claim or
+  // save. The block splice for viewers needs no lock, so it is worked out after the commit.
   getArticleTextCache().set(articleId, result.article.revision, plainText);
+  storedDocs.set(articleId, result.article.revision, doc);
   const { oldDoc, ...saved } = result;
-  return { ...saved, docChanges: computeBlockSplice(readDoc(oldDoc), doc) };
+  return { ...saved, docChanges: computeBlockSplice(oldDoc, doc) };
 }
+
+/**
+ * The stored (checked) document of an article at `revision`, for checking an edit of it block by
+ * block (lib/editor/article-schema checkArticleDoc): from the in-process copy kept by the last
+ * save or read, else read from the row. null when the article is at another revision (the save
+ * will answer 409 anyway) or gone. The object is shared: callers must not modify it.
+ */
+export async function getStoredDoc(db: Db, articleId: string, revision: number): Promise<JSONContent | null> {
+  const kept = storedDocs.get(articleId, revision);
+  if (kept) return kept;
+  const [row] = await db
+    .select({ docJson: articles.docJson })
+    .from(articles)
+    .where(and(eq(articles.id, articleId), eq(articles.revision, revision)))
+    .limit(1);
+  if (!row) return null;
+  const doc = readDoc(row.docJson);
+  storedDocs.set(articleId, revision, doc);
+  return doc;
+}
+
+async function docOfArticle(tx: Tx, articleId: string): Promise<JSONContent> {
+  const [row] = await tx.select({ docJson: articles.docJson }).from(articles).where(eq(articles.id, articleId)).limit(1);
+  if (!row) throw notFound('Article');
+  return readDoc(row.docJson);
+}
+
+/**
+ * Checked documents per (article, text revision), one revision per article, a few articles (a
+ * 100,000-word document is ~5 MB of objects). A revision's document never changes, so an entry is
+ * right for as long as its revision is the one asked for. Shared objects: never modified.
+ */
+const STORED_DOC_ENTRIES = 4;
+const storedDocs = {
+  entries: new Map<string, { revision: number; doc: JSONContent }>(),
+  get(articleId: string, revision: number): JSONContent | undefined {
+    const entry = this.entries.get(articleId);
+    if (!entry || entry.revision !== revision) return undefined;
+    this.entries.delete(articleId);
+    this.entries.set(articleId, entry);
+    return entry.doc;
+  },
+  set(articleId: string, revision: number, doc: JSONContent): void {
+    const entry = this.entries.get(articleId);
+    if (entry && entry.revision > revision) return;
+    this.entries.delete(articleId);
+    this.entries.set(articleId, { revision, doc });
+    while (this.entries.size > STORED_DOC_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+  },
+};
 
 async function textOfRevision(tx: Tx, articleId: string, revision: number): Promise<{ text: string; index?: CodePointIndex }> {
   const cached = getArticleTextCache().get(articleId, revision);

@@ -68,10 +68,11 @@ export async function reanchorArticleClaims(
   // SQLite runs every query synchronously: give other requests a turn between the long steps
   // (reads go on through the read-only connection; writers wait for this transaction anyway).
   await yieldToEventLoop();
-  const found = reanchorAll(oldText, newText, selectors);
-  await yieldToEventLoop();
+  // The caller's diff and indexes, so reanchorAll does not work them out again.
   const oldIndex = indexes.old ?? new CodePointIndex(oldText);
   const newIndex = indexes.new ?? new CodePointIndex(newText);
+  const found = reanchorAll(oldText, newText, selectors, { changes, oldIndex, newIndex });
+  await yieldToEventLoop();
 
   let anchored = 0;
   let orphaned = 0;

@@ -159,6 +159,52 @@ describe('buildReportViewModel on the seeded demo article', () => {
     expect(await countQueries(small.id)).toBe(forSeven);
     expect(forSeven).toBeLessThanOrEqual(13);
   });
+
+  it('selects related rows through the article, not a list of claim ids, and keeps other articles\' rows out', async () => {
+    const statementsOf = async (articleId: string) => (await recordStatements(db, () => buildReportViewModel(db, articleId, { appUrl: APP_URL }))).filter((text) => !/^\s*(begin|commit|rollback|set transaction|savepoint|release)\b/i.test(text));
+    const workspaceId = (await getArticle(db, demoId)).workspaceId;
+    const tom = await userId('tom@claimdesk.demo');
+    const other = await createArticle(db, { workspaceId, title: 'Elsewhere', outlet: '', byline: '', url: null, publishedOn: null, language: 'en', sourceCredit: '', text: 'Another sentence stands here.', createdBy: tom });
+    const claim = await createClaim(db, { articleId: other.id, revision: other.revision, start: 0, end: 7, actorId: tom });
+    await transaction(db, (tx) => tx.insert(sources).values({ claimId: claim.id, url: 'https://example.org/elsewhere', title: 'Only for the other article' }));
+    // The same SQL for the related rows whatever the number of claims (7 vs 1): no id list grows with the article.
+    const related = (statements: string[]) => statements.filter((text) => /from\s+["`]?(sources|claim_verdicts|reply_attempts|comments|history_entries)\b/i.test(text));
+    const forOther = related(await statementsOf(other.id));
+    expect(forOther).toHaveLength(5);
+    expect(forOther).toEqual(related(await statementsOf(demoId)));
+    const demo = await demoReport();
+    expect(demo.claims.flatMap((c) => c.sources).some((s) => s.url === 'https://example.org/elsewhere')).toBe(false);
+    expect(demo.claims.flatMap((c) => c.history).some((h) => h.entityId === claim.id)).toBe(false);
+    const elsewhere = await buildReportViewModel(db, other.id, { appUrl: APP_URL });
+    expect(elsewhere.claims.map((c) => c.sources.map((s) => s.url))).toEqual([['https://example.org/elsewhere']]);
+    expect(elsewhere.claims[0]!.history.length).toBeGreaterThan(0);
+    expect(elsewhere.claims[0]!.history.every((h) => h.entityId === claim.id || h.entityType !== 'claim')).toBe(true);
+  });
+
+  it('builds a report of more claims than one slice (250) in text order, each with its own related rows', async () => {
+    const workspaceId = (await getArticle(db, demoId)).workspaceId;
+    const tom = await userId('tom@claimdesk.demo');
+    const words = Array.from({ length: 600 }, (_, i) => `word${i}`);
+    const text = words.join(' ');
+    const article = await createArticle(db, { workspaceId, title: 'Many claims', outlet: '', byline: '', url: null, publishedOn: null, language: 'en', sourceCredit: '', text, createdBy: tom });
+    // 600 one-word claims, inserted in reverse text order so the report has to sort them.
+    const rows = words.map((word, i) => {
+      const start = text.indexOf(`${word} `) >= 0 && i < words.length - 1 ? text.indexOf(`${word} `) : text.lastIndexOf(word);
+      return { id: `many-${i}`, workspaceId, articleId: article.id, quoteExact: word, quotePrefix: text.slice(Math.max(0, start - 32), start), quoteSuffix: text.slice(start + word.length, start + word.length + 32), positionStart: start, positionEnd: start + word.length, anchoredRevision: article.revision, originalQuote: word, claimText: word, number: words.length - i, authorId: tom };
+    });
+    await transaction(db, async (tx) => {
+      for (let i = rows.length; i > 0; i -= 100) await tx.insert(claims).values(rows.slice(Math.max(0, i - 100), i).reverse());
+      for (let i = 0; i < rows.length; i += 100) await tx.insert(sources).values(rows.slice(i, i + 100).map((r) => ({ claimId: r.id, url: `https://example.org/${r.id}` })));
+    });
+    const vm = await buildReportViewModel(db, article.id, { appUrl: APP_URL });
+    expect(vm.claims.map((c) => c.id)).toEqual(rows.map((r) => r.id));
+    expect(vm.claims.map((c) => c.number)).toEqual(rows.map((r) => r.number));
+    for (const claim of vm.claims) {
+      expect(claim.orphaned).toBe(false);
+      expect(text.slice(claim.start!, claim.end!)).toBe(claim.quote.exact);
+      expect(claim.sources.map((s) => s.url)).toEqual([`https://example.org/${claim.id}`]);
+    }
+  });
 });
 
 describe('an orphaned claim', () => {

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
-import type { Db } from '../client';
-import { sessions } from '../schema';
+import { and, desc, eq, exists, gt, isNull, ne, sql, type Placeholder } from 'drizzle-orm';
+import { dialectOf, type Db } from '../client';
+import { memberships, sessions, users, workspaces } from '../schema';
 import { transaction } from '../transaction';
 import type { ClientInfo } from '@/lib/api/client-info';
 import type { Tx } from './history';
@@ -27,6 +27,60 @@ export async function findActiveSession(db: Db, sessionId: string, userId: strin
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
     .limit(1);
   return row;
+}
+
+/**
+ * The active session (as findActiveSession) together with the few user fields a request needs, in
+ * one query: no row when the session is revoked, expired, someone else's, or the user is gone.
+ * `inTwoFactorWorkspace`: the user belongs to a workspace that requires two-factor sign-in (as
+ * workspacesRequiringTwoFactor(…).length > 0).
+ */
+export async function findActiveSessionUser(db: Db, sessionId: string, userId: string, now = new Date()): Promise<ActiveSessionUser | undefined> {
+  // Runs on every request: on SQLite the statement is built and prepared once per connection.
+  const prepared = preparedSessionUser(db);
+  if (prepared) return (await prepared.all({ sessionId, userId, now: now.getTime() }))[0];
+  return (await sessionUserQuery(db, sessionId, userId, now))[0];
+}
+
+function sessionUserQuery(db: Db, sessionId: string | Placeholder, userId: string | Placeholder, now: Date | Placeholder) {
+  return db
+    .select({
+      lastSeenAt: sessions.lastSeenAt,
+      user: { id: users.id, email: users.email, name: users.name, mustChangePassword: users.mustChangePassword, totpEnabledAt: users.totpEnabledAt },
+      inTwoFactorWorkspace: sql<boolean>`${exists(
+        db
+          .select({ one: sql`1` })
+          .from(memberships)
+          .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+          .where(and(eq(memberships.userId, users.id), eq(workspaces.requireTwoFactor, true))),
+      )}`.mapWith((value: unknown) => value === true || Number(value) === 1),
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+    .limit(1);
+}
+
+export type ActiveSessionUser = Awaited<ReturnType<typeof sessionUserQuery>>[number];
+
+type PreparedSessionUser = { all(values: { sessionId: string; userId: string; now: number }): Promise<ActiveSessionUser[]> };
+const preparedByDb = new WeakMap<object, PreparedSessionUser>();
+
+/** SQLite only (a root database, not a transaction handle); PostgreSQL builds the query each time. */
+function preparedSessionUser(db: Db): PreparedSessionUser | null {
+  const known = preparedByDb.get(db);
+  if (known) return known;
+  let dialect: string;
+  try {
+    dialect = dialectOf(db);
+  } catch {
+    return null; // a transaction handle
+  }
+  if (dialect !== 'sqlite') return null;
+  // Placeholders are bound as they are (no column encoding): expires_at is timestamp_ms, so `now` is milliseconds.
+  const prepared = sessionUserQuery(db, sql.placeholder('sessionId'), sql.placeholder('userId'), sql.placeholder('now')).prepare() as unknown as PreparedSessionUser;
+  preparedByDb.set(db, prepared);
+  return prepared;
 }
 
 export async function listActiveSessions(db: Db, userId: string, now = new Date()) {

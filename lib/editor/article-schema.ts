@@ -1,9 +1,10 @@
 import { getSchema, type AnyExtension, type JSONContent } from '@tiptap/core';
-import type { NodeType, Schema } from '@tiptap/pm/model';
+import type { ContentMatch, NodeType, Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
 import { AppError } from '@/lib/errors';
 import { MAX_ARTICLE_CHARS } from '@/lib/validations/articles';
 import { normaliseText, textProblem, textProblemMessage } from '@/lib/validations/text';
+import { jsonEqual } from './block-splice';
 import { jsonDocToText } from './doc-text';
 
 /**
@@ -40,6 +41,8 @@ export interface CheckedArticleDoc {
   doc: JSONContent;
   /** Its canonical plain text (lib/editor/doc-text.ts), which claims anchor into. */
   text: string;
+  /** Whether `doc` equals the input as JSON (nothing was normalised or dropped). */
+  sameAsInput: boolean;
 }
 
 /**
@@ -48,18 +51,80 @@ export interface CheckedArticleDoc {
  * characters) and returns a normalised copy with its plain text. Throws InvalidArticleDocError
  * with a reader-facing message.
  */
-export function checkArticleDoc(input: unknown): CheckedArticleDoc {
+export function checkArticleDoc(input: unknown, stored?: JSONContent | null): CheckedArticleDoc {
   schema ??= getSchema(articleExtensions());
+  if (stored && isPlainObject(input) && Array.isArray(input.content) && Array.isArray(stored.content)) return checkAgainstStored(schema, input as Record<string, unknown> & { content: unknown[] }, stored);
   const doc = readNode(schema, input, 'doc', 0);
   if (doc.type !== schema.topNodeType.name) invalid(`expected a document, got "${doc.type}"`);
+  checkStructure(schema, doc);
+  return { doc, text: checkedText(doc), sameAsInput: jsonEqual(doc, input) };
+}
+
+function checkStructure(schema: Schema, node: JSONContent): void {
   try {
-    schema.nodeFromJSON(doc).check();
+    schema.nodeFromJSON(node).check();
   } catch (error) {
     invalid(error instanceof Error ? error.message : 'unknown structure');
   }
+}
+
+function checkedText(doc: JSONContent): string {
   const text = jsonDocToText(doc);
   if (text.length > MAX_ARTICLE_CHARS) throw new InvalidArticleDocError(`The article is too long (${MAX_ARTICLE_CHARS.toLocaleString('en')} characters at most).`);
-  return { doc, text };
+  return text;
+}
+
+/**
+ * checkArticleDoc for an edit of `stored`, a document this module checked before (the article's
+ * current revision): the top-level blocks equal to a stored block at the same place, counted from
+ * either end, are taken from `stored` (checked already, normalised already); only the blocks in
+ * between, and the document around the blocks, are checked — the same checks as a whole document
+ * gets. "Equal" is exact JSON equality (same keys, same strings code unit for code unit, same
+ * numbers), so an unknown node, mark, field or a non-NFC text always lands in a checked block.
+ */
+function checkAgainstStored(schema: Schema, input: Record<string, unknown> & { content: unknown[] }, stored: JSONContent): CheckedArticleDoc {
+  for (const key of Object.keys(input)) if (!NODE_KEYS.has(key)) invalid(`doc: unknown field "${key}"`);
+  if (input.type !== schema.topNodeType.name) {
+    if (typeof input.type !== 'string' || !Object.hasOwn(schema.nodes, input.type)) invalid(`doc: unknown node type ${JSON.stringify(input.type)}`);
+    invalid(`expected a document, got "${input.type}"`);
+  }
+  if (input.text !== undefined) invalid('doc: only text nodes have "text"');
+  if (input.marks !== undefined) invalid('doc.marks: only inline content has marks');
+  const topType = schema.topNodeType;
+  const doc: JSONContent = { type: topType.name };
+  if (input.attrs !== undefined) doc.attrs = readAttrs(input.attrs, topType.spec.attrs, 'doc.attrs', topType.name);
+
+  const blocks = input.content;
+  const before = stored.content!;
+  const shortest = Math.min(blocks.length, before.length);
+  let prefix = 0;
+  while (prefix < shortest && jsonEqual(blocks[prefix], before[prefix])) prefix += 1;
+  let suffix = 0;
+  while (suffix < shortest - prefix && jsonEqual(blocks[blocks.length - 1 - suffix], before[before.length - 1 - suffix])) suffix += 1;
+
+  let sameAsInput = true;
+  const content: JSONContent[] = new Array<JSONContent>(blocks.length);
+  for (let i = 0; i < prefix; i += 1) content[i] = before[i]!;
+  for (let i = prefix; i < blocks.length - suffix; i += 1) {
+    const block = readNode(schema, blocks[i], `doc.content[${i}]`, 1);
+    checkStructure(schema, block);
+    if (sameAsInput && !jsonEqual(block, blocks[i])) sameAsInput = false;
+    content[i] = block;
+  }
+  for (let j = 0; j < suffix; j += 1) content[blocks.length - 1 - j] = before[before.length - 1 - j]!;
+  doc.content = content;
+
+  // The document node itself: its attributes (read above against its spec) and the sequence of its
+  // blocks (their insides were checked above or, for the stored ones, when they were saved; readNode
+  // refuses marks on blocks).
+  let match: ContentMatch | null = topType.contentMatch;
+  for (const block of content) {
+    match = match.matchType(schema.nodes[block.type!]!);
+    if (!match) invalid(`Invalid content for node ${topType.name}`);
+  }
+  if (!match.validEnd) invalid(`Invalid content for node ${topType.name}`);
+  if (sameAsInput && input.attrs !== undefined && !jsonEqual(doc.attrs, input.attrs)) sameAsInput = false;
+  return { doc, text: checkedText(doc), sameAsInput };
 }
 
 function invalid(detail: string): never {
@@ -126,9 +191,9 @@ function readAttrs(value: unknown, spec: Record<string, unknown> | undefined, pa
 }
 
 /** checkArticleDoc for request input: an invalid document answers 422 naming the `doc` field. */
-export function parseArticleDocInput(input: unknown): CheckedArticleDoc {
+export function parseArticleDocInput(input: unknown, stored?: JSONContent | null): CheckedArticleDoc {
   try {
-    return checkArticleDoc(input);
+    return checkArticleDoc(input, stored);
   } catch (error) {
     if (error instanceof InvalidArticleDocError) throw new AppError('unprocessable', error.message, { fields: [{ path: 'doc', message: error.message }] });
     throw error;

@@ -3,7 +3,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
 import { describe as group, expect, it } from 'vitest';
 import { anchor, describe } from '@/lib/anchoring';
-import { docToText, jsonDocToText, plainTextToDocJson } from './doc-text';
+import { docTextOf, docToText, jsonDocToText, plainTextToDocJson } from './doc-text';
 
 const schema = getSchema([StarterKit]);
 const toDoc = (json: JSONContent): ProseMirrorNode => schema.nodeFromJSON(json);
@@ -127,6 +127,22 @@ group('docToText', () => {
     }
     expect(checked).toBeGreaterThan(5000);
     expect(docText.text.split(/\s+/).length).toBeGreaterThan(100_000);
+  });
+});
+
+group('docTextOf', () => {
+  it('is docToText, computed once per document node', () => {
+    const doc = toDoc(RICH);
+    const first = docTextOf(doc);
+    expect(first.text).toBe(docToText(doc).text);
+    expect(docTextOf(doc)).toBe(first);
+    // An equal but different node (a new document after an edit) gets its own mapping.
+    const edited = toDoc({ ...RICH, content: [paragraph(text('New lede.')), ...(RICH.content ?? [])] });
+    const other = docTextOf(edited);
+    expect(other).not.toBe(first);
+    expect(other.text).toBe(docToText(edited).text);
+    expect(other.offsetToPos(0)).toBe(docToText(edited).offsetToPos(0));
+    expect(() => other.offsetToPos(-1)).toThrow(RangeError);
   });
 });
 

@@ -28,6 +28,22 @@ export type DocText = {
 /** A run where text offsets and document positions advance together (text and inline leaves of one block). */
 type Segment = { textStart: number; textEnd: number; posStart: number };
 
+const docTexts = new WeakMap<ProseMirrorNode, DocText>();
+
+/**
+ * docToText(doc), computed once per document node (nodes are immutable: the same node always has
+ * the same text), so the workbench's highlight drawing and "Mark claim" share one O(n) walk of a
+ * long article instead of repeating it on every click.
+ */
+export function docTextOf(doc: ProseMirrorNode): DocText {
+  let docText = docTexts.get(doc);
+  if (!docText) {
+    docText = docToText(doc);
+    docTexts.set(doc, docText);
+  }
+  return docText;
+}
+
 export function docToText(doc: ProseMirrorNode): DocText {
   const parts: string[] = [];
   const segments: Segment[] = [];

@@ -26,6 +26,13 @@ describe('ArticleTextCache', () => {
     expect(cache.get('a1', 1)).toBeUndefined();
   });
 
+  it('replaces a different text kept under the same revision (a database restored under a running process)', () => {
+    const cache = new ArticleTextCache();
+    cache.set('a', 3, 'in 1999 it rose');
+    expect(cache.set('a', 3, 'in 2000 it rose').text).toBe('in 2000 it rose');
+    expect(cache.get('a', 3)?.text).toBe('in 2000 it rose');
+  });
+
   it('builds the code-point index of the text (emoji count as one code point)', () => {
     const cache = new ArticleTextCache();
     const { index } = cache.set('a1', 1, 'a😀b حکومت');

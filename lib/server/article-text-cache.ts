@@ -59,9 +59,12 @@ export class ArticleTextCache {
    */
   set(articleId: string, revision: number, text: string): ArticleText {
     const current = this.entries.get(articleId);
-    if (current && current.revision === revision && current.text.length === text.length) return this.get(articleId, revision) ?? current;
+    // Same revision and same text: keep the entry (and its index). A different text under the same
+    // revision (a database restored under a running process) replaces it.
+    if (current && current.revision === revision && current.text === text) return this.get(articleId, revision) ?? current;
     const entry: ArticleText = { articleId, revision, text, index: new CodePointIndex(text) };
     if (current && current.revision > revision) return entry;
+    // Equal revision, other text: fall through and replace.
     if (current) this.remove(articleId, current);
     if (text.length > this.maxChars || this.maxEntries === 0) return entry;
     this.entries.set(articleId, entry);

@@ -2,7 +2,7 @@ import { getSchema } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import type { DecorationSet } from '@tiptap/pm/view';
 import { describe, expect, it } from 'vitest';
-import { applyHighlightChanges, buildDecorations, diffHighlights, switchActive, type ClaimHighlight, type ClaimHighlightsState } from './claim-highlights';
+import { applyHighlightChanges, buildDecorations, diffHighlights, highlightBatches, switchActive, type ClaimHighlight, type ClaimHighlightsState } from './claim-highlights';
 
 const schema = getSchema([StarterKit]);
 // One paragraph of 200 characters: document positions 1…201.
@@ -86,5 +86,58 @@ describe('incremental highlight changes', () => {
     expect(drawn(switchActive(next, doc, null).decorations)).toEqual(drawn(buildDecorations(doc, base, null)));
     // A claim with no highlight can be active (an orphan): nothing is emphasised.
     expect(drawn(switchActive(start, doc, 'orphan').decorations)).toEqual(drawn(buildDecorations(doc, base, null)));
+  });
+});
+
+describe('highlightBatches', () => {
+  const many = Array.from({ length: 25 }, (_, i) => hl(`c${i}`, 1 + ((i * 7) % 25) * 8, 1 + ((i * 7) % 25) * 8 + 5 + (i % 3)));
+
+  it('cuts the highlights into batches of at most `size`, in document order, keeping every one once', () => {
+    const batches = highlightBatches(many, 10);
+    expect(batches.map((b) => b.length)).toEqual([10, 10, 5]);
+    const flat = batches.flat();
+    expect(new Set(flat.map((h) => h.claimId))).toEqual(new Set(many.map((h) => h.claimId)));
+    expect(flat.map((h) => h.from)).toEqual([...many].map((h) => h.from).sort((a, b) => a - b));
+    // The same objects (the host compares by identity), and the input is left as it was.
+    for (const h of flat) expect(many).toContain(h);
+    expect(many[0]!.claimId).toBe('c0');
+  });
+
+  it('puts the longer highlight first at equal starts', () => {
+    const [batch] = highlightBatches([hl('short', 5, 8), hl('long', 5, 20)], 10);
+    expect(batch!.map((h) => h.claimId)).toEqual(['long', 'short']);
+  });
+
+  it('drawing the batches one after another gives the same set as one full build', () => {
+    const [first = [], ...rest] = highlightBatches(many, 7);
+    let state = stateOf(first, 'c3');
+    for (const batch of rest) state = applyHighlightChanges(state, doc, { remove: [], upsert: batch });
+    expect(drawn(state.decorations)).toEqual(drawn(buildDecorations(doc, many, 'c3')));
+    expect([...state.highlights.keys()].sort()).toEqual(many.map((h) => h.claimId).sort());
+  });
+
+  it('handles no highlights, one batch and bad sizes', () => {
+    expect(highlightBatches([], 10)).toEqual([]);
+    expect(highlightBatches(many.slice(0, 3))).toHaveLength(1);
+    for (const bad of [0, -5, Number.NaN, Number.POSITIVE_INFINITY]) expect(highlightBatches(many.slice(0, 3), bad)).toHaveLength(3);
+    expect(highlightBatches(many, 2.7).map((b) => b.length)).toEqual([...Array(12).fill(2), 1]);
+  });
+});
+
+describe('highlightBatches with claims drawn first', () => {
+  const many = Array.from({ length: 12 }, (_, i) => hl(`c${i}`, 1 + i * 10, 6 + i * 10));
+
+  it('puts the named claims into the first batch and every other claim once, in order', () => {
+    const batches = highlightBatches(many, 5, new Set(['c11', 'c7']));
+    expect(batches.map((b) => b.map((h) => h.claimId))).toEqual([
+      ['c0', 'c1', 'c2', 'c3', 'c4', 'c7', 'c11'],
+      ['c5', 'c6', 'c8', 'c9', 'c10'],
+    ]);
+  });
+
+  it('ignores ids that are not drawn, and makes a first batch for them alone when nothing else is left', () => {
+    expect(highlightBatches(many, 5, new Set(['missing'])).map((b) => b.length)).toEqual([5, 5, 2]);
+    expect(highlightBatches(many.slice(0, 1), 5, new Set(['c0']))).toEqual([[many[0]]]);
+    expect(highlightBatches([], 5, new Set(['c0']))).toEqual([]);
   });
 });

@@ -1,9 +1,8 @@
 import { authorizeArticle } from '@/db/queries/access';
-import { updateArticleText } from '@/db/queries/articles';
+import { getStoredDoc, updateArticleText } from '@/db/queries/articles';
 import { ARTICLE_BODY_LIMIT_BYTES } from '@/lib/api/body';
 import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { parseArticleDocInput } from '@/lib/editor/article-schema';
-import { jsonEqual } from '@/lib/editor/block-splice';
 import { emitArticleUpdated } from '@/lib/events/emit';
 import { updateArticleTextSchema } from '@/lib/validations/articles';
 
@@ -16,13 +15,15 @@ import { updateArticleTextSchema } from '@/lib/validations/articles';
 export const PUT = apiRoute<{ articleId: string }>(async ({ req, params, user, db }) => {
   await authorizeArticle(db, user.id, params.articleId, 'article:edit');
   const input = await readJson(req, updateArticleTextSchema, { maxBytes: ARTICLE_BODY_LIMIT_BYTES });
-  // The checked copy is stored: only schema-known content, NFC text (claims anchor into it).
-  const { doc, text } = parseArticleDocInput(input.doc);
+  // The checked copy is stored: only schema-known content, NFC text (claims anchor into it). Only
+  // the blocks that differ from the stored document of the editor's revision are read again.
+  const stored = await getStoredDoc(db, params.articleId, input.revision);
+  const { doc, text, sameAsInput } = parseArticleDocInput(input.doc, stored);
   const result = await updateArticleText(db, params.articleId, doc, input.revision, user.id, text);
   const { article, baseRevision, textChanges, docChanges, exceptions } = result;
   emitArticleUpdated(article, ['text'], user.id, docChanges && { baseRevision, revision: article.revision, docChanges, textChanges, exceptions });
   return {
-    article: { id: article.id, version: article.version, revision: article.revision, ...(jsonEqual(doc, input.doc) ? {} : { doc }) },
+    article: { id: article.id, version: article.version, revision: article.revision, ...(sameAsInput ? {} : { doc }) },
     baseRevision,
     anchored: result.anchored,
     orphaned: result.orphaned,

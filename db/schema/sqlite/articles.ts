@@ -28,7 +28,11 @@ export const articles = sqliteTable(
     /** Bumped on every text edit; claims record which revision they were anchored against. */
     revision: integer('revision').notNull().default(1),
     status: text('status', { enum: ARTICLE_STATUSES }).notNull().default('draft'),
-    /** The last claim number handed out (claims.number); numbers are never reused. */
+    /**
+     * Floor for claim numbers: a new claim gets one above both this and the highest number in use
+     * (createClaim). Raised to a deleted claim's number when the newest is deleted, so numbers are
+     * never reused; claims are created without writing the article row.
+     */
     claimCounter: integer('claim_counter').notNull().default(0),
     /** When the article was first published (null: never); set once, kept through corrections. */
     firstPublishedAt: integer('first_published_at', { mode: 'timestamp_ms' }),

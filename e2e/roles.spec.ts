@@ -39,8 +39,10 @@ test.describe('roles and workspace isolation', () => {
   test('a member of another workspace sees nothing of this one', async ({ page, browser }) => {
     await signIn(page, 'reviewer');
     const id = await demoArticleId(page);
-    const claims = (await (await page.request.get(`/api/articles/${id}/claims`)).json()) as { claims: Array<{ id: string; version: number; sources: Array<{ id: string; version: number }> }> };
-    const claim = claims.claims.find((c) => c.sources.length > 0)!;
+    // The list has slim rows (a source count); the claim itself lists its sources.
+    const rows = (await (await page.request.get(`/api/articles/${id}/claims`)).json()) as { claims: Array<{ id: string; sourceCount?: number }> };
+    const withSource = rows.claims.find((c) => (c.sourceCount ?? 0) > 0)!;
+    const { claim } = (await (await page.request.get(`/api/claims/${withSource.id}`)).json()) as { claim: { id: string; version: number; sources: Array<{ id: string; version: number }> } };
 
     const context = await browser.newContext();
     const outsider = await context.newPage();

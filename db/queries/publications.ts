@@ -10,7 +10,7 @@ import 'server-only';
  * history entry together. Two publishes racing: the second sees the first's commit (SQLite's
  * single writer; PostgreSQL retries the loser after its serialization failure) and gets 409.
  */
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { monotonicNow } from '../schema/clock';
 import { transaction } from '../transaction';
@@ -282,9 +282,10 @@ export async function publishArticle(db: Db, input: PublishInput): Promise<Publi
       await moveArticle(tx, facts, input, { status: 'published', updatedAt: now, ...(article.firstPublishedAt ? {} : { firstPublishedAt: now }) });
       const included = facts.claims.filter((c) => !isExcluded(c)).map((c) => c.id);
       if (included.length > 0) {
+        // A new version: clients holding the claim in full see it changed (it can no longer be deleted).
         await tx
           .update(claims)
-          .set({ firstPublishedAt: now })
+          .set({ firstPublishedAt: now, version: sql`${claims.version} + 1` })
           .where(and(inArray(claims.id, included), isNull(claims.firstPublishedAt)));
       }
 

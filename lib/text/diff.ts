@@ -173,12 +173,18 @@ function commonEnds(a: string, aFrom: number, aTo: number, b: string, bFrom: num
   return [prefix, suffix];
 }
 
+/** old[aFrom, aTo) and new[bFrom, bTo) without the prefix and suffix they share. */
+function trimCommonEnds(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number): { from: number; to: number; newFrom: number; newTo: number } {
+  const [prefix, suffix] = commonEnds(a, aFrom, aTo, b, bFrom, bTo);
+  return { from: aFrom + prefix, to: aTo - suffix, newFrom: bFrom + prefix, newTo: bTo - suffix };
+}
+
 /** Pushes a change for old[from, to) → new[newFrom, newTo), trimming what the two still share. */
 function pushTrimmed(a: string, from: number, to: number, b: string, newFrom: number, newTo: number, out: TextChange[]): void {
-  const [prefix, suffix] = commonEnds(a, from, to, b, newFrom, newTo);
-  const start = from + prefix;
-  const end = to - suffix;
-  const insert = b.slice(newFrom + prefix, newTo - suffix);
+  const trimmed = trimCommonEnds(a, from, to, b, newFrom, newTo);
+  const start = trimmed.from;
+  const end = trimmed.to;
+  const insert = b.slice(trimmed.newFrom, trimmed.newTo);
   if (start === end && insert === '') return;
   const last = out[out.length - 1];
   if (last && last.to === start) {
@@ -249,11 +255,7 @@ const SENTENCE_END = /(?<=[.!?;:؟؛।。]\s+)(?=\S)/u;
 
 /** For long stretches (a huge paragraph), aligns sentences first so the word diff only sees the changed ones. */
 function diffSentences(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number, out: TextChange[], budget: Budget): void {
-  const [prefix, suffix] = commonEnds(a, aFrom, aTo, b, bFrom, bTo);
-  const from = aFrom + prefix;
-  const to = aTo - suffix;
-  const newFrom = bFrom + prefix;
-  const newTo = bTo - suffix;
+  const { from, to, newFrom, newTo } = trimCommonEnds(a, aFrom, aTo, b, bFrom, bTo);
   if (to - from + (newTo - newFrom) <= LONG_STRETCH || from === to || newFrom === newTo) {
     diffTokens(a, from, to, b, newFrom, newTo, out, budget);
     return;
@@ -295,11 +297,7 @@ function tokenize(text: string, from: number, to: number, ids: Map<string, numbe
 
 /** Refines old[aFrom, aTo) → new[bFrom, bTo) word by word (each changed run then trimmed character by character). */
 function diffTokens(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number, out: TextChange[], budget: Budget): void {
-  const [prefix, suffix] = commonEnds(a, aFrom, aTo, b, bFrom, bTo);
-  const from = aFrom + prefix;
-  const to = aTo - suffix;
-  const newFrom = bFrom + prefix;
-  const newTo = bTo - suffix;
+  const { from, to, newFrom, newTo } = trimCommonEnds(a, aFrom, aTo, b, bFrom, bTo);
   const length = to - from + (newTo - newFrom);
   if (from === to || newFrom === newTo || length < MIN_TOKENIZED_LENGTH || length > budget.tokenizable) {
     pushTrimmed(a, from, to, b, newFrom, newTo, out);

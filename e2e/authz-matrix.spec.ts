@@ -227,6 +227,12 @@ const MATRIX: RouteSpec[] = [
       return { path: `/api/claims/${claim.id}`, data: { version: claim.version } };
     }),
   ),
+  // Putting someone else's claim on other words: authorised like editing it (PATCH).
+  row('PUT', '/api/claims/[claimId]/anchor', on(REVIEWER_WRITES, async (fx) => {
+    const article = await fx.sharedArticle();
+    const claim = await fx.claim('reviewer2');
+    return { path: `/api/claims/${claim.id}/anchor`, data: { version: claim.version, revision: article.revision, parts: [{ start: CLAIM_SPAN.start, end: CLAIM_SPAN.end - 1 }] } };
+  }, { label: 'change the words of someone else’s claim' })),
   row('GET', '/api/claims/[claimId]/comments', on(MEMBERS_READ, async (fx) => ({ path: `/api/claims/${(await fx.sharedClaim()).id}/comments` }))),
   row('POST', '/api/claims/[claimId]/comments', on(REVIEWER_CREATES, async (fx) => ({ path: `/api/claims/${(await fx.claim('editor')).id}/comments`, data: { body: 'A comment from the authorization matrix.' } }))),
   row('PUT', '/api/claims/[claimId]/final-verdict', on(EDITOR_WRITES, async (fx) => {

@@ -127,6 +127,10 @@ export interface TextSaveResult {
   baseRevision: number;
   anchored: number;
   orphaned: number;
+  /** Multi-part claims with some parts found (see reanchorArticleClaims). */
+  partial: number;
+  /** Claims with fewer parts found than before this save (anchored → partial/orphaned, partial → orphaned or fewer parts): what the saver is told. */
+  newlyOrphaned: number;
   /** Claims whose selectors or state changed (the rows written). */
   rewritten: number;
   /** The plain-text change from baseRevision (lib/text/diff). */

@@ -6,15 +6,30 @@ import { reanchorAll } from '@/lib/anchoring';
 import type { Selector } from '@/lib/anchoring/types';
 import { CodePointIndex } from '@/lib/anchoring/code-points';
 import type { TextChange } from '@/lib/text/diff';
-import { mapClaimRange, nextAnchor, type ClaimException } from '@/lib/editor/text-delta';
+import { mapClaimRange, movedParts, nextAnchor, type ClaimException } from '@/lib/editor/text-delta';
+import { partsColumns, readClaimPartsOrColumns, type ClaimPartsRow } from '@/lib/claims/parts';
+import type { ClaimPart } from '@/lib/domain/claims';
+import type { AnchorState } from '@/lib/domain/statuses';
 
-/** Claims per multi-row UPDATE: 7 parameters each, well under SQLite's 32,766 and PostgreSQL's 65,535. */
+/** Claims per multi-row UPDATE: 8 parameters each, well under SQLite's 32,766 and PostgreSQL's 65,535. */
 export const REANCHOR_UPDATE_CHUNK = 500;
 
 export interface ReanchorResult {
+  /** Claims with every part found. */
   anchored: number;
+  /** Claims with no part found. */
   orphaned: number;
-  /** Claims whose new place is not their old range mapped through the changes (see lib/editor/text-delta). */
+  /** Multi-part claims with some parts found, some not. */
+  partial: number;
+  /**
+   * Claims with fewer parts found than before this save (anchored → partial or orphaned, partial →
+   * orphaned, or a partial claim losing another part): what the saver is told.
+   */
+  newlyOrphaned: number;
+  /**
+   * Claims whose new place is not their old range mapped through the changes (see
+   * lib/editor/text-delta); a multi-part claim whose parts did not all follow is `{ id, refetch }`.
+   */
   exceptions: ClaimException[];
   /** Claims rewritten (selectors or state changed); the others were left alone. */
   rewritten: number;
@@ -27,14 +42,18 @@ interface Rewrite {
   suffix: string;
   start: number;
   end: number;
-  state: 'anchored' | 'orphaned';
+  state: AnchorState;
+  /** partsColumns' parts_json: null for a single-part claim. */
+  partsJson: string | null;
 }
 
 /**
  * Re-resolves every claim of an article against its new text, inside the caller's transaction,
- * with one reanchorAll call (lib/anchoring). A claim found again gets fresh selectors; one whose
- * words are gone is marked orphaned and keeps its old selectors and original quote, so it is never
- * moved onto other words. Only claims whose selectors or state changed are written, in a few
+ * with one reanchorAll call (lib/anchoring) over every part of every claim (a multi-part claim's
+ * parts are flattened into the selector sets and regrouped after). A part found again gets fresh
+ * selectors; one whose words are gone is marked orphaned and keeps its old selectors, so it is
+ * never moved onto other words; the claim is anchored, partial or orphaned as its parts are, and
+ * keeps its original quote. Only claims whose selectors or state changed are written, in a few
  * multi-row UPDATEs; `anchoredRevision` is the revision their selectors were last changed at
  * (they hold for every later revision until rewritten, since every save re-anchors all claims).
  */
@@ -56,15 +75,25 @@ export async function reanchorArticleClaims(
       positionStart: claims.positionStart,
       positionEnd: claims.positionEnd,
       anchorState: claims.anchorState,
+      partsJson: claims.partsJson,
     })
     .from(claims)
     .where(eq(claims.articleId, articleId));
-  if (rows.length === 0) return { anchored: 0, orphaned: 0, exceptions: [], rewritten: 0 };
+  if (rows.length === 0) return { anchored: 0, orphaned: 0, partial: 0, newlyOrphaned: 0, exceptions: [], rewritten: 0 };
 
-  const selectors: Selector[][] = rows.map((row) => [
-    { type: 'TextQuoteSelector', exact: row.quoteExact, prefix: row.quotePrefix, suffix: row.quoteSuffix },
-    { type: 'TextPositionSelector', start: row.positionStart, end: row.positionEnd },
-  ]);
+  // Every claim's parts, flattened: claim i's parts are selector sets first[i] … first[i] + count - 1.
+  const claimParts = rows.map(partsOf);
+  const selectors: Selector[][] = [];
+  const first: number[] = [];
+  for (const parts of claimParts) {
+    first.push(selectors.length);
+    for (const part of parts) {
+      selectors.push([
+        { type: 'TextQuoteSelector', exact: part.quote.exact, prefix: part.quote.prefix, suffix: part.quote.suffix },
+        { type: 'TextPositionSelector', start: part.position.start, end: part.position.end },
+      ]);
+    }
+  }
   // SQLite runs every query synchronously: give other requests a turn between the long steps
   // (reads go on through the read-only connection; writers wait for this transaction anyway).
   await yieldToEventLoop();
@@ -74,38 +103,107 @@ export async function reanchorArticleClaims(
   const found = reanchorAll(oldText, newText, selectors, { changes, oldIndex, newIndex });
   await yieldToEventLoop();
 
-  let anchored = 0;
-  let orphaned = 0;
+  const counts = { anchored: 0, orphaned: 0, partial: 0, newlyOrphaned: 0 };
   const exceptions: ClaimException[] = [];
   const rewrites: Rewrite[] = [];
   rows.forEach((row, i) => {
-    const range = found[i] ?? null;
-    const claim = {
-      quote: { exact: row.quoteExact, prefix: row.quotePrefix, suffix: row.quoteSuffix },
-      position: { start: row.positionStart, end: row.positionEnd },
-      anchorState: row.anchorState,
-    };
-    if (range) anchored += 1;
-    else orphaned += 1;
-    // What a client derives without being told (lib/editor/text-delta remapClaims): an anchored
-    // claim moves to its old range mapped through the changes; an orphan stays orphaned.
-    const expected = row.anchorState === 'anchored' ? mappedRange(oldText, oldIndex, changes, row.positionStart, row.positionEnd) : null;
-    if (range) {
-      if (!expected || expected.start !== range.start || expected.end !== range.end) exceptions.push({ id: row.id, start: range.start, end: range.end });
-    } else if (row.anchorState === 'anchored') {
-      exceptions.push({ id: row.id, orphaned: true });
-    }
-    const next = nextAnchor(claim, range, newText, newIndex);
-    if (next.changed) {
-      rewrites.push({ id: row.id, exact: next.quote.exact, prefix: next.quote.prefix, suffix: next.quote.suffix, start: next.position.start, end: next.position.end, state: next.anchorState });
-    }
+    const parts = claimParts[i]!;
+    const ranges = parts.map((_, p) => found[first[i]! + p] ?? null);
+    const next = parts.length === 1 ? singlePart(row, parts[0]!, ranges[0] ?? null, oldText, oldIndex, newText, newIndex, changes, exceptions) : multiPart(row.id, parts, ranges, oldText, oldIndex, newText, newIndex, changes, exceptions);
+    counts[next.state] += 1;
+    if (next.found < foundParts(parts)) counts.newlyOrphaned += 1;
+    if (next.rewrite) rewrites.push(next.rewrite);
   });
 
   for (let i = 0; i < rewrites.length; i += REANCHOR_UPDATE_CHUNK) {
     if (i > 0) await yieldToEventLoop();
     await writeChunk(tx, articleId, rewrites.slice(i, i + REANCHOR_UPDATE_CHUNK), newRevision);
   }
-  return { anchored, orphaned, exceptions, rewritten: rewrites.length };
+  return { ...counts, exceptions, rewritten: rewrites.length };
+}
+
+type ClaimAnchorRow = ClaimPartsRow & { id: string };
+
+const foundParts = (parts: readonly { anchorState: string }[]): number => parts.filter((p) => p.anchorState === 'anchored').length;
+
+/** A claim's parts; a malformed parts_json (never written by this code) is logged and the claim re-anchored as the single part its columns hold, so one bad row cannot block every text save. */
+const partsOf = (row: ClaimAnchorRow): ClaimPart[] => readClaimPartsOrColumns(row);
+
+/** A single-part claim: as before multi-part claims, one range or orphaned (the client derives the same, see remapClaims). */
+function singlePart(
+  row: ClaimAnchorRow,
+  part: ClaimPart,
+  range: { start: number; end: number } | null,
+  oldText: string,
+  oldIndex: CodePointIndex,
+  newText: string,
+  newIndex: CodePointIndex,
+  changes: readonly TextChange[],
+  exceptions: ClaimException[],
+): { state: AnchorState; found: number; rewrite: Rewrite | null } {
+  const wasAnchored = part.anchorState === 'anchored';
+  // What a client derives without being told (lib/editor/text-delta remapClaims): an anchored
+  // claim moves to its old range mapped through the changes; an orphan stays orphaned.
+  const expected = wasAnchored ? mappedRange(oldText, oldIndex, changes, part.position.start, part.position.end) : null;
+  if (range) {
+    if (!expected || expected.start !== range.start || expected.end !== range.end) exceptions.push({ id: row.id, start: range.start, end: range.end });
+  } else if (wasAnchored) {
+    exceptions.push({ id: row.id, orphaned: true });
+  }
+  const next = nextAnchor(part, range, newText, newIndex);
+  // A malformed parts_json read as one part is rewritten as one part (parts_json cleared).
+  const changed = next.changed || row.partsJson !== null || (row.anchorState !== next.anchorState);
+  const rewrite = changed ? { id: row.id, exact: next.quote.exact, prefix: next.quote.prefix, suffix: next.quote.suffix, start: next.position.start, end: next.position.end, state: next.anchorState, partsJson: null } : null;
+  return { state: next.anchorState, found: next.anchorState === 'anchored' ? 1 : 0, rewrite };
+}
+
+/**
+ * A multi-part claim: every part moved (movedParts, shared with the client). A part found on words
+ * overlapping an earlier part of the same claim (two parts quoting the same words, one of them
+ * deleted: the search finds the other's) is orphaned instead, so no two parts share words. When a
+ * part did not land on its mapped old range (or an anchored part was lost, or an orphaned one found
+ * again), the client cannot derive the claim from the text changes: `{ id, refetch }`, and it
+ * fetches the claims.
+ */
+function multiPart(
+  id: string,
+  parts: ClaimPart[],
+  found: Array<{ start: number; end: number } | null>,
+  oldText: string,
+  oldIndex: CodePointIndex,
+  newText: string,
+  newIndex: CodePointIndex,
+  changes: readonly TextChange[],
+  exceptions: ClaimException[],
+): { state: AnchorState; found: number; rewrite: Rewrite | null } {
+  const ranges = withoutSharedWords(found);
+  const followed = parts.every((part, p) => {
+    const range = ranges[p] ?? null;
+    if (part.anchorState !== 'anchored') return range === null;
+    const expected = mappedRange(oldText, oldIndex, changes, part.position.start, part.position.end);
+    return range !== null && expected !== null && expected.start === range.start && expected.end === range.end;
+  });
+  if (!followed) exceptions.push({ id, refetch: true });
+  const next = movedParts(parts, ranges, newText, newIndex);
+  const foundNow = foundParts(next.parts);
+  if (!next.changed) return { state: next.anchorState, found: foundNow, rewrite: null };
+  const columns = partsColumns(next.parts);
+  return {
+    state: columns.anchorState,
+    found: foundNow,
+    rewrite: { id, exact: columns.quoteExact, prefix: columns.quotePrefix, suffix: columns.quoteSuffix, start: columns.positionStart, end: columns.positionEnd, state: columns.anchorState, partsJson: columns.partsJson },
+  };
+}
+
+/** The found ranges with every range overlapping an earlier part's (in the parts' order) set to null: not found. */
+function withoutSharedWords(ranges: ReadonlyArray<{ start: number; end: number } | null>): Array<{ start: number; end: number } | null> {
+  const placed: Array<{ start: number; end: number }> = [];
+  return ranges.map((range) => {
+    if (!range) return null;
+    if (placed.some((p) => range.start < p.end && p.start < range.end)) return null;
+    placed.push(range);
+    return range;
+  });
 }
 
 function yieldToEventLoop(): Promise<void> {
@@ -121,12 +219,12 @@ function mappedRange(oldText: string, oldIndex: CodePointIndex, changes: readonl
 
 /**
  * One UPDATE … FROM (VALUES …) for a chunk of claims: portable to SQLite ≥ 3.33 and PostgreSQL
- * (both name a VALUES list's columns column1, column2, …; the casts give PostgreSQL the integer
- * type its untyped parameters lack).
+ * (both name a VALUES list's columns column1, column2, …; the casts give PostgreSQL the types its
+ * untyped parameters lack: integer positions, and text for parts_json, null for single-part claims).
  */
 async function writeChunk(tx: Tx, articleId: string, chunk: readonly Rewrite[], newRevision: number): Promise<void> {
   if (chunk.length === 0) return;
-  const values: SQL[] = chunk.map((r) => sql`(${r.id}, ${r.exact}, ${r.prefix}, ${r.suffix}, ${r.start}, ${r.end}, ${r.state})`);
+  const values: SQL[] = chunk.map((r) => sql`(${r.id}, ${r.exact}, ${r.prefix}, ${r.suffix}, ${r.start}, ${r.end}, ${r.state}, ${r.partsJson})`);
   await tx
     .update(claims)
     .set({
@@ -136,6 +234,7 @@ async function writeChunk(tx: Tx, articleId: string, chunk: readonly Rewrite[], 
       positionStart: sql`CAST(v.column5 AS integer)`,
       positionEnd: sql`CAST(v.column6 AS integer)`,
       anchorState: sql`v.column7`,
+      partsJson: sql`CAST(v.column8 AS text)`,
       anchoredRevision: newRevision,
     })
     .from(sql`(VALUES ${sql.join(values, sql`, `)}) AS v`)

@@ -5,13 +5,14 @@ import { transaction } from '../transaction';
 import { articles, claims, sources, users } from '../schema';
 import { describe } from '@/lib/anchoring';
 import { conflict, AppError, notFound } from '@/lib/errors';
-import type { UpdateClaimInput } from '@/lib/validations/claims';
+import type { SetClaimPartsInput, UpdateClaimInput } from '@/lib/validations/claims';
 import { assertClaimWritable, lockArticleRow, refuseIfLocked } from './article-lock';
 import { recordHistory, type Tx } from './history';
 import { assertLevelInWorkspace } from './scales';
-import type { SourceDto, ClaimDto } from '@/lib/domain/claims';
+import type { SourceDto, ClaimDto, ClaimPart } from '@/lib/domain/claims';
 import type { CodePointIndex } from '@/lib/anchoring';
 import { getArticleTextCache, type ArticleText } from '@/lib/server/article-text-cache';
+import { MAX_CLAIM_PARTS, joinPartQuotes, partsColumns, readClaimPartsOrColumns, sortParts } from '@/lib/claims/parts';
 
 type ClaimRow = typeof claims.$inferSelect;
 type SourceRow = typeof sources.$inferSelect;
@@ -24,6 +25,8 @@ export function toSourceDto(row: SourceRow): SourceDto {
     title: row.title,
     publisher: row.publisher,
     excerpt: row.excerpt,
+    excerptPrefix: row.excerptPrefix,
+    excerptSuffix: row.excerptSuffix,
     accessedOn: row.accessedOn,
     isPublic: row.isPublic,
     version: row.version,
@@ -31,6 +34,8 @@ export function toSourceDto(row: SourceRow): SourceDto {
 }
 
 function toClaimDto(row: ClaimRow, authorName: string | null, claimSources: SourceRow[]): ClaimDto {
+  // One malformed parts_json must not fail the article's whole list: logged, read as its columns.
+  const parts = readClaimPartsOrColumns(row);
   return {
     id: row.id,
     articleId: row.articleId,
@@ -39,6 +44,7 @@ function toClaimDto(row: ClaimRow, authorName: string | null, claimSources: Sour
     firstPublishedAt: row.firstPublishedAt ? row.firstPublishedAt.toISOString() : null,
     quote: { exact: row.quoteExact, prefix: row.quotePrefix, suffix: row.quoteSuffix },
     position: { start: row.positionStart, end: row.positionEnd },
+    parts,
     anchoredRevision: row.anchoredRevision,
     anchorState: row.anchorState,
     originalQuote: row.originalQuote,
@@ -72,7 +78,8 @@ export async function listClaims(db: Db, articleId: string): Promise<ClaimDto[]>
   const byClaim = new Map<string, SourceRow[]>();
   for (const s of sourceRows) byClaim.set(s.claimId, [...(byClaim.get(s.claimId) ?? []), s]);
   const dtos = rows.map((r) => toClaimDto(r.claim, r.authorName, byClaim.get(r.claim.id) ?? []));
-  return [...dtos.filter((c) => c.anchorState === 'anchored'), ...dtos.filter((c) => c.anchorState === 'orphaned')];
+  // A claim with any part found sorts by its first part; fully orphaned claims come last.
+  return [...dtos.filter((c) => c.anchorState !== 'orphaned'), ...dtos.filter((c) => c.anchorState === 'orphaned')];
 }
 
 export async function getClaim(db: Db, claimId: string): Promise<ClaimDto> {
@@ -175,6 +182,145 @@ function describeSelection(text: string, start: number, end: number, index?: Cod
     if (error instanceof RangeError) throw new AppError('unprocessable', 'That selection cannot be marked (it splits a character). Select whole words.');
     throw error;
   }
+}
+
+/** The 409 of a stale article revision (details `{ revision }`: the current one), as opposed to a stale claim version (`{ current }`). */
+export function staleRevision(message: string, revision: number): AppError {
+  return new AppError('conflict', message, { revision, staleRevision: true });
+}
+
+/**
+ * Puts the claim on new words (PUT /api/claims/:id/anchor): `parts` (UTF-16 ranges into the
+ * article's plain text at `revision`, or `{ keep: i }`: the claim's current part i as it is) replace
+ * ALL of its parts; change words is one range, add a part is the old parts kept plus the new range,
+ * re-attach is the orphaned part's entry replaced by a range (the other parts kept). A statement
+ * (claimText) still equal to the old joined quote follows the new one. The claim keeps its id,
+ * number, verdict, sources, comments and history; its version is bumped and the history records
+ * the quote old → new (parts joined by ' … '). 409 on a stale version (details: the current claim)
+ * or revision (details: `{ revision }`), or on a published article; 422 on a range outside the
+ * text, of spaces only, splitting a character, or overlapping another part, and on a kept index
+ * that is not a current part or is kept twice.
+ */
+export async function setClaimParts(db: Db, claimId: string, input: SetClaimPartsInput, actorId: string): Promise<ClaimDto> {
+  if (input.parts.length === 0) throw new AppError('unprocessable', 'Select the words of the claim.');
+  if (input.parts.length > MAX_CLAIM_PARTS) throw new AppError('unprocessable', `A claim can have at most ${MAX_CLAIM_PARTS} parts.`);
+  await transaction(db, async (tx) => {
+    // assertClaimWritable, keeping the article row it locks: its revision is checked under the lock
+    // (a text save waits for this write or is seen by it, as in createClaim).
+    const [owner] = await tx.select({ articleId: claims.articleId }).from(claims).where(eq(claims.id, claimId)).limit(1);
+    if (!owner) throw notFound('Claim');
+    const article = await lockArticleRow(tx, owner.articleId);
+    refuseIfLocked(article.status);
+    const [current] = await tx.select().from(claims).where(eq(claims.id, claimId)).limit(1);
+    if (!current) throw notFound('Claim');
+    if (current.version !== input.version) throw conflict('Someone else changed this claim since you opened it.', await getClaim(tx, claimId));
+    if (article.revision !== input.revision) {
+      throw staleRevision('The article text changed since you selected the words. Select them again in the current text.', article.revision);
+    }
+    const { text, index } = await articleTextAt(tx, article.id, article.revision);
+    const before = readClaimPartsOrColumns(current);
+    const parts = describeParts(text, input.parts, before, index);
+    const columns = partsColumns(parts);
+    const unchanged =
+      current.anchorState === columns.anchorState &&
+      current.partsJson === columns.partsJson &&
+      current.positionStart === columns.positionStart &&
+      current.positionEnd === columns.positionEnd &&
+      current.quoteExact === columns.quoteExact &&
+      current.quotePrefix === columns.quotePrefix &&
+      current.quoteSuffix === columns.quoteSuffix;
+    if (unchanged) return;
+    // A statement still equal to the words it was made from (spaces collapsed) follows the new words.
+    const oldQuote = joinPartQuotes(before);
+    const newQuote = joinPartQuotes(parts);
+    const followsQuote = collapseSpaces(current.claimText) === collapseSpaces(oldQuote) && collapseSpaces(newQuote) !== collapseSpaces(current.claimText);
+    const claimText = followsQuote ? collapseSpaces(newQuote) : current.claimText;
+    const updated = await tx
+      .update(claims)
+      .set({ ...columns, claimText, anchoredRevision: article.revision, version: current.version + 1, updatedAt: new Date() })
+      .where(and(eq(claims.id, claimId), eq(claims.version, input.version)))
+      .returning({ id: claims.id });
+    if (updated.length !== 1) throw conflict('Someone else changed this claim since you opened it.', null);
+    await recordHistory(tx, {
+      workspaceId: current.workspaceId,
+      articleId: current.articleId,
+      claimId,
+      entityType: 'claim',
+      entityId: claimId,
+      action: 'update',
+      actorId,
+      before: followsQuote ? { quote: oldQuote, claimText: current.claimText } : { quote: oldQuote },
+      after: followsQuote ? { quote: newQuote, claimText } : { quote: newQuote },
+    });
+  });
+  return getClaim(db, claimId);
+}
+
+/**
+ * The claim's new parts: each wanted range's selectors in `text` (trimmed to the words), each
+ * `{ keep }` the current part as it is (stored selectors and state). Found parts are put in text
+ * order among their entries' places; a kept orphaned part stays at its entry's place (its stored
+ * position is stale). Refuses (422) a range outside the text, of spaces only or splitting a
+ * character, a kept index that is not a current part or is kept twice, and overlapping ranges
+ * (with each other or with a kept part that is anchored).
+ */
+function describeParts(text: string, entries: SetClaimPartsInput['parts'], current: readonly ClaimPart[], index: CodePointIndex): ClaimPart[] {
+  const many = entries.length > 1;
+  const which = (i: number) => (many ? `Part ${i + 1}` : 'The selection');
+  const keptBy = new Map<number, number>();
+  // UTF-16 spans of the found parts (new ranges and kept anchored parts), for the overlap check.
+  const spans: Array<{ start: number; end: number; input: number }> = [];
+  const resolved = entries.map((entry, i): { kept: ClaimPart } | { start: number; end: number } => {
+    if ('keep' in entry) {
+      const part = current[entry.keep];
+      if (!part) throw new AppError('unprocessable', `${which(i)} keeps part ${entry.keep + 1} of the claim, but the claim has ${current.length === 1 ? 'one part' : `${current.length} parts`} (keep counts from 0).`);
+      const other = keptBy.get(entry.keep);
+      if (other !== undefined) throw new AppError('unprocessable', `Parts ${other + 1} and ${i + 1} both keep part ${entry.keep + 1} of the claim. Keep each part once.`);
+      keptBy.set(entry.keep, i);
+      if (part.anchorState === 'anchored') {
+        const start = index.toUtf16(part.position.start);
+        const end = index.toUtf16(part.position.end);
+        if (start !== null && end !== null) spans.push({ start, end, input: i });
+      }
+      return { kept: part };
+    }
+    const range = entry;
+    if (range.start < 0 || range.end <= range.start) throw new AppError('unprocessable', `${which(i)} is empty: select some words.`);
+    if (range.end > text.length) throw new AppError('unprocessable', `${which(i)} is outside the article text (it has ${text.length} characters).`);
+    const exact = text.slice(range.start, range.end);
+    if (exact.trim() === '') throw new AppError('unprocessable', `${which(i)} covers only spaces: select some words.`);
+    const trimmed = { start: range.start + (exact.length - exact.trimStart().length), end: range.end - (exact.length - exact.trimEnd().length) };
+    spans.push({ ...trimmed, input: i });
+    return trimmed;
+  });
+  spans.sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 1; i < spans.length; i += 1) {
+    const prev = spans[i - 1]!;
+    const next = spans[i]!;
+    if (next.start < prev.end) {
+      const [a, b] = [prev.input + 1, next.input + 1].sort((x, y) => x - y);
+      throw new AppError('unprocessable', `Parts ${a} and ${b} overlap (“${shortQuote(text.slice(next.start, Math.min(prev.end, next.end)))}” is in both). Each part must cover separate words.`);
+    }
+  }
+  const parts = resolved.map((r): ClaimPart => {
+    if ('kept' in r) return r.kept;
+    const [quote, position] = describeSelection(text, r.start, r.end, index);
+    return { quote: { exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' }, position: { start: position.start, end: position.end }, anchorState: 'anchored' };
+  });
+  // Text order among the found parts' places; orphaned parts keep theirs.
+  const slots = parts.flatMap((p, i) => (p.anchorState === 'anchored' ? [i] : []));
+  const found = sortParts(slots.map((i) => parts[i]!));
+  slots.forEach((slot, k) => {
+    parts[slot] = found[k]!;
+  });
+  return parts;
+}
+
+const collapseSpaces = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+function shortQuote(text: string, max = 40): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
 
 /** `exclusionReason`: a reason excludes the claim from the fact-check, null includes it again. */

@@ -26,7 +26,7 @@ export async function addSource(db: Db, claimId: string, fields: SourceFields, a
       const [last] = await tx.select({ position: max(sources.position) }).from(sources).where(eq(sources.claimId, claimId));
       const [row] = await tx
         .insert(sources)
-        .values({ ...fields, isPublic: fields.isPublic ?? false, claimId, position: (last?.position ?? -1) + 1, createdBy: actorId })
+        .values({ ...fields, isPublic: fields.isPublic ?? false, excerptPrefix: fields.excerptPrefix ?? '', excerptSuffix: fields.excerptSuffix ?? '', claimId, position: (last?.position ?? -1) + 1, createdBy: actorId })
         .returning();
       if (!row) throw new Error('addSource: the insert returned no row');
       await recordHistory(tx, { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId, entityType: 'source', entityId: row.id, action: 'create', actorId, after: row });
@@ -36,15 +36,26 @@ export async function addSource(db: Db, claimId: string, fields: SourceFields, a
   );
 }
 
-/** Replaces the source's fields if `version` is current; `isPublic` left out keeps the current flag. */
+/**
+ * Replaces the source's fields if `version` is current; `isPublic` left out keeps its current value,
+ * and so does the excerpt's context left out while the excerpt stays the same (a changed excerpt
+ * without context clears it).
+ */
 export async function updateSource(db: Db, sourceId: string, fields: UpdateSourceInput, actorId: string): Promise<SourceDto> {
   return transaction(db, async (tx) => {
     const [current] = await tx.select().from(sources).where(eq(sources.id, sourceId)).limit(1);
     if (!current) throw notFound('Source');
     await assertClaimWritable(tx, current.claimId);
     if (current.version !== fields.version) throw conflict('Someone else changed this source since you opened it.', toSourceDto(current));
-    const { version, isPublic, ...rest } = fields;
-    const changes = { ...rest, isPublic: isPublic ?? current.isPublic };
+    const { version, isPublic, excerptPrefix, excerptSuffix, ...rest } = fields;
+    // The context left out is kept only while the excerpt it surrounds is: a new excerpt without context has none.
+    const sameExcerpt = rest.excerpt === current.excerpt;
+    const changes = {
+      ...rest,
+      isPublic: isPublic ?? current.isPublic,
+      excerptPrefix: excerptPrefix ?? (sameExcerpt ? current.excerptPrefix : ''),
+      excerptSuffix: excerptSuffix ?? (sameExcerpt ? current.excerptSuffix : ''),
+    };
     const [row] = await tx
       .update(sources)
       .set({ ...changes, version: version + 1, updatedAt: new Date() })

@@ -1,3 +1,5 @@
+import type { AnchorState, PartAnchorState } from './statuses';
+
 // A claim and its sources as the API and the workbench see them.
 
 export interface SourceDto {
@@ -6,11 +8,23 @@ export interface SourceDto {
   url: string;
   title: string;
   publisher: string;
+  /** The quoted passage (W3C TextQuoteSelector `exact` on the source URL); '' when none. */
   excerpt: string;
+  /** Words just before / after the passage on the source page, when the reviewer gave them; '' otherwise. */
+  excerptPrefix: string;
+  excerptSuffix: string;
   accessedOn: string | null;
   /** Public sources are published; internal ones (the default) never leave the desk. */
   isPublic: boolean;
   version: number;
+}
+
+/** One separate span of the article a claim covers (W3C: one SpecificResource target per part). */
+export interface ClaimPart {
+  quote: { exact: string; prefix: string; suffix: string };
+  /** Code points, W3C TextPositionSelector. */
+  position: { start: number; end: number };
+  anchorState: PartAnchorState;
 }
 
 export interface ClaimDto {
@@ -22,11 +36,15 @@ export interface ClaimDto {
   exclusionReason: string | null;
   /** ISO datetime the claim was first published, or null; a published claim cannot be deleted. */
   firstPublishedAt: string | null;
+  /** The first part's selectors (parts[0]); what single-span code (ordering, the list) reads. */
   quote: { exact: string; prefix: string; suffix: string };
   /** Code points, W3C TextPositionSelector. */
   position: { start: number; end: number };
+  /** Every span the claim covers, in text order; one for most claims, never empty. */
+  parts: ClaimPart[];
   anchoredRevision: number;
-  anchorState: 'anchored' | 'orphaned';
+  /** All parts found (`anchored`), some (`partial`) or none (`orphaned`). */
+  anchorState: AnchorState;
   originalQuote: string;
   claimText: string;
   claimant: string;

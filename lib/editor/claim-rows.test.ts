@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { claimFixture } from '@/test/fixtures/claim-dto';
-import { isFullClaim, ROW_TEXT_LIMIT, shorten, sourceCountOf, toClaimRow } from './claim-rows';
+import { isFullClaim, partsOfRow, ROW_TEXT_LIMIT, shorten, sourceCountOf, toClaimRow } from './claim-rows';
 
 const claim = claimFixture;
 
@@ -42,5 +42,37 @@ describe('shorten', () => {
     expect(cut).toBe('ab…');
     expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(cut)).toBe(false);
     expect(shorten('', 4)).toBe('');
+  });
+});
+
+describe('parts on a row', () => {
+  const twoParts = {
+    ...claim,
+    anchorState: 'partial' as const,
+    parts: [
+      claim.parts[0]!,
+      { quote: { exact: 'last year', prefix: 'percent ', suffix: '.' }, position: { start: 151, end: 160 }, anchorState: 'orphaned' as const },
+    ],
+  };
+
+  it('carries parts (slim: no context) only for a claim with two or more', () => {
+    expect(toClaimRow(claim)).not.toHaveProperty('parts');
+    const row = toClaimRow(twoParts);
+    expect(row.parts).toEqual([
+      { position: { start: 120, end: 150 }, quote: { exact: 'unemployment fell to 4 percent' }, anchorState: 'anchored' },
+      { position: { start: 151, end: 160 }, quote: { exact: 'last year' }, anchorState: 'orphaned' },
+    ]);
+    expect(row.anchorState).toBe('partial');
+    // A partly orphaned claim shows the words first marked, like an orphan.
+    expect(row.originalQuote).toBe(claim.originalQuote);
+  });
+
+  it('partsOfRow: the parts, or the one part a single-part row describes (never empty)', () => {
+    expect(partsOfRow(toClaimRow(twoParts))).toHaveLength(2);
+    expect(partsOfRow(toClaimRow(claim))).toEqual([{ position: { start: 120, end: 150 }, quote: { exact: 'unemployment fell to 4 percent' }, anchorState: 'anchored' }]);
+    expect(partsOfRow(toClaimRow({ ...claim, anchorState: 'orphaned' }))[0]!.anchorState).toBe('orphaned');
+    expect(partsOfRow({ ...toClaimRow(claim), parts: [] })).toHaveLength(1);
+    // A full claim is a row too: its parts as they are.
+    expect(partsOfRow(twoParts)).toBe(twoParts.parts);
   });
 });

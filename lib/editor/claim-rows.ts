@@ -1,4 +1,5 @@
 import type { ClaimDto, SourceDto } from '@/lib/domain/claims';
+import type { AnchorState, PartAnchorState } from '@/lib/domain/statuses';
 
 /**
  * A claim as the workbench's list and highlights need it: no sources, rationale, dates or author.
@@ -12,14 +13,20 @@ export interface ClaimRow {
   /** Code points, W3C TextPositionSelector. */
   position: { start: number; end: number };
   anchoredRevision: number;
-  anchorState: 'anchored' | 'orphaned';
+  /** Claim level: all parts found, some (`partial`) or none. */
+  anchorState: AnchorState;
+  /**
+   * Every part (in text order) when the claim has two or more; left out for a single-part claim,
+   * whose part is `position`/`quote`/`anchorState` (rows stay slim). Read it with partsOfRow.
+   */
+  parts?: ClaimRowPart[];
   /**
    * The quoted words in full (the highlight checks them at the stored position). A row has no
    * prefix and suffix (a full claim does): the stored position holds at every later revision, and a
    * client whose text is not yet the claim's falls back to the quote near that position.
    */
   quote: { exact: string; prefix?: string; suffix?: string };
-  /** The words as first marked (shortened), shown for an orphaned claim; '' on an anchored row. */
+  /** The words as first marked (shortened), shown for an orphaned or partly orphaned claim; '' on an anchored row. */
   originalQuote: string;
   /** Shortened on a row (ROW_TEXT_LIMIT); complete on a full claim. */
   claimText: string;
@@ -31,6 +38,14 @@ export interface ClaimRow {
   /** How many sources: on a row. A full claim has `sources` instead. */
   sourceCount?: number;
   sources?: SourceDto[];
+}
+
+/** One part of a claim as a list row carries it (a full claim's ClaimPart also has the quote's context). */
+export interface ClaimRowPart {
+  /** Code points, W3C TextPositionSelector. */
+  position: { start: number; end: number };
+  quote: { exact: string; prefix?: string; suffix?: string };
+  anchorState: PartAnchorState;
 }
 
 /** Longest claim text, claimant or original quote a row carries (the list clamps to two lines). */
@@ -55,7 +70,8 @@ export function toClaimRow(claim: ClaimDto): ClaimRow {
     anchoredRevision: claim.anchoredRevision,
     anchorState: claim.anchorState,
     quote: { exact: claim.quote.exact },
-    originalQuote: claim.anchorState === 'orphaned' ? shorten(claim.originalQuote) : '',
+    ...(claim.parts.length >= 2 ? { parts: claim.parts.map((p) => ({ position: { start: p.position.start, end: p.position.end }, quote: { exact: p.quote.exact }, anchorState: p.anchorState })) } : {}),
+    originalQuote: claim.anchorState !== 'anchored' ? shorten(claim.originalQuote) : '',
     claimText: shorten(claim.claimText),
     claimant: shorten(claim.claimant),
     verdictId: claim.verdictId,
@@ -64,6 +80,15 @@ export function toClaimRow(claim: ClaimDto): ClaimRow {
     verdictHidden: claim.verdictHidden,
     sourceCount: claim.sources.length,
   };
+}
+
+/**
+ * Every part of a claim, in text order, never empty: its `parts` when it has several, else the one
+ * part its position and quote describe (found unless the claim is orphaned).
+ */
+export function partsOfRow(row: Pick<ClaimRow, 'position' | 'quote' | 'anchorState' | 'parts'>): ClaimRowPart[] {
+  if (row.parts && row.parts.length > 0) return row.parts;
+  return [{ position: row.position, quote: row.quote, anchorState: row.anchorState === 'anchored' ? 'anchored' : 'orphaned' }];
 }
 
 /** Whether the cache holds the full claim (opened, or written by this client) rather than its list row. */

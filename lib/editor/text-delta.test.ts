@@ -5,7 +5,7 @@ import { CodePointIndex } from '@/lib/anchoring/code-points';
 import { diffText } from '@/lib/text/diff';
 import { computeBlockSplice } from './block-splice';
 import { jsonDocToText } from './doc-text';
-import { applyDocDelta, mapClaimRange, nextAnchor, readTextDelta, remapClaims, type AnchoredClaimFields } from './text-delta';
+import { applyDocDelta, mapClaimRange, movedParts, nextAnchor, readTextDelta, remapClaims, type AnchoredClaimFields } from './text-delta';
 
 const doc = (...paragraphs: string[]): JSONContent => ({ type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
 
@@ -147,5 +147,103 @@ group('remapClaims on slim list rows', () => {
     expect(next!.quote).toEqual({ exact: 'gamma' });
     expect(rangeIn(newText, next!)).toBe('gamma');
     expect(next!.anchoredRevision).toBe(2);
+  });
+});
+
+group('remapClaims on multi-part claims', () => {
+  const text = 'The mayor said on Monday that the bridge cost 40 million euros. Critics disagree. The council agreed.';
+  /** A full claim with a part on each of `quotes` (first occurrence), in text order. */
+  function multiOn(id: string, source: string, quotes: string[]) {
+    const parts = quotes.map((q) => {
+      const c = claimOn(id, source, q);
+      return { quote: c.quote as { exact: string; prefix: string; suffix: string }, position: c.position, anchorState: 'anchored' as const };
+    });
+    return { id, quote: parts[0]!.quote, position: parts[0]!.position, parts, anchoredRevision: 1, anchorState: 'anchored' as const, extra: 'kept' };
+  }
+
+  it('moves every part with the text, selectors as describe() gives them, the columns mirroring parts[0]', () => {
+    const claim = multiOn('m', text, ['The mayor said', 'the bridge cost 40 million euros']);
+    const newText = `Update: ${text.replace('on Monday', 'on Monday evening')}`;
+    const [next] = remapClaims([claim], text, newText, diffText(text, newText), [], 2)!;
+    expect(next!.parts!.map((p) => rangeIn(newText, { ...claim, position: p.position }))).toEqual(['The mayor said', 'the bridge cost 40 million euros']);
+    expect(next!.parts![1]!.quote).toEqual(claimOn('x', newText, 'the bridge cost 40 million euros').quote);
+    expect(next!.quote).toEqual(next!.parts![0]!.quote);
+    expect(next!.position).toEqual(next!.parts![0]!.position);
+    expect(next).toMatchObject({ anchoredRevision: 2, anchorState: 'anchored', extra: 'kept' });
+  });
+
+  it('keeps slim parts slim, keeps an orphaned part as it is, and keeps the combined state', () => {
+    const full = multiOn('m', text, ['The mayor said', 'The council agreed']);
+    const row = { ...full, anchorState: 'partial' as const, quote: { exact: 'The mayor said' }, parts: [{ ...full.parts[0]!, quote: { exact: 'The mayor said' } }, { ...full.parts[1]!, quote: { exact: 'The council agreed' }, anchorState: 'orphaned' as const }] };
+    const newText = `Update: ${text}`;
+    const [next] = remapClaims([row], text, newText, diffText(text, newText), [], 2)!;
+    expect(next!.parts![0]!.quote).toEqual({ exact: 'The mayor said' });
+    expect(rangeIn(newText, { ...row, position: next!.parts![0]!.position })).toBe('The mayor said');
+    expect(next!.parts![1]).toEqual(row.parts[1]);
+    expect(next!.anchorState).toBe('partial');
+  });
+
+  it('leaves a multi-part claim no change reaches as it is (same object)', () => {
+    const claim = multiOn('m', text, ['The mayor said', 'the bridge cost']);
+    const newText = text.replace('The council agreed.', 'The council agreed!');
+    expect(remapClaims([claim], text, newText, diffText(text, newText), [], 2)![0]).toBe(claim);
+  });
+
+  it('is null (refetch) when the server says refetch, sends a range for a multi-part claim, or a part does not fit the old text', () => {
+    const claim = multiOn('m', text, ['The mayor said', 'the bridge cost']);
+    const newText = `Update: ${text}`;
+    const changes = diffText(text, newText);
+    expect(remapClaims([claim], text, newText, changes, [{ id: 'm', refetch: true }], 2)).toBeNull();
+    expect(remapClaims([claim], text, newText, changes, [{ id: 'm', start: 0, end: 3 }], 2)).toBeNull();
+    const wrong = { ...claim, parts: [claim.parts[0]!, { ...claim.parts[1]!, quote: { ...claim.parts[1]!.quote, exact: 'not there' } }] };
+    expect(remapClaims([wrong], text, newText, changes, [], 2)).toBeNull();
+    // A refetch for another claim also refetches (the list is fetched as a whole).
+    expect(remapClaims([claimOn('s', text, 'Critics')], text, newText, changes, [{ id: 'm', refetch: true }], 2)).toBeNull();
+  });
+
+  it('moves the one part of a full single-part claim along with its columns', () => {
+    const single = multiOn('s', text, ['Critics disagree']);
+    const newText = `Update: ${text}`;
+    const [next] = remapClaims([single], text, newText, diffText(text, newText), [], 2)!;
+    expect(next!.parts).toEqual([{ quote: next!.quote, position: next!.position, anchorState: 'anchored' }]);
+    expect(rangeIn(newText, next!)).toBe('Critics disagree');
+  });
+
+  it('movedParts sorts the parts into text order and reports the change', () => {
+    const claim = multiOn('m', text, ['The mayor said', 'Critics disagree']);
+    const index = new CodePointIndex(text);
+    // The second part found before the first (say, a paragraph moved): order by start.
+    const moved = movedParts(claim.parts, [{ start: 70, end: 84 }, { start: 0, end: 16 }], text, index);
+    expect(moved.parts.map((p) => p.position.start)).toEqual([0, 70]);
+    expect(moved.order).toEqual([1, 0]);
+    expect(moved.changed).toBe(true);
+    expect(movedParts(claim.parts, [null, null], text, index).anchorState).toBe('orphaned');
+    expect(movedParts(claim.parts, [null, { start: text.indexOf('Critics disagree'), end: text.indexOf('Critics disagree') + 16 }], text, index).anchorState).toBe('partial');
+  });
+
+  it('movedParts keeps an orphaned part at its index (never sorted on its stale position) and found parts in their order', () => {
+    const claim = multiOn('m', text, ['The mayor said', 'Critics disagree', 'The council agreed']);
+    const index = new CodePointIndex(text);
+    // The first part orphaned with a stale position past the others; the others found where they are.
+    const stale = { ...claim.parts[0]!, position: { start: 95, end: 99 } };
+    const parts = [stale, claim.parts[1]!, claim.parts[2]!];
+    const critics = { start: text.indexOf('Critics disagree'), end: text.indexOf('Critics disagree') + 16 };
+    const council = { start: text.indexOf('The council agreed'), end: text.indexOf('The council agreed') + 18 };
+    const moved = movedParts(parts, [null, critics, council], text, index);
+    expect(moved.order).toEqual([0, 1, 2]);
+    expect(moved.parts[0]).toEqual({ ...stale, anchorState: 'orphaned' });
+    expect(moved.parts.map((p) => p.quote.exact)).toEqual(['The mayor said', 'Critics disagree', 'The council agreed']);
+    expect(moved.anchorState).toBe('partial');
+    // Found parts out of text order are sorted among the found parts' indices; the orphan stays put.
+    const swapped = movedParts(claim.parts, [council, null, critics], text, index);
+    expect(swapped.order).toEqual([2, 1, 0]);
+    expect(swapped.parts.map((p) => p.anchorState)).toEqual(['anchored', 'orphaned', 'anchored']);
+    expect(swapped.parts[0]!.position.start).toBeLessThan(swapped.parts[2]!.position.start);
+  });
+
+  it('readTextDelta accepts a refetch exception', () => {
+    const value = { baseRevision: 1, revision: 2, docChanges: [], textChanges: [], exceptions: [{ id: 'm', refetch: true }] };
+    expect(readTextDelta(value)).toEqual(value);
+    expect(readTextDelta({ ...value, exceptions: [{ id: 'm', refetch: 'yes' }] })).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { describe } from '@/lib/anchoring/describe';
 import { applyTextChanges, mapOffset, type TextChange } from '@/lib/text/diff';
 import { applyBlockSplices, type BlockSplice } from './block-splice';
 import { jsonDocToText } from './doc-text';
+import type { AnchorState, PartAnchorState } from '@/lib/domain/statuses';
 
 /**
  * A text save told as a delta, so the saver and everyone watching can move from the text they hold
@@ -17,8 +18,12 @@ import { jsonDocToText } from './doc-text';
  * anchoredRevision where the server's moved on, which changes nothing for the highlights).
  */
 
-/** A claim whose new place is not its mapped old place: a UTF-16 range in the new text, or orphaned. */
-export type ClaimException = { id: string; start: number; end: number } | { id: string; orphaned: true };
+/**
+ * A claim whose new place is not its mapped old place: a UTF-16 range in the new text, orphaned, or
+ * (`refetch`) a multi-part claim whose parts did not all follow the text (one range cannot tell
+ * where each part went): the receiver cannot derive the claims and fetches them again.
+ */
+export type ClaimException = { id: string; start: number; end: number } | { id: string; orphaned: true } | { id: string; refetch: true };
 
 export interface ArticleTextDelta {
   baseRevision: number;
@@ -40,7 +45,19 @@ export interface AnchoredClaimFields {
   quote: { exact: string; prefix?: string; suffix?: string };
   position: { start: number; end: number };
   anchoredRevision: number;
-  anchorState: 'anchored' | 'orphaned';
+  anchorState: AnchorState;
+  /**
+   * Every part, in text order, when the claim has several (a list row carries them only then; a
+   * full claim always, one for a single-part claim). Each part follows the text like a claim.
+   */
+  parts?: readonly AnchoredPart[];
+}
+
+/** One part of a claim (lib/claims/parts): its quote (a row's without context), position and state. */
+export interface AnchoredPart {
+  quote: { exact: string; prefix?: string; suffix?: string };
+  position: { start: number; end: number };
+  anchorState: PartAnchorState;
 }
 
 /** Where an old UTF-16 range lands in the new text: its start sticks right of an insertion there, its end left. */
@@ -63,7 +80,7 @@ export interface NextAnchor {
  * selectors kept (never moved onto other words). Pure and shared by the server (what it stores) and
  * the client (what it derives), so both agree exactly.
  */
-export function nextAnchor(claim: Omit<AnchoredClaimFields, 'id' | 'anchoredRevision'>, range: { start: number; end: number } | null, newText: string, index: CodePointIndex): NextAnchor {
+export function nextAnchor(claim: Pick<AnchoredClaimFields, 'quote' | 'position' | 'anchorState'>, range: { start: number; end: number } | null, newText: string, index: CodePointIndex): NextAnchor {
   if (!range) return { quote: { exact: claim.quote.exact, prefix: claim.quote.prefix ?? '', suffix: claim.quote.suffix ?? '' }, position: claim.position, anchorState: 'orphaned', changed: claim.anchorState !== 'orphaned' };
   const [quote, position] = describeWithIndex(newText, range.start, range.end, index);
   const next = {
@@ -84,8 +101,12 @@ export function nextAnchor(claim: Omit<AnchoredClaimFields, 'id' | 'anchoredRevi
 /**
  * The claims after a save, derived on the client: mapped positions, the server's exceptions, and the
  * selectors recomputed in the new text. Claims not held are ignored; a claim that cannot be placed
- * (its old position does not fit the old text, or its mapped range collapsed without an exception)
- * makes the whole result null, and the caller refetches instead.
+ * (its old position does not fit the old text, or its mapped range collapsed without an exception,
+ * or the server says `refetch`) makes the whole result null, and the caller refetches instead.
+ *
+ * A multi-part claim (two or more parts) moves part by part: the server sends no range for it, only
+ * `refetch` when its parts did not all follow the text, so here every anchored part maps through the
+ * changes and every orphaned part stays as it is (see reanchorArticleClaims, which checks the same).
  */
 export function remapClaims<T extends AnchoredClaimFields>(
   claims: readonly T[],
@@ -95,22 +116,32 @@ export function remapClaims<T extends AnchoredClaimFields>(
   exceptions: readonly ClaimException[],
   revision: number,
 ): T[] | null {
+  // A claim the server could not tell as a range: refetch the list (held or not, it is one request).
+  if (exceptions.some((e) => 'refetch' in e)) return null;
   const byId = new Map(exceptions.map((e) => [e.id, e]));
   const oldIndex = new CodePointIndex(oldText);
   const newIndex = new CodePointIndex(newText);
   const result: T[] = [];
   for (const claim of claims) {
     const exception = byId.get(claim.id);
+    if (claim.parts && claim.parts.length >= 2) {
+      // The server sends ranges for single-part claims only: an exception here means the two disagree.
+      if (exception) return null;
+      const moved = remapParts(claim, oldText, oldIndex, newText, newIndex, textChanges, revision);
+      if (!moved) return null;
+      result.push(moved);
+      continue;
+    }
     let range: { start: number; end: number } | null;
-    if (exception) range = 'orphaned' in exception ? null : { start: exception.start, end: exception.end };
-    else if (claim.anchorState === 'orphaned') {
+    if (exception) {
+      if ('refetch' in exception) return null;
+      range = 'orphaned' in exception ? null : { start: exception.start, end: exception.end };
+    }
+    else if (claim.anchorState !== 'anchored') {
       result.push(claim);
       continue;
     } else {
-      const start = oldIndex.toUtf16(claim.position.start);
-      const end = oldIndex.toUtf16(claim.position.end);
-      if (start === null || end === null || oldText.slice(start, end) !== claim.quote.exact) return null;
-      range = mapClaimRange(textChanges, start, end);
+      range = mappedUtf16Range(claim, oldText, oldIndex, textChanges);
       if (!range) return null;
     }
     if (range && (range.start < 0 || range.end > newText.length || range.end <= range.start)) return null;
@@ -120,11 +151,81 @@ export function remapClaims<T extends AnchoredClaimFields>(
       continue;
     }
     // A slim row stays slim: it carried no context, so it gets none.
-    const slim = claim.quote.prefix === undefined && claim.quote.suffix === undefined;
-    const quote = slim ? { exact: next.quote.exact } : next.quote;
-    result.push({ ...claim, quote, position: next.position, anchorState: next.anchorState, anchoredRevision: revision });
+    const quote = isSlim(claim) ? { exact: next.quote.exact } : next.quote;
+    const moved = { ...claim, quote, position: next.position, anchorState: next.anchorState, anchoredRevision: revision };
+    // A full claim holds its one part twice (the columns and parts[0]): both move.
+    if (claim.parts && claim.parts.length === 1) moved.parts = [{ quote, position: next.position, anchorState: next.anchorState === 'anchored' ? 'anchored' : 'orphaned' }];
+    result.push(moved);
   }
   return result;
+}
+
+const isSlim = (part: { quote: { prefix?: string; suffix?: string } }) => part.quote.prefix === undefined && part.quote.suffix === undefined;
+
+/** The UTF-16 range an anchored part's old place maps to, or null when its stored place does not hold its quote in `oldText` or the range collapsed. */
+function mappedUtf16Range(part: Pick<AnchoredPart, 'quote' | 'position'>, oldText: string, oldIndex: CodePointIndex, textChanges: readonly TextChange[]): { start: number; end: number } | null {
+  const start = oldIndex.toUtf16(part.position.start);
+  const end = oldIndex.toUtf16(part.position.end);
+  if (start === null || end === null || oldText.slice(start, end) !== part.quote.exact) return null;
+  return mapClaimRange(textChanges, start, end);
+}
+
+/**
+ * A multi-part claim after a save when every part followed the text: anchored parts mapped, orphaned
+ * ones kept; parts in their stored order (movedParts), the columns mirroring parts[0]. The same
+ * function the server's check uses (movedParts), so both sides agree. Null when a part cannot be placed.
+ */
+function remapParts<T extends AnchoredClaimFields>(claim: T, oldText: string, oldIndex: CodePointIndex, newText: string, newIndex: CodePointIndex, textChanges: readonly TextChange[], revision: number): T | null {
+  const parts = claim.parts ?? [];
+  const ranges: Array<{ start: number; end: number } | null> = [];
+  for (const part of parts) {
+    if (part.anchorState !== 'anchored') {
+      ranges.push(null);
+      continue;
+    }
+    const range = mappedUtf16Range(part, oldText, oldIndex, textChanges);
+    if (!range || range.end > newText.length) return null;
+    ranges.push(range);
+  }
+  const next = movedParts(parts, ranges, newText, newIndex);
+  if (!next.changed) return claim;
+  const slimParts = next.parts.map((p, i) => (isSlim(parts[next.order[i]!]!) ? { ...p, quote: { exact: p.quote.exact } } : p));
+  const first = slimParts[0]!;
+  return { ...claim, parts: slimParts, quote: first.quote, position: first.position, anchorState: next.anchorState, anchoredRevision: revision };
+}
+
+export interface MovedParts {
+  /** The parts after the save, in their stored order (found parts in text order among themselves). */
+  parts: Array<{ quote: { exact: string; prefix: string; suffix: string }; position: { start: number; end: number }; anchorState: PartAnchorState }>;
+  /** For each new part, the index of the old part it came from. */
+  order: number[];
+  anchorState: AnchorState;
+  /** Whether any part's selectors or state, or their order, changed. */
+  changed: boolean;
+}
+
+/**
+ * A multi-part claim's parts after a save, given each part's new UTF-16 range (null: not found;
+ * the part is orphaned and keeps its old selectors): nextAnchor per part, in their stored order.
+ * An orphaned part keeps its index (its stale position is never sorted on); only when the search
+ * put found parts out of text order are the found parts sorted among the found parts' indices.
+ * Shared by the server (what it stores) and the client.
+ */
+export function movedParts(parts: readonly AnchoredPart[], ranges: ReadonlyArray<{ start: number; end: number } | null>, newText: string, index: CodePointIndex): MovedParts {
+  let changed = false;
+  const next = parts.map((part, i) => {
+    const anchor = nextAnchor(part, ranges[i] ?? null, newText, index);
+    if (anchor.changed) changed = true;
+    return { part: { quote: anchor.quote, position: anchor.position, anchorState: (anchor.anchorState === 'anchored' ? 'anchored' : 'orphaned') as PartAnchorState }, from: i };
+  });
+  const slots = next.flatMap((p, i) => (p.part.anchorState === 'anchored' ? [i] : []));
+  const found = slots.map((i) => next[i]!).sort((a, b) => a.part.position.start - b.part.position.start || a.part.position.end - b.part.position.end);
+  slots.forEach((slot, k) => {
+    next[slot] = found[k]!;
+  });
+  if (next.some((p, i) => p.from !== i)) changed = true;
+  const anchorState: AnchorState = found.length === next.length ? 'anchored' : found.length === 0 ? 'orphaned' : 'partial';
+  return { parts: next.map((p) => p.part), order: next.map((p) => p.from), anchorState, changed };
 }
 
 /**
@@ -156,7 +257,7 @@ export function readTextDelta(value: unknown): ArticleTextDelta | null {
   const okException = (e: unknown) => {
     if (!e || typeof e !== 'object') return false;
     const x = e as Record<string, unknown>;
-    return typeof x.id === 'string' && (x.orphaned === true || (Number.isInteger(x.start) && Number.isInteger(x.end)));
+    return typeof x.id === 'string' && (x.orphaned === true || x.refetch === true || (Number.isInteger(x.start) && Number.isInteger(x.end)));
   };
   if (!d.exceptions.every(okException)) return null;
   return d as unknown as ArticleTextDelta;

@@ -87,9 +87,11 @@ export function emitArticleUpdated(
   actorId: string | null,
   /** A text save's delta (see ArticleUpdatedEvent.delta); dropped when over MAX_TEXT_DELTA_CHARS. */
   textDelta?: ArticleTextDelta | null,
+  /** A text save's claims with fewer parts found than before (ArticleUpdatedEvent.newlyOrphaned). */
+  newlyOrphaned?: number,
 ): void {
   const delta = liveTextDelta(textDelta);
-  emit({ type: 'article.updated', workspaceId: article.workspaceId, articleId: article.id, entityId: article.id, version: article.version, fields, revision: article.revision ?? null, actorId, ...(delta ? { delta } : {}) });
+  emit({ type: 'article.updated', workspaceId: article.workspaceId, articleId: article.id, entityId: article.id, version: article.version, fields, revision: article.revision ?? null, actorId, ...(delta ? { delta } : {}), ...(newlyOrphaned !== undefined ? { newlyOrphaned } : {}) });
 }
 
 export function emitMemberRemoved(workspaceId: string, userId: string, actorId: string | null): void {

@@ -80,6 +80,8 @@ export interface ArticleUpdatedEvent extends Envelope {
    * clients then refetch as before.
    */
   delta?: ArticleTextDelta;
+  /** A text save: how many claims have fewer parts found than before it (anchored → partial/orphaned, partial → orphaned or fewer parts). */
+  newlyOrphaned?: number;
 }
 
 export interface PresenceViewer {

@@ -23,8 +23,8 @@ describe('publishBlockers', () => {
     const blockers = publishBlockers([claim(5, { anchorState: 'orphaned' }), claim(3, { verdictId: null }), claim(1), claim(7, { verdictId: null, orphaned: true })]);
     expect(blockers).toEqual([
       { kind: 'no_final_verdict', claimId: 'c3', claimNumber: 3, message: 'Claim 3 has no final verdict.' },
-      { kind: 'orphaned', claimId: 'c5', claimNumber: 5, message: 'Claim 5 is orphaned: its words are no longer in the text. Exclude it or delete it.' },
-      { kind: 'orphaned', claimId: 'c7', claimNumber: 7, message: 'Claim 7 is orphaned: its words are no longer in the text. Exclude it or delete it.' },
+      { kind: 'orphaned', claimId: 'c5', claimNumber: 5, message: 'Claim 5 is orphaned: its words are no longer in the text. Re-attach it to the text, exclude it or delete it.' },
+      { kind: 'orphaned', claimId: 'c7', claimNumber: 7, message: 'Claim 7 is orphaned: its words are no longer in the text. Re-attach it to the text, exclude it or delete it.' },
       { kind: 'no_final_verdict', claimId: 'c7', claimNumber: 7, message: 'Claim 7 has no final verdict.' },
     ]);
   });
@@ -43,8 +43,19 @@ describe('publishBlockers', () => {
 
   it('tells an orphan that has been published to exclude it (it cannot be deleted)', () => {
     expect(publishBlockers([claim(2, { anchorState: 'orphaned', firstPublishedAt: new Date('2024-01-01') })])[0]!.message).toBe(
-      'Claim 2 is orphaned: its words are no longer in the text. Exclude it (a published claim cannot be deleted).',
+      'Claim 2 is orphaned: its words are no longer in the text. Re-attach it to the text or exclude it (a published claim cannot be deleted).',
     );
+  });
+
+  it('blocks a partly orphaned claim (a part whose words are gone) and says how to fix it', () => {
+    const [blocker] = publishBlockers([claim(4, { anchorState: 'partial' })]);
+    expect(blocker).toEqual({
+      kind: 'orphaned',
+      claimId: 'c4',
+      claimNumber: 4,
+      message: 'Claim 4 is partly orphaned: the words of one of its parts are no longer in the text. Re-attach or remove that part, or exclude the claim.',
+    });
+    expect(publishBlockers([claim(4, { anchorState: 'partial', exclusionReason: 'Opinion' }), claim(5)])).toEqual([]);
   });
 
   it('treats a blank exclusion reason as not excluded (it blocks rather than silently hides)', () => {

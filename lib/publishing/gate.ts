@@ -6,7 +6,8 @@ import type { PublishBlocker } from '@/lib/domain/publishing';
  *
  * - `no_claims`: no included claim at all (excluded claims do not count).
  * - `no_final_verdict`: an included claim without a final verdict.
- * - `orphaned`: an included claim whose words are no longer in the text.
+ * - `orphaned`: an included claim whose words are no longer in the text, or a multi-part claim
+ *   with a part whose words are gone (`partial`): the public page would quote words the article lost.
  * Excluded claims ("not part of the fact-check") never block. An owner may publish despite
  * blockers with a recorded reason (db/queries/publications.ts).
  */
@@ -25,7 +26,7 @@ export interface GateClaim {
   verdictId?: string | null;
   /** The final verdict (report claims). */
   finalVerdict?: unknown;
-  anchorState?: 'anchored' | 'orphaned' | string;
+  anchorState?: 'anchored' | 'partial' | 'orphaned' | string;
   orphaned?: boolean;
   /** Set once published: such a claim can be excluded but no longer deleted. */
   firstPublishedAt?: Date | string | null;
@@ -71,8 +72,15 @@ export function publishBlockers(claims: ReadonlyArray<GateClaim>): PublishBlocke
   for (const claim of ordered) {
     const claimNumber = Number.isInteger(claim.number) && claim.number > 0 ? claim.number : null;
     if (isOrphaned(claim)) {
-      const fix = claim.firstPublishedAt ? 'Exclude it (a published claim cannot be deleted).' : 'Exclude it or delete it.';
+      const fix = claim.firstPublishedAt ? 'Re-attach it to the text or exclude it (a published claim cannot be deleted).' : 'Re-attach it to the text, exclude it or delete it.';
       blockers.push({ kind: 'orphaned', claimId: claim.id, claimNumber, message: `${label(claim)} is orphaned: its words are no longer in the text. ${fix}` });
+    } else if (claim.anchorState === 'partial') {
+      blockers.push({
+        kind: 'orphaned',
+        claimId: claim.id,
+        claimNumber,
+        message: `${label(claim)} is partly orphaned: the words of one of its parts are no longer in the text. Re-attach or remove that part, or exclude the claim.`,
+      });
     }
     if (!hasFinalVerdict(claim)) {
       blockers.push({ kind: 'no_final_verdict', claimId: claim.id, claimNumber, message: `${label(claim)} has no final verdict.` });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createArticleSchema } from './articles';
-import { createClaimSchema, sourceFieldsSchema, updateClaimSchema, updateSourceSchema } from './claims';
+import { createClaimSchema, setClaimPartsSchema, sourceFieldsSchema, updateClaimSchema, updateSourceSchema } from './claims';
 import { httpUrlSchema, isRealIsoDate, isoDateSchema } from './common';
 
 const firstMessage = (result: { success: boolean; error?: { issues: Array<{ message: string }> } }) => result.error?.issues[0]?.message;
@@ -54,7 +54,7 @@ describe('claims and sources', () => {
   it('requires a web address for a source and trims fields', () => {
     expect(firstMessage(sourceFieldsSchema.safeParse({ url: 'javascript:alert(1)' }))).toBe('Enter a full web address starting with http:// or https://.');
     // isPublic: a new source is internal unless marked public (issue 10).
-    expect(sourceFieldsSchema.parse({ url: ' https://example.org ', title: ' T ' })).toEqual({ url: 'https://example.org', title: 'T', publisher: '', excerpt: '', accessedOn: null, isPublic: false });
+    expect(sourceFieldsSchema.parse({ url: ' https://example.org ', title: ' T ' })).toEqual({ url: 'https://example.org', title: 'T', publisher: '', excerpt: '', excerptPrefix: '', excerptSuffix: '', accessedOn: null, isPublic: false });
   });
   it('marks a source public or internal: false by default on add, unchanged when left out of an update', () => {
     expect(sourceFieldsSchema.parse({ url: 'https://example.org', isPublic: true }).isPublic).toBe(true);
@@ -70,5 +70,30 @@ describe('articles', () => {
     expect(firstMessage(createArticleSchema.safeParse({ title: 'T', text: '  \n ' }))).toBe('Paste or upload the article text.');
     expect(firstMessage(createArticleSchema.safeParse({ title: '', text: 'x' }))).toBe('Title is required.');
     expect(firstMessage(createArticleSchema.safeParse({ title: 'T', text: 'x', language: 'English' }))).toBe('Use a language code like en or fa.');
+  });
+});
+
+describe('claim parts (PUT /api/claims/:id/anchor)', () => {
+  it('takes 1–20 non-empty ranges with a version and a revision', () => {
+    expect(setClaimPartsSchema.parse({ version: 2, revision: 5, parts: [{ start: 0, end: 4 }, { start: 10, end: 12 }] })).toEqual({ version: 2, revision: 5, parts: [{ start: 0, end: 4 }, { start: 10, end: 12 }] });
+    expect(firstMessage(setClaimPartsSchema.safeParse({ version: 2, revision: 5, parts: [] }))).toBe('Select the words of the claim.');
+    expect(firstMessage(setClaimPartsSchema.safeParse({ version: 2, revision: 5, parts: [{ start: 3, end: 3 }] }))).toBe('Each part must cover some words (its end must come after its start).');
+    expect(firstMessage(setClaimPartsSchema.safeParse({ version: 2, revision: 5, parts: [{ start: -1, end: 3 }] }))).toBe('Offsets cannot be negative.');
+    expect(firstMessage(setClaimPartsSchema.safeParse({ version: 2, revision: 5, parts: [{ start: 1.5, end: 3 }] }))).toBe('Offsets are whole numbers.');
+    expect(firstMessage(setClaimPartsSchema.safeParse({ version: 2, revision: 5, parts: Array.from({ length: 21 }, (_, i) => ({ start: i, end: i + 1 })) }))).toBe('A claim can have at most 20 parts.');
+    expect(firstMessage(setClaimPartsSchema.safeParse({ version: 2, revision: 5, parts: 'all' }))).toBe('Give the parts of the claim as a list of { start, end } or { keep: index }.');
+    expect(firstMessage(setClaimPartsSchema.safeParse({ version: 2, parts: [{ start: 0, end: 1 }] }))).toBe('The article revision is required.');
+    expect(firstMessage(setClaimPartsSchema.safeParse({ revision: 2, parts: [{ start: 0, end: 1 }] }))).toBe('A version number is required.');
+  });
+});
+
+describe('source excerpt context', () => {
+  it('keeps the words around the excerpt as given (spaces too), defaults them to empty on add and leaves them out of an update without them', () => {
+    expect(sourceFieldsSchema.parse({ url: 'https://example.org', excerpt: 'rose 4%', excerptPrefix: ' prices ', excerptSuffix: ' in May ' })).toMatchObject({ excerpt: 'rose 4%', excerptPrefix: ' prices ', excerptSuffix: ' in May ' });
+    const update = updateSourceSchema.parse({ url: 'https://example.org', version: 2 });
+    expect(update).not.toHaveProperty('excerptPrefix');
+    expect(update).not.toHaveProperty('excerptSuffix');
+    expect(firstMessage(sourceFieldsSchema.safeParse({ url: 'https://example.org', excerptPrefix: 'x'.repeat(201) }))).toBe('The words before the excerpt can be at most 200 characters.');
+    expect(firstMessage(sourceFieldsSchema.safeParse({ url: 'https://example.org', excerptSuffix: 'x'.repeat(201) }))).toBe('The words after the excerpt can be at most 200 characters.');
   });
 });

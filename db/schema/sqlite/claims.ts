@@ -27,7 +27,10 @@ export const claims = sqliteTable(
     positionEnd: integer('position_end').notNull(),
     /** The article revision the selectors were last changed at; they hold for later revisions until rewritten (every text save re-anchors all claims and rewrites those that moved). */
     anchoredRevision: integer('anchored_revision').notNull(),
+    /** Claim level: all parts found (anchored), some (partial) or none (orphaned). */
     anchorState: text('anchor_state', { enum: ANCHOR_STATES }).notNull().default('anchored'),
+    /** null: a single-part claim (the quote/position columns are its part). Otherwise a JSON array of ALL parts (≥ 2), `{ exact, prefix, suffix, start, end, state }`, the columns mirroring parts[0]: read and write it only through lib/claims/parts. */
+    partsJson: text('parts_json'),
     /** The words first highlighted; kept for orphans and history. */
     originalQuote: text('original_quote').notNull(),
     /** Normalised statement of the claim (defaults to the quote). */

@@ -13,7 +13,10 @@ export const sources = sqliteTable(
     url: text('url').notNull(),
     title: text('title').notNull().default(''),
     publisher: text('publisher').notNull().default(''),
+    /** The quoted passage: a W3C TextQuoteSelector on the source URL (exact, with the words around it when given). */
     excerpt: text('excerpt').notNull().default(''),
+    excerptPrefix: text('excerpt_prefix').notNull().default(''),
+    excerptSuffix: text('excerpt_suffix').notNull().default(''),
     /** ISO date the source was consulted. */
     accessedOn: text('accessed_on'),
     /** Public sources appear on public pages and publication exports; internal ones (a tip, a confidential contact) never do. */

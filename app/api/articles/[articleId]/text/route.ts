@@ -20,13 +20,20 @@ export const PUT = apiRoute<{ articleId: string }>(async ({ req, params, user, d
   const stored = await getStoredDoc(db, params.articleId, input.revision);
   const { doc, text, sameAsInput } = parseArticleDocInput(input.doc, stored);
   const result = await updateArticleText(db, params.articleId, doc, input.revision, user.id, text);
-  const { article, baseRevision, textChanges, docChanges, exceptions } = result;
-  emitArticleUpdated(article, ['text'], user.id, docChanges && { baseRevision, revision: article.revision, docChanges, textChanges, exceptions });
+  const { article, baseRevision, textChanges, docChanges, exceptions, newlyOrphaned } = result;
+  // A multi-part claim whose parts did not all follow the text cannot be told as a delta (one
+  // `refetch` exception, see reanchorArticleClaims): viewers get no delta and refetch; the saver's
+  // remapClaims sees the exception and refetches the claims.
+  const deltaUsable = docChanges !== null && !exceptions.some((e) => 'refetch' in e);
+  emitArticleUpdated(article, ['text'], user.id, deltaUsable ? { baseRevision, revision: article.revision, docChanges, textChanges, exceptions } : null, newlyOrphaned);
   return {
     article: { id: article.id, version: article.version, revision: article.revision, ...(sameAsInput ? {} : { doc }) },
     baseRevision,
     anchored: result.anchored,
     orphaned: result.orphaned,
+    partial: result.partial,
+    /** Claims fully anchored before this save and partly or fully orphaned now (the saver's notice counts only these). */
+    newlyOrphaned,
     textChanges,
     exceptions,
   };

@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { dialectOf, migrationsFolder, queryRows, sqliteConnection, type Db } from '../client';
+import { transaction } from '../transaction';
+import { ratingLevels } from '../schema';
+import { reviewFixture, type ReviewFixture } from '@/test/fixtures/review-db';
+import { DEFAULT_RATING_LEVELS, PREVIOUS_DEFAULT_COLORS } from '@/lib/verdicts/default-scale';
+
+/**
+ * Migration 0004 moves workspaces still on the old default verdict colours to the new ones (which
+ * stay apart under colour-vision deficiencies) and leaves colours an owner chose alone. The test
+ * puts the seeded levels back on the old colours, runs the migration's UPDATEs, and reads them.
+ */
+
+function colourStatements(db: Db): string[] {
+  const file = path.join(migrationsFolder(dialectOf(db)), '0004_precise_annotation.sql');
+  const statements = fs
+    .readFileSync(file, 'utf8')
+    .split('--> statement-breakpoint')
+    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+    .filter((s) => s.startsWith('UPDATE rating_levels'));
+  expect(statements, 'one UPDATE per default level').toHaveLength(DEFAULT_RATING_LEVELS.length);
+  return statements;
+}
+
+async function exec(db: Db, statement: string): Promise<void> {
+  if (dialectOf(db) === 'sqlite') sqliteConnection(db).exec(statement);
+  else await queryRows(db, sql.raw(statement));
+}
+
+let f: ReviewFixture;
+beforeEach(async () => {
+  f = await reviewFixture();
+});
+
+describe('migration 0004: default verdict colours', () => {
+  it('moves levels on the old default colour to the new one and keeps chosen colours', async () => {
+    await transaction(f.db, async (tx) => {
+      for (const [key, colour] of Object.entries(PREVIOUS_DEFAULT_COLORS)) {
+        await tx.update(ratingLevels).set({ color: colour.toUpperCase() }).where(eq(ratingLevels.id, f.level(key)));
+      }
+      // An owner's own choice for one level; and the other workspace's False stays on the old colour.
+      await tx.update(ratingLevels).set({ color: '#123456' }).where(eq(ratingLevels.id, f.level('misleading')));
+      await tx.update(ratingLevels).set({ color: PREVIOUS_DEFAULT_COLORS.false! }).where(eq(ratingLevels.id, f.level('false', f.otherWorkspaceId)));
+    });
+
+    for (const statement of colourStatements(f.db)) await exec(f.db, statement);
+
+    const colourOf = async (id: string) => (await f.db.select({ color: ratingLevels.color }).from(ratingLevels).where(eq(ratingLevels.id, id)))[0]!.color;
+    for (const level of DEFAULT_RATING_LEVELS) {
+      const expected = level.key === 'misleading' ? '#123456' : level.color;
+      expect(await colourOf(f.level(level.key)), level.key).toBe(expected);
+    }
+    expect(await colourOf(f.level('false', f.otherWorkspaceId))).toBe(DEFAULT_RATING_LEVELS.find((l) => l.key === 'false')!.color);
+  });
+
+  it('changes nothing in a workspace already on the new colours', async () => {
+    for (const statement of colourStatements(f.db)) await exec(f.db, statement);
+    for (const level of DEFAULT_RATING_LEVELS) {
+      const [row] = await f.db.select({ color: ratingLevels.color }).from(ratingLevels).where(eq(ratingLevels.id, f.level(level.key)));
+      expect(row!.color, level.key).toBe(level.color);
+    }
+  });
+});

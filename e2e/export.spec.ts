@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { CLAIMREVIEW_DRAFT_LABEL, EXPORT_FORMATS, FORMAT_INFO, exportMenuEntries, type ExportFormat } from '../lib/export/formats';
 import { PDF_EXPORT_LIMIT, pdfExportKey } from '../lib/export/pdf-quota';
-import { ARTIFACTS, USERS, demoArticleId, expect, signIn, test } from './fixtures';
+import { ARTIFACTS, USERS, demoArticleId, expect, importArticle, signIn, test } from './fixtures';
 import { ArticlePage } from './pages/article-page';
 import { useUpAttempts } from './rate-limit-helpers';
 
@@ -317,6 +317,43 @@ test.describe('export', () => {
     expect(unknown.status()).toBe(404);
     expect(await hidden.text()).toBe(await unknown.text());
     expect((await request.get('/annotations/not-a-claim-id', { maxRedirects: 0 })).status()).toBe(404);
+  });
+
+  test('a two-part claim with a quoted passage in the exports: one W3C target per part, joined quote, passage links', async ({ page }) => {
+    await signIn(page, 'editor');
+    const text = ['The minister said unemployment fell to 4 percent last year.', 'Later he added that exports doubled since 2019.'].join('\n\n');
+    const id = await importArticle(page, `Two parts ${Date.now()}`, text);
+    const { article: meta } = (await (await page.request.get(`/api/articles/${id}?fields=meta`)).json()) as { article: { revision: number } };
+    const first = 'unemployment fell to 4 percent';
+    const second = 'exports doubled';
+    const span = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+    const created = await page.request.post('/api/claims', { data: { articleId: id, revision: meta.revision, ...span(first) } });
+    expect(created.status()).toBe(201);
+    const { claim } = (await created.json()) as { claim: { id: string; version: number; number: number } };
+    const anchored = await page.request.put(`/api/claims/${claim.id}/anchor`, { data: { version: claim.version, revision: meta.revision, parts: [span(first), span(second)] } });
+    expect(anchored.status()).toBe(200);
+    const passage = { excerpt: 'unemployment rose to 8.2%, year-on-year', excerptPrefix: 'In 2023', excerptSuffix: 'according to' };
+    expect((await page.request.post(`/api/claims/${claim.id}/sources`, { data: { url: 'https://stats.example.org/jobs', title: 'Labour survey', ...passage } })).status()).toBe(201);
+    const exported = (format: ExportFormat) => page.request.get(`/api/articles/${id}/export?format=${format}`);
+
+    const w3c = (await (await exported('w3c')).json()) as { first: { items: Array<{ target: unknown; body: unknown[] }> } };
+    const [annotation] = w3c.first.items;
+    const targets = annotation!.target as Array<{ type: string; selector: Array<{ type: string; exact?: string }> }>;
+    expect(targets.map((t) => t.type)).toEqual(['SpecificResource', 'SpecificResource']);
+    expect(targets.map((t) => t.selector.find((s) => s.type === 'TextQuoteSelector')?.exact)).toEqual([first, second]);
+    expect(annotation!.body).toContainEqual({
+      type: 'SpecificResource',
+      source: 'https://stats.example.org/jobs',
+      purpose: 'linking',
+      selector: { type: 'TextQuoteSelector', exact: passage.excerpt, prefix: passage.excerptPrefix, suffix: passage.excerptSuffix },
+    });
+
+    const html = await (await exported('html')).text();
+    expect(html).toContain(`<p>${first} … ${second}</p>`);
+    expect(html.match(new RegExp(`data-claim="${claim.number}"`, 'g'))).toHaveLength(2);
+    expect(html).toContain('href="https://stats.example.org/jobs#:~:text=In%202023-,unemployment%20rose%20to%208.2%25%2C%20year%2Don%2Dyear,-according%20to"');
+    expect(await (await exported('md')).text()).toContain(`> ${first} … ${second}`);
+    expect(await (await exported('csv')).text()).toContain(`${first} … ${second}`);
   });
 
   test('a viewer can export', async ({ page }, testInfo) => {

@@ -5,6 +5,7 @@ import { dialectOf, sqliteConnection, type Db } from '../client';
 import { createTestDb } from '../test-db';
 import { transaction } from '../transaction';
 import { articlePublications, articles, claims, claimVerdicts, comments, ratingLevels, replyAttempts, sources, users, workspaces } from '../schema';
+import { DEFAULT_RATING_LEVELS } from '@/lib/verdicts/default-scale';
 import { DEMO_CLAIMS } from '../seed/demo-claims';
 import { seedDemo } from '../seed/demo';
 import { createArticle, getArticle, updateArticleText } from './articles';
@@ -19,6 +20,9 @@ import { renderReport } from '@/lib/export';
 import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
 import { renderW3cAnnotations } from '@/lib/export/w3c';
 import { loadW3cSuite, runW3cSuite } from '@/test/fixtures/w3c-suite';
+import { partsColumns } from '@/lib/claims/parts';
+import type { ClaimPart } from '@/lib/domain/claims';
+import { renderHtmlReport } from '@/lib/export/html';
 
 const APP_URL = 'http://claimdesk.test';
 const NOW = new Date('2026-12-01T12:00:00Z');
@@ -82,7 +86,7 @@ describe('buildReportViewModel on the seeded demo article', () => {
     const pending = vm.claims.filter((c) => c.finalVerdict === null);
     expect(pending).toHaveLength(1);
     expect(pending[0]?.quote.exact).toMatch(/^Syria, where a civil war has been raging/);
-    expect(vm.claims.find((c) => c.finalVerdict?.key === 'false')?.finalVerdict).toEqual({ key: 'false', label: 'False', color: '#c62828', value: 0 });
+    expect(vm.claims.find((c) => c.finalVerdict?.key === 'false')?.finalVerdict).toEqual({ key: 'false', label: 'False', color: DEFAULT_RATING_LEVELS.find((l) => l.key === 'false')!.color, value: 0 });
   });
 
   it('includes history, reviewer verdicts and comments; a deleted comment only as “deleted by X at T”', async () => {
@@ -223,6 +227,71 @@ describe('an orphaned claim', () => {
     expect(vm.claims.at(-1)?.id).toBe(target.id);
     expect(orphan.finalVerdict?.key).toBe('not-checkable');
     for (const claim of vm.claims.filter((c) => !c.orphaned)) expect(vm.article.text.slice(claim.start!, claim.end!)).toBe(claim.quote.exact);
+  });
+});
+
+describe('multi-part claims and quoted passages', () => {
+  const TEXT = 'Alpha said the rate fell.\n\nLater, Beta added that exports rose sharply.';
+  const part = (exact: string, anchorState: ClaimPart['anchorState'] = 'anchored', at = TEXT.indexOf(exact)): ClaimPart => ({
+    quote: { exact, prefix: TEXT.slice(Math.max(0, at - 8), at), suffix: TEXT.slice(at + exact.length, at + exact.length + 8) },
+    position: { start: at, end: at + exact.length },
+    anchorState,
+  });
+
+  it('gives each part its range, marks parts gone (stored or no longer found), and reads passage context', async () => {
+    const local = await createTestDb();
+    await seedDemo(local);
+    const demo = await getArticle(local, (await findArticleForExport(local, 'demo')).id);
+    const tom = (await local.select({ id: users.id }).from(users).where(eq(users.email, 'tom@claimdesk.demo')).limit(1))[0]!.id;
+    const article = await createArticle(local, { workspaceId: demo.workspaceId, title: 'Parts', outlet: '', byline: '', url: 'https://news.example.org/parts', publishedOn: null, language: 'en', sourceCredit: '', text: TEXT, createdBy: tom });
+    const base = { workspaceId: demo.workspaceId, articleId: article.id, anchoredRevision: article.revision, claimText: '', authorId: tom };
+    const stored = {
+      two: [part('the rate fell'), part('exports rose')],
+      // Stored as anchored, but its second part's words are not in the text: the report finds it gone.
+      partial: [part('Alpha said'), part('imports fell', 'anchored', 60)],
+      gone: [part('nothing here', 'orphaned', 5), part('nor here', 'orphaned', 40)],
+    };
+    await transaction(local, async (tx) => {
+      await tx.insert(claims).values([
+        { ...base, id: 'mp-two', number: 1, originalQuote: 'the rate fell … exports rose', ...partsColumns(stored.two) },
+        { ...base, id: 'mp-partial', number: 2, originalQuote: 'Alpha said … imports fell', ...partsColumns(stored.partial) },
+        { ...base, id: 'mp-gone', number: 3, originalQuote: 'nothing here … nor here', ...partsColumns(stored.gone) },
+        // A damaged parts_json: the report falls back to the first-part columns rather than failing.
+        { ...base, id: 'mp-damaged', number: 4, originalQuote: 'Beta added', ...partsColumns([part('Beta added')]), partsJson: '[{"exact":' },
+      ]);
+      await tx.insert(sources).values({ claimId: 'mp-two', url: 'https://stats.example.org/t', title: 'Table', excerpt: 'rate: 8.2%', excerptPrefix: 'Unemployment', excerptSuffix: 'in 2023', isPublic: true });
+    });
+
+    const vm = await buildReportViewModel(local, article.id, { appUrl: APP_URL, now: NOW });
+    const byId = (id: string) => vm.claims.find((c) => c.id === id)!;
+    const two = byId('mp-two');
+    expect(two.parts?.map((p) => TEXT.slice(p.start!, p.end!))).toEqual(['the rate fell', 'exports rose']);
+    expect(two.parts?.every((p) => !p.orphaned)).toBe(true);
+    expect(two).toMatchObject({ orphaned: false, start: TEXT.indexOf('the rate fell'), quote: stored.two[0]!.quote });
+    expect(two.sources[0]).toMatchObject({ excerpt: 'rate: 8.2%', excerptPrefix: 'Unemployment', excerptSuffix: 'in 2023' });
+
+    const partial = byId('mp-partial');
+    expect(partial.orphaned).toBe(false);
+    expect(partial.parts?.map((p) => [p.orphaned, p.start])).toEqual([[false, 0], [true, null]]);
+
+    const gone = byId('mp-gone');
+    expect(gone).toMatchObject({ orphaned: true, start: null, end: null });
+    expect(gone.parts?.every((p) => p.orphaned)).toBe(true);
+    expect(vm.claims.at(-1)?.id).toBe('mp-gone');
+
+    const damaged = byId('mp-damaged');
+    expect(damaged.parts).toBeUndefined();
+    expect(TEXT.slice(damaged.start!, damaged.end!)).toBe('Beta added');
+
+    // Every export of it: W3C MUSTs pass with several targets; HTML highlights each part and links the passage.
+    const assertions = loadW3cSuite('annotations/annotationMusts.test');
+    const annotations = renderW3cAnnotations(vm).first.items;
+    for (const annotation of annotations) expect(runW3cSuite(assertions, annotation).filter((r) => r.outcome !== 'pass')).toEqual([]);
+    expect(annotations.find((a) => a.id.endsWith('/mp-two'))?.target).toHaveLength(2);
+    const html = await renderHtmlReport(vm);
+    expect(html).toContain('<p>the rate fell … exports rose</p>');
+    expect(html).toContain('href="https://stats.example.org/t#:~:text=Unemployment-,rate%3A%208.2%25,-in%202023"');
+    expect(html.match(/data-claim="1"/g)).toHaveLength(2);
   });
 });
 

@@ -11,6 +11,8 @@ import { articlePublications, articles, claims, claimVerdicts, comments, history
 import { REPLY_METHOD_LABELS } from '@/lib/domain/publishing';
 import type { Role } from '@/lib/domain/roles';
 import { anchor, codePointIndex } from '@/lib/anchoring';
+import { ClaimPartsError, readClaimParts } from '@/lib/claims/parts';
+import type { ClaimPart } from '@/lib/domain/claims';
 import { orderClaimsByText } from '@/lib/editor/claim-ranges';
 import { AppError, notFound } from '@/lib/errors';
 import { commentPlainText } from '@/lib/review/mention-tokens';
@@ -96,13 +98,20 @@ export async function buildReportViewModelInTx(tx: Tx, articleId: string, opts: 
   const deletions = new Map(related.history.filter((h) => h.entityType === 'comment' && h.action === 'delete').map((h) => [h.entityId, h]));
 
   await yieldToEventLoop();
-  const ranges = claimRanges(article.plainText, claimRows);
+  const placedParts = claimPartRanges(article.plainText, claimRows);
+  // A claim sits where its first part still in the text does.
+  const ranges = new Map<string, { start: number; end: number }>();
+  for (const [id, { ranges: partRanges }] of placedParts) {
+    const first = partRanges.find((r) => r !== null);
+    if (first) ranges.set(id, first);
+  }
   await yieldToEventLoop();
   const ordered = orderClaimsByText(claimRows, ranges);
 
   // Listed in text order; each keeps its stable number (creation order, never reused).
   const toReportClaim = (row: ClaimRow): ReportClaim => {
     const range = ranges.get(row.id) ?? null;
+    const placed = placedParts.get(row.id);
     return {
       id: row.id,
       number: row.number,
@@ -112,6 +121,20 @@ export async function buildReportViewModelInTx(tx: Tx, articleId: string, opts: 
       quote: { exact: row.quoteExact, prefix: row.quotePrefix, suffix: row.quoteSuffix },
       position: { start: row.positionStart, end: row.positionEnd },
       orphaned: range === null,
+      ...(placed && placed.parts.length > 1
+        ? {
+            parts: placed.parts.map((part, i) => {
+              const partRange = placed.ranges[i] ?? null;
+              return {
+                quote: { ...part.quote },
+                position: { ...part.position },
+                start: partRange?.start ?? null,
+                end: partRange?.end ?? null,
+                orphaned: partRange === null,
+              };
+            }),
+          }
+        : {}),
       claimText: row.claimText,
       claimant: row.claimant,
       claimDate: row.claimDate,
@@ -125,7 +148,17 @@ export async function buildReportViewModelInTx(tx: Tx, articleId: string, opts: 
         const verdict = verdicts.get(v.verdictId);
         return reviewer && verdict ? [{ reviewer, verdict, reason: v.reason, createdAt: v.createdAt.toISOString() }] : [];
       }),
-      sources: sourcesOf(row.id).map((s) => ({ id: s.id, url: s.url, title: s.title, publisher: s.publisher, excerpt: s.excerpt, accessedOn: s.accessedOn, isPublic: s.isPublic })),
+      sources: sourcesOf(row.id).map((s) => ({
+        id: s.id,
+        url: s.url,
+        title: s.title,
+        publisher: s.publisher,
+        excerpt: s.excerpt,
+        excerptPrefix: s.excerptPrefix,
+        excerptSuffix: s.excerptSuffix,
+        accessedOn: s.accessedOn,
+        isPublic: s.isPublic,
+      })),
       replies: repliesOf(row.id).map((r) => ({
         id: r.id,
         contactedOn: r.contactedOn,
@@ -260,25 +293,39 @@ function yieldToEventLoop(): Promise<void> {
 }
 
 /**
- * Where each claim sits in the text (UTF-16 offsets), as lib/editor/claim-ranges.ts
- * resolveClaimRanges, with one code-point index of the text for all claims (not one O(n) scan each).
+ * Where each part of each claim sits in the text (UTF-16 offsets, null for a part no longer
+ * found), as lib/editor/claim-ranges.ts resolveClaimRanges does for one span, with one code-point
+ * index of the text for all claims (not one O(n) scan each). Parts come from lib/claims/parts.ts;
+ * a malformed parts_json falls back to the claim's first-part columns rather than failing the report.
  */
-function claimRanges(text: string, rows: readonly ClaimRow[]): Map<string, { start: number; end: number }> {
+function claimPartRanges(text: string, rows: readonly ClaimRow[]): Map<string, { parts: ClaimPart[]; ranges: Array<{ start: number; end: number } | null> }> {
   const index = codePointIndex(text);
-  const ranges = new Map<string, { start: number; end: number }>();
+  const placed = new Map<string, { parts: ClaimPart[]; ranges: Array<{ start: number; end: number } | null> }>();
   for (const row of rows) {
-    if (row.anchorState === 'orphaned') continue;
-    const range = anchor(
-      text,
-      [
-        { type: 'TextQuoteSelector', exact: row.quoteExact, prefix: row.quotePrefix, suffix: row.quoteSuffix },
-        { type: 'TextPositionSelector', start: row.positionStart, end: row.positionEnd },
-      ],
-      index,
-    );
-    if (range) ranges.set(row.id, range);
+    const parts = partsOf(row);
+    const ranges = parts.map((part) => {
+      if (row.anchorState === 'orphaned' || part.anchorState === 'orphaned') return null;
+      return anchor(
+        text,
+        [
+          { type: 'TextQuoteSelector', exact: part.quote.exact, prefix: part.quote.prefix, suffix: part.quote.suffix },
+          { type: 'TextPositionSelector', start: part.position.start, end: part.position.end },
+        ],
+        index,
+      );
+    });
+    placed.set(row.id, { parts, ranges });
   }
-  return ranges;
+  return placed;
+}
+
+function partsOf(row: ClaimRow): ClaimPart[] {
+  try {
+    return readClaimParts(row);
+  } catch (error) {
+    if (!(error instanceof ClaimPartsError)) throw error;
+    return readClaimParts({ ...row, partsJson: null, anchorState: row.anchorState === 'orphaned' ? 'orphaned' : 'anchored' });
+  }
 }
 
 /**

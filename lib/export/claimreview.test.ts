@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { CLAIMREVIEW_NOT_PUBLISHED, buildClaimReview, claimReviewRefusal, claimantType, factCheckUrl, isDraftClaimReview, renderClaimReviews, renderClaimReviewsJson, type ClaimReview } from './claimreview';
-import { FIXTURE_EXCLUDED_CLAIM_ID, FIXTURE_LEVELS, buildFixtureViewModel, buildPublishedFixtureViewModel } from '@/test/fixtures/export-report';
+import {
+  FIXTURE_EXCLUDED_CLAIM_ID,
+  FIXTURE_GONE_PART,
+  FIXTURE_LEVELS,
+  FIXTURE_PARTIAL_CLAIM_NUMBER,
+  FIXTURE_TWO_PART_CLAIM_NUMBER,
+  buildFixtureViewModel,
+  buildMultiPartFixtureViewModel,
+  buildPublishedFixtureViewModel,
+} from '@/test/fixtures/export-report';
 
 // Published 8 March, corrected 10 March; claim 8 is excluded from the fact-check.
 const vm = buildPublishedFixtureViewModel();
@@ -196,5 +205,26 @@ describe('ClaimReview JSON-LD', () => {
     expect(claimantType('Government spokesperson')).toBe('Person');
     expect(claimantType('وزیر اقتصاد')).toBe('Person');
     expect(claimantType('Jane Doe')).toBe('Person');
+  });
+});
+
+describe('ClaimReview of multi-part claims', () => {
+  const multi = { ...buildMultiPartFixtureViewModel(), publication: buildPublishedFixtureViewModel().publication };
+  const reviews = renderClaimReviews(multi);
+  const reviewOf = (n: number) => reviews.find((r) => r.url.endsWith(`#claim-${n}`));
+
+  it('reviews the claim statement, never the quote, when there is one', () => {
+    expect(reviewOf(FIXTURE_TWO_PART_CLAIM_NUMBER)?.claimReviewed).toBe('The economy minister said exports grew 12%.');
+  });
+
+  it("falls back to the parts joined by ' … ' without a statement (a partly orphaned claim still has its review)", () => {
+    expect(reviewOf(FIXTURE_PARTIAL_CLAIM_NUMBER)?.claimReviewed).toBe(`${FIXTURE_GONE_PART} … appeared in a caption`);
+  });
+
+  it('never carries sources or passages', () => {
+    const json = renderClaimReviewsJson(multi);
+    expect(json).not.toContain('customs.example.org');
+    expect(json).not.toContain(':~:text=');
+    expect(reviews).toHaveLength(multi.claims.filter((c) => c.finalVerdict && !c.exclusionReason).length);
   });
 });

@@ -2,7 +2,8 @@
  * schema.org ClaimReview JSON-LD, as Google's Fact Check markup expects
  * (https://developers.google.com/search/docs/appearance/structured-data/factcheck):
  * one review per claim of the fact-check that has a final verdict; pending and excluded claims
- * are left out, and no source is ever part of it. Empty values are omitted rather than emitted as
+ * are left out, and no source is ever part of it (Google's markup has no property for evidence, so
+ * passages and their text-fragment links stay on the fact-check page). Empty values are omitted rather than emitted as
  * "" and only http(s) URLs are used.
  *
  * Dates follow the publication: datePublished is the day the fact-check was first published,
@@ -12,6 +13,7 @@
  */
 import { publicClaimUrl } from '@/lib/publishing/urls';
 import { includedClaims, isExcluded } from './audience';
+import { claimQuote } from './claim-parts';
 import { safeHttpUrl, toScriptSafeJson } from './escape';
 import { checkerName, isoDay } from './format';
 import type { ReportClaim, ReportViewModel } from './view-model';
@@ -90,7 +92,8 @@ export function buildClaimReview(vm: ReportViewModel, claim: ReportClaim, option
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
     url: factCheckUrl(vm, claim),
-    claimReviewed: claim.claimText.trim() || claim.quote.exact,
+    // The claim statement; without one, the claim's words (a multi-part claim's parts joined by ' … ').
+    claimReviewed: claim.claimText.trim() || claimQuote(claim),
     reviewRating: rating,
     author: compact({ '@type': 'Organization', name: checkerName(vm.workspace), url: safeHttpUrl(vm.workspace.organizationUrl) }),
     ...publicationDates(vm, options),

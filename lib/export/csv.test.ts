@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvCell, neutraliseFormula, renderCsvReport } from './csv';
-import { buildFixtureViewModel, buildPublishedFixtureViewModel } from '@/test/fixtures/export-report';
+import {
+  FIXTURE_GONE_PART,
+  FIXTURE_PARTIAL_CLAIM_NUMBER,
+  FIXTURE_TWO_PART_CLAIM_NUMBER,
+  buildFixtureViewModel,
+  buildMultiPartFixtureViewModel,
+  buildPublishedFixtureViewModel,
+} from '@/test/fixtures/export-report';
 
 /** A strict RFC 4180 parser: CRLF records, quoted fields with "" escapes; throws on anything else. */
 function parseCsv(input: string): string[][] {
@@ -184,5 +191,31 @@ describe('CSV report of a published fact-check', () => {
     expect(row5[column('reviewers')]).toBe('');
     const row1 = pub.find((r) => r[column('number')] === '1') ?? [];
     expect(row1[column('right_of_reply')]).toBe('2024-03-06 Email: The minister was quoting the figure for one province.');
+  });
+});
+
+describe('CSV report with multi-part claims', () => {
+  const multi = buildMultiPartFixtureViewModel();
+  const [header, ...rows] = parseCsv(renderCsvReport(multi, { bom: false }));
+  const col = (name: (typeof CSV_COLUMNS)[number]) => header!.indexOf(name);
+  const row = (n: number) => rows.find((r) => r[col('number')] === String(n))!;
+
+  it("puts a multi-part claim's parts joined by ' … ' in the quote column", () => {
+    const twoPart = multi.claims.find((c) => c.number === FIXTURE_TWO_PART_CLAIM_NUMBER)!;
+    expect(row(FIXTURE_TWO_PART_CLAIM_NUMBER)[col('quote')]).toBe(`${twoPart.parts![0]!.quote.exact} … Exports grew 🚀 by 12%`);
+    expect(row(FIXTURE_TWO_PART_CLAIM_NUMBER)[col('orphaned')]).toBe('no');
+  });
+
+  it('says `partial` for a claim with a part gone, `yes` when all of it is', () => {
+    expect(row(FIXTURE_PARTIAL_CLAIM_NUMBER)[col('quote')]).toBe(`${FIXTURE_GONE_PART} … appeared in a caption`);
+    expect(row(FIXTURE_PARTIAL_CLAIM_NUMBER)[col('orphaned')]).toBe('partial');
+    expect(row(7)[col('orphaned')]).toBe('yes');
+    expect(rows.filter((r) => r[col('orphaned')] === 'no')).toHaveLength(multi.claims.length - 2);
+  });
+
+  it('neutralises a part that starts a formula', () => {
+    const hostile = renderCsvReport({ ...multi, claims: multi.claims.map((c) => (c.parts ? { ...c, parts: c.parts.map((p) => ({ ...p, quote: { ...p.quote, exact: '=1+1' } })) } : c)) }, { bom: false });
+    const [h, ...r] = parseCsv(hostile);
+    expect(r.find((x) => x[h!.indexOf('number')] === String(FIXTURE_TWO_PART_CLAIM_NUMBER))![h!.indexOf('quote')]).toBe("'=1+1 … =1+1");
   });
 });

@@ -4,11 +4,13 @@
  */
 import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
 import { NO_RESPONSE, isPublicReport, showsReviewers, shownClaims, visibleReplies, visibleSources } from './audience';
+import { claimQuote, isPartial } from './claim-parts';
 import { finalVerdictLabel } from './format';
 import type { ReportClaim, ReportViewModel } from './view-model';
 
 /**
- * `number` is the claim's stable number (rows are in text order); `excluded_reason` is set for
+ * `number` is the claim's stable number (rows are in text order); `quote` is a multi-part claim's
+ * parts joined by ' … '; `orphaned` is `yes`, `no`, or `partial` (some parts gone); `excluded_reason` is set for
  * claims left out of the fact-check; `source_visibility` lists `public`/`internal` for each URL in
  * `sources`, in the same order; `right_of_reply` lists each attempt (date, method, response).
  */
@@ -55,7 +57,7 @@ function claimRow(vm: ReportViewModel, claim: ReportClaim): string[] {
   return [
     String(claim.number),
     claim.id,
-    claim.quote.exact,
+    claimQuote(claim),
     claim.claimText,
     claim.claimant,
     claim.claimDate ?? '',
@@ -68,7 +70,7 @@ function claimRow(vm: ReportViewModel, claim: ReportClaim): string[] {
     sources.map((s) => (s.isPublic ? 'public' : 'internal')).join(' | '),
     replies.join(' | '),
     (showsReviewers(vm) ? claim.reviewers : []).map((r) => `${r.reviewer.name}: ${r.verdict.label}`).join('; '),
-    claim.orphaned ? 'yes' : 'no',
+    claim.orphaned ? 'yes' : isPartial(claim) ? 'partial' : 'no',
     claim.exclusionReason ?? '',
     claim.createdAt,
     claim.updatedAt,

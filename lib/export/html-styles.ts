@@ -85,6 +85,8 @@ h2::after { content: ""; flex: 1; height: 1px; background: var(--rule); }
 .quote { margin: 0 0 .7rem; padding: .45rem .8rem; border-inline-start: 3px solid var(--line, var(--rule)); background: var(--fill, var(--tint)); font: italic 1rem/1.65 var(--serif); border-radius: 0 4px 4px 0; }
 .quote:lang(fa) { font-style: normal; font-family: var(--arabic); }
 .quote p { margin: 0; }
+.part-gone { text-decoration: line-through dotted #6b3a00; }
+.part-note { font: 600 .72rem/1 var(--sans); font-style: normal; color: #6b3a00; }
 .orphan-note { display: inline-block; margin: 0 0 .6rem; padding: .15rem .55rem; border-radius: 4px; background: #fff4e5; color: #8a4b00; font-size: .78rem; font-weight: 600; }
 .facts { display: flex; flex-wrap: wrap; gap: .3rem 1.6rem; margin: 0 0 .2rem; font-size: .85rem; }
 .facts dt { display: inline; color: var(--muted); font-weight: 600; }
@@ -100,6 +102,7 @@ h2::after { content: ""; flex: 1; height: 1px; background: var(--rule); }
 .sources .acc { color: var(--muted); font-size: .8rem; }
 .sources blockquote { margin: .25rem 0 0; padding: .1rem .7rem; border-left: 2px solid var(--rule); color: var(--ink-soft); font-family: var(--serif); }
 .sources blockquote p { margin: 0; }
+.sources a.passage { color: inherit; text-decoration: underline dotted; text-underline-offset: .2em; }
 .bad-url { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .8rem; color: #8a4b00; overflow-wrap: anywhere; }
 .reviews { list-style: none; margin: 0; padding: 0; font-size: .88rem; }
 .reviews li { display: flex; flex-wrap: wrap; align-items: baseline; gap: .2rem .5rem; padding: .2rem 0; }
@@ -154,6 +157,7 @@ h2::after { content: ""; flex: 1; height: 1px; background: var(--rule); }
   a { color: inherit; }
   /* Print the address of source links (on paper they cannot be clicked), on a line of their own. */
   .sources a[href^="http"]:not(.bare)::after { content: attr(href); display: block; font: .78em/1.3 var(--sans); color: var(--muted); overflow-wrap: anywhere; }
+  .sources a.passage::after { content: none; }
   .mk a::after { content: none; }
   .colophon { margin-top: 1.5rem; padding-bottom: 0; }
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtmlReport } from './html';
-import { FIXTURE_EXCLUDED_CLAIM_ID, buildFixtureViewModel, buildPublishedFixtureViewModel } from '@/test/fixtures/export-report';
+import {
+  FIXTURE_EXCLUDED_CLAIM_ID,
+  FIXTURE_GONE_PART,
+  FIXTURE_PARTIAL_CLAIM_NUMBER,
+  FIXTURE_TWO_PART_CLAIM_NUMBER,
+  buildFixtureViewModel,
+  buildMultiPartFixtureViewModel,
+  buildPublishedFixtureViewModel,
+} from '@/test/fixtures/export-report';
+import { toPublicationAudience } from './publication-audience';
 
 const vm = buildFixtureViewModel();
 const html = await renderHtmlReport(vm);
@@ -158,7 +167,10 @@ describe('HTML report', () => {
     expect(card).toContain('<a href="https://archive.example.org/post?id=1&amp;view=%3Cfull%3E"><bdi>Archived post (2024)</bdi></a>');
     expect(card).toContain('Example Archive');
     expect(card).toContain('accessed 3 March 2024');
-    expect(card).toContain('<blockquote dir="auto"><p>He also wrote…<br/>…in a post.</p></blockquote>');
+    // The passage links to its place on the page (two lines: a textStart,textEnd range).
+    expect(card).toContain(
+      '<blockquote dir="auto" cite="https://archive.example.org/post?id=1&amp;view=%3Cfull%3E"><p><a class="passage" href="https://archive.example.org/post?id=1&amp;view=%3Cfull%3E#:~:text=He%20also%20wrote%E2%80%A6,%E2%80%A6in%20a%20post.">He also wrote…<br/>…in a post.</a></p></blockquote>',
+    );
     expect(card).toMatch(/Sara Lindqvist<\/span><span class="chip"[^>]*>Half true<\/span>/);
     expect(card).toContain('1 March 2024');
   });
@@ -326,5 +338,72 @@ describe('HTML report for the public audience', async () => {
     expect(c1).toContain('<h4>Note from the desk</h4>');
     expect(out).toContain('Correction, 10 March 2024');
     expect(out).toContain('<span class="num">7</span> claims examined');
+  });
+});
+
+describe('HTML report with multi-part claims and quoted passages', async () => {
+  const multi = buildMultiPartFixtureViewModel();
+  const doc = await renderHtmlReport(multi);
+  const card = (n: number) => /<article class="claim"[^>]*id="claim-(\d+)"[\s\S]*?<\/article>/g[Symbol.match](doc)?.find((a) => a.includes(`id="claim-${n}"`)) ?? '';
+  const twoPart = multi.claims.find((c) => c.number === FIXTURE_TWO_PART_CLAIM_NUMBER)!;
+
+  it('highlights every part of a multi-part claim, and each highlight is exactly its part', () => {
+    const body = articleBody(doc);
+    const { text, byClaim } = readHighlights(body);
+    expect(text).toBe(multi.article.text);
+    expect(byClaim.get(FIXTURE_TWO_PART_CLAIM_NUMBER)).toBe(twoPart.parts!.map((p) => p.quote.exact).join(''));
+    expect(body.match(new RegExp(`data-claim="${FIXTURE_TWO_PART_CLAIM_NUMBER}"`, 'g'))?.length).toBeGreaterThanOrEqual(2);
+    // The second part overlaps claim 3: nested spans, still well-formed.
+    expect(body).toMatch(new RegExp(`data-claim="3"[^>]*><span class="hl" data-claim="${FIXTURE_TWO_PART_CLAIM_NUMBER}"[^>]*>Exports grew 🚀 by 12%</span>`));
+    // The partly orphaned claim: only its remaining part is highlighted.
+    expect(byClaim.get(FIXTURE_PARTIAL_CLAIM_NUMBER)).toBe('appeared in a caption');
+    // Every highlighted claim still matches: the single-part ones unchanged.
+    for (const claim of multi.claims.filter((c) => !c.orphaned && !c.parts)) expect(byClaim.get(claim.number)).toBe(claim.quote.exact);
+  });
+
+  it('puts the [n] marker after the last part only', () => {
+    const body = articleBody(doc);
+    const marker = `<a href="#claim-${FIXTURE_TWO_PART_CLAIM_NUMBER}" aria-label="Claim ${FIXTURE_TWO_PART_CLAIM_NUMBER}">[${FIXTURE_TWO_PART_CLAIM_NUMBER}]</a>`;
+    expect(body.split(marker)).toHaveLength(2);
+    expect(body.indexOf(marker)).toBeGreaterThan(body.indexOf('Exports grew'));
+  });
+
+  it("shows a multi-part claim's quote as its parts joined by ' … '", () => {
+    expect(card(FIXTURE_TWO_PART_CLAIM_NUMBER)).toContain(`<blockquote class="quote" dir="auto" lang="fa"><p>${twoPart.parts![0]!.quote.exact} … Exports grew 🚀 by 12%</p></blockquote>`);
+    expect(card(FIXTURE_TWO_PART_CLAIM_NUMBER)).not.toContain('orphan-note');
+  });
+
+  it('marks the gone part of a partly orphaned claim, which stays among the claims checked', () => {
+    const partial = card(FIXTURE_PARTIAL_CLAIM_NUMBER);
+    expect(partial).toContain(`<span class="part-gone">${FIXTURE_GONE_PART}</span><span class="part-note"> (no longer in the article)</span> … appeared in a caption`);
+    expect(partial).toContain('<p class="orphan-note">Part of the quoted text is no longer in the article');
+    expect(doc.indexOf(`id="claim-${FIXTURE_PARTIAL_CLAIM_NUMBER}"`)).toBeLessThan(doc.indexOf('id="orphans-h"'));
+    // No claim statement: the heading is not repeated from the quote.
+    expect(partial).not.toContain('<h3');
+  });
+
+  it('links a quoted passage to its place on the source page with a text fragment', () => {
+    const sources = card(FIXTURE_TWO_PART_CLAIM_NUMBER);
+    expect(sources).toContain(
+      '<blockquote dir="auto" cite="https://customs.example.org/annual-report-2023#summary"><p><a class="passage" href="https://customs.example.org/annual-report-2023#summary:~:text=In%202023%2C-,Non%2Doil%20exports%20grew%207%25%2C%20year%2Don%2Dyear%20%26%20in%20real%20terms,-according%20to%20the">Non-oil exports grew 7%, year-on-year &amp; in real terms</a></p></blockquote>',
+    );
+    // The title still links the page itself.
+    expect(sources).toContain('<a href="https://customs.example.org/annual-report-2023#summary"><bdi>Customs annual report 2023</bdi></a>');
+    // A passage over two lines: a range (textStart,textEnd), line break kept in the quotation.
+    expect(sources).toContain('href="https://tips.example.net/inbox/91#:~:text=The%2012%25%20figure,was%20a%20projection.">The 12% figure<br/>was a projection.</a>');
+  });
+
+  it('never links the passage of a source whose URL is not http(s)', async () => {
+    const bad = await renderHtmlReport({ ...multi, claims: multi.claims.map((c) => ({ ...c, sources: c.sources.map((src) => ({ ...src, url: 'javascript:alert(1)' })) })) });
+    expect(bad).not.toContain('class="passage"');
+    expect(bad).not.toContain('href="javascript');
+    expect(bad).toContain('<blockquote dir="auto"><p>Non-oil exports grew 7%, year-on-year &amp; in real terms</p></blockquote>');
+  });
+
+  it('public audience: the same joining and passage links, internal passages left out', async () => {
+    const pub = await renderHtmlReport(toPublicationAudience({ ...multi, publication: buildPublishedFixtureViewModel().publication }));
+    expect(pub).toContain(' … Exports grew 🚀 by 12%');
+    expect(pub).toContain(':~:text=In%202023%2C-,Non%2Doil');
+    expect(pub).not.toContain('was a projection');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderJsonReport } from './json';
-import { buildFixtureViewModel, buildPublishedFixtureViewModel } from '@/test/fixtures/export-report';
+import { FIXTURE_TWO_PART_CLAIM_NUMBER, buildFixtureViewModel, buildMultiPartFixtureViewModel, buildPublishedFixtureViewModel } from '@/test/fixtures/export-report';
 
 describe('JSON report', () => {
   const vm = buildFixtureViewModel();
@@ -8,7 +8,7 @@ describe('JSON report', () => {
   const report = JSON.parse(json) as Record<string, unknown>;
 
   it('is pretty-printed and identifies its format', () => {
-    expect(json).toContain('\n  "format": "claimdesk-report",\n  "formatVersion": 2,');
+    expect(json).toContain('\n  "format": "claimdesk-report",\n  "formatVersion": 3,');
     expect(report.generator).toEqual({ name: 'Claimdesk', url: 'http://localhost:3000' });
     expect(report.generatedAt).toBe(vm.generatedAt);
   });
@@ -51,5 +51,19 @@ describe('JSON report', () => {
   it('keeps RTL text and emoji as real characters', () => {
     expect(json).toContain('سه\u200cشنبه');
     expect(json).toContain('🚀');
+  });
+});
+
+describe('JSON report with multi-part claims', () => {
+  it('keeps every part and the passage context losslessly', () => {
+    const multi = buildMultiPartFixtureViewModel();
+    const parsed = JSON.parse(renderJsonReport(multi)) as { claims: typeof multi.claims };
+    expect(parsed.claims).toEqual(multi.claims);
+    const twoPart = parsed.claims.find((c) => c.number === FIXTURE_TWO_PART_CLAIM_NUMBER)!;
+    expect(twoPart.parts).toHaveLength(2);
+    expect(twoPart.quote).toEqual(twoPart.parts![0]!.quote);
+    expect(twoPart.sources[0]).toMatchObject({ excerptPrefix: 'In 2023,', excerptSuffix: 'according to the provisional' });
+    // Single-part claims carry no `parts`.
+    expect(parsed.claims.filter((c) => c.parts).map((c) => c.number).sort((a, b) => a - b)).toEqual([9, 10]);
   });
 });

@@ -9,8 +9,12 @@ import { summarizeVerdicts } from './summary';
 import type { ReportViewModel } from './view-model';
 
 export const JSON_REPORT_FORMAT = 'claimdesk-report';
-/** 2: stable claim numbers, exclusion, public flags, right of reply, audience and publication. */
-export const JSON_REPORT_FORMAT_VERSION = 2;
+/**
+ * 2: stable claim numbers, exclusion, public flags, right of reply, audience and publication.
+ * 3: multi-part claims (`parts` on claims with several spans; `quote`/`position` are the first
+ * part's) and passage context on sources (`excerptPrefix`/`excerptSuffix`).
+ */
+export const JSON_REPORT_FORMAT_VERSION = 3;
 
 export function buildJsonReport(vm: ReportViewModel) {
   const summary = summarizeVerdicts(vm);

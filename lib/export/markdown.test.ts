@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdownReport } from './markdown';
-import { buildFixtureViewModel, buildPublishedFixtureViewModel } from '@/test/fixtures/export-report';
+import {
+  FIXTURE_GONE_PART,
+  FIXTURE_PARTIAL_CLAIM_NUMBER,
+  FIXTURE_TWO_PART_CLAIM_NUMBER,
+  buildFixtureViewModel,
+  buildMultiPartFixtureViewModel,
+  buildPublishedFixtureViewModel,
+} from '@/test/fixtures/export-report';
 
 const vm = buildFixtureViewModel();
 const md = renderMarkdownReport(vm);
@@ -138,5 +145,47 @@ describe('Markdown report of a published, corrected fact-check', () => {
     const retracted = renderMarkdownReport({ ...published, publication: { ...published.publication!, retraction: { at: '2024-03-12T08:00:00.000Z', reason: '# The figures were wrong.' } } });
     const top = retracted.slice(0, retracted.indexOf('## Summary'));
     expect(top).toContain('> **This fact-check was retracted on 12 March 2024.**\\\n> \\# The figures were wrong.');
+  });
+});
+
+describe('Markdown report with multi-part claims and quoted passages', () => {
+  const multi = buildMultiPartFixtureViewModel();
+  const out = renderMarkdownReport(multi);
+  const twoPart = multi.claims.find((c) => c.number === FIXTURE_TWO_PART_CLAIM_NUMBER)!;
+
+  it("quotes a multi-part claim as its parts joined by ' … '", () => {
+    expect(out).toContain(`### ${FIXTURE_TWO_PART_CLAIM_NUMBER}. The economy minister said exports grew 12%.\n\n> ${twoPart.parts![0]!.quote.exact} … Exports grew 🚀 by 12%\n`);
+  });
+
+  it('strikes through and labels the gone part of a partly orphaned claim, with a note', () => {
+    expect(out).toContain(`### ${FIXTURE_PARTIAL_CLAIM_NUMBER}. ${FIXTURE_GONE_PART} … appeared in a caption\n\n> ⚠️ Part of the quoted text is no longer in the article`);
+    expect(out).toContain(`> ~~${FIXTURE_GONE_PART}~~ _(no longer in the article)_ … appeared in a caption`);
+  });
+
+  it('marks a multi-part claim once in the article, after its last part', () => {
+    const marker = `**[${FIXTURE_TWO_PART_CLAIM_NUMBER}]**`;
+    expect(out.split(marker)).toHaveLength(2);
+    expect(out).toContain(`Exports grew 🚀 by 12% ${marker}`);
+    expect(out).toContain(`appeared in a caption **[${FIXTURE_PARTIAL_CLAIM_NUMBER}]**`);
+  });
+
+  it('links each quoted passage to its place on the page', () => {
+    expect(out).toContain(
+      '   > Non-oil exports grew 7%, year-on-year \\& in real terms\n   >\n   > [Go to the passage](<https://customs.example.org/annual-report-2023#summary:~:text=In%202023%2C-,Non%2Doil%20exports%20grew%207%25%2C%20year%2Don%2Dyear%20%26%20in%20real%20terms,-according%20to%20the>)',
+    );
+    // No passage, no link; a non-http(s) source never gets one.
+    expect(out.match(/Go to the passage/g)).toHaveLength(multi.claims.flatMap((c) => c.sources).filter((s) => s.excerpt.trim() && s.url.startsWith('http')).length);
+    const bad = renderMarkdownReport({ ...multi, claims: multi.claims.map((c) => ({ ...c, sources: c.sources.map((s) => ({ ...s, url: 'javascript:alert(1)' })) })) });
+    expect(bad).not.toContain('Go to the passage');
+  });
+
+  it('keeps private-use marks in user text from turning into markup', () => {
+    const sneaky = renderMarkdownReport({
+      ...multi,
+      claims: multi.claims.map((c) => (c.parts ? { ...c, parts: c.parts.map((p) => ({ ...p, quote: { ...p.quote, exact: `\uE001x\uE000${p.quote.exact}` } })) } : c)),
+    });
+    const quote = sneaky.slice(sneaky.indexOf(`### ${FIXTURE_PARTIAL_CLAIM_NUMBER}.`)).split('\n\n')[2] ?? '';
+    expect(quote).toBe(`> ~~x${FIXTURE_GONE_PART}~~ _(no longer in the article)_ … x${'appeared in a caption'}`);
+    expect(sneaky.match(/~~/g)).toHaveLength(2);
   });
 });

@@ -37,6 +37,7 @@ import {
   visibleReplies,
   visibleSources,
 } from './audience';
+import { ORPHANED_PART_LABEL, PARTIAL_NOTE, PART_QUOTE_SEPARATOR, claimQuote, isPartial, quotePieces, sourcePassageUrl } from './claim-parts';
 import { placeClaims } from './segments';
 import { summarizeVerdicts } from './summary';
 import type { ReportArticle, ReportClaim, ReportSource, ReportViewModel } from './view-model';
@@ -127,7 +128,9 @@ function renderArticle(article: ReportArticle, claims: readonly ReportClaim[]): 
   // Claim offsets index the text as stored, so it is never normalised; stray CRs are dropped per piece.
   const text = article.text;
   const markersAt = new Map<number, number[]>();
-  for (const { end, claim } of placeClaims(text, claims)) {
+  for (const { end, claim, continues } of placeClaims(text, claims)) {
+    // A multi-part claim is marked after its last part only.
+    if (continues) continue;
     const numbers = markersAt.get(end);
     if (numbers) numbers.push(claim.number);
     else markersAt.set(end, [claim.number]);
@@ -196,9 +199,9 @@ function renderClaim(vm: ReportViewModel, claim: ReportClaim): string {
     ['Where', claim.claimAppearance ? markdownLink(claim.claimAppearance, claim.claimAppearance) : ''],
   ];
   const parts = [
-    `### ${claim.number}. ${escapeMarkdownInline(oneLine(claim.claimText || claim.quote.exact))}`,
-    claim.orphaned ? `> ⚠️ ${ORPHANED_NOTE}` : '',
-    blockquote(claim.quote.exact),
+    `### ${claim.number}. ${escapeMarkdownInline(oneLine(claim.claimText || claimQuote(claim)))}`,
+    claim.orphaned ? `> ⚠️ ${ORPHANED_NOTE}` : isPartial(claim) ? `> ⚠️ ${PARTIAL_NOTE}` : '',
+    quoteBlock(claim),
     facts.filter(([, v]) => v !== '').map(([k, v]) => `- **${k}:** ${v}`).join('\n'),
     claim.decisionHidden ? `_${HIDDEN_UNTIL_VERDICT}._` : claim.rationale.trim() ? `**Why:**\n\n${escapeMarkdownBlock(claim.rationale)}` : claim.finalVerdict ? '' : '_Verdict pending: this claim is still being checked._',
     sources.length > 0 ? `**Sources:**\n\n${sources.map((s, i) => renderSource(s, i, internal)).join('\n')}` : '',
@@ -226,9 +229,9 @@ function renderClaim(vm: ReportViewModel, claim: ReportClaim): string {
 /** A claim left out of the fact-check: its number, words and the reason. */
 function renderExcludedClaim(claim: ReportClaim): string {
   return [
-    `### ${claim.number}. ${escapeMarkdownInline(oneLine(claim.claimText || claim.quote.exact))}`,
-    claim.orphaned ? `> ⚠️ ${ORPHANED_NOTE}` : '',
-    blockquote(claim.quote.exact),
+    `### ${claim.number}. ${escapeMarkdownInline(oneLine(claim.claimText || claimQuote(claim)))}`,
+    claim.orphaned ? `> ⚠️ ${ORPHANED_NOTE}` : isPartial(claim) ? `> ⚠️ ${PARTIAL_NOTE}` : '',
+    quoteBlock(claim),
     `- **Why it is not part of the fact-check:** ${escapeMarkdownInline(oneLine(claim.exclusionReason ?? ''))}`,
   ]
     .filter((p) => p !== '')
@@ -242,9 +245,28 @@ function renderSource(source: ReportSource, index: number, internalReport: boole
     source.accessedOn ? `accessed ${formatDate(source.accessedOn)}` : '',
   ].filter(Boolean);
   const head = `${index + 1}. ${mark}${markdownLink(source.title.trim(), source.url)}${details.length > 0 ? ` — ${details.join(', ')}` : ''}`;
-  // Indented blockquote stays inside the list item.
-  const excerpt = source.excerpt.trim() ? `\n${blockquote(source.excerpt, '   ')}` : '';
+  // Indented blockquote stays inside the list item; the passage links to its place on the page.
+  const passageUrl = source.excerpt.trim() ? sourcePassageUrl(source) : null;
+  const link = passageUrl ? `\n   >\n   > ${markdownLink('Go to the passage', passageUrl)}` : '';
+  const excerpt = source.excerpt.trim() ? `\n${blockquote(source.excerpt, '   ')}${link}` : '';
   return head + excerpt;
+}
+
+// Private-use marks around a gone part while its text is escaped, swapped for Markdown afterwards.
+const GONE_OPEN = '\uE000';
+const GONE_CLOSE = '\uE001';
+
+/** The claim's quote: one quote, or the parts joined by ' … ' with a gone part struck through and labelled. */
+function quoteBlock(claim: ReportClaim): string {
+  const pieces = quotePieces(claim);
+  if (pieces.length === 1) return blockquote(pieces[0]!.text);
+  const text = pieces
+    .map((piece) => {
+      const clean = piece.text.replace(/[\uE000\uE001]/g, '');
+      return piece.orphaned ? `${GONE_OPEN}${clean}${GONE_CLOSE}` : clean;
+    })
+    .join(PART_QUOTE_SEPARATOR);
+  return blockquote(text).replaceAll(GONE_OPEN, '~~').replaceAll(GONE_CLOSE, `~~ _(${ORPHANED_PART_LABEL})_`);
 }
 
 function blockquote(text: string, indent = ''): string {

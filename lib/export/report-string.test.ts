@@ -3,7 +3,7 @@ import { toPublicationAudience } from './publication-audience';
 import { renderHtmlReport, renderHtmlReportWithReact } from './html';
 import { esc } from './report-string';
 import type { ReportClaim, ReportViewModel } from './view-model';
-import { buildFixtureViewModel, buildPublishedFixtureViewModel } from '@/test/fixtures/export-report';
+import { buildFixtureViewModel, buildMultiPartFixtureViewModel, buildPublishedFixtureViewModel } from '@/test/fixtures/export-report';
 import { buildBigReportViewModel } from '@/bench/big-report';
 
 /** The string renderer must write exactly what React's renderToStaticMarkup writes for the components. */
@@ -70,6 +70,23 @@ describe('string HTML report equals the React components rendered with renderToS
     await expectSameAsReact({ ...vm, article: { ...vm.article, text: vm.article.text.replace(/\n/g, '\r\n') }, claims: [] });
     await expectSameAsReact({ ...vm, claims: vm.claims.map((c) => ({ ...c, exclusionReason: 'Opinion' })) });
     await expectSameAsReact({ ...vm, article: { ...vm.article, text: '\n\n\n\nA\r\n\r\nB\n' }, claims: [] });
+  });
+
+  it('with multi-part claims (one partly orphaned) and sources quoting passages, internally and publicly', async () => {
+    const vm = buildMultiPartFixtureViewModel();
+    await expectSameAsReact(vm);
+    await expectSameAsReact(toPublicationAudience({ ...vm, publication: buildPublishedFixtureViewModel().publication }));
+    // Hostile passages and parts, a bad source URL, every part gone, an old snapshot without parts.
+    await expectSameAsReact({
+      ...vm,
+      claims: vm.claims.map((c, i): ReportClaim => ({
+        ...c,
+        parts: c.parts?.map((p, j) => ({ ...p, quote: { ...p.quote, exact: `${hostile}\nline ${j} …` } })),
+        sources: c.sources.map((s) => ({ ...s, excerpt: `${hostile}\n- , &`, excerptPrefix: hostile, url: i % 2 ? s.url : 'javascript:alert(1)' })),
+      })),
+    });
+    await expectSameAsReact({ ...vm, claims: vm.claims.map((c) => (c.parts ? { ...c, orphaned: true, start: null, end: null, parts: c.parts.map((p) => ({ ...p, orphaned: true, start: null, end: null })) } : c)) });
+    await expectSameAsReact({ ...vm, claims: vm.claims.map(({ parts: _parts, ...c }) => ({ ...c, sources: c.sources.map(({ excerptPrefix: _p, excerptSuffix: _s, ...s }) => s) })) });
   });
 
   it('on a slice of the newsroom-scale report: 10,000 words, 200 overlapping claims', async () => {

@@ -29,6 +29,7 @@ import {
   visibleReplies,
   visibleSources,
 } from './audience';
+import { ORPHANED_PART_LABEL, PARTIAL_NOTE, PART_QUOTE_SEPARATOR, claimQuote, isPartial, quotePieces, sourcePassageUrl } from './claim-parts';
 import { safeHttpUrl, splitParagraphs } from './escape';
 import { ORPHANED_NOTE, PENDING_LABEL, checkerName, claimStatusLabel, formatDate as formatDateUncached, formatDateTime } from './format';
 import { REPORT_CSS } from './html-styles';
@@ -331,8 +332,24 @@ function marker(claim: ReportClaim): string {
   return `<sup class="mk"><a href="#claim-${claim.number}" aria-label="Claim ${claim.number}">[${claim.number}]</a></sup>`;
 }
 
+/** The partial note (if some parts are gone), the quote block, and the claim statement when it says more (claim-card.tsx). */
 function quoteBlock(cx: Context, claim: ReportClaim): string {
-  return `<blockquote class="quote" dir="auto"${attr('lang', cx.lang)}><p>${multiline(claim.quote.exact)}</p></blockquote>`;
+  let out = isPartial(claim) ? `<p class="orphan-note">${esc(PARTIAL_NOTE)}</p>` : '';
+  out += `<blockquote class="quote" dir="auto"${attr('lang', cx.lang)}><p>${claimQuoteHtml(claim)}</p></blockquote>`;
+  if (!sameWords(claim.claimText, claimQuote(claim))) out += `<h3 dir="auto">${esc(claim.claimText)}</h3>`;
+  return out;
+}
+
+/** ClaimQuote (claim-card.tsx): one quote, or the parts joined by ' … ', a gone part struck through and labelled. */
+function claimQuoteHtml(claim: ReportClaim): string {
+  const pieces = quotePieces(claim);
+  if (pieces.length === 1) return multiline(pieces[0]!.text);
+  return pieces
+    .map((piece, index) => {
+      const sep = index > 0 ? esc(PART_QUOTE_SEPARATOR) : '';
+      return piece.orphaned ? `${sep}<span class="part-gone">${multiline(piece.text)}</span><span class="part-note">${esc(` (${ORPHANED_PART_LABEL})`)}</span>` : `${sep}${multiline(piece.text)}`;
+    })
+    .join('');
 }
 
 function claimCard(cx: Context, claim: ReportClaim): string {
@@ -351,7 +368,6 @@ function claimCard(cx: Context, claim: ReportClaim): string {
     '</header>';
   if (claim.orphaned) out += `<p class="orphan-note">${esc(ORPHANED_NOTE)}</p>`;
   out += quoteBlock(cx, claim);
-  if (!sameWords(claim.claimText, claim.quote.exact)) out += `<h3 dir="auto">${esc(claim.claimText)}</h3>`;
   if (claim.claimant || claim.claimDate || claim.claimAppearance) {
     out += `<dl class="facts">${factRows([
       { term: 'Claimant', value: claim.claimant && bdi(claim.claimant) },
@@ -393,13 +409,13 @@ function excludedClaimCard(cx: Context, claim: ReportClaim): string {
   let out = `<article class="claim excluded" id="claim-${claim.number}"><header class="claim-head"><span class="claim-no" aria-label="Claim ${claim.number}">${claim.number}</span><span class="chip pending">Excluded</span></header>`;
   if (claim.orphaned) out += `<p class="orphan-note">${esc(ORPHANED_NOTE)}</p>`;
   out += quoteBlock(cx, claim);
-  if (!sameWords(claim.claimText, claim.quote.exact)) out += `<h3 dir="auto">${esc(claim.claimText)}</h3>`;
   return `${out}<p class="exclusion" dir="auto"><b>Why it is not part of the fact-check: </b>${multiline(claim.exclusionReason ?? '')}</p></article>`;
 }
 
 function sourceItem(cx: Context, source: ReportSource): string {
   const internalReport = cx.internal;
   const url = safeHttpUrl(source.url);
+  const passageUrl = url ? sourcePassageUrl(source) : null;
   const title = source.title.trim() || source.url;
   let out = `<li${attr('class', internalReport && !source.isPublic ? 'internal' : undefined)}>`;
   if (internalReport) out += `<span class="${source.isPublic ? 'vis vis-public' : 'vis vis-internal'}">${esc(source.isPublic ? PUBLIC_SOURCE_LABEL : INTERNAL_SOURCE_LABEL)}</span> `;
@@ -408,7 +424,10 @@ function sourceItem(cx: Context, source: ReportSource): string {
     : `${bdi(title)} <span class="bad-url">${esc(source.url)}</span> <span class="acc">(not a web link)</span>`;
   if (source.publisher.trim()) out += ` — <span class="pub" dir="auto">${esc(source.publisher)}</span>`;
   if (source.accessedOn) out += ` <span class="acc">${esc(`· accessed ${cx.formatDate(source.accessedOn)}`)}</span>`;
-  if (source.excerpt.trim()) out += `<blockquote dir="auto"><p>${multiline(source.excerpt)}</p></blockquote>`;
+  if (source.excerpt.trim()) {
+    const passage = passageUrl ? `<a class="passage" href="${esc(passageUrl)}">${multiline(source.excerpt)}</a>` : multiline(source.excerpt);
+    out += `<blockquote dir="auto"${attr('cite', url ?? undefined)}><p>${passage}</p></blockquote>`;
+  }
   return `${out}</li>`;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { placeClaims, segmentText, type PlacedClaim, type TextSegment } from './segments';
 import type { ReportClaim } from './view-model';
-import { buildFixtureViewModel } from '@/test/fixtures/export-report';
+import { FIXTURE_PARTIAL_CLAIM_NUMBER, FIXTURE_TWO_PART_CLAIM_NUMBER, buildFixtureViewModel, buildMultiPartFixtureViewModel } from '@/test/fixtures/export-report';
 
 describe('segmentText', () => {
   const vm = buildFixtureViewModel();
@@ -199,5 +199,41 @@ describe('sweep segmentation equals the quadratic reference', () => {
     expect(segments.map((s) => s.text).join('')).toBe(big);
     for (const s of segments) for (const p of s.covering) expect(p.start <= s.start && p.end >= s.end).toBe(true);
     expect(segments.reduce((n, s) => n + s.ending.length, 0)).toBe(placed.length);
+  });
+});
+
+describe('multi-part claims', () => {
+  const vm = buildMultiPartFixtureViewModel();
+  const text = vm.article.text;
+  const placed = placeClaims(text, vm.claims);
+  const segments = segmentText(text, placed);
+  const spans = (n: number) => placed.filter((p) => p.claim.number === n);
+
+  it('places one span per part still in the text, the claim marker after the last only', () => {
+    const twoPart = vm.claims.find((c) => c.number === FIXTURE_TWO_PART_CLAIM_NUMBER)!;
+    expect(spans(FIXTURE_TWO_PART_CLAIM_NUMBER).map((p) => text.slice(p.start, p.end))).toEqual(twoPart.parts!.map((p) => p.quote.exact));
+    expect(spans(FIXTURE_TWO_PART_CLAIM_NUMBER).map((p) => p.continues === true)).toEqual([true, false]);
+    const endings = segments.flatMap((s) => s.ending).filter((p) => p.claim.number === FIXTURE_TWO_PART_CLAIM_NUMBER);
+    expect(endings).toHaveLength(1);
+    expect(endings[0]?.end).toBe(twoPart.parts![1]!.end);
+  });
+
+  it('skips a gone part and marks after the remaining one', () => {
+    const partial = spans(FIXTURE_PARTIAL_CLAIM_NUMBER);
+    expect(partial.map((p) => text.slice(p.start, p.end))).toEqual(['appeared in a caption']);
+    expect(partial[0]?.continues).toBeUndefined();
+  });
+
+  it('rebuilds each part from the segments that cover it and keeps the text whole', () => {
+    expect(segments.map((s) => s.text).join('')).toBe(text);
+    for (const p of placed) expect(segments.filter((s) => s.covering.includes(p)).map((s) => s.text).join('')).toBe(text.slice(p.start, p.end));
+  });
+
+  it('skips parts with bad ranges and a claim whose parts are all gone', () => {
+    const [claim] = vm.claims.filter((c) => c.number === FIXTURE_TWO_PART_CLAIM_NUMBER);
+    const bad = { ...claim!, parts: claim!.parts!.map((p, i) => (i === 0 ? { ...p, start: -4, end: 2 } : { ...p, start: p.start, end: text.length + 5 })) };
+    expect(placeClaims(text, [bad])).toEqual([]);
+    const gone = { ...claim!, orphaned: true };
+    expect(placeClaims(text, [gone])).toEqual([]);
   });
 });

@@ -1,13 +1,21 @@
 /**
  * Splits article text at every claim boundary so overlapping and nested claims can be
  * highlighted with plain, properly nested markup: each segment lists every claim covering it.
+ * A multi-part claim is placed once per part still in the text (every part is highlighted).
  */
+import { claimParts } from './claim-parts';
 import type { ReportClaim } from './view-model';
 
 export interface PlacedClaim {
   claim: ReportClaim;
+  /** One span of the claim (a multi-part claim has one PlacedClaim per part found). */
   start: number;
   end: number;
+  /**
+   * Set on a span of a multi-part claim that another of its spans follows: the claim's [n] marker
+   * comes after its last span only, so this one is not in any segment's `ending`.
+   */
+  continues?: boolean;
   /**
    * 0 for claims that overlap nothing earlier; otherwise the lowest lane not used by an
    * overlapping claim, so stacked underlines of overlapping claims never sit on top of each other.
@@ -22,17 +30,28 @@ export interface TextSegment {
   text: string;
   /** Claims covering the whole segment, outermost (earliest start, then longest) first. */
   covering: PlacedClaim[];
-  /** Claims whose last character is the segment's last character. */
+  /** Claims whose last character (of their last span) is the segment's last character: their marker goes here. */
   ending: PlacedClaim[];
 }
 
-/** Claims with a usable range in `text`, in reading order, each with a lane. Orphans and bad ranges are skipped. */
+/**
+ * Claims with a usable range in `text`, in reading order, each with a lane; a multi-part claim
+ * once per part. Orphans, orphaned parts and bad ranges are skipped.
+ */
 export function placeClaims(text: string, claims: readonly ReportClaim[]): PlacedClaim[] {
-  const ranged = claims
-    .filter((c) => !c.orphaned && c.start !== null && c.end !== null)
-    .map((c) => ({ claim: c, start: c.start ?? 0, end: c.end ?? 0 }))
-    .filter((c) => Number.isInteger(c.start) && Number.isInteger(c.end) && c.start >= 0 && c.end <= text.length && c.start < c.end)
-    .sort((a, b) => a.start - b.start || b.end - a.end || a.claim.number - b.claim.number);
+  const usable = (start: number | null, end: number | null): boolean =>
+    start !== null && end !== null && Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= text.length && start < end;
+  const ranged: Array<{ claim: ReportClaim; start: number; end: number; continues?: boolean }> = [];
+  for (const claim of claims) {
+    if (claim.orphaned) continue;
+    if (!claim.parts || claim.parts.length < 2) {
+      if (usable(claim.start, claim.end)) ranged.push({ claim, start: claim.start ?? 0, end: claim.end ?? 0 });
+      continue;
+    }
+    const found = claimParts(claim).filter((p) => !p.orphaned && usable(p.start, p.end));
+    found.forEach((p, i) => ranged.push({ claim, start: p.start ?? 0, end: p.end ?? 0, ...(i < found.length - 1 ? { continues: true } : {}) }));
+  }
+  ranged.sort((a, b) => a.start - b.start || b.end - a.end || a.claim.number - b.claim.number);
 
   // Sweep in start order. Every earlier claim starts at or before this one, so it overlaps this one
   // exactly when it ends after this one's start: those are the active claims, and they hold distinct
@@ -87,7 +106,7 @@ export function segmentText(text: string, placed: readonly PlacedClaim[]): TextS
       end,
       text: text.slice(start, end),
       covering: active.map((index) => placed[index]!),
-      ending: endingAt.get(end)?.slice() ?? [],
+      ending: endingAt.get(end)?.filter((p) => !p.continues) ?? [],
     });
   }
   return segments;

@@ -33,7 +33,15 @@ export interface ReportSource {
   url: string;
   title: string;
   publisher: string;
+  /** The quoted passage (W3C TextQuoteSelector `exact` on `url`); '' when none. */
   excerpt: string;
+  /**
+   * Words just before / after the passage on the source page ('' when not given). Optional:
+   * snapshots taken before passages had context lack them. Links go to the passage with a URL
+   * text fragment (lib/export/claim-parts.ts sourcePassageUrl).
+   */
+  excerptPrefix?: string;
+  excerptSuffix?: string;
   /** ISO date (YYYY-MM-DD) or null */
   accessedOn: string | null;
   /** Internal sources (the default) appear only in internal reports, marked as internal. */
@@ -87,19 +95,41 @@ export interface ReportHistoryEntry {
   createdAt: string;
 }
 
+/** One separate span of a multi-part claim (ReportClaim.parts). */
+export interface ReportClaimPart {
+  quote: { exact: string; prefix: string; suffix: string };
+  /** Unicode code point offsets as stored (W3C TextPositionSelector). */
+  position: { start: number; end: number };
+  /** UTF-16 offsets into ReportArticle.text; null when this part's words are no longer there. */
+  start: number | null;
+  end: number | null;
+  orphaned: boolean;
+}
+
 export interface ReportClaim {
   id: string;
   /** The claim's stable number (creation order, never reused); claims are listed in text order. */
   number: number;
   /** Set when excluded from the fact-check: why. Public reports leave excluded claims out. */
   exclusionReason: string | null;
-  /** UTF-16 offsets into ReportArticle.text; null when the claim is orphaned. */
+  /**
+   * UTF-16 offsets into ReportArticle.text; null when the claim is orphaned. For a multi-part
+   * claim: the first part still found.
+   */
   start: number | null;
   end: number | null;
+  /** The first part's selectors (parts[0] of a multi-part claim). */
   quote: { exact: string; prefix: string; suffix: string };
   /** Unicode code point offsets (W3C TextPositionSelector). */
   position: { start: number; end: number };
+  /** None of the claim's words are found (a multi-part claim with only some parts gone is `partial`, not orphaned). */
   orphaned: boolean;
+  /**
+   * Every span of a multi-part claim in text order (≥ 2). Absent for a single-part claim (its
+   * span is quote/position/start/end) and in snapshots from before multi-part claims: read it
+   * with claimParts() (lib/export/claim-parts.ts), which always gives ≥ 1 part.
+   */
+  parts?: ReportClaimPart[];
   claimText: string;
   claimant: string;
   /** ISO date the claim was made, or null. */

@@ -1,9 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_EXCLUDED_CLAIM_ID, buildFixtureViewModel, buildPublishedFixtureViewModel } from '@/test/fixtures/export-report';
+import {
+  FIXTURE_EXCLUDED_CLAIM_ID,
+  FIXTURE_GONE_PART,
+  FIXTURE_PARTIAL_CLAIM_NUMBER,
+  FIXTURE_TWO_PART_CLAIM_NUMBER,
+  buildFixtureViewModel,
+  buildMultiPartFixtureViewModel,
+  buildPublishedFixtureViewModel,
+} from '@/test/fixtures/export-report';
+import { toPublicationAudience } from './publication-audience';
 import type { ReportViewModel } from './view-model';
-import { buildAnnotation, renderW3cAnnotations, renderW3cAnnotationsJson, w3cAnnotationId, type W3cAnnotation } from './w3c';
+import { buildAnnotation, renderW3cAnnotations, renderW3cAnnotationsJson, w3cAnnotationId, type W3cAnnotation, type W3cTarget } from './w3c';
 import { W3C_SUITE_DIR, isDateTime, isUri, loadW3cSuite, runW3cSuite, type W3cAssertion } from '@/test/fixtures/w3c-suite';
 
 const MUSTS = 'annotations/annotationMusts.test';
@@ -14,6 +23,12 @@ const annotations = collection.first.items;
 /** The published fixture as a publication export sees it (public audience). */
 function publicView(): ReportViewModel {
   return { ...buildPublishedFixtureViewModel(), audience: 'public' };
+}
+
+/** The annotation's targets as a list (a single-part claim has one target object). */
+function targetsOf(annotation: W3cAnnotation | undefined): W3cTarget[] {
+  if (!annotation) return [];
+  return Array.isArray(annotation.target) ? annotation.target : [annotation.target];
 }
 
 const listedAssertions = (JSON.parse(readFileSync(join(W3C_SUITE_DIR, MUSTS), 'utf8')) as { assertions: string[] }).assertions;
@@ -48,7 +63,7 @@ describe('W3C Web Annotation MUST suite', () => {
 
     it('also passes for an article without its own URL (target falls back to the canonical URL)', () => {
       const items = renderW3cAnnotations({ ...vm, article: { ...vm.article, url: null } }).first.items;
-      expect(items[0]?.target.source.id).toBe(vm.article.canonicalUrl);
+      expect(targetsOf(items[0])[0]?.source.id).toBe(vm.article.canonicalUrl);
       for (const annotation of items) expect(failures(assertions, annotation)).toEqual([]);
     });
   });
@@ -68,7 +83,7 @@ describe('the harness catches broken annotations', () => {
 
   it('fails with a bad TextPositionSelector', () => {
     const broken = structuredClone(good);
-    broken.target.selector = [{ type: 'TextPositionSelector', start: -3, end: 'ten' as unknown as number }];
+    broken.target = { ...targetsOf(broken)[0]!, selector: [{ type: 'TextPositionSelector', start: -3, end: 'ten' as unknown as number }] };
     expect(failingFiles(broken)).toContain('annotations/specificResource/4.2-TextDataPositionSelectorValid.json');
   });
 
@@ -135,7 +150,7 @@ describe('W3C export content', () => {
   it('selectors point at the quoted words (positions in code points)', () => {
     const codePoints = [...text];
     for (const [i, claim] of vm.claims.entries()) {
-      const selectors = annotations[i]?.target.selector ?? [];
+      const selectors = targetsOf(annotations[i])[0]?.selector ?? [];
       const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
       expect(quote).toMatchObject({ exact: claim.quote.exact });
       const position = selectors.find((s) => s.type === 'TextPositionSelector');
@@ -223,5 +238,111 @@ describe('W3C export for publication (public audience)', () => {
     const view = publicView();
     const claim = view.claims.find((c) => c.number === 5)!;
     expect(buildAnnotation(view, claim)).toEqual(items.find((a) => a.id === `http://localhost:3000/annotations/${claim.id}`));
+  });
+});
+
+describe('W3C export of multi-part claims and quoted evidence', () => {
+  const multi = buildMultiPartFixtureViewModel();
+  const items = renderW3cAnnotations(multi).first.items;
+  const byNumber = (vm: ReportViewModel, list: W3cAnnotation[], n: number) => list.find((a) => a.id.endsWith(`/annotations/${vm.claims.find((c) => c.number === n)?.id}`));
+  const codePoints = [...multi.article.text];
+
+  it.each(modes)('every annotation passes the MUST assertions (%s), internally and publicly', (_mode, assertions) => {
+    const published = renderW3cAnnotations(toPublicationAudience({ ...multi, publication: buildPublishedFixtureViewModel().publication })).first.items;
+    for (const annotation of [...items, ...published]) expect(failures(assertions, annotation), annotation.id).toEqual([]);
+  });
+
+  it('gives a two-part claim one SpecificResource target per part, in text order, each with quote and position', () => {
+    const claim = multi.claims.find((c) => c.number === FIXTURE_TWO_PART_CLAIM_NUMBER)!;
+    const annotation = byNumber(multi, items, FIXTURE_TWO_PART_CLAIM_NUMBER);
+    expect(Array.isArray(annotation?.target)).toBe(true);
+    const targets = targetsOf(annotation);
+    expect(targets).toHaveLength(2);
+    targets.forEach((target, i) => {
+      const part = claim.parts![i]!;
+      expect(target.type).toBe('SpecificResource');
+      // The same article source as single-part targets.
+      expect(target.source).toEqual(targetsOf(byNumber(multi, items, 1))[0]?.source);
+      expect(target.selector).toEqual([
+        { type: 'TextQuoteSelector', exact: part.quote.exact, ...(part.quote.prefix ? { prefix: part.quote.prefix } : {}), suffix: part.quote.suffix },
+        { type: 'TextPositionSelector', start: part.position.start, end: part.position.end },
+      ]);
+      expect(codePoints.slice(part.position.start, part.position.end).join('')).toBe(part.quote.exact);
+    });
+    // The first part opens the article: no prefix to give.
+    expect(targets[0]!.selector).toEqual([expect.objectContaining({ exact: claim.parts![0]!.quote.exact }), { type: 'TextPositionSelector', start: 0, end: claim.parts![0]!.position.end }]);
+    expect(targets[0]!.selector[0]).not.toHaveProperty('prefix');
+  });
+
+  it('keeps only the quote of an orphaned part and says which part is gone', () => {
+    const annotation = byNumber(multi, items, FIXTURE_PARTIAL_CLAIM_NUMBER);
+    const targets = targetsOf(annotation);
+    expect(targets).toHaveLength(2);
+    expect(targets[0]?.selector).toEqual([{ type: 'TextQuoteSelector', exact: FIXTURE_GONE_PART, suffix: ' گفت' }]);
+    expect(targets[1]?.selector.map((s) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
+    const note = annotation?.body.find((b) => b.type === 'TextualBody' && b.purpose === 'describing' && b.value.startsWith('Part 1 of 2'));
+    expect(note).toMatchObject({ value: `Part 1 of 2 (“${FIXTURE_GONE_PART}”) is no longer in the article.`, language: 'en' });
+    expect(annotation?.body.some((b) => b.type === 'TextualBody' && b.value.includes('Text no longer in the article'))).toBe(false);
+  });
+
+  it('keeps a single target object for single-part claims (as before)', () => {
+    for (const annotation of items.filter((a) => !a.id.endsWith('c-two-part') && !a.id.endsWith('c-partial'))) expect(Array.isArray(annotation.target)).toBe(false);
+  });
+
+  it('exports a source with a passage as a linking SpecificResource with a TextQuoteSelector on the source URL', () => {
+    const bodies = byNumber(multi, items, FIXTURE_TWO_PART_CLAIM_NUMBER)?.body ?? [];
+    expect(bodies).toContainEqual({
+      type: 'SpecificResource',
+      source: 'https://customs.example.org/annual-report-2023#summary',
+      purpose: 'linking',
+      selector: { type: 'TextQuoteSelector', exact: 'Non-oil exports grew 7%, year-on-year & in real terms', prefix: 'In 2023,', suffix: 'according to the provisional' },
+    });
+    // No context given: exact only; line breaks kept as stored (the selector is the passage itself).
+    expect(bodies).toContainEqual({ type: 'SpecificResource', source: 'https://tips.example.net/inbox/91', purpose: 'linking', selector: { type: 'TextQuoteSelector', exact: 'The 12% figure\nwas a projection.' } });
+    // A source without a passage stays a plain link.
+    const lowest = byNumber(multi, items, 2)?.body ?? [];
+    expect(lowest).toContainEqual({ type: 'SpecificResource', source: 'http://data.example.org/unemployment.csv', purpose: 'linking' });
+    // Claim 1's passage now has context.
+    expect(byNumber(multi, items, 1)?.body).toContainEqual({
+      type: 'SpecificResource',
+      source: 'https://amar.example.ir/labour-force/1402',
+      purpose: 'linking',
+      selector: { type: 'TextQuoteSelector', exact: 'نرخ بیکاری: ۸٫۲ درصد', prefix: 'جدول ۲:', suffix: 'در سال ۱۴۰۲' },
+    });
+  });
+
+  it('leaves internal evidence out of the public export', () => {
+    const published = toPublicationAudience({ ...multi, publication: buildPublishedFixtureViewModel().publication });
+    const json = JSON.stringify(renderW3cAnnotations(published));
+    expect(json).toContain('customs.example.org');
+    expect(json).not.toContain('tips.example.net');
+    expect(json).not.toContain('was a projection');
+  });
+
+  it('reads a snapshot from before multi-part claims and passage context (no parts, no excerptPrefix)', () => {
+    const old = structuredClone(multi);
+    for (const claim of old.claims) {
+      delete claim.parts;
+      for (const source of claim.sources) {
+        delete source.excerptPrefix;
+        delete source.excerptSuffix;
+      }
+    }
+    const oldItems = renderW3cAnnotations(old).first.items;
+    for (const annotation of oldItems) expect(failures(modes[0]![1], annotation)).toEqual([]);
+    expect(targetsOf(byNumber(old, oldItems, FIXTURE_TWO_PART_CLAIM_NUMBER))).toHaveLength(1);
+  });
+
+  it('the harness catches a broken part target and a broken evidence selector', () => {
+    const [, assertions] = modes[0]!;
+    const annotation = structuredClone(byNumber(multi, items, FIXTURE_TWO_PART_CLAIM_NUMBER)!);
+    const targets = annotation.target as W3cTarget[];
+    targets[1]!.selector = [{ type: 'TextQuoteSelector' } as unknown as W3cTarget['selector'][number]];
+    expect(failures(assertions, annotation).map((f) => f.file)).toContain('annotations/specificResource/4.2.4-textQuoteSelectorValid.json');
+
+    const evidence = structuredClone(byNumber(multi, items, FIXTURE_TWO_PART_CLAIM_NUMBER)!);
+    const link = evidence.body.find((b) => b.type === 'SpecificResource' && b.selector) as { selector: unknown };
+    link.selector = { type: 'TextQuoteSelector', prefix: 'no exact' };
+    expect(failures(assertions, evidence).map((f) => f.file)).toContain('annotations/specificResource/4.2.4-textQuoteSelectorValid.json');
   });
 });

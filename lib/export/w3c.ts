@@ -4,6 +4,15 @@
  * words in the article (TextQuoteSelector + TextPositionSelector) and carries the verdict as an
  * `assessing` body. Every annotation also carries @context so it stands alone when copied out.
  *
+ * A multi-part claim (several separate spans) has one SpecificResource target per part, in text
+ * order (the model's multiple targets: the body applies to each of them); a single-part claim keeps
+ * its one target object. Orphaned parts keep only their quote, as orphaned claims do.
+ *
+ * Evidence: each linked source is a SpecificResource body with `purpose: linking`; a source with
+ * a quoted passage carries it as a TextQuoteSelector on the source URL (exact, plus prefix/suffix
+ * when the reviewer gave them), so a client can anchor the evidence on the source page. Sources
+ * are bodies, not targets: the annotation is about the article's words, not about the sources.
+ *
  * Shape notes forced by the W3C test suite (lib/export/w3c.test.ts):
  * - TextualBody items have no `id`: an object with an id and no `source` counts as an External
  *   Web Resource, and those may not have a `purpose`.
@@ -16,9 +25,10 @@
  */
 import { annotationUrl } from '@/lib/publishing/urls';
 import { EXCLUDED_HEADING, isExcluded, isPublicReport, retractionHeadline, visibleSources } from './audience';
+import { claimParts, isPartial } from './claim-parts';
 import { safeHttpUrl } from './escape';
 import { ORPHANED_NOTE, checkerName, isoDateTimeUtc } from './format';
-import type { ReportClaim, ReportPerson, ReportViewModel } from './view-model';
+import type { ReportClaim, ReportClaimPart, ReportPerson, ReportViewModel } from './view-model';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -30,15 +40,24 @@ export interface W3cTextualBody {
   language?: string;
 }
 
+export type W3cTextQuoteSelector = { type: 'TextQuoteSelector'; exact: string; prefix?: string; suffix?: string };
+
+export type W3cSelector = W3cTextQuoteSelector | { type: 'TextPositionSelector'; start: number; end: number };
+
+/** A source the assessment rests on; `selector` is the quoted passage on it, when there is one. */
 export interface W3cLinkBody {
   type: 'SpecificResource';
   source: string;
   purpose: 'linking';
+  selector?: W3cTextQuoteSelector;
 }
 
-export type W3cSelector =
-  | { type: 'TextQuoteSelector'; exact: string; prefix?: string; suffix?: string }
-  | { type: 'TextPositionSelector'; start: number; end: number };
+/** One span of the article: the whole claim, or one part of a multi-part claim. */
+export interface W3cTarget {
+  type: 'SpecificResource';
+  source: { id: string; type: 'Text'; language?: string };
+  selector: W3cSelector[];
+}
 
 export interface W3cAgent {
   id: string;
@@ -53,11 +72,8 @@ export interface W3cAnnotation {
   type: 'Annotation';
   motivation: 'assessing' | 'highlighting';
   body: Array<W3cTextualBody | W3cLinkBody>;
-  target: {
-    type: 'SpecificResource';
-    source: { id: string; type: 'Text'; language?: string };
-    selector: W3cSelector[];
-  };
+  /** One target per span: an object for a single-part claim, an array (text order) for a multi-part one. */
+  target: W3cTarget | W3cTarget[];
   creator?: W3cAgent;
   created: string;
   modified: string;
@@ -125,11 +141,7 @@ export function buildAnnotation(vm: ReportViewModel, claim: ReportClaim): W3cAnn
     // A verdict is an assessment; a claim still awaiting one is only highlighted so far.
     motivation: claim.finalVerdict ? 'assessing' : 'highlighting',
     body: buildBodies(vm, claim),
-    target: {
-      type: 'SpecificResource',
-      source: targetSource(vm),
-      selector: buildSelectors(claim),
-    },
+    target: buildTargets(vm, claim),
     ...(creator ? { creator } : {}),
     created,
     modified: isoDateTimeUtc(claim.updatedAt) ?? created,
@@ -152,34 +164,57 @@ function buildBodies(vm: ReportViewModel, claim: ReportClaim): Array<W3cTextualB
   if (claim.rationale.trim()) bodies.push(text(claim.rationale, 'commenting'));
   if (claim.claimText.trim()) bodies.push(text(claim.claimText, 'describing'));
   if (claim.orphaned) bodies.push(text(ORPHANED_NOTE, 'describing', 'en'));
+  else if (isPartial(claim)) bodies.push(text(partialNote(claim), 'describing', 'en'));
   const retraction = vm.publication?.retraction;
   if (retraction) bodies.push(text(`${retractionHeadline(retraction)}${retraction.reason.trim() ? ` ${retraction.reason.trim()}` : ''}`, 'describing'));
   if (isExcluded(claim)) bodies.push(text(`${EXCLUDED_HEADING}: ${claim.exclusionReason}`, 'describing'));
   for (const source of visibleSources(vm, claim)) {
     const url = safeHttpUrl(source.url);
-    if (url) bodies.push({ type: 'SpecificResource', source: url, purpose: 'linking' });
+    if (!url) continue;
+    const passage = source.excerpt.trim() ? quoteSelector({ exact: source.excerpt, prefix: source.excerptPrefix ?? '', suffix: source.excerptSuffix ?? '' }) : null;
+    bodies.push({ type: 'SpecificResource', source: url, purpose: 'linking', ...(passage ? { selector: passage } : {}) });
   }
   return bodies;
+}
+
+/** "Part 2 of 3 (“…”) is no longer in the article." for each part gone from a partly orphaned claim. */
+function partialNote(claim: ReportClaim): string {
+  const parts = claimParts(claim);
+  return parts
+    .flatMap((p, i) => (p.orphaned ? [`Part ${i + 1} of ${parts.length} (“${p.quote.exact}”) is no longer in the article.`] : []))
+    .join(' ');
+}
+
+/** The claim's target: one span, or one per part of a multi-part claim (text order). */
+function buildTargets(vm: ReportViewModel, claim: ReportClaim): W3cTarget | W3cTarget[] {
+  const source = targetSource(vm);
+  const target = (part: ReportClaimPart): W3cTarget => ({ type: 'SpecificResource', source: { ...source }, selector: buildSelectors(part) });
+  const parts = claimParts(claim);
+  return parts.length === 1 ? target(parts[0]!) : parts.map(target);
 }
 
 /**
  * Alternative selectors for the same words. Orphans keep only the quote: their old position
  * no longer matches the article, but the quote still identifies the original words.
  */
-function buildSelectors(claim: ReportClaim): W3cSelector[] {
-  const quote: W3cSelector = {
-    type: 'TextQuoteSelector',
-    exact: claim.quote.exact,
-    ...(claim.quote.prefix ? { prefix: claim.quote.prefix } : {}),
-    ...(claim.quote.suffix ? { suffix: claim.quote.suffix } : {}),
-  };
-  const { start, end } = claim.position;
+function buildSelectors(part: ReportClaimPart): W3cSelector[] {
+  const quote = quoteSelector(part.quote);
+  const { start, end } = part.position;
   const validPosition = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end >= start;
-  if (claim.orphaned || !validPosition) return [quote];
+  if (part.orphaned || !validPosition) return [quote];
   return [quote, { type: 'TextPositionSelector', start, end }];
 }
 
-function targetSource(vm: ReportViewModel): W3cAnnotation['target']['source'] {
+function quoteSelector(quote: { exact: string; prefix: string; suffix: string }): W3cTextQuoteSelector {
+  return {
+    type: 'TextQuoteSelector',
+    exact: quote.exact,
+    ...(quote.prefix ? { prefix: quote.prefix } : {}),
+    ...(quote.suffix ? { suffix: quote.suffix } : {}),
+  };
+}
+
+function targetSource(vm: ReportViewModel): W3cTarget['source'] {
   const { article } = vm;
   const id = safeHttpUrl(article.url) ?? safeHttpUrl(article.canonicalUrl) ?? `${baseUrl(vm)}/articles/${encodeURIComponent(article.id)}`;
   const language = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(article.language) ? article.language : undefined;

@@ -58,6 +58,9 @@ function publicClaim(claim: ReportClaim): ReportClaim {
     quote: { ...claim.quote },
     position: { ...claim.position },
     orphaned: claim.orphaned,
+    ...(Array.isArray(claim.parts) && claim.parts.length > 1
+      ? { parts: claim.parts.map((p) => ({ quote: { ...p.quote }, position: { ...p.position }, start: p.start, end: p.end, orphaned: p.orphaned })) }
+      : {}),
     claimText: claim.claimText,
     claimant: claim.claimant,
     claimDate: claim.claimDate,
@@ -70,7 +73,20 @@ function publicClaim(claim: ReportClaim): ReportClaim {
     decisionHidden: claim.decisionHidden === true,
     author: null,
     reviewers: [],
-    sources: claim.sources.filter((s) => s.isPublic === true).map((s) => ({ id: s.id, url: s.url, title: s.title, publisher: s.publisher, excerpt: s.excerpt, accessedOn: s.accessedOn, isPublic: true })),
+    sources: claim.sources
+      .filter((s) => s.isPublic === true)
+      .map((s) => ({
+        id: s.id,
+        url: s.url,
+        title: s.title,
+        publisher: s.publisher,
+        excerpt: s.excerpt,
+        // Absent in snapshots from before passages had context: left absent, not invented.
+        ...(s.excerptPrefix !== undefined ? { excerptPrefix: s.excerptPrefix } : {}),
+        ...(s.excerptSuffix !== undefined ? { excerptSuffix: s.excerptSuffix } : {}),
+        accessedOn: s.accessedOn,
+        isPublic: true,
+      })),
     replies: (claim.replies ?? [])
       .filter((r) => r.showPublicly === true)
       .map((r) => ({ id: r.id, contactedOn: r.contactedOn, method: r.method, methodLabel: r.methodLabel, contact: '', response: r.response, respondedOn: r.respondedOn, showPublicly: true })),

@@ -1,5 +1,7 @@
 /** One claim's card: quote, claim, facts, verdict and rationale, sources and reviewers. */
+import { Fragment } from 'react';
 import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
+import { ORPHANED_PART_LABEL, PARTIAL_NOTE, PART_QUOTE_SEPARATOR, claimQuote, isPartial, quotePieces } from '../claim-parts';
 import { DESK_NOTE_HEADING, RIGHT_OF_REPLY_HEADING, deskNotes, isPublicReport, showsReviewers, visibleReplies, visibleSources } from '../audience';
 import { ORPHANED_NOTE, PENDING_LABEL, claimStatusLabel, formatDate } from '../format';
 import { verdictColors } from '../verdict-colors';
@@ -32,12 +34,13 @@ export function ClaimCard({ claim, vm }: { claim: ReportClaim; vm: ReportViewMod
         {internal && <span className="status">{claimStatusLabel(claim)}</span>}
       </header>
       {claim.orphaned && <p className="orphan-note">{ORPHANED_NOTE}</p>}
+      {isPartial(claim) && <p className="orphan-note">{PARTIAL_NOTE}</p>}
       <blockquote className="quote" dir="auto" lang={languageTag(vm.article.language)}>
         <p>
-          <Multiline text={claim.quote.exact} />
+          <ClaimQuote claim={claim} />
         </p>
       </blockquote>
-      {!sameWords(claim.claimText, claim.quote.exact) && <h3 dir="auto">{claim.claimText}</h3>}
+      {!sameWords(claim.claimText, claimQuote(claim)) && <h3 dir="auto">{claim.claimText}</h3>}
       {(claim.claimant || claim.claimDate || claim.claimAppearance) && (
         <dl className="facts">
           <FactRows
@@ -97,6 +100,34 @@ export function ClaimCard({ claim, vm }: { claim: ReportClaim; vm: ReportViewMod
   );
 }
 
+/**
+ * The claim's words: one quote, or a multi-part claim's parts joined by ' … ' with a part whose
+ * words are gone struck through and labelled.
+ */
+export function ClaimQuote({ claim }: { claim: ReportClaim }) {
+  const pieces = quotePieces(claim);
+  if (pieces.length === 1) return <Multiline text={pieces[0]!.text} />;
+  return (
+    <>
+      {pieces.map((piece, index) => (
+        <Fragment key={index}>
+          {index > 0 && PART_QUOTE_SEPARATOR}
+          {piece.orphaned ? (
+            <>
+              <span className="part-gone">
+                <Multiline text={piece.text} />
+              </span>
+              <span className="part-note">{` (${ORPHANED_PART_LABEL})`}</span>
+            </>
+          ) : (
+            <Multiline text={piece.text} />
+          )}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
 function Rationale({ claim }: { claim: ReportClaim }) {
   if (claim.decisionHidden) return <p className="empty">{`${HIDDEN_UNTIL_VERDICT}.`}</p>;
   if (claim.rationale.trim()) return <Paragraphs text={claim.rationale} />;
@@ -114,12 +145,13 @@ export function ExcludedClaimCard({ claim, vm }: { claim: ReportClaim; vm: Repor
         <span className="chip pending">Excluded</span>
       </header>
       {claim.orphaned && <p className="orphan-note">{ORPHANED_NOTE}</p>}
+      {isPartial(claim) && <p className="orphan-note">{PARTIAL_NOTE}</p>}
       <blockquote className="quote" dir="auto" lang={languageTag(vm.article.language)}>
         <p>
-          <Multiline text={claim.quote.exact} />
+          <ClaimQuote claim={claim} />
         </p>
       </blockquote>
-      {!sameWords(claim.claimText, claim.quote.exact) && <h3 dir="auto">{claim.claimText}</h3>}
+      {!sameWords(claim.claimText, claimQuote(claim)) && <h3 dir="auto">{claim.claimText}</h3>}
       <p className="exclusion" dir="auto">
         <b>Why it is not part of the fact-check: </b>
         <Multiline text={claim.exclusionReason ?? ''} />

@@ -1,13 +1,18 @@
 /** A claim card's list items: sources, right-of-reply attempts, notes from the desk, reviewers. */
 import { INTERNAL_SOURCE_LABEL, PUBLIC_SOURCE_LABEL, replySummary } from '../audience';
+import { sourcePassageUrl } from '../claim-parts';
 import { safeHttpUrl } from '../escape';
 import { formatDate } from '../format';
 import type { ReportComment, ReportReplyAttempt, ReportReviewerVerdict, ReportSource } from '../view-model';
 import { Chip, Multiline } from './bits';
 
-/** In internal reports every source says whether it is published with the fact-check. */
+/**
+ * In internal reports every source says whether it is published with the fact-check. A quoted
+ * passage is shown as a quotation that links to its place on the source page (a URL text fragment).
+ */
 export function SourceItem({ source, internalReport }: { source: ReportSource; internalReport: boolean }) {
   const url = safeHttpUrl(source.url);
+  const passageUrl = url ? sourcePassageUrl(source) : null;
   const title = source.title.trim() || source.url;
   return (
     <li className={internalReport && !source.isPublic ? 'internal' : undefined}>
@@ -42,9 +47,15 @@ export function SourceItem({ source, internalReport }: { source: ReportSource; i
         </>
       )}
       {source.excerpt.trim() && (
-        <blockquote dir="auto">
+        <blockquote dir="auto" cite={url ?? undefined}>
           <p>
-            <Multiline text={source.excerpt} />
+            {passageUrl ? (
+              <a className="passage" href={passageUrl}>
+                <Multiline text={source.excerpt} />
+              </a>
+            ) : (
+              <Multiline text={source.excerpt} />
+            )}
           </p>
         </blockquote>
       )}

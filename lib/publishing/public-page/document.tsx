@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { REPORT_CSS } from '@/lib/export/html-styles';
 import { DOCUMENT_META_CSP } from './headers';
 import { PUBLIC_CSS } from './styles';
+import { FAVICON_DATA_URI } from './favicon';
 
 export interface DocumentMeta {
   title: string;
@@ -34,6 +35,7 @@ export function PublicDocument({ meta, children }: { meta: DocumentMeta; childre
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta httpEquiv="Content-Security-Policy" content={DOCUMENT_META_CSP} />
         <meta name="generator" content="Claimdesk" />
+        <link rel="icon" type="image/svg+xml" href={FAVICON_DATA_URI} />
         <title>{meta.title}</title>
         <meta name="description" content={meta.description} />
         {meta.noindex && <meta name="robots" content="noindex" />}

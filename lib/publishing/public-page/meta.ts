@@ -2,6 +2,7 @@
  * Titles and descriptions of the public pages (the <title>, Open Graph and Twitter card tags, the
  * feed's summaries): plain text, built from the public snapshot. Escaping is the renderer's job.
  */
+import { claimQuote } from '@/lib/export/claim-parts';
 import { checkerName, PENDING_LABEL } from '@/lib/export/format';
 import { summarizeVerdicts } from '@/lib/export/summary';
 import type { ReportClaim, ReportViewModel } from '@/lib/export/view-model';
@@ -26,9 +27,9 @@ export function verdictTally(vm: ReportViewModel): string {
   return `${summary.total} ${claimsWord} checked: ${parts.join(', ')}.`;
 }
 
-/** The claim's statement, or the quoted words when no statement was written. */
-export function claimStatement(claim: Pick<ReportClaim, 'claimText' | 'quote'>): string {
-  return claim.claimText.trim() || claim.quote.exact.trim();
+/** The claim's statement, or the quoted words when no statement was written (a multi-part claim's parts joined by ' … '). */
+export function claimStatement(claim: Pick<ReportClaim, 'claimText' | 'quote' | 'position' | 'start' | 'end' | 'orphaned' | 'parts'>): string {
+  return claim.claimText.trim() || claimQuote(claim).trim();
 }
 
 export function verdictLabel(claim: Pick<ReportClaim, 'finalVerdict'>): string {

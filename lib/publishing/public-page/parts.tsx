@@ -3,7 +3,8 @@ import { Fragment, type ReactNode } from 'react';
 import { Multiline, languageTag } from '@/lib/export/report-html/bits';
 import { safeHttpUrl } from '@/lib/export/escape';
 import { checkerName, formatDate } from '@/lib/export/format';
-import type { ReportClaim, ReportViewModel } from '@/lib/export/view-model';
+import { ORPHANED_PART_LABEL, claimParts, isPartial } from '@/lib/export/claim-parts';
+import type { ReportClaim, ReportClaimPart, ReportViewModel } from '@/lib/export/view-model';
 import { contextAround } from './view';
 
 export const PREVIEW_LABEL = 'Preview — not yet published';
@@ -89,28 +90,41 @@ export function articleDek(vm: ReportViewModel): ReactNode[] {
   ];
 }
 
-/** The quoted words inside the text around them, as it stood when published. */
+/**
+ * The quoted words inside the text around them, as it stood when published: one paragraph per part
+ * of a multi-part claim (with less context each), a part whose words are gone marked as such.
+ */
 export function QuoteInContext({ claim, vm }: { claim: ReportClaim; vm: ReportViewModel }) {
-  // The context may run across a paragraph break: one line here, as a quotation reads.
-  const { exact } = claim.quote;
-  const around =
-    claim.start !== null && claim.end !== null
-      ? contextAround(vm.article.text, claim.start, claim.end)
-      : { before: claim.quote.prefix.replace(/\s+/g, ' ').trimStart(), after: claim.quote.suffix.replace(/\s+/g, ' ').trimEnd(), cutBefore: true, cutAfter: true };
-  const prefix = around.before;
-  const suffix = around.after;
+  const parts = claimParts(claim);
+  const partial = isPartial(claim);
+  const radius = parts.length > 1 ? 80 : 160;
   return (
     <blockquote className="context" dir="auto" lang={languageTag(vm.article.language)}>
-      <p>
-        {around.cutBefore && <span className="gap">…</span>}
-        {prefix}
-        <mark>
-          <Multiline text={exact} />
-        </mark>
-        {suffix}
-        {around.cutAfter && <span className="gap">…</span>}
-      </p>
+      {parts.map((part, index) => (
+        <PartInContext key={index} part={part} text={vm.article.text} radius={radius} gone={partial && part.orphaned} />
+      ))}
     </blockquote>
+  );
+}
+
+function PartInContext({ part, text, radius, gone }: { part: ReportClaimPart; text: string; radius: number; gone: boolean }) {
+  // The context may run across a paragraph break: one line here, as a quotation reads.
+  const { exact } = part.quote;
+  const placed = part.start !== null && part.end !== null && part.start >= 0 && part.end >= part.start && part.end <= text.length;
+  const around = placed
+    ? contextAround(text, part.start!, part.end!, radius)
+    : { before: part.quote.prefix.replace(/\s+/g, ' ').trimStart(), after: part.quote.suffix.replace(/\s+/g, ' ').trimEnd(), cutBefore: true, cutAfter: true };
+  return (
+    <p>
+      {around.cutBefore && <span className="gap">…</span>}
+      {around.before}
+      <mark className={gone ? 'part-gone' : undefined}>
+        <Multiline text={exact} />
+      </mark>
+      {gone && <span className="part-note">{` (${ORPHANED_PART_LABEL})`}</span>}
+      {around.after}
+      {around.cutAfter && <span className="gap">…</span>}
+    </p>
   );
 }
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildPublishedFixtureViewModel } from '@/test/fixtures/export-report';
+import {
+  FIXTURE_GONE_PART,
+  FIXTURE_PARTIAL_CLAIM_NUMBER,
+  FIXTURE_TWO_PART_CLAIM_NUMBER,
+  buildMultiPartFixtureViewModel,
+  buildPublishedFixtureViewModel,
+} from '@/test/fixtures/export-report';
 import type { ReportViewModel } from '@/lib/export/view-model';
 import { toPublicView } from '../public-view';
 import { PREVIEW_CSP, PUBLIC_PAGE_CSP, previewHeaders, publicHeaders } from './headers';
@@ -310,5 +316,71 @@ describe('helpers', () => {
     expect(publicHeaders('atom')['Content-Type']).toBe('application/atom+xml; charset=utf-8');
     expect(previewHeaders()).toMatchObject({ 'Cache-Control': 'no-store', 'Content-Security-Policy': PREVIEW_CSP, 'X-Frame-Options': 'SAMEORIGIN' });
     expect(PREVIEW_CSP).toContain("frame-ancestors 'self'");
+  });
+});
+
+describe('multi-part claims and quoted passages on the public pages', async () => {
+  const internal = { ...buildMultiPartFixtureViewModel(), publication: buildPublishedFixtureViewModel().publication };
+  const vm = { ...toPublicView(internal, internal.publication!), workspace: { ...internal.workspace, factCheckUrlPattern: null } };
+  const article = (await renderPublicArticlePage(vm, OPTIONS))!;
+  const twoPartPage = (await renderPublicClaimPage(vm, FIXTURE_TWO_PART_CLAIM_NUMBER, OPTIONS))!;
+  const partialPage = (await renderPublicClaimPage(vm, FIXTURE_PARTIAL_CLAIM_NUMBER, OPTIONS))!;
+  const firstPart = internal.claims.find((c) => c.number === FIXTURE_TWO_PART_CLAIM_NUMBER)!.parts![0]!.quote.exact;
+
+  it('keeps the parts through the public view (the snapshot)', () => {
+    expect(vm.claims.find((c) => c.number === FIXTURE_TWO_PART_CLAIM_NUMBER)?.parts).toHaveLength(2);
+    expect(vm.claims.find((c) => c.number === FIXTURE_TWO_PART_CLAIM_NUMBER)?.sources[0]).toMatchObject({ excerptPrefix: 'In 2023,', excerptSuffix: 'according to the provisional' });
+  });
+
+  it("shows a multi-part claim's parts joined by ' … ' and highlights every part in the article", () => {
+    expect(article).toContain(`<p>${firstPart} … Exports grew 🚀 by 12%</p>`);
+    const spans = article.match(new RegExp(`data-claim="${FIXTURE_TWO_PART_CLAIM_NUMBER}"`, 'g')) ?? [];
+    expect(spans.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('links public passages to their place on the source page; internal ones never appear', () => {
+    expect(article).toContain('href="https://customs.example.org/annual-report-2023#summary:~:text=In%202023%2C-,Non%2Doil');
+    expect(twoPartPage).toContain('class="passage"');
+    for (const page of [article, twoPartPage]) {
+      expect(page).not.toContain('tips.example.net');
+      expect(page).not.toContain('was a projection');
+    }
+  });
+
+  it('shows each part in context on the claim page', () => {
+    expect(twoPartPage).toContain(`<mark>${firstPart}</mark>`);
+    expect(twoPartPage).toContain('<mark>Exports grew 🚀 by 12%</mark>');
+    expect(twoPartPage.match(/<mark>/g)).toHaveLength(2);
+  });
+
+  it('marks the gone part of a partly orphaned claim, in context and in its card; the title uses the joined quote', () => {
+    expect(partialPage).toContain(`<mark class="part-gone">${FIXTURE_GONE_PART}</mark><span class="part-note"> (no longer in the article)</span>`);
+    expect(partialPage).toContain('<mark>appeared in a caption</mark>');
+    expect(partialPage).toContain(`<span class="part-gone">${FIXTURE_GONE_PART}</span><span class="part-note"> (no longer in the article)</span> … appeared in a caption`);
+    expect(partialPage).toContain(`<title>Half true: “${FIXTURE_GONE_PART} … appeared in a caption” ·`);
+    expect(partialPage).toContain('>In context<');
+  });
+
+  it('renders a snapshot from before multi-part claims (no parts, no passage context) as before', async () => {
+    const old = structuredClone(vm);
+    for (const claim of old.claims) {
+      delete claim.parts;
+      for (const source of claim.sources) {
+        delete source.excerptPrefix;
+        delete source.excerptSuffix;
+      }
+    }
+    const page = (await renderPublicClaimPage(old, FIXTURE_TWO_PART_CLAIM_NUMBER, OPTIONS))!;
+    expect(page.match(/<mark>/g)).toHaveLength(1);
+    expect(page).toContain('href="https://customs.example.org/annual-report-2023#summary:~:text=Non%2Doil');
+  });
+});
+
+describe('public page icon', () => {
+  it('links the app icon as a data: URI, the only image source the page CSP allows', async () => {
+    const html = await renderPublicArticlePage(snapshot(), OPTIONS);
+    const [href] = linkHref(html, 'icon');
+    expect(href).toMatch(/^data:image\/svg\+xml,/);
+    expect(PUBLIC_PAGE_CSP).toMatch(/img-src data:/);
   });
 });

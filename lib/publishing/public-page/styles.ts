@@ -28,6 +28,7 @@ export const PUBLIC_CSS = `
 .context { margin: 0; padding: .9rem 1.1rem; background: #fcfcfb; border: 1px solid var(--rule); border-radius: 6px; font: 1.02rem/1.8 var(--serif); overflow-wrap: anywhere; }
 .context mark { background: var(--fill); color: inherit; border-bottom: 2px solid var(--line); padding: 0 .05em; }
 .context .gap { color: var(--muted); }
+.context mark.part-gone { background: none; border-bottom-style: dotted; }
 
 .not-found { padding: 4rem 0; text-align: center; }
 .not-found h1 { font: 700 1.6rem/1.3 var(--serif); margin: 0 0 .6rem; }

@@ -2,7 +2,8 @@
 
 import { colorFor } from '@/components/review/presence-bar';
 import { useWorkbench } from '@/components/workbench/workbench-context';
-import { sourceCountOf, type ClaimRow } from '@/lib/editor/claim-rows';
+import { joinPartQuotes } from '@/lib/claims/parts';
+import { partsOfRow, sourceCountOf, type ClaimRow } from '@/lib/editor/claim-rows';
 import type { PresenceViewer } from '@/lib/events/types';
 import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
 import { CLAIM_STATUS_LABELS } from '@/lib/domain/status-labels';
@@ -24,6 +25,9 @@ export function ClaimListItem({ claim, orphaned, unsaved, viewers, onOpen }: Cla
   const level = useWorkbench((s) => (claim.verdictId ? s.levels.find((l) => l.id === claim.verdictId) : null));
   const excluded = isExcluded(claim);
   const sourceCount = sourceCountOf(claim);
+  const parts = partsOfRow(claim);
+  // Some parts found, some gone (the server's state; a claim with none found is `orphaned`).
+  const partlyOrphaned = !orphaned && claim.anchorState === 'partial';
   return (
     <button
       type="button"
@@ -48,7 +52,21 @@ export function ClaimListItem({ claim, orphaned, unsaved, viewers, onOpen }: Cla
           <span className="text-xs text-[var(--color-muted)]" data-testid="claim-list-status">
             {claim.status === null ? HIDDEN_UNTIL_VERDICT : CLAIM_STATUS_LABELS[claim.status]}
           </span>
-          {orphaned && <span className="rounded bg-red-50 px-1.5 text-xs font-medium text-red-800">Orphaned</span>}
+          {orphaned && (
+            <span className="rounded bg-red-50 px-1.5 text-xs font-medium text-red-800" title="Its words are no longer in the text" data-testid="claim-orphaned-badge">
+              Orphaned
+            </span>
+          )}
+          {partlyOrphaned && (
+            <span className="rounded bg-red-50 px-1.5 text-xs font-medium text-red-800" title="Some of its parts are no longer in the text" data-testid="claim-partly-orphaned-badge">
+              Partly orphaned
+            </span>
+          )}
+          {parts.length >= 2 && (
+            <span className="text-xs text-[var(--color-muted)]" data-testid="claim-parts-count">
+              · {parts.length} parts
+            </span>
+          )}
           {unsaved && <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900">Unsaved edits</span>}
           {sourceCount > 0 && (
             <span className="text-xs text-[var(--color-muted)]">
@@ -66,7 +84,7 @@ export function ClaimListItem({ claim, orphaned, unsaved, viewers, onOpen }: Cla
           )}
         </span>
         <span className="mt-1 line-clamp-2 block font-serif text-sm leading-snug" dir="auto">
-          “{orphaned && claim.originalQuote ? claim.originalQuote : claim.quote.exact}”
+          “{orphaned && claim.originalQuote ? claim.originalQuote : joinPartQuotes(parts)}”
         </span>
         {claim.claimant && <span className="mt-0.5 block text-xs text-[var(--color-muted)]">{claim.claimant}</span>}
       </span>

@@ -72,10 +72,12 @@ export function ArticleEditor({ doc, editing, language, onReady, onMarkClaim, on
       data-long={long ? 'true' : undefined}
       onClick={(event) => {
         if (editing) return;
-        const target = (event.target as HTMLElement).closest<HTMLElement>('[data-claim-id]');
+        // A highlight (any part of a claim), or the verdict badge drawn before one.
+        const target = (event.target as HTMLElement).closest<HTMLElement>('[data-claim-id], [data-badge-for]');
         const selection = window.getSelection();
         // A click that ends a text selection is a selection, not a click on the claim.
-        if (target?.dataset.claimId && (!selection || selection.isCollapsed)) onClaimClick(target.dataset.claimId);
+        const claimId = target?.dataset.claimId ?? target?.dataset.badgeFor;
+        if (claimId && (!selection || selection.isCollapsed)) onClaimClick(claimId);
       }}
     >
       <EditorContent editor={editor} />

@@ -32,4 +32,4 @@ export interface WorkbenchUser {
   role: Role;
 }
 
-export const PENDING_COLOR = '#8c959f';
+export { PENDING_COLOR } from '@/lib/verdicts/default-scale';

@@ -5,9 +5,11 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { HIGHLIGHT_BATCH, diffHighlights, drawnHighlights, highlightBatches, type ClaimHighlight } from '@/components/editor/extensions/claim-highlights';
 import { orderClaimsByText } from '@/lib/editor/claim-order';
 import { rangesOf, recordRanges, updateRangeCache, type ClaimRangeCache } from '@/lib/editor/claim-range-cache';
-import type { ClaimRow } from '@/lib/editor/claim-rows';
+import { partsOfRow, type ClaimRow } from '@/lib/editor/claim-rows';
 import { docTextOf, type DocText } from '@/lib/editor/doc-text';
-import { highlightFill } from '@/lib/verdicts/scale';
+import { partKey } from '@/lib/editor/stored-claim-ranges';
+import { verdictGlyph } from '@/lib/verdicts/cues';
+import { highlightFill, readableTextColor } from '@/lib/verdicts/scale';
 import { useClaims } from './queries';
 import { scrollToClaim } from './scroll-to-claim';
 import { PENDING_COLOR, type ScaleLevel } from './types';
@@ -15,27 +17,51 @@ import { useWorkbench, useWorkbenchStore } from './workbench-context';
 
 type Range = { start: number; end: number };
 
-/** One claim's highlight, remembered with what it was computed from (same objects: reused as is). */
+/** One claim's highlights (one per part found), remembered with what they were computed from (same objects: reused as is). */
 interface HighlightEntry {
   claim: ClaimRow;
-  range: Range;
+  /** The range of each part (undefined: not found), as the ranges map held them. */
+  ranges: Array<Range | undefined>;
   levels: ReadonlyMap<string, ScaleLevel>;
-  highlight: ClaimHighlight;
+  highlights: ClaimHighlight[];
 }
 
-/** The highlight of a claim at `range` (UTF-16 offsets into the shown text). */
-export function highlightOf(claim: ClaimRow, range: Range, docText: Pick<DocText, 'offsetToPos'>, levelById: ReadonlyMap<string, ScaleLevel>): ClaimHighlight {
-  const level = claim.verdictId ? levelById.get(claim.verdictId) : undefined;
+/** The ranges of a claim's parts in the workbench's ranges map (see rangesOf), by part index. */
+export function partRanges(claim: ClaimRow, ranges: ReadonlyMap<string, Range>): Array<Range | undefined> {
+  const count = partsOfRow(claim).length;
+  return Array.from({ length: count }, (_, i) => ranges.get(partKey(claim.id, i, count)));
+}
+
+/** The highlight of part `part` (of `parts`) of a claim at `range` (UTF-16 offsets into the shown text). */
+export function highlightOf(
+  claim: ClaimRow,
+  range: Range,
+  docText: Pick<DocText, 'offsetToPos'>,
+  levelById: ReadonlyMap<string, ScaleLevel>,
+  levels: readonly ScaleLevel[],
+  part = 0,
+  parts = 1,
+): ClaimHighlight {
+  // Blind review withholds the verdict: the highlight must not give it away either.
+  const level = claim.verdictId && !claim.verdictHidden ? levelById.get(claim.verdictId) : undefined;
   const color = level?.color ?? PENDING_COLOR;
   return {
+    key: partKey(claim.id, part, parts),
     claimId: claim.id,
     from: docText.offsetToPos(range.start, 'start'),
     to: docText.offsetToPos(range.end, 'end'),
     color,
     fill: highlightFill(color, level ? 0.26 : 0.2),
+    ink: readableTextColor(color),
+    glyph: verdictGlyph(level, levels),
+    number: claim.number,
+    part,
+    parts,
     label: `${level?.label ?? 'Pending'}: ${claim.claimText}`,
   };
 }
+
+const sameRanges = (a: ReadonlyArray<Range | undefined>, b: ReadonlyArray<Range | undefined>) => a.length === b.length && a.every((r, i) => r === b[i]);
 
 /**
  * Where each claim sits in the shown text, drawn as highlights in the editor. Stored positions
@@ -98,12 +124,20 @@ export function useClaimHighlights(editor: Editor | null, claims: ClaimRow[], in
     const next = new Map<string, HighlightEntry>();
     const wanted: ClaimHighlight[] = [];
     for (const claim of claims) {
-      const range = ranges.get(claim.id);
-      if (!range) continue;
+      if (!ranges.has(claim.id)) continue; // nothing of it found
+      const found = partRanges(claim, ranges);
       const held = full ? undefined : entries.current.get(claim.id);
-      const entry = held && held.claim === claim && held.range === range && held.levels === levelById ? held : { claim, range, levels: levelById, highlight: highlightOf(claim, range, docText, levelById) };
+      const entry =
+        held && held.claim === claim && held.levels === levelById && sameRanges(held.ranges, found)
+          ? held
+          : {
+              claim,
+              ranges: found,
+              levels: levelById,
+              highlights: found.flatMap((range, i) => (range ? [highlightOf(claim, range, docText, levelById, levels, i, found.length)] : [])),
+            };
       next.set(claim.id, entry);
-      wanted.push(entry.highlight);
+      wanted.push(...entry.highlights);
     }
     entries.current = next;
     if (full) {
@@ -122,7 +156,7 @@ export function useClaimHighlights(editor: Editor | null, claims: ClaimRow[], in
         if (!batch) return;
         const drawn = drawnHighlights(editor.state);
         // Only what is still wanted as it was (same object) and not drawn since (an incremental update may have).
-        const upsert = batch.filter((h) => entries.current.get(h.claimId)?.highlight === h && drawn.get(h.claimId) !== h);
+        const upsert = batch.filter((h) => entries.current.get(h.claimId)?.highlights.includes(h) && drawn.get(h.key) !== h);
         if (upsert.length > 0) editor.commands.updateClaimHighlights({ remove: [], upsert });
         if (rest.length > 0) drainTimer.current = setTimeout(step, 0);
       };
@@ -131,7 +165,7 @@ export function useClaimHighlights(editor: Editor | null, claims: ClaimRow[], in
     }
     const changes = diffHighlights(drawnHighlights(editor.state), wanted);
     if (changes.remove.length > 0 || changes.upsert.length > 0) editor.commands.updateClaimHighlights(changes);
-  }, [editor, docText, ranges, rangesRevision, revision, claims, editing, levelById, stopDrain, initialClaimId, store]);
+  }, [editor, docText, ranges, rangesRevision, revision, claims, editing, levels, levelById, stopDrain, initialClaimId, store]);
 
   useEffect(() => {
     editor?.commands.setActiveClaim(activeId);

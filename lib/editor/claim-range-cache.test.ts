@@ -67,4 +67,53 @@ describe('updateRangeCache', () => {
     recordRanges(again.cache, [wrong], new Map([['a', { start: 0, end: 3 }]]));
     expect(rangesOf(again.cache).get('a')).toEqual({ start: 23, end: 40 });
   });
+
+  describe('multi-part claims', () => {
+    /** A claim on two separate spans of TEXT. */
+    function twoParts(id: string, first: string, second: string): AnchorableClaim {
+      const parts = [first, second].map((words) => {
+        const on = claimOn(id, words);
+        return { quote: on.quote, position: on.position, anchorState: 'anchored' as const };
+      });
+      return { ...claimOn(id, first), parts };
+    }
+    const m = twoParts('m', 'minister said', 'exports doubled');
+
+    it('keeps each part under `${id}#${i}` and the first part found under the id', () => {
+      const ranges = rangesOf(updateRangeCache(null, TEXT, 1, [m, a]).cache);
+      expect(TEXT.slice(ranges.get('m#0')!.start, ranges.get('m#0')!.end)).toBe('minister said');
+      expect(TEXT.slice(ranges.get('m#1')!.start, ranges.get('m#1')!.end)).toBe('exports doubled');
+      expect(ranges.get('m')).toBe(ranges.get('m#0'));
+      expect(ranges.has('a#0')).toBe(false);
+    });
+
+    it('a partial claim is placed by the part still found', () => {
+      const partial: AnchorableClaim = { ...m, anchorState: 'partial', parts: [{ ...m.parts![0]!, anchorState: 'orphaned' }, m.parts![1]!] };
+      const ranges = rangesOf(updateRangeCache(null, TEXT, 1, [partial]).cache);
+      expect([...ranges.keys()].sort()).toEqual(['m', 'm#1']);
+      expect(ranges.get('m')).toBe(ranges.get('m#1'));
+    });
+
+    it('records the fuzzy matcher answer per part, and keeps range objects of an unchanged claim', () => {
+      const moved: AnchorableClaim = { ...m, parts: [m.parts![0]!, { ...m.parts![1]!, position: { start: 0, end: 3 } }] };
+      const update = updateRangeCache(null, TEXT, 1, [moved]);
+      expect(update.needsAnchoring).toEqual([moved]);
+      expect(rangesOf(update.cache).size).toBe(0);
+      recordRanges(update.cache, [moved], new Map([['m#0', { start: 4, end: 17 }], ['m#1', { start: 66, end: 81 }]]));
+      const first = rangesOf(update.cache);
+      expect(first.get('m#1')).toEqual({ start: 66, end: 81 });
+      const again = updateRangeCache(update.cache, TEXT, 1, [moved]);
+      expect(again.changed).toBe(false);
+      expect(rangesOf(again.cache).get('m#1')).toBe(first.get('m#1'));
+    });
+
+    it('a claim that gains a part is redrawn with both', () => {
+      const single = claimOn('m', 'minister said');
+      const first = updateRangeCache(null, TEXT, 1, [single]);
+      expect([...rangesOf(first.cache).keys()]).toEqual(['m']);
+      const next = updateRangeCache(first.cache, TEXT, 1, [m]);
+      expect(next.changed).toBe(true);
+      expect([...rangesOf(next.cache).keys()].sort()).toEqual(['m', 'm#0', 'm#1']);
+    });
+  });
 });

@@ -26,4 +26,16 @@ describe('resolveClaimRanges', () => {
     expect(ranges.size).toBe(0);
     expect(resolveClaimRanges(text, [orphan]).has('c')).toBe(false);
   });
+  it('resolves every anchored part of a multi-part claim, after an edit moved them, and skips orphaned parts', () => {
+    const first = claimOn(text, 'says IS was created', 'm');
+    const second = claimOn(text, 'The U.S. denies it.', 'm');
+    const part = (c: AnchorableClaim, anchorState: 'anchored' | 'orphaned' = 'anchored') => ({ quote: c.quote, position: c.position, anchorState });
+    const multi: AnchorableClaim = { ...first, parts: [part(first), part(second)] };
+    const edited = `Breaking. ${text.replace('\n\n', '\n\nMeanwhile: ')}`;
+    const ranges = resolveClaimRanges(edited, [multi]);
+    expect(edited.slice(ranges.get('m#0')!.start, ranges.get('m#0')!.end)).toBe('says IS was created');
+    expect(edited.slice(ranges.get('m#1')!.start, ranges.get('m#1')!.end)).toBe('The U.S. denies it.');
+    const partial: AnchorableClaim = { ...multi, anchorState: 'partial', parts: [part(first, 'orphaned'), part(second)] };
+    expect([...resolveClaimRanges(edited, [partial]).keys()]).toEqual(['m#1']);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storedClaimRanges, type AnchorableClaim } from './stored-claim-ranges';
+import { anchorableParts, partKey, storedClaimRanges, type AnchorableClaim, type AnchorablePart } from './stored-claim-ranges';
 
 const text = 'Unemployment fell 😀 to 4% last year.';
 
@@ -45,5 +45,40 @@ describe('storedClaimRanges', () => {
 
   it('refuses an empty range', () => {
     expect(storedClaimRanges(text, 3, [claim('a', '', 3)]).ranges.size).toBe(0);
+  });
+
+  describe('multi-part claims', () => {
+    const part = (exact: string, startCp: number, anchorState: AnchorablePart['anchorState'] = 'anchored'): AnchorablePart => ({ quote: { exact }, position: { start: startCp, end: startCp + [...exact].length }, anchorState });
+    const two = (parts: AnchorablePart[], overrides: Partial<AnchorableClaim> = {}) => claim('m', parts[0]!.quote.exact, parts[0]!.position.start, { parts, ...overrides });
+
+    it('gives every part its range under `${id}#${i}`', () => {
+      const { ranges, needsAnchoring } = storedClaimRanges(text, 3, [two([part('Unemployment', 0), part('to 4%', 20)])]);
+      expect(ranges).toEqual(new Map([['m#0', { start: 0, end: 12 }], ['m#1', { start: 21, end: 26 }]]));
+      expect(needsAnchoring).toEqual([]);
+    });
+
+    it('skips an orphaned part of a partial claim, and keeps the others', () => {
+      const partial = two([part('Unemployment', 0), part('gone words', 5, 'orphaned')], { anchorState: 'partial' });
+      expect(storedClaimRanges(text, 3, [partial])).toEqual({ ranges: new Map([['m#0', { start: 0, end: 12 }]]), needsAnchoring: [] });
+    });
+
+    it('sends the whole claim to the fuzzy matcher when one part is not at its stored place', () => {
+      const moved = two([part('Unemployment', 0), part('to 4%', 19)]);
+      expect(storedClaimRanges(text, 3, [moved])).toEqual({ ranges: new Map(), needsAnchoring: [moved] });
+    });
+  });
+});
+
+describe('anchorableParts and partKey', () => {
+  it('reads a single-part claim as one part, orphaned unless anchored', () => {
+    const single = claim('a', 'Unemployment', 0);
+    expect(anchorableParts(single)).toEqual([{ quote: single.quote, position: single.position, anchorState: 'anchored' }]);
+    expect(anchorableParts({ ...single, anchorState: 'orphaned' })[0]!.anchorState).toBe('orphaned');
+    expect(anchorableParts({ ...single, parts: [] })).toHaveLength(1);
+  });
+  it('keys a single part by the claim id, several by index', () => {
+    expect(partKey('c', 0, 1)).toBe('c');
+    expect(partKey('c', 0, 2)).toBe('c#0');
+    expect(partKey('c', 1, 2)).toBe('c#1');
   });
 });

@@ -8,21 +8,38 @@ const schema = getSchema([StarterKit]);
 // One paragraph of 200 characters: document positions 1…201.
 const doc = schema.nodeFromJSON({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x'.repeat(200) }] }] });
 
-const hl = (claimId: string, from: number, to: number, color = '#000000'): ClaimHighlight => ({ claimId, from, to, color, fill: 'rgba(0,0,0,0.2)', label: `Pending: ${claimId}` });
+const hl = (claimId: string, from: number, to: number, color = '#000000'): ClaimHighlight => ({
+  key: claimId,
+  claimId,
+  from,
+  to,
+  color,
+  fill: 'rgba(0,0,0,0.2)',
+  ink: '#ffffff',
+  glyph: '○',
+  number: 1,
+  part: 0,
+  parts: 1,
+  label: `Pending: ${claimId}`,
+});
+/** Part `part` of `parts` of a multi-part claim. */
+const partHl = (claimId: string, part: number, parts: number, from: number, to: number): ClaimHighlight => ({ ...hl(claimId, from, to), key: `${claimId}#${part}`, part, parts });
 
-/** What a set draws, comparable: position, claim and emphasis, in document order. */
+/** What a set draws, comparable: position, claim, part and emphasis (spans) or badge key (badges), in document order. */
 function drawn(set: DecorationSet) {
   return set
     .find()
     .map((d) => {
+      const spec = d.spec as { claimId: string; hl: string; badge?: true; key?: string };
+      if (spec.badge) return `${d.from}:badge:${spec.hl}:${spec.key}`;
       const attrs = (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs;
-      return `${d.from}-${d.to}:${(d.spec as { claimId: string }).claimId}:${attrs['data-active']}:${attrs.style}`;
+      return `${d.from}-${d.to}:${spec.hl}:${attrs['data-claim-id']}:${attrs['data-active']}:${attrs['data-part'] ?? ''}:${attrs.style}`;
     })
     .sort();
 }
 
 function stateOf(highlights: ClaimHighlight[], activeId: string | null): ClaimHighlightsState {
-  return { highlights: new Map(highlights.map((h) => [h.claimId, h])), activeId, locked: true, decorations: buildDecorations(doc, highlights, activeId) };
+  return { highlights: new Map(highlights.map((h) => [h.key, h])), activeId, locked: true, decorations: buildDecorations(doc, highlights, activeId) };
 }
 
 describe('diffHighlights', () => {
@@ -45,6 +62,17 @@ describe('diffHighlights', () => {
     const recoloured = { ...b, color: '#ff0000' };
     expect(diffHighlights(drawnMap, [moved, recoloured]).upsert).toEqual([moved, recoloured]);
     expect(diffHighlights(drawnMap, [{ ...a, label: 'True: a' }, b]).upsert.map((h) => h.claimId)).toEqual(['a']);
+  });
+  it('upserts a claim whose badge (glyph, number, ink) changed', () => {
+    expect(diffHighlights(drawnMap, [{ ...a, glyph: '✗✗' }, { ...b, number: 9 }]).upsert.map((h) => h.claimId)).toEqual(['a', 'b']);
+    expect(diffHighlights(drawnMap, [{ ...a, ink: '#111111' }, b]).upsert.map((h) => h.claimId)).toEqual(['a']);
+  });
+  it('keys the parts of a multi-part claim apart', () => {
+    const p0 = partHl('m', 0, 2, 1, 5);
+    const p1 = partHl('m', 1, 2, 30, 40);
+    const drawnParts = new Map([[p0.key, p0], [p1.key, p1]]);
+    expect(diffHighlights(drawnParts, [p0, { ...p1, from: 31 }])).toEqual({ remove: [], upsert: [{ ...p1, from: 31 }] });
+    expect(diffHighlights(drawnParts, [p0])).toEqual({ remove: ['m#1'], upsert: [] });
   });
   it('removes everything when nothing is wanted, and draws everything on an empty editor', () => {
     expect(diffHighlights(drawnMap, []).remove.sort()).toEqual(['a', 'b']);
@@ -86,6 +114,29 @@ describe('incremental highlight changes', () => {
     expect(drawn(switchActive(next, doc, null).decorations)).toEqual(drawn(buildDecorations(doc, base, null)));
     // A claim with no highlight can be active (an orphan): nothing is emphasised.
     expect(drawn(switchActive(start, doc, 'orphan').decorations)).toEqual(drawn(buildDecorations(doc, base, null)));
+  });
+});
+
+describe('multi-part claims and badges', () => {
+  const parts = [partHl('m', 0, 2, 1, 10), partHl('m', 1, 2, 50, 60), hl('x', 5, 55)];
+
+  it('draws every part with the same claim id, a part label, and a badge before each', () => {
+    const lines = drawn(buildDecorations(doc, parts, 'm'));
+    expect(lines.filter((l) => l.includes(':m:true:1/2:') || l.includes(':m:true:2/2:'))).toHaveLength(2);
+    expect(lines.filter((l) => l.includes(':badge:'))).toEqual(['1:badge:m#0:m#0|○|1|#000000|#ffffff|true', '50:badge:m#1:m#1|○|1|#000000|#ffffff|true', '5:badge:x:x|○|1|#000000|#ffffff|false'].sort());
+  });
+
+  it('switching the active claim emphasises all its parts and their badges, as a full build', () => {
+    const start = stateOf(parts, null);
+    const next = switchActive(start, doc, 'm');
+    expect(drawn(next.decorations)).toEqual(drawn(buildDecorations(doc, parts, 'm')));
+    expect(drawn(switchActive(next, doc, 'x').decorations)).toEqual(drawn(buildDecorations(doc, parts, 'x')));
+  });
+
+  it('removing one part leaves the other and its badge', () => {
+    const next = applyHighlightChanges(stateOf(parts, null), doc, { remove: ['m#1'], upsert: [] });
+    expect(drawn(next.decorations)).toEqual(drawn(buildDecorations(doc, [parts[0]!, parts[2]!], null)));
+    expect([...next.highlights.keys()].sort()).toEqual(['m#0', 'x']);
   });
 });
 

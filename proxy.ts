@@ -81,8 +81,10 @@ function malformedPath(isApi: boolean): NextResponse {
 
 export const config = {
   matcher: [
-    // Every page, public or not (they all need the CSP); not the API, Next's assets or public files.
-    '/((?!api/|_next/|favicon\\.ico|robots\\.txt).*)',
+    // Every page, public or not (they all need the CSP); not the API, Next's assets or public files
+    // (the favicon, app/icon.svg, is fetched on the sign-in page too: never redirected there; only
+    // /icon.svg itself, hence the `$`, not every path that starts with it).
+    '/((?!api/|_next/|favicon\\.ico|icon\\.svg$|robots\\.txt).*)',
     // API paths holding a "%", for the malformed-encoding check only. Not every API call: Next.js
     // buffers the body of each request the proxy sees (up to 10 MB) and waits for the whole upload
     // before the route runs, which would undo the streaming body limits of lib/api/body.ts.

@@ -33,7 +33,7 @@ test.describe('the core review loop', () => {
     await form.getByLabel('URL').fill('https://en.wikipedia.org/wiki/Islamic_State');
     await form.getByLabel('Title').fill('Islamic State — origins');
     await form.getByLabel('Publisher').fill('Wikipedia');
-    await form.getByLabel('Quoted excerpt').fill('The group has its origins in Jama’at al-Tawhid wal-Jihad.');
+    await form.getByRole('textbox', { name: 'Quoted passage' }).fill('The group has its origins in Jama’at al-Tawhid wal-Jihad.');
     await form.getByRole('button', { name: 'Add source' }).click();
     await expect(detail.getByTestId('source-item')).toHaveCount(1);
     // Edit a source; add and remove a second one.

@@ -1,6 +1,9 @@
 /** Keyboard shortcuts, listed once for the handlers and the `?` help sheet. */
 export const SHORTCUTS = [
   { keys: ['Ctrl/⌘', 'Shift', 'M'], action: 'Mark the selected text as a claim' },
+  { keys: ['Alt', 'F10'], action: 'Move to the actions next to the selection (Mark claim, Add part, Change words)' },
+  { keys: ['Enter'], action: 'Confirm the new words while changing a claim’s words' },
+  { keys: ['Esc'], action: 'Cancel changing a claim’s words' },
   { keys: ['J'], action: 'Next claim' },
   { keys: ['K'], action: 'Previous claim' },
   { keys: ['Enter'], action: 'Open the focused claim in the list' },

@@ -8,7 +8,7 @@ import { fetchFullClaim, useClaims, useClaimsLoaded } from '@/components/workben
 import { queryKeys } from '@/components/workbench/query-keys';
 import { useWorkbench, useWorkbenchStore } from '@/components/workbench/workbench-context';
 import type { ClaimDto } from '@/lib/domain/claims';
-import { isFullClaim, type ClaimRow } from '@/lib/editor/claim-rows';
+import { isFullClaim, partsOfRow, type ClaimRow } from '@/lib/editor/claim-rows';
 import { ClaimDetail } from './claim-detail';
 import { ClaimList } from './claim-list';
 
@@ -111,5 +111,10 @@ function ClaimLoading({ number }: { number: number | null }) {
 
 /** The full copy with the row's anchoring: a text save moves a claim (and may change its quoted words) without a new version. */
 function withRowAnchoring(full: ClaimDto, row: ClaimRow): ClaimDto {
-  return { ...full, position: row.position, anchoredRevision: row.anchoredRevision, anchorState: row.anchorState, quote: { ...full.quote, exact: row.quote.exact } };
+  // The row's parts (a row of a single-part claim is its one part); each keeps the full copy's context where it has one.
+  const parts = partsOfRow(row).map((p, i) => {
+    const held = full.parts?.[i];
+    return { position: p.position, anchorState: p.anchorState, quote: { exact: p.quote.exact, prefix: p.quote.prefix ?? held?.quote.prefix ?? '', suffix: p.quote.suffix ?? held?.quote.suffix ?? '' } };
+  });
+  return { ...full, position: row.position, anchoredRevision: row.anchoredRevision, anchorState: row.anchorState, quote: { ...full.quote, exact: row.quote.exact }, parts };
 }

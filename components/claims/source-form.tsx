@@ -9,17 +9,19 @@ import { sourceFieldsSchema, type SourceFields } from '@/lib/validations/claims'
 
 export type SourceDraft = SourceFields;
 
-
 /** Add or edit a source (internal unless marked public); validated in the browser with the same zod schema the server uses. */
 export function SourceForm({ initial, submitLabel, onSubmit, onCancel }: { initial?: Partial<SourceDraft>; submitLabel: string; onSubmit: (draft: SourceDraft) => Promise<string | null>; onCancel: () => void }) {
   const excerptId = useId();
   const publicHintId = useId();
+  const passageHintId = useId();
   const form = useZodForm(sourceFieldsSchema, {
     defaultValues: {
       url: initial?.url ?? '',
       title: initial?.title ?? '',
       publisher: initial?.publisher ?? '',
       excerpt: initial?.excerpt ?? '',
+      excerptPrefix: initial?.excerptPrefix ?? '',
+      excerptSuffix: initial?.excerptSuffix ?? '',
       accessedOn: initial?.accessedOn ?? todayIn(undefined),
       // Internal unless someone decides it may be published (a confidential contact, a tip never is).
       isPublic: initial?.isPublic ?? false,
@@ -38,21 +40,58 @@ export function SourceForm({ initial, submitLabel, onSubmit, onCancel }: { initi
       <Field label="URL" type="url" required placeholder="https://…" {...register('url')} error={errors.url?.message} />
       <Field label="Title" {...register('title')} error={errors.title?.message} />
       <Field label="Publisher" {...register('publisher')} error={errors.publisher?.message} />
-      <label className="block">
-        <span className="mb-1 block text-sm font-medium">Quoted excerpt</span>
-        <textarea
-          rows={3}
-          {...register('excerpt')}
-          aria-invalid={errors.excerpt ? true : undefined}
-          aria-describedby={errors.excerpt ? excerptId : undefined}
-          className="w-full rounded-md border border-[var(--color-line)] bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-500"
-        />
-        {errors.excerpt && (
-          <span id={excerptId} className="mt-1 block text-xs text-red-700">
-            {errors.excerpt.message}
-          </span>
-        )}
-      </label>
+      <fieldset className="space-y-2" aria-describedby={passageHintId}>
+        <legend className="text-sm font-medium">Quoted passage</legend>
+        <p id={passageHintId} className="text-xs text-[var(--color-muted)]">
+          The words on the source page that support the verdict, exactly as written there. Readers are taken to them.
+        </p>
+        <label className="block">
+          <span className="mb-1 block text-xs font-medium text-[var(--color-muted)]">Words just before (optional)</span>
+          <input
+            {...register('excerptPrefix')}
+            aria-invalid={errors.excerptPrefix ? true : undefined}
+            aria-describedby={errors.excerptPrefix ? `${excerptId}-prefix` : undefined}
+            className="h-9 w-full rounded-md border border-[var(--color-line)] bg-white px-3 text-sm aria-[invalid=true]:border-red-500"
+            dir="auto"
+          />
+          {errors.excerptPrefix && (
+            <span id={`${excerptId}-prefix`} className="mt-1 block text-xs text-red-700">
+              {errors.excerptPrefix.message}
+            </span>
+          )}
+        </label>
+        <label className="block">
+          <span className="mb-1 block text-xs font-medium text-[var(--color-muted)]">Quoted passage</span>
+          <textarea
+            rows={3}
+            {...register('excerpt')}
+            aria-invalid={errors.excerpt ? true : undefined}
+            aria-describedby={errors.excerpt ? excerptId : undefined}
+            className="w-full rounded-md border border-[var(--color-line)] bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-500"
+            dir="auto"
+          />
+          {errors.excerpt && (
+            <span id={excerptId} className="mt-1 block text-xs text-red-700">
+              {errors.excerpt.message}
+            </span>
+          )}
+        </label>
+        <label className="block">
+          <span className="mb-1 block text-xs font-medium text-[var(--color-muted)]">Words just after (optional)</span>
+          <input
+            {...register('excerptSuffix')}
+            aria-invalid={errors.excerptSuffix ? true : undefined}
+            aria-describedby={errors.excerptSuffix ? `${excerptId}-suffix` : undefined}
+            className="h-9 w-full rounded-md border border-[var(--color-line)] bg-white px-3 text-sm aria-[invalid=true]:border-red-500"
+            dir="auto"
+          />
+          {errors.excerptSuffix && (
+            <span id={`${excerptId}-suffix`} className="mt-1 block text-xs text-red-700">
+              {errors.excerptSuffix.message}
+            </span>
+          )}
+        </label>
+      </fieldset>
       <Field label="Date accessed" type="date" {...register('accessedOn')} error={errors.accessedOn?.message} />
       <div>
         <label className="inline-flex items-start gap-2 text-sm">

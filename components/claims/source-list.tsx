@@ -8,6 +8,7 @@ import type { ClaimDto, SourceDto } from '@/components/workbench/types';
 import { useWorkbench } from '@/components/workbench/workbench-context';
 import { apiFetch } from '@/lib/api/client';
 import { can } from '@/lib/auth/permissions';
+import { textFragmentUrl } from '@/lib/sources/text-fragment';
 import { SourceForm, type SourceDraft } from './source-form';
 
 function hostOf(url: string): string {
@@ -97,11 +98,7 @@ export function SourceList({ claim }: { claim: ClaimDto }) {
               <p className="text-xs text-[var(--color-muted)]">
                 {[source.publisher || hostOf(source.url), source.accessedOn && `accessed ${source.accessedOn}`].filter(Boolean).join(' · ')}
               </p>
-              {source.excerpt && (
-                <blockquote className="mt-2 border-l-2 border-gray-300 pl-2 text-sm text-gray-700" dir="auto">
-                  {source.excerpt}
-                </blockquote>
-              )}
+              {source.excerpt && <SourcePassage source={source} />}
               {editable && (
                 <div className="mt-2 flex gap-1">
                   <Button variant="ghost" size="sm" onClick={() => setEditing({ id: source.id, version: source.version })} aria-label={`Edit source ${source.title || hostOf(source.url)}`}>
@@ -123,5 +120,30 @@ export function SourceList({ claim }: { claim: ClaimDto }) {
         </div>
       )}
     </section>
+  );
+}
+
+/**
+ * The quoted passage as a quotation (with the words around it, when given, dimmed), and a link to
+ * its place on the source page: a URL text fragment (#:~:text=) that Chromium-based browsers scroll
+ * to and highlight; other browsers open the page.
+ */
+function SourcePassage({ source }: { source: SourceDto }) {
+  const href = textFragmentUrl(source.url, { exact: source.excerpt, prefix: source.excerptPrefix, suffix: source.excerptSuffix });
+  return (
+    <figure className="mt-2" data-testid="source-passage">
+      <blockquote className="border-l-2 border-gray-300 pl-2 text-sm text-gray-700" dir="auto" cite={source.url}>
+        {source.excerptPrefix && <span className="text-[var(--color-muted)]">…{source.excerptPrefix} </span>}
+        <q className="font-serif italic text-[var(--color-ink)]">{source.excerpt}</q>
+        {source.excerptSuffix && <span className="text-[var(--color-muted)]"> {source.excerptSuffix}…</span>}
+      </blockquote>
+      {href && (
+        <figcaption className="mt-1 pl-2 text-xs">
+          <a href={href} target="_blank" rel="noopener noreferrer" className="text-[var(--color-accent)] underline underline-offset-2" data-testid="source-passage-link">
+            Open the passage<span className="sr-only"> on {hostOf(source.url)} (new tab)</span>
+          </a>
+        </figcaption>
+      )}
+    </figure>
   );
 }

@@ -27,7 +27,7 @@ export function ArticleToolbar() {
       ? 'Select words in the text, then mark them as a claim.'
       : 'You have read-only access to this article.';
   return (
-    <div role="toolbar" aria-label="Article actions" className="sticky top-14 z-20 -mx-3 mt-5 flex flex-wrap items-center gap-2 rounded-lg border border-[var(--color-line)] bg-white/95 px-3 py-2 shadow-xs backdrop-blur">
+    <div role="toolbar" aria-label="Article actions" className="mt-2 flex flex-wrap items-center gap-2">
       {editing ? (
         <>
           {locked ? (
@@ -49,7 +49,15 @@ export function ArticleToolbar() {
       ) : (
         <>
           {canAnnotate && (
-            <Button size="sm" onClick={() => void markClaim()} disabled={!hasSelection} aria-keyshortcuts="Control+Shift+M Meta+Shift+M" title="Mark claim (Ctrl/⌘+Shift+M)">
+            <Button
+              size="sm"
+              // The press leaves the focus (and the visible selection) in the text, where the reader is.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => void markClaim()}
+              disabled={!hasSelection}
+              aria-keyshortcuts="Control+Shift+M Meta+Shift+M"
+              title="Mark claim (Ctrl/⌘+Shift+M)"
+            >
               Mark claim
             </Button>
           )}

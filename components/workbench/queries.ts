@@ -1,11 +1,12 @@
 'use client';
 
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { apiFetch } from '@/lib/api/client';
 import type { PublicationStateDto } from '@/lib/domain/publishing';
 import { isArticleLocked } from '@/lib/publishing/lock';
 import type { ArticleAgreement, AssignmentDto, CommentDto, TimelineEntry, VerdictList } from '@/lib/domain/review';
-import type { ClaimRow } from '@/lib/editor/claim-rows';
+import { partsOfRow, type ClaimRow } from '@/lib/editor/claim-rows';
 import { mergeClaimLists, upsertNewer } from './claims-cache';
 import { queryKeys } from './query-keys';
 import type { ClaimDto, WorkbenchArticle } from './types';
@@ -190,7 +191,18 @@ export async function fetchFullClaim(client: QueryClient, articleId: string, row
     if (!claims) return claims;
     const current = claims.find((c) => c.id === row.id) ?? row;
     const anchoring = claim.anchoredRevision > current.anchoredRevision ? claim : current;
-    const full: ClaimDto = anchoring === claim ? claim : { ...claim, position: anchoring.position, anchoredRevision: anchoring.anchoredRevision, anchorState: anchoring.anchorState, quote: { ...claim.quote, exact: anchoring.quote.exact } };
+    const full: ClaimDto =
+      anchoring === claim
+        ? claim
+        : {
+            ...claim,
+            position: anchoring.position,
+            anchoredRevision: anchoring.anchoredRevision,
+            anchorState: anchoring.anchorState,
+            quote: { ...claim.quote, exact: anchoring.quote.exact },
+            // Every part moves with the row too (a row's parts carry no context: the fetched one's is kept).
+            parts: partsOfRow(anchoring).map((p, i) => ({ quote: { ...(claim.parts[i]?.quote ?? claim.quote), exact: p.quote.exact }, position: p.position, anchorState: p.anchorState })),
+          };
     return upsertNewer<ClaimRow>(claims, full);
   });
   return true;
@@ -205,4 +217,57 @@ export function useClaimCache() {
     articleId,
     updateClaims: (update: (claims: ClaimRow[]) => ClaimRow[]) => client.setQueryData<ClaimRow[]>(queryKeys.claims(articleId), (claims) => update(claims ?? [])),
   };
+}
+
+/**
+ * PUT /api/claims/:id/anchor: every part of the claim after the change (1–20): new words as UTF-16
+ * ranges into the article's plain text at `revision`, or `{ keep: i }` for the claim's current part i
+ * kept as stored (an orphaned part stays orphaned instead of being dropped).
+ */
+export interface SetClaimPartsBody {
+  version: number;
+  revision: number;
+  parts: Array<{ start: number; end: number } | { keep: number }>;
+}
+
+export type SetClaimPartsResult =
+  | { ok: true; claim: ClaimDto }
+  /** `conflict`: a 409 for a stale claim version (details.current) or stale text (details.revision), not another refusal. */
+  | { ok: false; status: number; message: string; conflict: boolean };
+
+/**
+ * Puts a claim on new words (change words, add or remove a part, re-attach an orphaned part): the
+ * parts sent replace all of the claim's. The saved claim (in full) replaces its row in the list and
+ * its cached copy; on a stale version the current claim does, on a stale revision the text and the
+ * claims are fetched again (the caller shows the message either way).
+ */
+export function useSetClaimParts() {
+  const client = useQueryClient();
+  const articleId = useWorkbench((s) => s.articleId);
+  return useCallback(
+    async (claim: Pick<ClaimRow, 'id'>, body: SetClaimPartsBody): Promise<SetClaimPartsResult> => {
+      const result = await apiFetch<{ claim: ClaimDto }>(`/api/claims/${claim.id}/anchor`, { method: 'PUT', body });
+      const hold = (full: ClaimDto) => {
+        client.setQueryData<ClaimRow[]>(queryKeys.claims(articleId), (claims) => upsertNewer<ClaimRow>(claims ?? [], full));
+        client.setQueryData<{ claim: ClaimDto }>(queryKeys.claim(full.id), { claim: full });
+      };
+      if (result.ok) {
+        hold(result.data.claim);
+        void client.invalidateQueries({ queryKey: queryKeys.history(claim.id), exact: true });
+        return { ok: true, claim: result.data.claim };
+      }
+      const details = result.error.details as { current?: ClaimDto | null; revision?: number } | undefined;
+      let conflict = false;
+      if (result.status === 409 && details?.current && typeof details.current === 'object' && 'id' in details.current) {
+        hold(details.current);
+        conflict = true;
+      } else if (result.status === 409 && typeof details?.revision === 'number') {
+        void client.invalidateQueries({ queryKey: queryKeys.articleText(articleId), exact: true });
+        void client.invalidateQueries({ queryKey: queryKeys.claims(articleId), exact: true });
+        conflict = true;
+      }
+      return { ok: false, status: result.status, message: result.error.message, conflict };
+    },
+    [client, articleId],
+  );
 }

@@ -12,6 +12,7 @@ import { applyDocDelta, remapClaims, type ArticleTextDelta, type ClaimException 
 import { applyTextChanges, type TextChange } from '@/lib/text/diff';
 import { isLockedNow, useArticleText, type ArticleMeta, type ArticleText } from './queries';
 import { queryKeys } from './query-keys';
+import { selectionNow } from './selection-now';
 import type { ClaimDto, ClaimRow } from './types';
 import { useWorkbench, useWorkbenchStore } from './workbench-context';
 
@@ -98,6 +99,8 @@ interface TextSaveResponse {
   baseRevision: number;
   anchored: number;
   orphaned: number;
+  /** Claims fully anchored before this save and partly or fully orphaned now. */
+  newlyOrphaned: number;
   textChanges: TextChange[];
   exceptions: ClaimException[];
 }
@@ -116,7 +119,7 @@ export function useTextEditing() {
       body: { revision: shown.revision, doc: sent },
     });
     if (!result.ok) return notifyError(result.error.message);
-    const { article: saved, baseRevision, textChanges, exceptions, orphaned } = result.data;
+    const { article: saved, baseRevision, textChanges, exceptions, newlyOrphaned } = result.data;
     // The server's checked copy comes back only when it differs from what was sent (e.g. NFC).
     const doc = (saved.doc ?? sent) as Record<string, unknown>;
     if (saved.doc) {
@@ -135,7 +138,8 @@ export function useTextEditing() {
     client.setQueryData<ArticleMeta>(queryKeys.article(articleId), (meta) => meta && { ...meta, version: Math.max(meta.version, saved.version), revision: saved.revision });
     setShown(text);
     setEditing(false);
-    if (orphaned > 0) notifyError(`Text saved. ${orphaned} claim(s) lost their words and are marked orphaned.`);
+    // Only claims this save orphaned (fully or in part), not those orphaned before it.
+    if (newlyOrphaned > 0) notifyError(`Text saved. ${newlyOrphaned} claim(s) lost their words and are marked orphaned.`);
     else notifySuccess('Text saved. All claims still attached.');
   }, [client, store]);
 
@@ -172,10 +176,12 @@ export function useMarkClaim() {
   const store = useWorkbenchStore();
   return useCallback(async () => {
     const { editor, editing, markingClaim, articleId, shown, user, setMarkingClaim, openClaim } = store.getState();
-    if (!editor || editing || markingClaim || !can(user.role, 'claim:create')) return;
+    if (!editor || markingClaim || !can(user.role, 'claim:create')) return;
+    if (editing) return notifyError('Save or cancel the text edits first: claims cannot be marked while the text is being edited.');
     // Published or retracted: read-only (the server would refuse with 409).
     if (isLockedNow(client, articleId)) return;
-    const { from, to, empty } = editor.state.selection;
+    // As the browser shows it: Ctrl+Shift+M right after Shift+arrow can come before the editor learns of the new selection.
+    const { from, to, empty } = selectionNow(editor);
     if (empty) return notifyError('Select the words of the claim first.');
     const docText = docTextOf(editor.state.doc);
     setMarkingClaim(true);

@@ -46,4 +46,37 @@ describe('workbench store', () => {
     first.getState().openClaim('c1');
     expect(second.getState().activeId).toBeNull();
   });
+
+  const seen = { version: 3, quotes: ['the words'] };
+
+  it('ends choosing words when another claim opens, the claim closes or is deleted', () => {
+    const s = store('c1');
+    s.getState().setSpanMode({ claimId: 'c1', partIndex: null, seen });
+    s.getState().openClaim('c1');
+    expect(s.getState().spanMode).toEqual({ claimId: 'c1', partIndex: null, seen });
+    s.getState().openClaim('c2');
+    expect(s.getState().spanMode).toBeNull();
+    s.getState().setSpanMode({ claimId: 'c2', partIndex: 1, seen });
+    s.getState().claimDeleted('c3');
+    expect(s.getState().spanMode).toEqual({ claimId: 'c2', partIndex: 1, seen });
+    s.getState().claimDeleted('c2');
+    expect(s.getState().spanMode).toBeNull();
+    s.getState().openClaim('c4');
+    s.getState().setSpanMode({ claimId: 'c4', partIndex: null, seen });
+    s.getState().closeClaim();
+    expect(s.getState().spanMode).toBeNull();
+  });
+
+  it('ends choosing words when editing the text starts, not when it ends', () => {
+    const s = store('c1');
+    s.getState().setSpanMode({ claimId: 'c1', partIndex: 0, seen });
+    s.getState().setEditing(false);
+    expect(s.getState().spanMode).toEqual({ claimId: 'c1', partIndex: 0, seen });
+    s.getState().setEditing(true);
+    expect(s.getState().editing).toBe(true);
+    expect(s.getState().spanMode).toBeNull();
+    s.getState().setEditing(false);
+    expect(s.getState().editing).toBe(false);
+    expect(s.getState().spanMode).toBeNull();
+  });
 });

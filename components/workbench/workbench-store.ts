@@ -20,6 +20,21 @@ export const NO_EDITS: ClaimEditState = { edits: {}, baseVersion: null };
 export type ClaimRanges = ReadonlyMap<string, { start: number; end: number }>;
 
 /**
+ * Choosing words for a claim in the text: "Change words" (the selection replaces the claim's words,
+ * or one part's when `partIndex` is set) until the user confirms (Enter, the banner's Confirm) or cancels (Esc).
+ */
+export interface SpanMode {
+  claimId: string;
+  /** The part whose words are replaced; null: all of the claim's words become the selection (one part). */
+  partIndex: number | null;
+  /**
+   * The claim as it was when choosing started: its version (sent on confirm, so a change made
+   * meanwhile is a 409, not a replacement of the wrong part) and its parts' words, in order.
+   */
+  seen: { version: number; quotes: string[] };
+}
+
+/**
  * Client-only workbench state (server data lives in the TanStack Query cache). One store per
  * mounted workbench, handed down through context; components read slices with selectors, so a
  * keystroke in one claim's form does not re-render the article.
@@ -53,6 +68,8 @@ export interface WorkbenchState {
   liveStatus: LiveStatus;
   /** Claims deleted in this session: a refetch computed before the deletion must not bring them back. */
   deletedIds: Set<string>;
+  /** Choosing new words for a claim (null: not). */
+  spanMode: SpanMode | null;
 }
 
 export interface WorkbenchActions {
@@ -72,6 +89,7 @@ export interface WorkbenchActions {
   setLiveStatus: (status: LiveStatus) => void;
   /** Forgets the claim: closes it when open and remembers the deletion. */
   claimDeleted: (claimId: string) => void;
+  setSpanMode: (mode: SpanMode | null) => void;
 }
 
 export type WorkbenchStore = ReturnType<typeof createWorkbenchStore>;
@@ -102,24 +120,28 @@ export function createWorkbenchStore(init: WorkbenchInit) {
     viewers: [],
     liveStatus: 'connecting',
     deletedIds: new Set(),
+    spanMode: null,
     setEditor: (editor) => set({ editor }),
     setShown: (shown) => set({ shown }),
-    setEditing: (editing) => set({ editing }),
+    // Editing the text ends choosing words (the selection then is for typing, and claims cannot change).
+    setEditing: (editing) => set((s) => ({ editing, spanMode: editing ? null : s.spanMode })),
     setHasSelection: (hasSelection) => set({ hasSelection }),
     setMarkingClaim: (markingClaim) => set({ markingClaim }),
-    openClaim: (claimId) => set({ activeId: claimId, openTab: 'details' }),
-    closeClaim: () => set({ activeId: null }),
+    // Opening another claim (or closing it) ends choosing words for the one before.
+    openClaim: (claimId) => set((s) => ({ activeId: claimId, openTab: 'details', spanMode: s.spanMode?.claimId === claimId ? s.spanMode : null })),
+    closeClaim: () => set({ activeId: null, spanMode: null }),
     updateDraft: (claimId, update) => set((s) => ({ drafts: { ...s.drafts, [claimId]: update(s.drafts[claimId] ?? NO_EDITS) } })),
     setVerdictFilter: (verdictFilter) => set({ verdictFilter }),
     setStatusFilter: (statusFilter) => set({ statusFilter }),
     setRanges: (rangesRevision, ranges) => set({ ranges, rangesRevision }),
     setViewers: (viewers) => set({ viewers }),
     setLiveStatus: (liveStatus) => set({ liveStatus }),
+    setSpanMode: (spanMode) => set({ spanMode }),
     claimDeleted: (claimId) =>
       set((s) => {
         const { [claimId]: _dropped, ...drafts } = s.drafts;
         s.deletedIds.add(claimId);
-        return { drafts, activeId: s.activeId === claimId ? null : s.activeId };
+        return { drafts, activeId: s.activeId === claimId ? null : s.activeId, spanMode: s.spanMode?.claimId === claimId ? null : s.spanMode };
       }),
   }));
 }

@@ -69,7 +69,7 @@ export class ArticlePage {
   /** Selects `quote` in the article and checks that it can be marked. */
   async select(quote: string) {
     await this.selectText(quote);
-    await expect(this.page.getByRole('button', { name: 'Mark claim' })).toBeEnabled();
+    await expect(this.markButton()).toBeEnabled();
   }
 
   /** Selects `quote` in the article with a real DOM selection, as a mouse drag would. */
@@ -107,10 +107,15 @@ export class ArticlePage {
     if (!found) throw new Error(`Quote not found in article: ${quote}`);
   }
 
+  /** The toolbar's Mark claim (the bubble next to the selection has one too). */
+  markButton(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Article actions' }).getByRole('button', { name: 'Mark claim' });
+  }
+
   async markClaim(quote: string, via: 'button' | 'shortcut' = 'button'): Promise<string> {
     await this.select(quote);
     const created = this.page.waitForResponse((r) => r.url().endsWith('/api/claims') && r.request().method() === 'POST');
-    if (via === 'button') await this.page.getByRole('button', { name: 'Mark claim' }).click();
+    if (via === 'button') await this.markButton().click();
     else await this.page.keyboard.press('Control+Shift+M');
     const response = await created;
     expect(response.status()).toBe(201);

@@ -5,6 +5,7 @@ import { getDb } from '@/db';
 import { myQueue } from '@/db/queries/assignments';
 import { listWorkspacesForUser } from '@/db/queries/workspaces';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { QueueCount } from '@/components/review/mark-mentions-read';
 import { ShortcutsHelp } from '@/components/shortcuts-help';
 import { requireUser } from '@/lib/server/session';
 
@@ -35,11 +36,7 @@ export default async function WorkbenchLayout({ children }: { children: React.Re
             </Link>
             <Link href="/queue" className="inline-flex items-center gap-1.5 rounded px-2 py-1 hover:bg-gray-100">
               My queue
-              {queueCount > 0 && (
-                <span className="rounded-full bg-[var(--color-accent)] px-1.5 text-xs font-semibold text-white" data-testid="queue-count">
-                  {queueCount}
-                </span>
-              )}
+              <QueueCount count={queueCount} />
             </Link>
             {isOwner && (
               <Link href="/settings" className="rounded px-2 py-1 hover:bg-gray-100">

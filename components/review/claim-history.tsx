@@ -3,19 +3,14 @@
 import { useHistory } from '@/components/workbench/queries';
 import { useWorkbench } from '@/components/workbench/workbench-context';
 import { LocalTime } from '@/components/ui/local-time';
-
-function show(value: unknown, labels: ReadonlyMap<string, string>): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'string' && labels.has(value)) return labels.get(value)!;
-  if (typeof value === 'string') return value.length > 160 ? `${value.slice(0, 160)}…` : value;
-  return JSON.stringify(value);
-}
+import { labelledChanges } from '@/lib/review/history-labels';
 
 /** Every change to the claim, its sources, comments and verdicts: who, when, what, before → after. */
 export function ClaimHistory({ claimId }: { claimId: string }) {
   const levels = useWorkbench((s) => s.levels);
   // Verdict ids in before/after values read as their labels.
   const labels = new Map(levels.map((l) => [l.id, l.label]));
+  const ctx = { verdictLabel: (id: string) => labels.get(id) };
   const { data, error } = useHistory(claimId);
   const entries = data ?? null;
 
@@ -24,25 +19,29 @@ export function ClaimHistory({ claimId }: { claimId: string }) {
   return (
     <section aria-label="History" className="px-5 py-5" data-testid="claim-history">
       <ol className="relative space-y-4 border-l border-[var(--color-line)] pl-4">
-        {entries.map((entry) => (
-          <li key={entry.id} data-testid="history-entry">
-            <span aria-hidden className="absolute -left-[5px] mt-1.5 h-2.5 w-2.5 rounded-full bg-gray-400" />
-            <p className="text-sm">{entry.summary}</p>
-            <p className="text-xs text-[var(--color-muted)]"><LocalTime iso={entry.at} /></p>
-            {entry.action === 'update' && entry.changes.length > 0 && (
-              <dl className="mt-1.5 space-y-1 text-xs">
-                {entry.changes.map((change) => (
-                  <div key={change.field} className="grid grid-cols-[7rem_1fr] gap-2">
-                    <dt className="font-medium text-[var(--color-muted)]">{change.field}</dt>
-                    <dd>
-                      <del className="text-red-800">{show(change.before, labels)}</del> → <ins className="text-emerald-800 no-underline">{show(change.after, labels)}</ins>
-                    </dd>
-                  </div>
-                ))}
-              </dl>
-            )}
-          </li>
-        ))}
+        {entries.map((entry) => {
+          // Labelled ("Verdict", "Claim statement"), ids and positions left out.
+          const changes = entry.action === 'update' ? labelledChanges(entry.changes, ctx) : [];
+          return (
+            <li key={entry.id} data-testid="history-entry">
+              <span aria-hidden className="absolute -left-[5px] mt-1.5 h-2.5 w-2.5 rounded-full bg-gray-400" />
+              <p className="text-sm">{entry.summary}</p>
+              <p className="text-xs text-[var(--color-muted)]"><LocalTime iso={entry.at} /></p>
+              {changes.length > 0 && (
+                <dl className="mt-1.5 space-y-1 text-xs">
+                  {changes.map((change) => (
+                    <div key={change.field} className="grid grid-cols-[7rem_1fr] gap-2" data-testid="history-change">
+                      <dt className="font-medium text-[var(--color-muted)]">{change.label}</dt>
+                      <dd className="min-w-0 break-words" dir="auto">
+                        <del className="text-red-800">{change.before}</del> → <ins className="text-emerald-800 no-underline">{change.after}</ins>
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              )}
+            </li>
+          );
+        })}
       </ol>
     </section>
   );

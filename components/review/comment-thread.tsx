@@ -13,6 +13,7 @@ import { apiFetch } from '@/lib/api/client';
 import { editableCommentBody } from '@/lib/review/mention-tokens';
 import { CommentBody } from './comment-body';
 import { MentionInput } from './mention-input';
+import { useMarkClaimMentionsRead } from './mark-mentions-read';
 import { LocalTime } from '@/components/ui/local-time';
 
 /** Inserts or replaces one comment in the held thread (an own write, already at its new version). */
@@ -47,6 +48,8 @@ export function CommentThread({ claimId }: { claimId: string }) {
   // Fetched on open; live events about this thread invalidate it.
   const thread = useComments(claimId);
   const comments = thread.data ?? null;
+  // Opening the discussion reads the mentions of me in it.
+  useMarkClaimMentionsRead(claimId, comments, currentUserId);
   const keep = (comment: CommentDto) => client.setQueryData<CommentDto[]>(queryKeys.comments(claimId), (held) => withComment(held, comment));
 
   async function post() {

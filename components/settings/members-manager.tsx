@@ -19,11 +19,32 @@ export interface MembersManagerProps {
   initialInvitations: InvitationJson[];
 }
 
+interface RowError {
+  userId: string;
+  control: 'role' | 'remove';
+  message: string;
+}
+
+/**
+ * A refusal under the control that caused it. Always rendered (empty when there is none) so the
+ * live region exists before its text arrives and screen readers announce it; the control points
+ * at it with aria-describedby.
+ */
+function RowErrorText({ id, message, className = '' }: { id: string; message: string | null; className?: string }) {
+  return (
+    <p id={id} role="alert" className={`mt-1 max-w-[16rem] text-left text-xs text-red-700 empty:hidden ${className}`} data-testid="member-row-error">
+      {message}
+    </p>
+  );
+}
+
 /** Members and their roles, inviting by email, and the invitations still pending. */
 export function MembersManager({ workspaceId, currentUserId, initialMembers, initialInvitations }: MembersManagerProps) {
   const [members, setMembers] = useState(initialMembers);
   const [invitations, setInvitations] = useState(initialInvitations);
   const [error, setError] = useState<string | null>(null);
+  // A refusal about one member (e.g. the last owner's role) is shown next to the control that caused it.
+  const [rowError, setRowError] = useState<RowError | null>(null);
   const [issued, setIssued] = useState<InvitationIssued | null>(null);
   const base = `/api/workspaces/${workspaceId}`;
 
@@ -58,16 +79,18 @@ export function MembersManager({ workspaceId, currentUserId, initialMembers, ini
 
   async function changeRole(userId: string, role: Role) {
     setError(null);
+    setRowError(null);
     const result = await apiFetch(`${base}/members/${userId}`, { method: 'PATCH', body: { role } });
-    if (!result.ok) setError(result.error.message);
+    if (!result.ok) setRowError({ userId, control: 'role', message: result.error.message });
     await refresh();
   }
 
   async function remove(member: MemberDto) {
     if (!window.confirm(`Remove ${member.name} from this workspace? They lose access at once.`)) return;
     setError(null);
+    setRowError(null);
     const result = await apiFetch(`${base}/members/${member.userId}`, { method: 'DELETE' });
-    if (!result.ok) setError(result.error.message);
+    if (!result.ok) setRowError({ userId: member.userId, control: 'remove', message: result.error.message });
     await refresh();
   }
 
@@ -83,28 +106,43 @@ export function MembersManager({ workspaceId, currentUserId, initialMembers, ini
           </tr>
         </thead>
         <tbody className="divide-y divide-[var(--color-line)]">
-          {members.map((m) => (
-            <tr key={m.userId}>
-              <td className="py-2 font-medium">{m.name}</td>
-              <td className="py-2 text-[var(--color-muted)]">{m.email}</td>
-              <td className="py-2">
-                <select aria-label={`Role of ${m.name}`} value={m.role} onChange={(e) => void changeRole(m.userId, e.target.value as Role)} className="h-8 rounded-md border border-[var(--color-line)] bg-white px-2">
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {ROLE_LABELS[r]}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td className="py-2 text-right">
-                {m.userId !== currentUserId && (
-                  <Button variant="ghost" size="sm" onClick={() => void remove(m)} aria-label={`Remove ${m.name}`}>
-                    Remove
-                  </Button>
-                )}
-              </td>
-            </tr>
-          ))}
+          {members.map((m) => {
+            const roleError = rowError?.userId === m.userId && rowError.control === 'role' ? rowError.message : null;
+            const removeError = rowError?.userId === m.userId && rowError.control === 'remove' ? rowError.message : null;
+            return (
+              <tr key={m.userId} data-testid="member-row">
+                <td className="py-2 align-top font-medium">{m.name}</td>
+                <td className="py-2 align-top text-[var(--color-muted)]">{m.email}</td>
+                <td className="py-2 align-top">
+                  <select
+                    aria-label={`Role of ${m.name}`}
+                    aria-describedby={`member-role-error-${m.userId}`}
+                    aria-invalid={roleError ? true : undefined}
+                    value={m.role}
+                    onChange={(e) => void changeRole(m.userId, e.target.value as Role)}
+                    className={`h-8 rounded-md border bg-white px-2 ${roleError ? 'border-red-600' : 'border-[var(--color-line)]'}`}
+                  >
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {ROLE_LABELS[r]}
+                      </option>
+                    ))}
+                  </select>
+                  <RowErrorText id={`member-role-error-${m.userId}`} message={roleError} />
+                </td>
+                <td className="py-2 text-right align-top">
+                  {m.userId !== currentUserId && (
+                    <>
+                      <Button variant="ghost" size="sm" onClick={() => void remove(m)} aria-label={`Remove ${m.name}`} aria-describedby={`member-remove-error-${m.userId}`}>
+                        Remove
+                      </Button>
+                      <RowErrorText id={`member-remove-error-${m.userId}`} message={removeError} className="ml-auto" />
+                    </>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       <InviteMemberForm workspaceId={workspaceId} onInvited={onInvited} />

@@ -8,6 +8,7 @@ import { serializeMention } from '@/lib/review/mention-tokens';
 import { markMentionsRead } from './mentions';
 import { catchAppError, reviewFixture, type ReviewFixture } from '@/test/fixtures/review-db';
 import { upsertMyVerdict } from './verdicts';
+import { partsColumns } from '@/lib/claims/parts';
 
 let f: ReviewFixture;
 beforeEach(async () => {
@@ -51,6 +52,26 @@ describe('assign / unassign', () => {
 });
 
 describe('myQueue', () => {
+  it('carries each claim\'s anchor state, and a multi-part claim\'s parts joined by " … "', async () => {
+    const [orphan, split] = f.claims.filter((c) => c.status !== 'resolved');
+    await transaction(f.db, async (tx) => {
+      await tx.update(claims).set({ anchorState: 'orphaned' }).where(eq(claims.id, orphan!.id));
+      const first = { quote: { exact: 'first words', prefix: '', suffix: '' }, position: { start: 0, end: 11 }, anchorState: 'anchored' as const };
+      const second = { quote: { exact: 'second words', prefix: '', suffix: '' }, position: { start: 20, end: 32 }, anchorState: 'orphaned' as const };
+      await tx.update(claims).set(partsColumns([first, second])).where(eq(claims.id, split!.id));
+    });
+    await assign(f.db, { articleId: f.article.id, assigneeId: f.u.ana, actorId: f.u.tom });
+    const items = (await myQueue(f.db, f.u.ana)).claims;
+    expect(items.find((c) => c.claimId === orphan!.id)).toMatchObject({ anchorState: 'orphaned', quote: orphan!.quote.exact });
+    expect(items.find((c) => c.claimId === split!.id)).toMatchObject({ anchorState: 'partial', quote: 'first words … second words' });
+    expect(items.filter((c) => c.claimId !== orphan!.id && c.claimId !== split!.id).every((c) => c.anchorState === 'anchored')).toBe(true);
+    // A malformed parts_json shows the first part instead of breaking the queue.
+    await transaction(f.db, async (tx) => {
+      await tx.update(claims).set({ partsJson: '{not json' }).where(eq(claims.id, split!.id));
+    });
+    expect((await myQueue(f.db, f.u.ana)).claims.find((c) => c.claimId === split!.id)).toMatchObject({ quote: 'first words' });
+  });
+
   it('lists claims assigned directly or via the article, awaiting my verdict, each once', async () => {
     const open = f.claims.filter((c) => c.status !== 'resolved');
     await assign(f.db, { articleId: f.article.id, claimId: open[0]!.id, assigneeId: f.u.ana, actorId: f.u.tom });

@@ -8,6 +8,7 @@ import { can } from '@/lib/auth/permissions';
 import { AppError, notFound } from '@/lib/errors';
 import { recordHistory } from './history';
 import { listMentions } from './mentions';
+import { ClaimPartsError, joinPartQuotes, readClaimParts, type ClaimPartsRow } from '@/lib/claims/parts';
 import type { AssignmentDto, MyQueue } from '@/lib/domain/review';
 
 async function assignmentRows(db: Db, where: SQL): Promise<AssignmentDto[]> {
@@ -97,6 +98,16 @@ export async function unassign(db: Db, assignmentId: string, actorId: string): P
   return current;
 }
 
+/** The claim's words as one quote (a multi-part claim's parts joined by " … "); a malformed parts_json shows the first part rather than breaking the queue. */
+function queueQuote(row: ClaimPartsRow & { id: string }): string {
+  try {
+    return joinPartQuotes(readClaimParts(row));
+  } catch (error) {
+    if (error instanceof ClaimPartsError) return row.quoteExact;
+    throw error;
+  }
+}
+
 /**
  * What awaits me, across my workspaces: claims assigned to me (directly, or through their
  * article) that I have not yet given a verdict on, plus unread @mentions. Resolved claims and
@@ -109,7 +120,12 @@ export async function myQueue(db: Db, userId: string): Promise<MyQueue> {
   const select = {
     claimId: claims.id,
     claimText: claims.claimText,
-    quote: claims.quoteExact,
+    quoteExact: claims.quoteExact,
+    quotePrefix: claims.quotePrefix,
+    quoteSuffix: claims.quoteSuffix,
+    positionEnd: claims.positionEnd,
+    partsJson: claims.partsJson,
+    anchorState: claims.anchorState,
     claimStatus: claims.status,
     blindForMe: and(eq(articles.blindReview, true), eq(memberships.role, 'reviewer'))!,
     position: claims.positionStart,
@@ -141,7 +157,12 @@ export async function myQueue(db: Db, userId: string): Promise<MyQueue> {
     (a, b) => a.assignedAt.getTime() - b.assignedAt.getTime() || a.articleTitle.localeCompare(b.articleTitle) || a.position - b.position,
   );
   return {
-    claims: items.map(({ position: _position, assignedAt, blindForMe, claimStatus, ...item }) => ({ ...item, claimStatus: blindForMe ? null : claimStatus, assignedAt: assignedAt.toISOString() })),
+    claims: items.map(({ position, assignedAt, blindForMe, claimStatus, quoteExact, quotePrefix, quoteSuffix, positionEnd, partsJson, ...item }) => ({
+      ...item,
+      quote: queueQuote({ id: item.claimId, quoteExact, quotePrefix, quoteSuffix, positionStart: position, positionEnd, partsJson, anchorState: item.anchorState }),
+      claimStatus: blindForMe ? null : claimStatus,
+      assignedAt: assignedAt.toISOString(),
+    })),
     mentions: await listMentions(db, userId, { unreadOnly: true }),
   };
 }

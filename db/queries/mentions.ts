@@ -61,3 +61,18 @@ export async function markMentionsRead(db: Db, userId: string, ids?: string[]): 
   );
   return changed.length;
 }
+
+/**
+ * Marks the user's unread mentions in one claim's discussion read: opening the discussion is
+ * reading them (the inbox link and the workbench both open it). Returns how many changed.
+ */
+export async function markClaimMentionsRead(db: Db, userId: string, claimId: string): Promise<number> {
+  const changed = await transaction(db, async (tx) =>
+    tx
+      .update(mentions)
+      .set({ readAt: new Date() })
+      .where(and(eq(mentions.userId, userId), isNull(mentions.readAt), inArray(mentions.commentId, tx.select({ id: comments.id }).from(comments).where(eq(comments.claimId, claimId)))))
+      .returning({ id: mentions.id }),
+  );
+  return changed.length;
+}

@@ -1,4 +1,4 @@
-import type { ArticleStatus, ClaimStatus } from './statuses';
+import type { AnchorState, ArticleStatus, ClaimStatus } from './statuses';
 import type { AgreementSummary } from '@/lib/review/agreement';
 import type { FieldChange } from '@/lib/review/history-diff';
 
@@ -94,7 +94,10 @@ export interface MentionDto {
 export interface QueueItem {
   claimId: string;
   claimText: string;
+  /** The claim's words; a multi-part claim's parts joined by " … ". */
   quote: string;
+  /** Whether the words are still found in the text: an orphaned (or partly orphaned) claim is marked in the queue. */
+  anchorState: AnchorState;
   /** null under blind review: every claim in my queue awaits my verdict, so its status is hidden from me. */
   claimStatus: ClaimStatus | null;
   articleId: string;

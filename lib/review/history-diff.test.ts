@@ -102,6 +102,19 @@ describe('describeHistoryEntry', () => {
     expect(describeHistoryEntry(entry({ entityType: 'article', action: 'update', before: { slug: 'old' }, after: { slug: 'new' } }))).toBe('Ana Souza changed the public address from “old” to “new”');
     expect(describeHistoryEntry(entry({ entityType: 'article', action: 'update', before: { revision: 1, plainText: 'a' }, after: { revision: 2, plainText: 'b' } }))).toBe('Ana Souza edited the article text');
   });
+  it('names fields by their labels, never their raw names', () => {
+    expect(describeHistoryEntry(entry({ entityType: 'claim', action: 'update', before: { quote: 'the bridge cost 40 million', quoteExact: 'x', positionStart: 4 }, after: { quote: 'the new bridge cost 40 million euros', quoteExact: 'y', positionStart: 0 } }))).toBe(
+      'Ana Souza changed the quote from “the bridge cost 40 million” to “the new bridge cost 40 million euros”',
+    );
+    expect(describeHistoryEntry(entry({ entityType: 'claim', action: 'update', before: { claimAppearance: null }, after: { claimAppearance: 'TV interview' } }))).toBe('Ana Souza set the place where the claim appeared to “TV interview”');
+    expect(describeHistoryEntry(entry({ entityType: 'claim', action: 'update', before: { reviewDueOn: null }, after: { reviewDueOn: '2026-12-01' } }))).toBe('Ana Souza set the review due on to “2026-12-01”');
+    expect(describeHistoryEntry(entry({ entityType: 'source', action: 'update', before: { title: 'A', excerptPrefix: '' }, after: { title: 'A', excerptPrefix: 'In 2020,' } }))).toBe('Ana Souza edited the source “A” (words before the passage)');
+  });
+  it('says a claim was excluded or included again', () => {
+    expect(describeHistoryEntry(entry({ entityType: 'claim', action: 'update', before: { exclusionReason: null }, after: { exclusionReason: 'Opinion' } }))).toBe('Ana Souza excluded the claim from the fact-check: “Opinion”');
+    expect(describeHistoryEntry(entry({ entityType: 'claim', action: 'update', before: { exclusionReason: 'Opinion' }, after: { exclusionReason: null } }))).toBe('Ana Souza included the claim in the fact-check again');
+    expect(describeHistoryEntry(entry({ entityType: 'claim', action: 'update', before: { exclusionReason: 'Opinion' }, after: { exclusionReason: 'Satire' } }))).toBe('Ana Souza changed why the claim is excluded: “Satire”');
+  });
   it('falls back to “Someone” and to a generic sentence', () => {
     expect(describeHistoryEntry(entry({ actorName: null, entityType: 'scale', action: 'update' }))).toBe('Someone changed a scale');
     expect(describeHistoryEntry(entry({ entityType: 'claim', action: 'update', before: { version: 1 }, after: { version: 2 } }))).toBe('Ana Souza updated the claim');

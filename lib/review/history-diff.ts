@@ -1,4 +1,5 @@
 import { isStatus, statusInSentence } from '@/lib/domain/status-labels';
+import { historyFieldInSentence, isSilentHistoryField } from './history-labels';
 
 /**
  * Turns audit rows (history_entries before/after JSON) into field changes and short sentences
@@ -67,40 +68,25 @@ export interface DescribeContext {
   verdictLabel?: (verdictId: string) => string | undefined;
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  claimText: 'claim statement',
-  claimant: 'claimant',
-  claimDate: 'claim date',
-  claimAppearance: 'where the claim appeared',
-  verdictId: 'verdict',
-  rationale: 'rationale',
-  status: 'status',
+/**
+ * Names inside a sentence where they differ from the change list's labels (lib/review/history-labels.ts);
+ * every other field reads as its label there, never as its raw name.
+ */
+const SENTENCE_LABELS: Record<string, string> = {
   anchorState: 'anchoring',
-  title: 'title',
-  url: 'URL',
-  publisher: 'publisher',
+  claimAppearance: 'place where the claim appeared',
   excerpt: 'excerpt',
-  accessedOn: 'access date',
   body: 'text',
-  reason: 'reason',
-  blindReview: 'blind review',
   plainText: 'text',
-  slug: 'public address',
-  exclusionReason: 'reason for excluding it from the fact-check',
   isPublic: 'public flag',
-  contactedOn: 'contact date',
-  method: 'contact method',
-  contact: 'contact',
-  response: 'response',
-  respondedOn: 'response date',
-  showPublicly: 'shown publicly',
 };
+
+function fieldName(field: string): string {
+  return Object.hasOwn(SENTENCE_LABELS, field) ? SENTENCE_LABELS[field]! : historyFieldInSentence(field);
+}
 
 /** Long prose: the sentence says it was edited, never quotes both versions. */
 const PROSE_FIELDS = new Set(['claimText', 'rationale', 'excerpt', 'body', 'reason', 'plainText']);
-
-/** Fields that are never worth a clause (ids, positions, denormalised keys). */
-const SILENT_FIELDS = new Set(['id', 'workspaceId', 'articleId', 'claimId', 'createdAt', 'updatedAt', 'version', 'authorId', 'createdBy', 'userId', 'position', 'revision', 'quoteExact', 'quotePrefix', 'quoteSuffix', 'positionStart', 'positionEnd', 'anchoredRevision', 'originalQuote', 'deletedAt', 'docJson', 'number', 'firstPublishedAt', 'claimCounter']);
 
 function quote(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -120,12 +106,17 @@ function formatValue(field: string, value: unknown, ctx: DescribeContext): strin
 }
 
 function clause(change: FieldChange, ctx: DescribeContext): string {
-  const label = FIELD_LABELS[change.field] ?? change.field;
+  const name = fieldName(change.field);
   if (change.field === 'blindReview') return `turned blind review ${change.after ? 'on' : 'off'}`;
-  if (PROSE_FIELDS.has(change.field)) return `edited the ${label}`;
-  if (isEmpty(change.before)) return `set the ${label} to ${formatValue(change.field, change.after, ctx)}`;
-  if (isEmpty(change.after)) return `cleared the ${label}`;
-  return `changed the ${label} from ${formatValue(change.field, change.before, ctx)} to ${formatValue(change.field, change.after, ctx)}`;
+  if (change.field === 'exclusionReason') {
+    if (isEmpty(change.after)) return 'included the claim in the fact-check again';
+    const why = typeof change.after === 'string' ? `: ${quote(change.after)}` : '';
+    return isEmpty(change.before) ? `excluded the claim from the fact-check${why}` : `changed why the claim is excluded${why}`;
+  }
+  if (PROSE_FIELDS.has(change.field)) return `edited the ${name}`;
+  if (isEmpty(change.before)) return `set the ${name} to ${formatValue(change.field, change.after, ctx)}`;
+  if (isEmpty(change.after)) return `cleared the ${name}`;
+  return `changed the ${name} from ${formatValue(change.field, change.before, ctx)} to ${formatValue(change.field, change.after, ctx)}`;
 }
 
 function joinClauses(clauses: string[]): string {
@@ -147,7 +138,7 @@ function text(record: unknown, ...names: string[]): string | null {
 }
 
 function describeUpdate(entry: HistoryEntryLike, ctx: DescribeContext, noun: string): string {
-  const changes = diffRecords(entry.before, entry.after).filter((c) => !SILENT_FIELDS.has(c.field));
+  const changes = diffRecords(entry.before, entry.after).filter((c) => !isSilentHistoryField(c.field));
   if (changes.length === 0) return `updated ${noun}`;
   return joinClauses(changes.map((c) => clause(c, ctx)));
 }
@@ -166,7 +157,7 @@ function predicate(entry: HistoryEntryLike, ctx: DescribeContext): string {
       const the = name ? `the source ${quote(name)}` : 'a source';
       if (action === 'create') return `added ${the}`;
       if (action === 'delete') return `removed ${the}`;
-      const changed = diffRecords(before, after).filter((c) => !SILENT_FIELDS.has(c.field)).map((c) => FIELD_LABELS[c.field] ?? c.field);
+      const changed = diffRecords(before, after).filter((c) => !isSilentHistoryField(c.field)).map((c) => fieldName(c.field));
       return changed.length ? `edited ${the} (${changed.join(', ')})` : `edited ${the}`;
     }
     case 'comment': {
@@ -188,7 +179,7 @@ function predicate(entry: HistoryEntryLike, ctx: DescribeContext): string {
       const the = `a right-of-reply attempt${method ? ` (${method.replace(/_/g, ' ')})` : ''}`;
       if (action === 'create') return `logged ${the}`;
       if (action === 'delete') return `removed ${the}`;
-      const changed = diffRecords(before, after).filter((c) => !SILENT_FIELDS.has(c.field)).map((c) => FIELD_LABELS[c.field] ?? c.field);
+      const changed = diffRecords(before, after).filter((c) => !isSilentHistoryField(c.field)).map((c) => fieldName(c.field));
       return changed.length ? `edited ${the} (${changed.join(', ')})` : `edited ${the}`;
     }
     case 'assignment': {

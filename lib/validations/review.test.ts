@@ -63,5 +63,8 @@ describe('review validations', () => {
     expect(markMentionsReadSchema.parse({})).toEqual({});
     expect(markMentionsReadSchema.parse({ ids: [ID] })).toEqual({ ids: [ID] });
     expect(markMentionsReadSchema.safeParse({ ids: ['x'] }).success).toBe(false);
+    expect(markMentionsReadSchema.parse({ claimId: ID })).toEqual({ claimId: ID });
+    expect(markMentionsReadSchema.safeParse({ claimId: 'x' }).success).toBe(false);
+    expect(markMentionsReadSchema.safeParse({ ids: [ID], claimId: ID }).success).toBe(false);
   });
 });

@@ -71,4 +71,7 @@ export const presenceSchema = z.object({
 });
 
 /** Mark these mentions read, or all of mine when `ids` is omitted. */
-export const markMentionsReadSchema = z.object({ ids: z.array(idSchema).max(500, 'At most 500 at a time.').optional() });
+/** `{ ids }`, `{ claimId }` (my mentions in that claim's discussion) or `{}` (all of mine). */
+export const markMentionsReadSchema = z
+  .object({ ids: z.array(idSchema).max(500, 'At most 500 at a time.').optional(), claimId: idSchema.optional() })
+  .refine((v) => !(v.ids && v.claimId), 'Give mention ids or a claim, not both.');

@@ -5,11 +5,31 @@ import { myQueue } from '@/db/queries/assignments';
 import { StatusBadge } from '@/components/articles/status-badge';
 import { MarkMentionsRead } from '@/components/review/mark-mentions-read';
 import { CLAIM_STATUS_LABELS } from '@/lib/domain/status-labels';
+import type { AnchorState } from '@/lib/domain/statuses';
 import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
 import { LocalTime } from '@/components/ui/local-time';
 import { requireUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'My queue' };
+
+/** Orphaned claims (words gone from the text) need re-attaching before a verdict means much: say so in the list. */
+function AnchorMarker({ state }: { state: AnchorState }) {
+  if (state === 'anchored') return null;
+  const orphaned = state === 'orphaned';
+  return (
+    <span
+      className="inline-flex items-center gap-1 rounded bg-red-50 px-1.5 font-medium text-red-800"
+      title={orphaned ? 'The words this claim was made on are no longer in the article: re-attach it.' : 'Some of the words this claim was made on are no longer in the article.'}
+      data-testid="queue-anchor-marker"
+      data-anchor-state={state}
+    >
+      <svg aria-hidden viewBox="0 0 16 16" className="h-3 w-3" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round">
+        <path d="M6.5 9.5 4.8 11.2a2.1 2.1 0 0 1-3-3L3.5 6.5M9.5 6.5l1.7-1.7a2.1 2.1 0 0 1 3 3L12.5 9.5M5 3V1.5M3 5H1.5M11 13v1.5M13 11h1.5" />
+      </svg>
+      {orphaned ? 'Orphaned' : 'Partly orphaned'}
+    </span>
+  );
+}
 
 export default async function QueuePage() {
   const user = await requireUser('/queue');
@@ -37,6 +57,7 @@ export default async function QueuePage() {
                     <StatusBadge status={item.articleStatus} />
                     <span>· {item.claimStatus === null ? HIDDEN_UNTIL_VERDICT : CLAIM_STATUS_LABELS[item.claimStatus]}</span>
                     <span>· {item.assignedVia === 'article' ? 'whole article assigned' : 'claim assigned'} <LocalTime iso={item.assignedAt} /></span>
+                    <AnchorMarker state={item.anchorState} />
                   </p>
                   <p className="mt-1 font-serif text-[15px] leading-snug" dir="auto">
                     “{item.quote}”

@@ -1,4 +1,4 @@
-import { listMentions, markMentionsRead } from '@/db/queries/mentions';
+import { listMentions, markClaimMentionsRead, markMentionsRead } from '@/db/queries/mentions';
 import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { markMentionsReadSchema } from '@/lib/validations/review';
 
@@ -8,8 +8,8 @@ export const GET = apiRoute(async ({ req, user, db }) => {
   return { mentions: await listMentions(db, user.id, { unreadOnly }) };
 });
 
-/** Marks my mentions read: `{ ids }`, or all of them with `{}`. */
+/** Marks my mentions read: `{ ids }`, those in one claim's discussion with `{ claimId }` (opened), or all of them with `{}`. */
 export const PATCH = apiRoute(async ({ req, user, db }) => {
-  const { ids } = await readJson(req, markMentionsReadSchema);
-  return { updated: await markMentionsRead(db, user.id, ids) };
+  const { ids, claimId } = await readJson(req, markMentionsReadSchema);
+  return { updated: claimId ? await markClaimMentionsRead(db, user.id, claimId) : await markMentionsRead(db, user.id, ids) };
 });

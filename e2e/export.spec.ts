@@ -333,7 +333,7 @@ test.describe('export', () => {
     const anchored = await page.request.put(`/api/claims/${claim.id}/anchor`, { data: { version: claim.version, revision: meta.revision, parts: [span(first), span(second)] } });
     expect(anchored.status()).toBe(200);
     const passage = { excerpt: 'unemployment rose to 8.2%, year-on-year', excerptPrefix: 'In 2023', excerptSuffix: 'according to' };
-    expect((await page.request.post(`/api/claims/${claim.id}/sources`, { data: { url: 'https://stats.example.org/jobs', title: 'Labour survey', ...passage } })).status()).toBe(201);
+    expect((await page.request.post(`/api/claims/${claim.id}/sources`, { data: { url: 'https://stats.example.org/jobs', title: 'Labour survey', isPublic: true, ...passage } })).status()).toBe(201);
     const exported = (format: ExportFormat) => page.request.get(`/api/articles/${id}/export?format=${format}`);
 
     const w3c = (await (await exported('w3c')).json()) as { first: { items: Array<{ target: unknown; body: unknown[] }> } };

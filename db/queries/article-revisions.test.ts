@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { JSONContent } from '@tiptap/core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { dialectOf, migrationsFolder, queryRows, sqliteConnection, type Db } from '../client';
+import { type Db } from '../client';
+import { execRaw, migrationStatements } from '@/test/fixtures/migration-sql';
 import { transaction } from '../transaction';
 import { articleRevisions, claims as claimsTable, historyEntries } from '../schema';
 import { createArticle, getArticle, updateArticleText } from './articles';
@@ -97,8 +96,8 @@ describe('article revisions', () => {
     const article = await newArticle();
     await save(article.id, `${TEXT} More.`, 1);
     // Back to before the migration: no revisions at all; then its own backfill statement.
-    await exec(f.db, 'DELETE FROM article_revisions');
-    for (const statement of backfillStatements(f.db)) await exec(f.db, statement);
+    await execRaw(f.db, 'DELETE FROM article_revisions');
+    for (const statement of backfillStatements(f.db)) await execRaw(f.db, statement);
     const stored = await listRevisions(f.db, article.id);
     expect(stored.map((r) => [r.revision, r.snapshot])).toEqual([[2, true]]);
     expect(await getTextAtRevision(f.db, article.id, 2)).toBe(`${TEXT} More.`);
@@ -178,14 +177,9 @@ describe('text save: claims', () => {
 });
 
 function backfillStatements(db: Db): string[] {
-  const file = path.join(migrationsFolder(dialectOf(db)), '0003_article_revisions.sql');
-  const statements = fs.readFileSync(file, 'utf8').split('--> statement-breakpoint').map((s) => s.replace(/^\s*--.*$/gm, '').trim());
+  const statements = migrationStatements(db, '0003_article_revisions.sql');
   const backfill = statements.filter((s) => /^INSERT INTO .article_revisions./.test(s));
   expect(backfill, 'the backfill is in the migration').toHaveLength(1);
   return backfill;
 }
 
-async function exec(db: Db, statement: string): Promise<void> {
-  if (dialectOf(db) === 'sqlite') sqliteConnection(db).exec(statement);
-  else await queryRows(db, sql.raw(statement));
-}

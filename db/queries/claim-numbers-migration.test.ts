@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { asc, eq, sql } from 'drizzle-orm';
-import { dialectOf, migrationsFolder, queryRows, sqliteConnection, type Db } from '../client';
+import { asc, eq } from 'drizzle-orm';
+import { type Db } from '../client';
+import { execRaw, migrationStatements } from '@/test/fixtures/migration-sql';
 import { transaction } from '../transaction';
 import { articles, claims } from '../schema';
 import { reviewFixture, type ReviewFixture } from '@/test/fixtures/review-db';
@@ -19,18 +18,13 @@ import { createClaim } from './claims';
 const TEXT = 'Alpha said one thing.\n\nBeta said another thing.\n\nGamma disagreed with both of them.';
 
 function backfillStatements(db: Db): string[] {
-  const file = path.join(migrationsFolder(dialectOf(db)), '0002_publishing.sql');
-  const statements = fs.readFileSync(file, 'utf8').split('--> statement-breakpoint').map((s) => s.replace(/^\s*--.*$/gm, '').trim());
+  const statements = migrationStatements(db, '0002_publishing.sql');
   const start = statements.findIndex((s) => s.startsWith('UPDATE claims SET number'));
   const index = statements.findIndex((s) => /CREATE UNIQUE INDEX .claims_article_number_idx./.test(s));
   expect(start, 'the backfill is in the migration').toBeGreaterThan(-1);
   return statements.slice(start, index + 1);
 }
 
-async function exec(db: Db, statement: string): Promise<void> {
-  if (dialectOf(db) === 'sqlite') sqliteConnection(db).exec(statement);
-  else await queryRows(db, sql.raw(statement));
-}
 
 let f: ReviewFixture;
 beforeEach(async () => {
@@ -54,10 +48,10 @@ describe('migration 0002: numbering existing claims', () => {
     });
 
     // Back to the state before the migration: no numbers, no counters, no dates, no unique index.
-    await exec(f.db, 'DROP INDEX claims_article_number_idx');
-    await exec(f.db, 'UPDATE claims SET number = 0, first_published_at = NULL');
-    await exec(f.db, 'UPDATE articles SET claim_counter = 0, first_published_at = NULL');
-    for (const statement of backfillStatements(f.db)) await exec(f.db, statement);
+    await execRaw(f.db, 'DROP INDEX claims_article_number_idx');
+    await execRaw(f.db, 'UPDATE claims SET number = 0, first_published_at = NULL');
+    await execRaw(f.db, 'UPDATE articles SET claim_counter = 0, first_published_at = NULL');
+    for (const statement of backfillStatements(f.db)) await execRaw(f.db, statement);
 
     const numbers = await f.db.select({ id: claims.id, number: claims.number, firstPublishedAt: claims.firstPublishedAt }).from(claims).where(eq(claims.articleId, a.id)).orderBy(asc(claims.number));
     expect(numbers.map((c) => c.id)).toEqual([a1.id, a2.id, a3.id]);

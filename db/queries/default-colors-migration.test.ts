@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
-import { dialectOf, migrationsFolder, queryRows, sqliteConnection, type Db } from '../client';
+import { eq } from 'drizzle-orm';
+import { type Db } from '../client';
+import { execRaw, migrationStatements } from '@/test/fixtures/migration-sql';
 import { transaction } from '../transaction';
 import { ratingLevels } from '../schema';
 import { reviewFixture, type ReviewFixture } from '@/test/fixtures/review-db';
@@ -15,20 +14,11 @@ import { DEFAULT_RATING_LEVELS, PREVIOUS_DEFAULT_COLORS } from '@/lib/verdicts/d
  */
 
 function colourStatements(db: Db): string[] {
-  const file = path.join(migrationsFolder(dialectOf(db)), '0004_precise_annotation.sql');
-  const statements = fs
-    .readFileSync(file, 'utf8')
-    .split('--> statement-breakpoint')
-    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
-    .filter((s) => s.startsWith('UPDATE rating_levels'));
+  const statements = migrationStatements(db, '0004_precise_annotation.sql').filter((s) => s.startsWith('UPDATE rating_levels'));
   expect(statements, 'one UPDATE per default level').toHaveLength(DEFAULT_RATING_LEVELS.length);
   return statements;
 }
 
-async function exec(db: Db, statement: string): Promise<void> {
-  if (dialectOf(db) === 'sqlite') sqliteConnection(db).exec(statement);
-  else await queryRows(db, sql.raw(statement));
-}
 
 let f: ReviewFixture;
 beforeEach(async () => {
@@ -46,7 +36,7 @@ describe('migration 0004: default verdict colours', () => {
       await tx.update(ratingLevels).set({ color: PREVIOUS_DEFAULT_COLORS.false! }).where(eq(ratingLevels.id, f.level('false', f.otherWorkspaceId)));
     });
 
-    for (const statement of colourStatements(f.db)) await exec(f.db, statement);
+    for (const statement of colourStatements(f.db)) await execRaw(f.db, statement);
 
     const colourOf = async (id: string) => (await f.db.select({ color: ratingLevels.color }).from(ratingLevels).where(eq(ratingLevels.id, id)))[0]!.color;
     for (const level of DEFAULT_RATING_LEVELS) {
@@ -57,7 +47,7 @@ describe('migration 0004: default verdict colours', () => {
   });
 
   it('changes nothing in a workspace already on the new colours', async () => {
-    for (const statement of colourStatements(f.db)) await exec(f.db, statement);
+    for (const statement of colourStatements(f.db)) await execRaw(f.db, statement);
     for (const level of DEFAULT_RATING_LEVELS) {
       const [row] = await f.db.select({ color: ratingLevels.color }).from(ratingLevels).where(eq(ratingLevels.id, f.level(level.key)));
       expect(row!.color, level.key).toBe(level.color);

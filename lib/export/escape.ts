@@ -22,7 +22,7 @@ export function escapeHtml(text: string): string {
  * so the result is safe to put in an href or a JSON-LD `url`.
  */
 export function safeHttpUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
+  if (typeof url !== 'string' || !url) return null;
   const trimmed = url.trim();
   // `URL` strips tabs/newlines inside the input; refuse them instead of silently "repairing" a URL.
   if (trimmed === '' || /[\u0000-\u001f\u007f\s]/.test(trimmed)) return null;

@@ -1,3 +1,5 @@
+import { safeHttpUrl } from '@/lib/export/escape';
+
 /**
  * URL text fragments (WICG "Text Fragments", https://wicg.github.io/scroll-to-text-fragment/):
  * a link that lands the reader on a quoted passage of a source page and highlights it,
@@ -156,17 +158,8 @@ function wordBounds(text: string): Array<{ start: number; end: number }> {
 }
 
 function parseHttpUrl(url: string | null | undefined): URL | null {
-  if (typeof url !== 'string') return null;
-  const trimmed = url.trim();
-  if (trimmed === '' || /[\u0000-\u001f\u007f\s]/.test(trimmed)) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(trimmed);
-  } catch {
-    return null;
-  }
-  if ((parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.hostname === '') return null;
-  return parsed;
+  const safe = safeHttpUrl(url);
+  return safe === null ? null : new URL(safe);
 }
 
 function splitOnce(text: string, separator: string): [string, string?] {

@@ -156,8 +156,8 @@ h2::after { content: ""; flex: 1; height: 1px; background: var(--rule); }
   .article-body p { orphans: 3; widows: 3; }
   a { color: inherit; }
   /* Print the address of source links (on paper they cannot be clicked), on a line of their own. */
-  .sources a[href^="http"]:not(.bare)::after { content: attr(href); display: block; font: .78em/1.3 var(--sans); color: var(--muted); overflow-wrap: anywhere; }
-  .sources a.passage::after { content: none; }
+  /* A passage's text-fragment link is long and its page's URL is printed above it: not printed. */
+  .sources a[href^="http"]:not(.bare):not(.passage)::after { content: attr(href); display: block; font: .78em/1.3 var(--sans); color: var(--muted); overflow-wrap: anywhere; }
   .mk a::after { content: none; }
   .colophon { margin-top: 1.5rem; padding-bottom: 0; }
 }

@@ -7,15 +7,9 @@ import { PENDING_COLOR } from '@/components/workbench/types';
 import { useClaimSpan } from '@/components/workbench/use-claim-span';
 import { useWorkbench } from '@/components/workbench/workbench-context';
 import { can } from '@/lib/auth/permissions';
-import type { ClaimPart } from '@/lib/domain/claims';
+import { partsOfRow } from '@/lib/editor/claim-rows';
 import { ClaimReattach } from './claim-reattach';
 import { useDraftVerdictLevel } from './use-claim-edits';
-
-/** The claim's parts (one for most claims); a copy from before parts existed has its quote and position. */
-export function partsOfClaim(claim: ClaimDto): ClaimPart[] {
-  if (Array.isArray(claim.parts) && claim.parts.length > 0) return claim.parts;
-  return [{ quote: claim.quote, position: claim.position, anchorState: claim.anchorState === 'anchored' ? 'anchored' : 'orphaned' }];
-}
 
 /**
  * The quoted words with "Change words" (or, for an orphan, the original quote, why, and where it
@@ -29,7 +23,7 @@ export function ClaimQuote({ claim, orphaned }: { claim: ClaimDto; orphaned: boo
   const locked = useArticleLocked();
   const editable = can(role, 'claim:update') && !locked;
   const { startChoosing, cancelChoosing, removePart } = useClaimSpan();
-  const parts = partsOfClaim(claim);
+  const parts = partsOfRow(claim);
 
   if (parts.length <= 1) {
     const part = parts[0]!;

@@ -1,4 +1,5 @@
-import { anchorableParts, partKey, storedClaimRanges, type AnchorableClaim } from './stored-claim-ranges';
+import { partKey, storedClaimRanges, type AnchorableClaim } from './stored-claim-ranges';
+import { partsOfRow } from './claim-rows';
 
 export type TextRange = { start: number; end: number };
 
@@ -28,7 +29,7 @@ export interface RangeCacheUpdate<T extends AnchorableClaim> {
 
 /** The ranges of a claim's parts, by part index, out of a map keyed by partKey. */
 function partRangesOf(claim: AnchorableClaim, found: ReadonlyMap<string, TextRange>): Array<TextRange | null> {
-  const count = anchorableParts(claim).length;
+  const count = partsOfRow(claim).length;
   return Array.from({ length: count }, (_, i) => found.get(partKey(claim.id, i, count)) ?? null);
 }
 

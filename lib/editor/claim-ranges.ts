@@ -1,6 +1,7 @@
 import { anchor } from '@/lib/anchoring';
 
-import { anchorableParts, partKey, type AnchorableClaim } from './stored-claim-ranges';
+import { partKey, type AnchorableClaim } from './stored-claim-ranges';
+import { partsOfRow } from './claim-rows';
 
 export type { AnchorableClaim };
 
@@ -13,7 +14,7 @@ export function resolveClaimRanges(text: string, claims: readonly AnchorableClai
   const ranges = new Map<string, { start: number; end: number }>();
   for (const claim of claims) {
     if (claim.anchorState === 'orphaned') continue;
-    const parts = anchorableParts(claim);
+    const parts = partsOfRow(claim);
     parts.forEach((part, i) => {
       if (part.anchorState === 'orphaned') return;
       const range = anchor(text, [

@@ -82,11 +82,15 @@ export function toClaimRow(claim: ClaimDto): ClaimRow {
   };
 }
 
+/** One part as a claim of quote type Q holds it (a ClaimRowPart, a ClaimPart, an AnchorablePart). */
+type PartOf<Q> = { quote: Q; position: { start: number; end: number }; anchorState: PartAnchorState };
+
 /**
- * Every part of a claim, in text order, never empty: its `parts` when it has several, else the one
- * part its position and quote describe (found unless the claim is orphaned).
+ * Every part of a claim (a list row, a full claim, anything anchorable), in text order, never
+ * empty: its `parts` when it has several, else the one part its position and quote describe (found
+ * unless the claim is orphaned).
  */
-export function partsOfRow(row: Pick<ClaimRow, 'position' | 'quote' | 'anchorState' | 'parts'>): ClaimRowPart[] {
+export function partsOfRow<Q extends { exact: string }>(row: { quote: Q; position: { start: number; end: number }; anchorState: AnchorState; parts?: readonly PartOf<Q>[] }): readonly PartOf<Q>[] {
   if (row.parts && row.parts.length > 0) return row.parts;
   return [{ position: row.position, quote: row.quote, anchorState: row.anchorState === 'anchored' ? 'anchored' : 'orphaned' }];
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { anchorableParts, partKey, storedClaimRanges, type AnchorableClaim, type AnchorablePart } from './stored-claim-ranges';
+import { partKey, storedClaimRanges, type AnchorableClaim, type AnchorablePart } from './stored-claim-ranges';
+import { partsOfRow } from './claim-rows';
 
 const text = 'Unemployment fell 😀 to 4% last year.';
 
@@ -69,12 +70,12 @@ describe('storedClaimRanges', () => {
   });
 });
 
-describe('anchorableParts and partKey', () => {
+describe('partsOfRow and partKey', () => {
   it('reads a single-part claim as one part, orphaned unless anchored', () => {
     const single = claim('a', 'Unemployment', 0);
-    expect(anchorableParts(single)).toEqual([{ quote: single.quote, position: single.position, anchorState: 'anchored' }]);
-    expect(anchorableParts({ ...single, anchorState: 'orphaned' })[0]!.anchorState).toBe('orphaned');
-    expect(anchorableParts({ ...single, parts: [] })).toHaveLength(1);
+    expect(partsOfRow(single)).toEqual([{ quote: single.quote, position: single.position, anchorState: 'anchored' }]);
+    expect(partsOfRow({ ...single, anchorState: 'orphaned' })[0]!.anchorState).toBe('orphaned');
+    expect(partsOfRow({ ...single, parts: [] })).toHaveLength(1);
   });
   it('keys a single part by the claim id, several by index', () => {
     expect(partKey('c', 0, 1)).toBe('c');

@@ -1,5 +1,6 @@
 import { codePointIndex } from '@/lib/anchoring/code-points';
 import type { AnchorState, PartAnchorState } from '@/lib/domain/statuses';
+import { partsOfRow } from './claim-rows';
 
 /** One separate span of a claim (a ClaimRowPart or a ClaimPart). */
 export interface AnchorablePart {
@@ -24,12 +25,6 @@ export interface AnchorableClaim {
   anchorState: AnchorState;
   /** Every part when the claim has several (a row carries them only then; a full claim always). */
   parts?: readonly AnchorablePart[];
-}
-
-/** Every part of a claim, in text order, never empty (as partsOfRow in claim-rows.ts). */
-export function anchorableParts(claim: AnchorableClaim): readonly AnchorablePart[] {
-  if (claim.parts && claim.parts.length > 0) return claim.parts;
-  return [{ quote: claim.quote, position: claim.position, anchorState: claim.anchorState === 'anchored' ? 'anchored' : 'orphaned' }];
 }
 
 /**
@@ -61,7 +56,7 @@ export function storedClaimRanges(text: string, revision: number, claims: readon
   for (const claim of claims) {
     if (claim.anchorState === 'orphaned') continue;
     const current = claim.anchoredRevision !== undefined && claim.anchoredRevision <= revision;
-    const parts = anchorableParts(claim);
+    const parts = partsOfRow(claim);
     const found: Array<[string, { start: number; end: number }]> = [];
     let holds = true;
     parts.forEach((part, i) => {

@@ -103,13 +103,14 @@ export async function reanchorArticleClaims(
   const found = reanchorAll(oldText, newText, selectors, { changes, oldIndex, newIndex });
   await yieldToEventLoop();
 
+  const edit: TextEdit = { oldText, oldIndex, newText, newIndex, changes };
   const counts = { anchored: 0, orphaned: 0, partial: 0, newlyOrphaned: 0 };
   const exceptions: ClaimException[] = [];
   const rewrites: Rewrite[] = [];
   rows.forEach((row, i) => {
     const parts = claimParts[i]!;
     const ranges = parts.map((_, p) => found[first[i]! + p] ?? null);
-    const next = parts.length === 1 ? singlePart(row, parts[0]!, ranges[0] ?? null, oldText, oldIndex, newText, newIndex, changes, exceptions) : multiPart(row.id, parts, ranges, oldText, oldIndex, newText, newIndex, changes, exceptions);
+    const next = parts.length === 1 ? singlePart(row, parts[0]!, ranges[0] ?? null, edit, exceptions) : multiPart(row.id, parts, ranges, edit, exceptions);
     counts[next.state] += 1;
     if (next.found < foundParts(parts)) counts.newlyOrphaned += 1;
     if (next.rewrite) rewrites.push(next.rewrite);
@@ -124,6 +125,18 @@ export async function reanchorArticleClaims(
 
 type ClaimAnchorRow = ClaimPartsRow & { id: string };
 
+/** The text save every claim is moved through: both texts, their code-point indexes and the changes. */
+interface TextEdit {
+  oldText: string;
+  oldIndex: CodePointIndex;
+  newText: string;
+  newIndex: CodePointIndex;
+  changes: readonly TextChange[];
+}
+
+type Range = { start: number; end: number };
+const sameRange = (a: Range | null, b: Range | null): boolean => a !== null && b !== null && a.start === b.start && a.end === b.end;
+
 const foundParts = (parts: readonly { anchorState: string }[]): number => parts.filter((p) => p.anchorState === 'anchored').length;
 
 /** A claim's parts; a malformed parts_json (never written by this code) is logged and the claim re-anchored as the single part its columns hold, so one bad row cannot block every text save. */
@@ -133,24 +146,20 @@ const partsOf = (row: ClaimAnchorRow): ClaimPart[] => readClaimPartsOrColumns(ro
 function singlePart(
   row: ClaimAnchorRow,
   part: ClaimPart,
-  range: { start: number; end: number } | null,
-  oldText: string,
-  oldIndex: CodePointIndex,
-  newText: string,
-  newIndex: CodePointIndex,
-  changes: readonly TextChange[],
+  range: Range | null,
+  edit: TextEdit,
   exceptions: ClaimException[],
 ): { state: AnchorState; found: number; rewrite: Rewrite | null } {
   const wasAnchored = part.anchorState === 'anchored';
   // What a client derives without being told (lib/editor/text-delta remapClaims): an anchored
   // claim moves to its old range mapped through the changes; an orphan stays orphaned.
-  const expected = wasAnchored ? mappedRange(oldText, oldIndex, changes, part.position.start, part.position.end) : null;
+  const expected = wasAnchored ? mappedRange(edit, part.position) : null;
   if (range) {
-    if (!expected || expected.start !== range.start || expected.end !== range.end) exceptions.push({ id: row.id, start: range.start, end: range.end });
+    if (!sameRange(expected, range)) exceptions.push({ id: row.id, start: range.start, end: range.end });
   } else if (wasAnchored) {
     exceptions.push({ id: row.id, orphaned: true });
   }
-  const next = nextAnchor(part, range, newText, newIndex);
+  const next = nextAnchor(part, range, edit.newText, edit.newIndex);
   // A malformed parts_json read as one part is rewritten as one part (parts_json cleared).
   const changed = next.changed || row.partsJson !== null || (row.anchorState !== next.anchorState);
   const rewrite = changed ? { id: row.id, exact: next.quote.exact, prefix: next.quote.prefix, suffix: next.quote.suffix, start: next.position.start, end: next.position.end, state: next.anchorState, partsJson: null } : null;
@@ -168,23 +177,18 @@ function singlePart(
 function multiPart(
   id: string,
   parts: ClaimPart[],
-  found: Array<{ start: number; end: number } | null>,
-  oldText: string,
-  oldIndex: CodePointIndex,
-  newText: string,
-  newIndex: CodePointIndex,
-  changes: readonly TextChange[],
+  found: Array<Range | null>,
+  edit: TextEdit,
   exceptions: ClaimException[],
 ): { state: AnchorState; found: number; rewrite: Rewrite | null } {
   const ranges = withoutSharedWords(found);
   const followed = parts.every((part, p) => {
     const range = ranges[p] ?? null;
     if (part.anchorState !== 'anchored') return range === null;
-    const expected = mappedRange(oldText, oldIndex, changes, part.position.start, part.position.end);
-    return range !== null && expected !== null && expected.start === range.start && expected.end === range.end;
+    return sameRange(mappedRange(edit, part.position), range);
   });
   if (!followed) exceptions.push({ id, refetch: true });
-  const next = movedParts(parts, ranges, newText, newIndex);
+  const next = movedParts(parts, ranges, edit.newText, edit.newIndex);
   const foundNow = foundParts(next.parts);
   if (!next.changed) return { state: next.anchorState, found: foundNow, rewrite: null };
   const columns = partsColumns(next.parts);
@@ -196,8 +200,8 @@ function multiPart(
 }
 
 /** The found ranges with every range overlapping an earlier part's (in the parts' order) set to null: not found. */
-function withoutSharedWords(ranges: ReadonlyArray<{ start: number; end: number } | null>): Array<{ start: number; end: number } | null> {
-  const placed: Array<{ start: number; end: number }> = [];
+function withoutSharedWords(ranges: ReadonlyArray<Range | null>): Array<Range | null> {
+  const placed: Range[] = [];
   return ranges.map((range) => {
     if (!range) return null;
     if (placed.some((p) => range.start < p.end && p.start < range.end)) return null;
@@ -210,11 +214,12 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-function mappedRange(oldText: string, oldIndex: CodePointIndex, changes: readonly TextChange[], startCp: number, endCp: number): { start: number; end: number } | null {
-  const start = oldIndex.toUtf16(startCp);
-  const end = oldIndex.toUtf16(endCp);
-  if (start === null || end === null || end > oldText.length) return null;
-  return mapClaimRange(changes, start, end);
+/** Where a part's old place (code points) lands in the new text (UTF-16), mapped through the changes. */
+function mappedRange(edit: TextEdit, position: Range): Range | null {
+  const start = edit.oldIndex.toUtf16(position.start);
+  const end = edit.oldIndex.toUtf16(position.end);
+  if (start === null || end === null || end > edit.oldText.length) return null;
+  return mapClaimRange(edit.changes, start, end);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { AppError, conflict, errorBody, forbidden, notFound, unauthorized } from './errors';
+import { AppError, conflict, errorBody, forbidden, isStaleVersion, notFound, unauthorized } from './errors';
 
 describe('errors', () => {
   it('maps codes to statuses', () => {
@@ -21,5 +21,16 @@ describe('errors', () => {
     expect(status).toBe(500);
     expect(body.error.message).not.toContain('secret');
     spy.mockRestore();
+  });
+});
+
+describe('isStaleVersion', () => {
+  it('is true only for a conflict() 409, which carries the current state', () => {
+    expect(isStaleVersion(conflict('Changed meanwhile.', { version: 3 }))).toBe(true);
+    expect(isStaleVersion(new AppError('conflict', 'The article is published.', { locked: true, status: 'published' }))).toBe(false);
+    expect(isStaleVersion(new AppError('conflict', 'No details.'))).toBe(false);
+    expect(isStaleVersion(forbidden())).toBe(false);
+    expect(isStaleVersion(new Error('conflict'))).toBe(false);
+    expect(isStaleVersion(null)).toBe(false);
   });
 });

@@ -39,6 +39,13 @@ export const notFound = (what = 'Resource') => new AppError('not_found', `${what
 export const tooManyRequests = (message: string, retryAfterSeconds: number) => new AppError('too_many_requests', message, { retryAfterSeconds });
 export const conflict = (message: string, current: unknown) => new AppError('conflict', message, { current });
 
+/**
+ * A 409 for a stale version (conflict(): its details carry the current state), as opposed to other
+ * 409s such as the publishing lock's (`{ locked, status }`) or a published claim's (`{ published, number }`).
+ */
+export const isStaleVersion = (error: unknown): error is AppError =>
+  error instanceof AppError && error.code === 'conflict' && typeof error.details === 'object' && error.details !== null && 'current' in error.details;
+
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };
 }

@@ -45,21 +45,7 @@ export function SourceForm({ initial, submitLabel, onSubmit, onCancel }: { initi
         <p id={passageHintId} className="text-xs text-[var(--color-muted)]">
           The words on the source page that support the verdict, exactly as written there. Readers are taken to them.
         </p>
-        <label className="block">
-          <span className="mb-1 block text-xs font-medium text-[var(--color-muted)]">Words just before (optional)</span>
-          <input
-            {...register('excerptPrefix')}
-            aria-invalid={errors.excerptPrefix ? true : undefined}
-            aria-describedby={errors.excerptPrefix ? `${excerptId}-prefix` : undefined}
-            className="h-9 w-full rounded-md border border-[var(--color-line)] bg-white px-3 text-sm aria-[invalid=true]:border-red-500"
-            dir="auto"
-          />
-          {errors.excerptPrefix && (
-            <span id={`${excerptId}-prefix`} className="mt-1 block text-xs text-red-700">
-              {errors.excerptPrefix.message}
-            </span>
-          )}
-        </label>
+        <Field label="Words just before (optional)" dir="auto" {...register('excerptPrefix')} error={errors.excerptPrefix?.message} />
         <label className="block">
           <span className="mb-1 block text-xs font-medium text-[var(--color-muted)]">Quoted passage</span>
           <textarea
@@ -76,21 +62,7 @@ export function SourceForm({ initial, submitLabel, onSubmit, onCancel }: { initi
             </span>
           )}
         </label>
-        <label className="block">
-          <span className="mb-1 block text-xs font-medium text-[var(--color-muted)]">Words just after (optional)</span>
-          <input
-            {...register('excerptSuffix')}
-            aria-invalid={errors.excerptSuffix ? true : undefined}
-            aria-describedby={errors.excerptSuffix ? `${excerptId}-suffix` : undefined}
-            className="h-9 w-full rounded-md border border-[var(--color-line)] bg-white px-3 text-sm aria-[invalid=true]:border-red-500"
-            dir="auto"
-          />
-          {errors.excerptSuffix && (
-            <span id={`${excerptId}-suffix`} className="mt-1 block text-xs text-red-700">
-              {errors.excerptSuffix.message}
-            </span>
-          )}
-        </label>
+        <Field label="Words just after (optional)" dir="auto" {...register('excerptSuffix')} error={errors.excerptSuffix?.message} />
       </fieldset>
       <Field label="Date accessed" type="date" {...register('accessedOn')} error={errors.accessedOn?.message} />
       <div>

@@ -3,16 +3,9 @@ import { canSeeClaimDecision, getClaimForViewer } from '@/db/queries/claim-views
 import { deleteClaim, updateClaim } from '@/db/queries/claims';
 import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { emitEntity } from '@/lib/events/emit';
-import { AppError, conflict } from '@/lib/errors';
+import { AppError, conflict, isStaleVersion } from '@/lib/errors';
 import { checkClaimDelete, checkClaimUpdate, touchesClaimDecision } from '@/lib/review/claim-policy';
 import { deleteClaimSchema, updateClaimSchema } from '@/lib/validations/claims';
-
-/**
- * A 409 for a stale version (conflict(): its details carry the current claim), as opposed to the
- * lock's 409 (`{ locked, status }`) or a published claim's (`{ published, number }`), which pass as they are.
- */
-const isStaleVersion = (error: unknown): error is AppError =>
-  error instanceof AppError && error.code === 'conflict' && typeof error.details === 'object' && error.details !== null && 'current' in error.details;
 
 export const GET = apiRoute<{ claimId: string }>(async ({ params, user, db }) => {
   const { role } = await authorizeClaim(db, user.id, params.claimId, 'article:read');

@@ -3,16 +3,13 @@ import { getClaimForViewer } from '@/db/queries/claim-views';
 import { setClaimParts } from '@/db/queries/claims';
 import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { emitEntity } from '@/lib/events/emit';
-import { AppError, conflict } from '@/lib/errors';
+import { conflict, isStaleVersion } from '@/lib/errors';
 import { setClaimPartsSchema } from '@/lib/validations/claims';
 
-/** A 409 for a stale claim version (its details carry the current claim), as opposed to a stale revision or the lock's 409. */
-const isStaleVersion = (error: unknown): error is AppError =>
-  error instanceof AppError && error.code === 'conflict' && typeof error.details === 'object' && error.details !== null && 'current' in error.details;
-
 /**
- * Puts the claim on new words: `{ version, revision, parts: [{ start, end }] }` (UTF-16 offsets
- * into the article's plain text at `revision`, 1–20 separate parts) replace all of its parts.
+ * Puts the claim on new words: `{ version, revision, parts: [{ start, end } | { keep }] }` replace
+ * all of its parts (1–20, separate): new words as UTF-16 offsets into the article's plain text at
+ * `revision`, or a current part kept as stored.
  * Authorised like editing the claim (PATCH /api/claims/:id); answers the claim as this viewer sees it.
  */
 export const PUT = apiRoute<{ claimId: string }>(async ({ req, params, user, db }) => {

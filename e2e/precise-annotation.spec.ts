@@ -220,6 +220,7 @@ test('a source’s quoted passage links to its place on the page (text fragment)
   await form.getByLabel('Words just before (optional)').fill('In 2024,');
   await form.getByRole('textbox', { name: 'Quoted passage' }).fill('exports rose by 35 percent, well short of double');
   await form.getByLabel('Words just after (optional)').fill('the 2019 level');
+  await form.screenshot({ path: path.join(ARTIFACTS, 'source-passage-form.png') });
   await form.getByRole('button', { name: 'Add source' }).click();
   const passage = page.getByTestId('source-passage');
   await expect(passage.locator('q')).toHaveText('exports rose by 35 percent, well short of double');

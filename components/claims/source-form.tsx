@@ -47,7 +47,7 @@ export function SourceForm({ initial, submitLabel, onSubmit, onCancel }: { initi
         </p>
         <Field label="Words just before (optional)" dir="auto" {...register('excerptPrefix')} error={errors.excerptPrefix?.message} />
         <label className="block">
-          <span className="mb-1 block text-xs font-medium text-[var(--color-muted)]">Quoted passage</span>
+          <span className="mb-1 block text-sm font-medium">Quoted passage</span>
           <textarea
             rows={3}
             {...register('excerpt')}

@@ -2,7 +2,8 @@ import { test as base, expect, type Browser, type Page } from '@playwright/test'
 import path from 'node:path';
 import { startAppServer, type AppServer } from './app-server';
 import { ArticlePage } from './pages/article-page';
-import { workerDatabaseFile, workerPort } from './worker-env';
+import { startWebFixtureServer, type WebFixtureServer } from './web-fixture-server';
+import { webFixturePort, workerDatabaseFile, workerPort } from './worker-env';
 
 export const DEMO_PASSWORD = 'claimdesk-demo';
 export const USERS = {
@@ -53,11 +54,23 @@ export async function importArticle(page: Page, title: string, text: string): Pr
   return ((await response.json()) as { article: { id: string } }).article.id;
 }
 
-export const test = base.extend<{ article: ArticlePage }, { appServer: AppServer }>({
+/** Lets the app fetch from loopback (the web fixture server); production refuses private addresses. */
+export const FETCH_ALLOW_LOOPBACK = { CLAIMDESK_FETCH_ALLOW_ADDRESSES: '127.0.0.0/8,::1/128' };
+
+export const test = base.extend<{ article: ArticlePage }, { appServer: AppServer; web: WebFixtureServer }>({
+  // A local stand-in for news sites and cited sources (e2e/web-fixture-server.ts), one per worker.
+  web: [
+    async ({}, provide) => {
+      const server = await startWebFixtureServer(webFixturePort());
+      await provide(server);
+      await server.stop();
+    },
+    { scope: 'worker' },
+  ],
   // Each worker starts its own server on its own fresh database (e2e/worker-env.ts) and stops it at the end.
   appServer: [
     async ({}, provide) => {
-      const server = await startAppServer({ port: workerPort(), databaseFile: workerDatabaseFile() });
+      const server = await startAppServer({ port: workerPort(), databaseFile: workerDatabaseFile(), env: FETCH_ALLOW_LOOPBACK });
       await provide(server);
       await server.stop();
     },

@@ -6,6 +6,7 @@ import path from 'node:path';
  *
  *   worker slot i (0 … workers-1)   app  E2E_PORT + i         database  E2E_DB (slot 0) or E2E_DB-w<i>.db
  *   mail specs in slot i            app  E2E_PORT + 500 + i   SMTP      E2E_PORT + 1000 + i
+ *   web fixtures in slot i          E2E_PORT + 300 + i (e2e/web-fixture-server.ts)
  *
  * The slot is Playwright's TEST_PARALLEL_INDEX (stable when a worker is replaced after a failure,
  * unlike the worker index), so the ports stay inside E2E_PORT … E2E_PORT + workers - 1.
@@ -14,6 +15,7 @@ import path from 'node:path';
 export const DEFAULT_E2E_PORT = 3100;
 export const DEFAULT_E2E_DB = './data/e2e.db';
 /** Gaps between the port blocks: the slot must stay below it so blocks never overlap. */
+export const WEB_FIXTURE_PORT_OFFSET = 300;
 export const MAIL_APP_PORT_OFFSET = 500;
 export const MAIL_SMTP_PORT_OFFSET = 1000;
 export const MAX_WORKERS = 8;
@@ -45,6 +47,10 @@ export function workerDatabaseFile(slot = workerSlot()): string {
   const file = process.env.E2E_DB ?? DEFAULT_E2E_DB;
   const named = slot === 0 ? file : file.replace(/(\.db)?$/, `-w${slot}.db`);
   return path.resolve(__dirname, '..', named);
+}
+
+export function webFixturePort(slot = workerSlot()): number {
+  return basePort() + WEB_FIXTURE_PORT_OFFSET + slot;
 }
 
 export function mailAppPort(slot = workerSlot()): number {

@@ -32,4 +32,6 @@ export const {
   rateLimits,
   articlePublications,
   replyAttempts,
+  articleUpdates,
+  sourceArchives,
 } = tables;

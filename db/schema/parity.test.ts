@@ -36,7 +36,8 @@ function shapeOf(config: ReturnType<typeof sqliteConfig> | ReturnType<typeof pgC
   return {
     name: config.name,
     columns: config.columns
-      .map((c) => ({ name: c.name, dataType: c.dataType, notNull: c.notNull, primary: c.primary, hasDefault: c.hasDefault, unique: c.isUnique, enumValues: c.enumValues ?? null }))
+      .map((c) => ({ name: c.name, dataType: c.dataType === 'custom' && c.getSQLType() === 'bytea' ? 'buffer' : c.dataType, // PostgreSQL bytes are a custom type (db/schema/pg/imports.ts)
+         notNull: c.notNull, primary: c.primary, hasDefault: c.hasDefault, unique: c.isUnique, enumValues: c.enumValues ?? null }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     primaryKeys: config.primaryKeys.map((k) => k.columns.map((c) => c.name).join(',')).sort(),
     indexes: config.indexes.map((i) => `${i.config.name}:${i.config.unique ? 'unique' : 'plain'}:${i.config.columns.map((c) => ('name' in c ? c.name : '?')).join(',')}`).sort(),

@@ -1,5 +1,6 @@
 import { pgTable, text, integer, boolean, jsonb, index, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ARTICLE_STATUSES } from '@/lib/domain/statuses';
+import { IMPORT_FORMATS } from '@/lib/domain/imports';
 import { createdAt, id, updatedAt, version, TIMESTAMP } from './columns';
 import { users } from './users';
 import { workspaces } from './workspaces';
@@ -37,6 +38,10 @@ export const articles = pgTable(
     /** When the article was first published (null: never); set once, kept through corrections. */
     firstPublishedAt: timestamp('first_published_at', TIMESTAMP),
     blindReview: boolean('blind_review').notNull().default(false),
+    /** See db/schema/sqlite/articles.ts. */
+    importFormat: text('import_format', { enum: IMPORT_FORMATS }).notNull().default('text'),
+    deletedAt: timestamp('deleted_at', TIMESTAMP),
+    deletedBy: text('deleted_by').references(() => users.id, { onDelete: 'set null' }),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -10,3 +10,4 @@ export * from './security';
 export * from './publishing';
 export * from './live';
 export * from './article-revisions';
+export * from './imports';

@@ -1,5 +1,6 @@
 import { sqliteTable, text, integer, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
 import { ARTICLE_STATUSES } from '@/lib/domain/statuses';
+import { IMPORT_FORMATS } from '@/lib/domain/imports';
 import { createdAt, id, updatedAt, version } from './columns';
 import { users } from './users';
 import { workspaces } from './workspaces';
@@ -37,6 +38,11 @@ export const articles = sqliteTable(
     /** When the article was first published (null: never); set once, kept through corrections. */
     firstPublishedAt: integer('first_published_at', { mode: 'timestamp_ms' }),
     blindReview: integer('blind_review', { mode: 'boolean' }).notNull().default(false),
+    /** How the text came in (lib/domain/imports): `url` articles can be checked for updates. */
+    importFormat: text('import_format', { enum: IMPORT_FORMATS }).notNull().default('text'),
+    /** In the trash since (null: not deleted). Trashed articles are invisible everywhere but the trash. */
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+    deletedBy: text('deleted_by').references(() => users.id, { onDelete: 'set null' }),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

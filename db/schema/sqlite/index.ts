@@ -9,3 +9,4 @@ export * from './review';
 export * from './security';
 export * from './publishing';
 export * from './article-revisions';
+export * from './imports';

@@ -6,11 +6,8 @@
  * it slow), `single` puts the whole text in one text node (the matcher's string search alone).
  */
 import { createTextQuoteSelectorMatcher } from '@apache-annotator/dom';
-// @ts-expect-error -- jsdom ships no type declarations here (no @types/jsdom); only JSDOM's window is used.
-import { JSDOM as UntypedJSDOM } from 'jsdom';
+import { JSDOM } from 'jsdom';
 import type { TextQuoteSelector } from '../lib/anchoring';
-
-const JSDOM = UntypedJSDOM as new (html: string) => { window: Window & typeof globalThis };
 
 export type AnnotatorResult = { quotes: number; totalMs: number; perQuoteMs: number; found: number };
 

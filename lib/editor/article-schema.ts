@@ -6,20 +6,52 @@ import { MAX_ARTICLE_CHARS } from '@/lib/validations/articles';
 import { normaliseText, textProblem, textProblemMessage } from '@/lib/validations/text';
 import { jsonEqual } from './block-splice';
 import { jsonDocToText } from './doc-text';
+import { articleLinkHref, MAX_LINK_HREF_CHARS } from './link-href';
+
+/** Every block decides its own direction from its first strong character (a Persian paragraph in an English story). */
+const OWN_DIRECTION = { HTMLAttributes: { dir: 'auto' } };
 
 /**
- * The article document's extensions, shared by the browser editor and the server's checks, so a
- * document the server accepts is one every reviewer's editor can show. (Claim highlights are
- * decorations and add nothing to the schema.)
+ * The article document's extensions, shared by the browser editor, the importers and the server's
+ * checks, so a document the server accepts is one every reviewer's editor can show. (Claim
+ * highlights are decorations and add nothing to the schema; `dir` is rendered, never stored.)
+ * Links are shown, never followed by a click on the text (components/editor/article-editor.tsx),
+ * and only http(s)/mailto targets exist (lib/editor/link-href.ts).
  */
 export function articleExtensions(): AnyExtension[] {
-  return [StarterKit.configure({ link: false, underline: false, codeBlock: false, code: false })];
+  return [
+    StarterKit.configure({
+      underline: false,
+      codeBlock: false,
+      code: false,
+      paragraph: OWN_DIRECTION,
+      heading: OWN_DIRECTION,
+      blockquote: OWN_DIRECTION,
+      bulletList: OWN_DIRECTION,
+      orderedList: OWN_DIRECTION,
+      link: {
+        openOnClick: false,
+        enableClickSelection: false,
+        autolink: false,
+        linkOnPaste: false,
+        isAllowedUri: (url) => articleLinkHref(url) !== null,
+      },
+    }),
+  ];
+}
+
+/** The ProseMirror schema of articleExtensions(), built once (importers parse HTML into it). */
+export function articleSchema(): Schema {
+  schema ??= getSchema(articleExtensions());
+  return schema;
 }
 
 /** Deeper than any real article (quotes in lists in quotes…), shallow enough to walk without risk. */
 export const MAX_DOC_DEPTH = 64;
 /** Longest string attribute value (e.g. an ordered list's type); real ones are a few characters. */
 const MAX_ATTR_STRING_CHARS = 100;
+/** Attributes allowed longer strings than that. */
+const ATTR_MAX_CHARS: Record<string, number> = { 'link.href': MAX_LINK_HREF_CHARS, 'link.title': 500, 'link.rel': 200 };
 
 const NODE_KEYS: ReadonlySet<string> = new Set(['type', 'attrs', 'content', 'text', 'marks']);
 const MARK_KEYS: ReadonlySet<string> = new Set(['type', 'attrs']);
@@ -28,6 +60,9 @@ const MARK_KEYS: ReadonlySet<string> = new Set(['type', 'attrs']);
 const ATTR_RULES: Record<string, (value: unknown) => boolean> = {
   'heading.level': (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 6,
   'orderedList.start': (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 1_000_000,
+  // The link's target as stored must be one the editor would render (no javascript:, data:, relative…).
+  'link.href': (v) => typeof v === 'string' && articleLinkHref(v) !== null,
+  'link.target': (v) => v === null || v === '_blank',
 };
 
 let schema: Schema | undefined;
@@ -52,7 +87,7 @@ export interface CheckedArticleDoc {
  * with a reader-facing message.
  */
 export function checkArticleDoc(input: unknown, stored?: JSONContent | null): CheckedArticleDoc {
-  schema ??= getSchema(articleExtensions());
+  const schema = articleSchema();
   if (stored && isPlainObject(input) && Array.isArray(input.content) && Array.isArray(stored.content)) return checkAgainstStored(schema, input as Record<string, unknown> & { content: unknown[] }, stored);
   const doc = readNode(schema, input, 'doc', 0);
   if (doc.type !== schema.topNodeType.name) invalid(`expected a document, got "${doc.type}"`);
@@ -183,7 +218,8 @@ function readAttrs(value: unknown, spec: Record<string, unknown> | undefined, pa
   for (const [key, attr] of Object.entries(value)) {
     if (!spec || !Object.hasOwn(spec, key)) invalid(`${path}: unknown attribute "${key}"`);
     const rule = ATTR_RULES[`${typeName}.${key}`];
-    const primitive = attr === null || typeof attr === 'boolean' || (typeof attr === 'number' && Number.isFinite(attr)) || (typeof attr === 'string' && attr.length <= MAX_ATTR_STRING_CHARS);
+    const maxChars = ATTR_MAX_CHARS[`${typeName}.${key}`] ?? MAX_ATTR_STRING_CHARS;
+    const primitive = attr === null || typeof attr === 'boolean' || (typeof attr === 'number' && Number.isFinite(attr)) || (typeof attr === 'string' && attr.length <= maxChars);
     if (!primitive || (rule && !rule(attr))) invalid(`${path}.${key}: invalid value`);
     attrs[key] = attr;
   }

@@ -9,6 +9,7 @@ CREATE TABLE "article_updates" (
 	"metadata" jsonb NOT NULL,
 	"status" text DEFAULT 'pending' NOT NULL,
 	"accepted_revision" integer,
+	"note" text,
 	"created_by" text,
 	"decided_by" text,
 	"decided_at" timestamp (3) with time zone,

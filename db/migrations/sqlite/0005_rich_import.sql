@@ -9,6 +9,7 @@ CREATE TABLE `article_updates` (
 	`metadata` text NOT NULL,
 	`status` text DEFAULT 'pending' NOT NULL,
 	`accepted_revision` integer,
+	`note` text,
 	`created_by` text,
 	`decided_by` text,
 	`decided_at` integer,

@@ -27,6 +27,8 @@ export const articleUpdates = pgTable(
     metadata: jsonb('metadata').$type<ExtractedMetadata>().notNull(),
     status: text('status', { enum: ARTICLE_UPDATE_STATUSES }).notNull().default('pending'),
     acceptedRevision: integer('accepted_revision'),
+    /** The correction note written when accepting on an article published before (offered when it is republished). */
+    note: text('note'),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     decidedBy: text('decided_by').references(() => users.id, { onDelete: 'set null' }),
     decidedAt: timestamp('decided_at', TIMESTAMP),

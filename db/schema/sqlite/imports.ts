@@ -30,6 +30,8 @@ export const articleUpdates = sqliteTable(
     status: text('status', { enum: ARTICLE_UPDATE_STATUSES }).notNull().default('pending'),
     /** The text revision accepting it created. */
     acceptedRevision: integer('accepted_revision'),
+    /** The correction note written when accepting on an article published before (offered when it is republished). */
+    note: text('note'),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     decidedBy: text('decided_by').references(() => users.id, { onDelete: 'set null' }),
     decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),

@@ -10,6 +10,7 @@ import { apiFetch } from '@/lib/api/client';
 import { can } from '@/lib/auth/permissions';
 import { textFragmentUrl } from '@/lib/sources/text-fragment';
 import { SourceForm, type SourceDraft } from './source-form';
+import { SourceArchive } from './source-archive';
 
 function hostOf(url: string): string {
   try {
@@ -26,7 +27,8 @@ function hostOf(url: string): string {
 export function SourceList({ claim }: { claim: ClaimDto }) {
   const { id: claimId, sources } = claim;
   const locked = useArticleLocked();
-  const editable = useWorkbench((s) => can(s.user.role, 'source:write')) && !locked;
+  const canArchive = useWorkbench((s) => can(s.user.role, 'source:write'));
+  const editable = canArchive && !locked;
   const { updateClaims } = useClaimCache();
   // Applied to the latest sources in the cache (never a stale copy captured before a request).
   const onChange = (update: (sources: SourceDto[]) => SourceDto[]) => updateClaims((claims) => claims.map((c) => (c.id === claimId ? { ...c, sources: update(c.sources ?? []) } : c)));
@@ -99,6 +101,7 @@ export function SourceList({ claim }: { claim: ClaimDto }) {
                 {[source.publisher || hostOf(source.url), source.accessedOn && `accessed ${source.accessedOn}`].filter(Boolean).join(' · ')}
               </p>
               {source.excerpt && <SourcePassage source={source} />}
+              <SourceArchive source={source} canArchive={canArchive} onArchive={(archive) => onChange((current) => current.map((s) => (s.id === source.id ? { ...s, archive } : s)))} />
               {editable && (
                 <div className="mt-2 flex gap-1">
                   <Button variant="ghost" size="sm" onClick={() => setEditing({ id: source.id, version: source.version })} aria-label={`Edit source ${source.title || hostOf(source.url)}`}>

@@ -9,7 +9,8 @@ import type { SetClaimPartsInput, UpdateClaimInput } from '@/lib/validations/cla
 import { assertClaimWritable, lockArticleRow, refuseIfLocked } from './article-lock';
 import { recordHistory, type Tx } from './history';
 import { assertLevelInWorkspace } from './scales';
-import type { SourceDto, ClaimDto, ClaimPart } from '@/lib/domain/claims';
+import type { SourceArchiveDto, SourceDto, ClaimDto, ClaimPart } from '@/lib/domain/claims';
+import { latestArchives } from './source-archives';
 import type { CodePointIndex } from '@/lib/anchoring';
 import { getArticleTextCache, type ArticleText } from '@/lib/server/article-text-cache';
 import { MAX_CLAIM_PARTS, joinPartQuotes, partsColumns, readClaimPartsOrColumns, sortParts } from '@/lib/claims/parts';
@@ -17,7 +18,7 @@ import { MAX_CLAIM_PARTS, joinPartQuotes, partsColumns, readClaimPartsOrColumns,
 type ClaimRow = typeof claims.$inferSelect;
 type SourceRow = typeof sources.$inferSelect;
 
-export function toSourceDto(row: SourceRow): SourceDto {
+export function toSourceDto(row: SourceRow, archive?: SourceArchiveDto | null): SourceDto {
   return {
     id: row.id,
     claimId: row.claimId,
@@ -30,10 +31,11 @@ export function toSourceDto(row: SourceRow): SourceDto {
     accessedOn: row.accessedOn,
     isPublic: row.isPublic,
     version: row.version,
+    ...(archive !== undefined ? { archive } : {}),
   };
 }
 
-function toClaimDto(row: ClaimRow, authorName: string | null, claimSources: SourceRow[]): ClaimDto {
+function toClaimDto(row: ClaimRow, authorName: string | null, claimSources: SourceRow[], archives?: Map<string, SourceArchiveDto>): ClaimDto {
   // One malformed parts_json must not fail the article's whole list: logged, read as its columns.
   const parts = readClaimPartsOrColumns(row);
   return {
@@ -60,7 +62,7 @@ function toClaimDto(row: ClaimRow, authorName: string | null, claimSources: Sour
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
-    sources: claimSources.map(toSourceDto),
+    sources: claimSources.map((s) => toSourceDto(s, archives ? (archives.get(s.id) ?? null) : undefined)),
     verdictHidden: false,
   };
 }
@@ -77,7 +79,8 @@ export async function listClaims(db: Db, articleId: string): Promise<ClaimDto[]>
   const sourceRows = ids.length ? await db.select().from(sources).where(inArray(sources.claimId, ids)).orderBy(asc(sources.position), asc(sources.createdAt), asc(sources.id)) : [];
   const byClaim = new Map<string, SourceRow[]>();
   for (const s of sourceRows) byClaim.set(s.claimId, [...(byClaim.get(s.claimId) ?? []), s]);
-  const dtos = rows.map((r) => toClaimDto(r.claim, r.authorName, byClaim.get(r.claim.id) ?? []));
+  const archives = await latestArchives(db, sourceRows.map((s) => s.id));
+  const dtos = rows.map((r) => toClaimDto(r.claim, r.authorName, byClaim.get(r.claim.id) ?? [], archives));
   // A claim with any part found sorts by its first part; fully orphaned claims come last.
   return [...dtos.filter((c) => c.anchorState !== 'orphaned'), ...dtos.filter((c) => c.anchorState === 'orphaned')];
 }
@@ -86,7 +89,7 @@ export async function getClaim(db: Db, claimId: string): Promise<ClaimDto> {
   const [row] = await db.select({ claim: claims, authorName: users.name }).from(claims).leftJoin(users, eq(users.id, claims.authorId)).where(eq(claims.id, claimId)).limit(1);
   if (!row) throw notFound('Claim');
   const claimSources = await db.select().from(sources).where(eq(sources.claimId, claimId)).orderBy(asc(sources.position), asc(sources.createdAt), asc(sources.id));
-  return toClaimDto(row.claim, row.authorName, claimSources);
+  return toClaimDto(row.claim, row.authorName, claimSources, await latestArchives(db, claimSources.map((s) => s.id)));
 }
 
 export interface CreateClaimArgs {

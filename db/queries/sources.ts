@@ -6,9 +6,10 @@ import { claims, sources } from '../schema';
 import { conflict, notFound } from '@/lib/errors';
 import type { SourceFields, UpdateSourceInput } from '@/lib/validations/claims';
 import { toSourceDto } from './claims';
-import type { SourceDto } from '@/lib/domain/claims';
+import type { SourceArchiveDto, SourceDto } from '@/lib/domain/claims';
 import { assertClaimWritable } from './article-lock';
 import { recordHistory } from './history';
+import { insertPendingArchive, isArchivableUrl, latestArchive } from './source-archives';
 
 /**
  * Sources are read-only on a published or retracted article (409, see assertArticleWritable). A new
@@ -30,7 +31,9 @@ export async function addSource(db: Db, claimId: string, fields: SourceFields, a
         .returning();
       if (!row) throw new Error('addSource: the insert returned no row');
       await recordHistory(tx, { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId, entityType: 'source', entityId: row.id, action: 'create', actorId, after: row });
-      return toSourceDto(row);
+      // A web page is copied in the background (lib/server/archive): the route queues this pending copy after the commit.
+      const archiveId = isArchivableUrl(row.url) ? await insertPendingArchive(tx, { sourceId: row.id, url: row.url, createdBy: actorId }) : null;
+      return toSourceDto(row, archiveId ? pendingArchive(archiveId) : null);
     },
     { isolation: 'serializable' },
   );
@@ -64,7 +67,9 @@ export async function updateSource(db: Db, sourceId: string, fields: UpdateSourc
     if (!row) throw conflict('Someone else changed this source since you opened it.', null);
     const [claim] = await tx.select().from(claims).where(eq(claims.id, current.claimId)).limit(1);
     if (claim) await recordHistory(tx, { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId: claim.id, entityType: 'source', entityId: sourceId, action: 'update', actorId, before: current, after: row });
-    return toSourceDto(row);
+    // A new web address is a new page to copy; otherwise the copy shown stays.
+    if (row.url.trim() !== current.url.trim() && isArchivableUrl(row.url)) return toSourceDto(row, pendingArchive(await insertPendingArchive(tx, { sourceId, url: row.url, createdBy: actorId })));
+    return toSourceDto(row, await latestArchive(tx, sourceId));
   });
 }
 
@@ -82,4 +87,8 @@ export async function deleteSource(db: Db, sourceId: string, version: number, ac
     const [claim] = await tx.select().from(claims).where(eq(claims.id, current.claimId)).limit(1);
     if (claim) await recordHistory(tx, { workspaceId: claim.workspaceId, articleId: claim.articleId, claimId: claim.id, entityType: 'source', entityId: sourceId, action: 'delete', actorId, before: current });
   });
+}
+
+function pendingArchive(id: string): SourceArchiveDto {
+  return { id, status: 'pending', takenAt: null, error: null, finalUrl: null, hasPdf: false, hasText: false };
 }

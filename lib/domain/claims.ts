@@ -17,6 +17,22 @@ export interface SourceDto {
   /** Public sources are published; internal ones (the default) never leave the desk. */
   isPublic: boolean;
   version: number;
+  /** The newest archived copy of the page (taken when the source was attached), or null. */
+  archive?: SourceArchiveDto | null;
+}
+
+/** A source's archived copy as lists show it (lib/server/archive takes it; source_archives). */
+export interface SourceArchiveDto {
+  id: string;
+  status: 'pending' | 'done' | 'failed';
+  /** ISO time the page was fetched (null until done). */
+  takenAt: string | null;
+  /** Why it failed, for people (null unless failed). */
+  error: string | null;
+  finalUrl: string | null;
+  /** What can be opened: the rendered or fetched PDF, the readable text. */
+  hasPdf: boolean;
+  hasText: boolean;
 }
 
 /** One separate span of the article a claim covers (W3C: one SpecificResource target per part). */

@@ -86,6 +86,7 @@ function publicClaim(claim: ReportClaim): ReportClaim {
         ...(s.excerptSuffix !== undefined ? { excerptSuffix: s.excerptSuffix } : {}),
         accessedOn: s.accessedOn,
         isPublic: true,
+        ...(s.archiveUrl ? { archiveUrl: s.archiveUrl } : {}),
       })),
     replies: (claim.replies ?? [])
       .filter((r) => r.showPublicly === true)

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db';
 import { assertReachable, engineOf, migrateDb } from '@/db/client';
+import { purgeExpiredTrash } from '@/db/queries/article-trash';
 import { setEventBus } from '@/lib/events/bus';
 import { PgEventBus } from '@/lib/server/live/pg-bus';
 import { PgPresenceStore } from '@/lib/server/live/pg-presence';
@@ -16,6 +17,8 @@ export async function prepareDatabase(): Promise<void> {
   try {
     await assertReachable(db);
     await migrateDb(db);
+    // Archived copies of sources left pending by a server that stopped are taken again, in the background.
+    void import('@/lib/server/archive/queue').then(({ recoverArchivesSoon }) => recoverArchivesSoon(db)).catch((error: unknown) => console.error('[claimdesk] archived copies: recovery not started', error));
     const engine = engineOf(db);
     if (engine.dialect === 'postgres') {
       const bus = new PgEventBus({ pool: engine.pool, url: engine.config.dialect === 'postgres' ? engine.config.url : '', retentionMs: retentionMs() });
@@ -27,6 +30,8 @@ export async function prepareDatabase(): Promise<void> {
     console.error(`Claimdesk cannot start. ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
+  // Articles in the trash over TRASH_RETENTION_DAYS are deleted for good (also when the trash is read or something is trashed).
+  await purgeExpiredTrash(db).catch((error: unknown) => console.error('Could not empty the expired trash', error));
 }
 
 /** CLAIMDESK_EVENT_RETENTION_MINUTES (default 60): how long a disconnected client can catch up. */

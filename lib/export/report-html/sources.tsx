@@ -46,6 +46,14 @@ export function SourceItem({ source, internalReport }: { source: ReportSource; i
           <span className="acc">{`· accessed ${formatDate(source.accessedOn)}`}</span>
         </>
       )}
+      {source.archiveUrl && safeHttpUrl(source.archiveUrl) && (
+        <>
+          {' '}
+          <span className="acc">
+            · <a href={safeHttpUrl(source.archiveUrl)!}>archived copy</a>
+          </span>
+        </>
+      )}
       {source.excerpt.trim() && (
         <blockquote dir="auto" cite={url ?? undefined}>
           <p>

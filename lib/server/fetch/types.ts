@@ -14,6 +14,18 @@ export interface SafeFetchOptions {
   /** Content types accepted (lower-case, without parameters); others fail with 'not-html'. Default text/html and application/xhtml+xml. */
   accept?: readonly string[];
   signal?: AbortSignal;
+  /**
+   * CIDR list of addresses allowed although not public, instead of the env setting
+   * CLAIMDESK_FETCH_ALLOW_ADDRESSES (read when left out). Tests pass it; the app leaves it out.
+   */
+  allowAddresses?: string;
+  /** How host names are resolved (default: dns.lookup, all addresses). Tests pass a fake resolver. */
+  resolve?: (hostname: string) => Promise<readonly ResolvedAddress[]>;
+}
+
+export interface ResolvedAddress {
+  address: string;
+  family: 4 | 6;
 }
 
 export interface FetchedPage {
@@ -27,6 +39,8 @@ export interface FetchedPage {
   /** The body decoded to text (charset from the header or the page's <meta charset>, else UTF-8). */
   text: string;
   bytes: number;
+  /** The body as received, decompressed (for non-text types a caller accepted, e.g. application/pdf). */
+  body?: Buffer;
 }
 
 export type FetchFailure = 'bad-url' | 'private-address' | 'unreachable' | 'timeout' | 'too-large' | 'not-html' | 'too-many-redirects' | 'redirect-loop' | 'http-error';

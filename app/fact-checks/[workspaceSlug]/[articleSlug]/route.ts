@@ -1,5 +1,6 @@
 import { getDb } from '@/db';
 import { findPublicFactCheck } from '@/db/queries/public-fact-checks';
+import { withArchiveLinks } from '@/lib/server/archive/public-links';
 import { renderPublicArticlePage } from '@/lib/publishing/public-page/render';
 import { publicArticleUrl } from '@/lib/publishing/urls';
 import { appUrlOf, documentResponse, movedResponse, notFoundResponse, plausibleSlug, publicRoute } from '../../_lib/respond';
@@ -21,7 +22,7 @@ export async function GET(req: Request, context: { params: Promise<{ workspaceSl
     const found = await findPublicFactCheck(getDb(), workspaceSlug, articleSlug);
     if (found.kind === 'not_found') return notFoundResponse();
     if (found.kind === 'redirect') return movedResponse(publicArticleUrl(appUrl, found.workspaceSlug, found.articleSlug));
-    const html = await renderPublicArticlePage(found.snapshot, {
+    const html = await renderPublicArticlePage(found.retraction ? found.snapshot : await withArchiveLinks(getDb(), found.snapshot, { appUrl, workspaceSlug: found.workspaceSlug, articleSlug: found.articleSlug }), {
       appUrl,
       workspaceSlug: found.workspaceSlug,
       articleSlug: found.articleSlug,

@@ -1,5 +1,6 @@
 import { getDb } from '@/db';
 import { findPublicFactCheck } from '@/db/queries/public-fact-checks';
+import { withArchiveLinks } from '@/lib/server/archive/public-links';
 import { parseClaimNumber, renderPublicClaimPage } from '@/lib/publishing/public-page/render';
 import { publicClaimUrl } from '@/lib/publishing/urls';
 import { appUrlOf, documentResponse, movedResponse, notFoundResponse, plausibleSlug, publicRoute } from '../../../../_lib/respond';
@@ -21,7 +22,7 @@ export async function GET(req: Request, context: { params: Promise<{ workspaceSl
     const found = await findPublicFactCheck(getDb(), workspaceSlug, articleSlug);
     if (found.kind === 'not_found') return notFoundResponse();
     if (found.kind === 'redirect') return movedResponse(publicClaimUrl(appUrl, found.workspaceSlug, found.articleSlug, number));
-    const html = await renderPublicClaimPage(found.snapshot, number, {
+    const html = await renderPublicClaimPage(found.retraction ? found.snapshot : await withArchiveLinks(getDb(), found.snapshot, { appUrl, workspaceSlug: found.workspaceSlug, articleSlug: found.articleSlug }), number, {
       appUrl,
       workspaceSlug: found.workspaceSlug,
       articleSlug: found.articleSlug,

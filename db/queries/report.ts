@@ -4,7 +4,7 @@ import 'server-only';
  * the route, the CLI and the tests get report data from. A fixed number of queries however
  * many claims the article has (related rows are fetched for all claims at once).
  */
-import { asc, eq, getTableColumns, inArray } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import { transaction } from '../transaction';
 import { articlePublications, articles, claims, claimVerdicts, comments, historyEntries, ratingLevels, replyAttempts, sources, users, workspaces } from '../schema';
@@ -14,6 +14,7 @@ import { anchor, codePointIndex } from '@/lib/anchoring';
 import { ClaimPartsError, readClaimParts } from '@/lib/claims/parts';
 import type { ClaimPart } from '@/lib/domain/claims';
 import { orderClaimsByText } from '@/lib/editor/claim-ranges';
+import { docBlocks, docBlocksMatchText, type DocBlock } from '@/lib/editor/doc-blocks';
 import { AppError, notFound } from '@/lib/errors';
 import { commentPlainText } from '@/lib/review/mention-tokens';
 import type { ReportClaim, ReportPerson, ReportPublication, ReportVerdict, ReportViewModel } from '@/lib/export/view-model';
@@ -52,7 +53,7 @@ export async function buildReportViewModel(db: Db, articleId: string, opts: Repo
  * snapshot in the same transaction that records the publication). A fixed number of queries.
  */
 export async function buildReportViewModelInTx(tx: Tx, articleId: string, opts: ReportOptions): Promise<ReportViewModel> {
-  // Every article column but the editor document (~730 KB on a 100,000-word article): reports need the text only.
+  // Every article column but the editor document (~730 KB on a 100,000-word article), read below for its structure only.
   const { docJson: _docJson, ...articleColumns } = getTableColumns(articles);
   const [found] = await tx.select({ article: articleColumns, workspace: workspaces }).from(articles).innerJoin(workspaces, eq(workspaces.id, articles.workspaceId)).where(eq(articles.id, articleId)).limit(1);
   if (!found) throw notFound('Article');
@@ -65,6 +66,7 @@ export async function buildReportViewModelInTx(tx: Tx, articleId: string, opts: 
   const scale = await getScale(tx, workspace.id);
   const bounds = ratingBounds(scale.levels);
   const appUrl = opts.appUrl.replace(/\/+$/, '');
+  const blocks = await readArticleBlocks(tx, articleId, article.plainText);
 
   const claimRows = await tx
     .select()
@@ -221,6 +223,7 @@ export async function buildReportViewModelInTx(tx: Tx, articleId: string, opts: 
       status: article.status,
       revision: article.revision,
       text: article.plainText,
+      ...(blocks ? { blocks } : {}),
     },
     scale: {
       name: scale.name,
@@ -234,6 +237,18 @@ export async function buildReportViewModelInTx(tx: Tx, articleId: string, opts: 
     generatedAt: (opts.now ?? new Date()).toISOString(),
     appUrl,
   };
+}
+
+/**
+ * The article's structure (lib/editor/doc-blocks.ts) for the renderers: headings, lists, quotes,
+ * formatting and links over its plain text. Read from the document, which is not kept: the blocks
+ * are a few numbers per paragraph. Undefined (paragraphs, as before) if they do not describe the
+ * stored text, which would be a bug elsewhere: a report never highlights the wrong words for it.
+ */
+async function readArticleBlocks(tx: Tx, articleId: string, text: string): Promise<DocBlock[] | undefined> {
+  const [row] = await tx.select({ doc: articles.docJson }).from(articles).where(eq(articles.id, articleId)).limit(1);
+  const blocks = docBlocks(row?.doc);
+  return docBlocksMatchText(blocks, text) ? blocks : undefined;
 }
 
 /**
@@ -407,13 +422,14 @@ export class AmbiguousArticleError extends AppError {
 export async function findArticleForExport(db: Db, idOrSlug: string): Promise<ExportableArticle> {
   const needle = idOrSlug.trim();
   const columns = { id: articles.id, slug: articles.slug, title: articles.title, workspaceId: articles.workspaceId };
-  const [byId] = await db.select(columns).from(articles).where(eq(articles.id, needle)).limit(1);
+  // Trashed articles are not exported (db/queries/article-trash.ts): restore one first.
+  const [byId] = await db.select(columns).from(articles).where(and(eq(articles.id, needle), isNull(articles.deletedAt))).limit(1);
   if (byId) return byId;
   const bySlug = await db
     .select({ ...columns, workspaceSlug: workspaces.slug, workspaceName: workspaces.name })
     .from(articles)
     .innerJoin(workspaces, eq(workspaces.id, articles.workspaceId))
-    .where(eq(articles.slug, needle))
+    .where(and(eq(articles.slug, needle), isNull(articles.deletedAt)))
     .orderBy(asc(workspaces.slug));
   const [only, ...others] = bySlug;
   if (!only) throw new AppError('not_found', `No article has the id or slug "${needle}".`);

@@ -69,6 +69,21 @@ h2::after { content: ""; flex: 1; height: 1px; background: var(--rule); }
 .article-body:lang(fa) { font-family: var(--arabic); }
 .article-body p { margin: 0 0 1em; }
 .article-body p:last-child { margin-bottom: 0; }
+/* The article's own structure: headings (h3–h6, below the report's sections), lists, quotes. Logical sides, so RTL lists and quotes mirror. */
+.article-body :is(h3, h4, h5, h6) { margin: 1.3em 0 .45em; font-family: inherit; font-weight: 700; line-height: 1.4; letter-spacing: 0; text-transform: none; color: var(--ink); }
+.article-body > :is(h3, h4, h5, h6):first-child { margin-top: 0; }
+.article-body h3 { font-size: 1.22rem; }
+.article-body h4 { font-size: 1.1rem; }
+.article-body :is(h5, h6) { font-size: 1rem; }
+.article-body :is(ul, ol) { margin: 0 0 1em; padding-inline-start: 1.6em; }
+.article-body :is(ul, ol) :is(ul, ol) { margin: .2em 0 0; }
+.article-body li { margin: 0 0 .3em; }
+.article-body li > p, .article-body li > :is(h3, h4, h5, h6) { margin: 0; }
+.article-body li > p + p { margin-top: .4em; }
+.article-body blockquote { margin: 0 0 1em; padding: .05em 0; padding-inline-start: 1em; border-inline-start: 3px solid #8c959f; color: #30363d; }
+.article-body blockquote > :last-child { margin-bottom: 0; }
+.article-body :is(ul, ol, blockquote):last-child { margin-bottom: 0; }
+.article-body a[rel] { color: #1d4ed8; }
 .hl { background: var(--fill); border-bottom: 2px solid var(--line); padding-bottom: calc(var(--lane) * 3px); -webkit-box-decoration-break: clone; box-decoration-break: clone; }
 .hl-pending { border-bottom-style: dashed; }
 .mk { font: 700 .66rem/1 var(--sans); margin: 0 .12em; unicode-bidi: isolate; }
@@ -153,7 +168,10 @@ h2::after { content: ""; flex: 1; height: 1px; background: var(--rule); }
   .article-body { background: none; }
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   .claim, .keep, .notice { break-inside: avoid; page-break-inside: avoid; }
-  .article-body p { orphans: 3; widows: 3; }
+  .article-body :is(p, li) { orphans: 3; widows: 3; }
+  .article-body :is(h3, h4, h5, h6) { break-after: avoid; page-break-after: avoid; }
+  /* Article links: on paper, their address in brackets after the words (they cannot be clicked). */
+  .article-body a[rel][href^="http"]::after { content: " <" attr(href) ">"; font: .78em/1.3 var(--sans); color: var(--muted); overflow-wrap: anywhere; }
   a { color: inherit; }
   /* Print the address of source links (on paper they cannot be clicked), on a line of their own. */
   /* A passage's text-fragment link is long and its page's URL is printed above it: not printed. */

@@ -8,7 +8,7 @@ describe('JSON report', () => {
   const report = JSON.parse(json) as Record<string, unknown>;
 
   it('is pretty-printed and identifies its format', () => {
-    expect(json).toContain('\n  "format": "claimdesk-report",\n  "formatVersion": 3,');
+    expect(json).toContain('\n  "format": "claimdesk-report",\n  "formatVersion": 4,');
     expect(report.generator).toEqual({ name: 'Claimdesk', url: 'http://localhost:3000' });
     expect(report.generatedAt).toBe(vm.generatedAt);
   });

@@ -13,8 +13,10 @@ export const JSON_REPORT_FORMAT = 'claimdesk-report';
  * 2: stable claim numbers, exclusion, public flags, right of reply, audience and publication.
  * 3: multi-part claims (`parts` on claims with several spans; `quote`/`position` are the first
  * part's) and passage context on sources (`excerptPrefix`/`excerptSuffix`).
+ * 4: `article.blocks`, the article's structure over its text (lib/editor/doc-blocks.ts: headings,
+ * lists, quotes, bold/italic/strike and links, by offset), when the report was built from the database.
  */
-export const JSON_REPORT_FORMAT_VERSION = 3;
+export const JSON_REPORT_FORMAT_VERSION = 4;
 
 export function buildJsonReport(vm: ReportViewModel) {
   const summary = summarizeVerdicts(vm);

@@ -38,6 +38,7 @@ import {
   visibleSources,
 } from './audience';
 import { ORPHANED_PART_LABEL, PARTIAL_NOTE, PART_QUOTE_SEPARATOR, claimQuote, isPartial, quotePieces, sourcePassageUrl } from './claim-parts';
+import { ARTICLE_HEADING_SHIFT, layoutArticle, type LayoutBlock, type LayoutContainer, type LayoutInline, type LayoutNode } from './article-layout';
 import { placeClaims } from './segments';
 import { summarizeVerdicts } from './summary';
 import type { ReportArticle, ReportClaim, ReportSource, ReportViewModel } from './view-model';
@@ -123,49 +124,63 @@ function renderSummary(vm: ReportViewModel): string {
   return [intro, '', '| Verdict | Claims |', '| :-- | --: |', ...rows].join('\n');
 }
 
-/** Article paragraphs with a bold [n] after the last character of each claim. */
+/**
+ * The article's structure as Markdown (headings two levels down, under "## The article"; `-`/`1.`
+ * lists, nested by indentation; `>` quotes; **bold**, *italic*, ~~struck~~, [links](<url>)) with a
+ * bold [n] after the last character of each claim. Plain-text articles are paragraphs.
+ */
 function renderArticle(article: ReportArticle, claims: readonly ReportClaim[]): string {
   // Claim offsets index the text as stored, so it is never normalised; stray CRs are dropped per piece.
-  const text = article.text;
-  const markersAt = new Map<number, number[]>();
-  for (const { end, claim, continues } of placeClaims(text, claims)) {
-    // A multi-part claim is marked after its last part only.
-    if (continues) continue;
-    const numbers = markersAt.get(end);
-    if (numbers) numbers.push(claim.number);
-    else markersAt.set(end, [claim.number]);
-  }
-  // Marker positions in order, walked once alongside the lines.
-  const positions = [...markersAt.keys()].sort((a, b) => a - b);
-  let next = 0;
+  const nodes = layoutArticle(article, placeClaims(article.text, claims));
+  return markdownLines(nodes, article.text).join('\n');
+}
 
-  const out: string[] = [];
-  let lineStart = 0;
-  for (const line of text.split('\n')) {
-    const lineEnd = lineStart + line.length;
-    // Cut the line at marker positions; a marker at lineStart belongs to the previous line.
-    while (next < positions.length && positions[next]! <= lineStart) next += 1;
-    const cuts: number[] = [];
-    while (next < positions.length && positions[next]! <= lineEnd) cuts.push(positions[next++]!);
-    let from = lineStart;
-    let rendered = '';
-    for (const cut of cuts) {
-      rendered += escapePiece(text.slice(from, cut), from === lineStart);
-      rendered += marker(markersAt.get(cut) ?? [], text[cut - 1] ?? '', text[cut] ?? '');
-      from = cut;
-    }
-    rendered += escapePiece(text.slice(from, lineEnd), from === lineStart);
-    out.push(rendered);
-    lineStart = lineEnd + 1;
+/** Lines of a run of sibling nodes, a blank line between two. */
+function markdownLines(nodes: readonly LayoutNode[], text: string): string[] {
+  const lines: string[] = [];
+  let previous: { node: LayoutNode; bullet: string } | null = null;
+  for (const node of nodes) {
+    // Two lists of one kind in a row would read as one: the second uses the other bullet (or delimiter).
+    const before: { node: LayoutNode; bullet: string } | null = previous;
+    const sameKindAsBefore: boolean = before !== null && node.kind === 'container' && before.node.kind === 'container' && before.node.type === node.type;
+    const bullet: string = node.kind === 'container' && node.type === 'bulletList' ? (sameKindAsBefore && before?.bullet === '-' ? '*' : '-') : sameKindAsBefore && before?.bullet === '.' ? ')' : '.';
+    const own = node.kind === 'block' ? blockLines(node, text) : containerLines(node, text, bullet);
+    if (own.length === 0) continue;
+    if (lines.length > 0) lines.push('');
+    lines.push(...own);
+    previous = { node, bullet };
   }
-  // Blank lines separate paragraphs; a trailing backslash makes single newlines hard breaks.
-  return out
-    .join('\n')
-    .split(/\n{2,}/)
-    .map((p) => p.trim())
-    .filter((p) => p !== '')
-    .map((p) => p.replace(/\n/g, '\\\n'))
-    .join('\n\n');
+  return lines;
+}
+
+function containerLines(node: LayoutContainer, text: string, bullet: string): string[] {
+  if (node.type === 'blockquote') return markdownLines(node.children, text).map((line) => (line === '' ? '>' : `> ${line}`));
+  if (node.type === 'listItem') return markdownLines(node.children, text);
+  const lines: string[] = [];
+  let number = node.start ?? 1;
+  for (const item of node.children) {
+    const marker = node.type === 'bulletList' ? `${bullet} ` : `${number}${bullet} `;
+    number += 1;
+    const inner = item.kind === 'container' && item.type === 'listItem' ? markdownLines(item.children, text) : markdownLines([item], text);
+    const indent = ' '.repeat(marker.length);
+    if (inner.length === 0) lines.push(marker.trimEnd());
+    inner.forEach((line, i) => lines.push(i === 0 ? `${marker}${line}`.trimEnd() : line === '' ? '' : `${indent}${line}`));
+  }
+  return lines;
+}
+
+function blockLines(node: LayoutBlock, text: string): string[] {
+  const out = new MarkdownInline(text);
+  for (const child of node.children) out.node(child);
+  const body = out.result().trim();
+  if (node.level !== null) {
+    // One line: a heading cannot hold a line break.
+    const heading = body.replace(/\n/g, ' ');
+    return [`${'#'.repeat(Math.min(6, node.level + ARTICLE_HEADING_SHIFT))} ${heading}`.trimEnd()];
+  }
+  if (body === '') return [];
+  // A trailing backslash makes a single newline a hard break.
+  return body.split('\n').map((line, i, all) => (i < all.length - 1 ? `${line}\\` : line));
 }
 
 /**
@@ -179,9 +194,65 @@ function marker(numbers: number[], before: string, after: string): string {
   return `${lead}${markers}${trail}`;
 }
 
-function escapePiece(piece: string, atLineStart: boolean): string {
-  const clean = piece.replace(/\r/g, '');
-  return atLineStart ? escapeMarkdownLineStart(clean) : escapeMarkdownInline(clean);
+const PUNCTUATION = /[\p{P}\p{S}]/u;
+const WORD = /[\p{L}\p{N}\p{M}]/u;
+
+/** Inline Markdown of one block, written left to right (it knows what came before each piece). */
+class MarkdownInline {
+  private out = '';
+  constructor(private readonly text: string) {}
+
+  result(): string {
+    return this.out;
+  }
+
+  node(node: LayoutInline): void {
+    if (node.kind === 'text') {
+      node.text
+        .replace(/\r/g, '')
+        .split('\n')
+        .forEach((line, i) => {
+          if (i > 0) this.out += '\n';
+          this.out += this.atLineStart() ? escapeMarkdownLineStart(line) : escapeMarkdownInline(line);
+        });
+      return;
+    }
+    if (node.kind === 'markers') {
+      const numbers = node.ending.map((p) => p.claim.number);
+      this.out += marker(numbers, this.out.at(-1) ?? ' ', this.text[node.at] ?? '');
+      return;
+    }
+    const before = this.out;
+    for (const child of node.children) this.node(child);
+    const inner = this.out.slice(before.length);
+    this.out = before;
+    const core = inner.trim();
+    const lead = inner.slice(0, inner.length - inner.trimStart().length);
+    const trail = inner.slice(inner.trimEnd().length);
+    if (node.mark === 'link') {
+      this.out += core === '' ? inner : `${lead}[${core}](<${node.href ?? ''}>)${trail}`;
+      return;
+    }
+    const delimiter = node.mark === 'bold' ? '**' : node.mark === 'italic' ? '*' : '~~';
+    // CommonMark reads a delimiter as emphasis only when it "flanks" the words: no delimiters where it would not.
+    const prev = lead !== '' ? ' ' : (before.at(-1) ?? ' ');
+    const next = trail !== '' ? ' ' : (this.text[inlineEnd(node)] ?? ' ');
+    const opens = core !== '' && !(PUNCTUATION.test(core[0]!) && WORD.test(prev));
+    const closes = core !== '' && !(PUNCTUATION.test(core.at(-1)!) && WORD.test(next));
+    this.out += opens && closes && !core.includes('\n') ? `${lead}${delimiter}${core}${delimiter}${trail}` : inner;
+  }
+
+  /** At the start of a line (nothing written on it yet): block syntax there is neutralised. */
+  private atLineStart(): boolean {
+    return this.out === '' || this.out.endsWith('\n');
+  }
+}
+
+/** The text offset right after a mark's last character. */
+function inlineEnd(node: LayoutInline): number {
+  if (node.kind === 'text') return node.start + node.text.length;
+  if (node.kind === 'markers') return node.at;
+  return node.children.reduce((end, child) => Math.max(end, inlineEnd(child)), 0);
 }
 
 function renderClaim(vm: ReportViewModel, claim: ReportClaim): string {

@@ -72,6 +72,17 @@ describe('string HTML report equals the React components rendered with renderToS
     await expectSameAsReact({ ...vm, article: { ...vm.article, text: '\n\n\n\nA\r\n\r\nB\n' }, claims: [] });
   });
 
+  it('with archived copies of sources (a safe link, a hostile one left out)', async () => {
+    const vm = buildPublishedFixtureViewModel();
+    await expectSameAsReact({
+      ...vm,
+      claims: vm.claims.map((c): ReportClaim => ({
+        ...c,
+        sources: c.sources.map((s, i) => ({ ...s, archiveUrl: i % 2 ? 'javascript:alert(1)' : `https://claimdesk.test/archive/${s.id}?a=1&b="2"` })),
+      })),
+    });
+  });
+
   it('with multi-part claims (one partly orphaned) and sources quoting passages, internally and publicly', async () => {
     const vm = buildMultiPartFixtureViewModel();
     await expectSameAsReact(vm);

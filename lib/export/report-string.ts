@@ -34,9 +34,11 @@ import { safeHttpUrl, splitParagraphs } from './escape';
 import { ORPHANED_NOTE, PENDING_LABEL, checkerName, claimStatusLabel, formatDate as formatDateUncached, formatDateTime } from './format';
 import { REPORT_CSS } from './html-styles';
 import { languageTag } from './report-html/bits';
+import { ARTICLE_LINK_REL } from './report-html/annotated-article';
 import { sameWords } from './report-html/claim-card';
 import { REPORT_CSP } from './report-html/document';
-import { placeClaims, segmentText, type PlacedClaim } from './segments';
+import { headingTag, layoutArticle, layoutHasContent, type LayoutContainer, type LayoutInline, type LayoutNode } from './article-layout';
+import { placeClaims, type PlacedClaim } from './segments';
 import { summarizeVerdicts } from './summary';
 import { verdictColors as verdictColorsUncached, type VerdictColors } from './verdict-colors';
 import type { ReportClaim, ReportComment, ReportReplyAttempt, ReportReviewerVerdict, ReportSource, ReportVerdict, ReportViewModel } from './view-model';
@@ -274,8 +276,12 @@ function summary(cx: Context): string {
 
 /** The annotated article (annotated-article.tsx), appended to `out`. */
 function annotatedArticle(cx: Context, claims: readonly ReportClaim[], out: string[]): void {
-  const text = cx.vm.article.text;
-  const placed = placeClaims(text, claims);
+  const { article } = cx.vm;
+  const nodes = layoutArticle(article, placeClaims(article.text, claims));
+  if (!layoutHasContent(nodes)) {
+    out.push('<p class="empty">The article has no text.</p>');
+    return;
+  }
   // Each claim's opening <span> is built once, however many segments it covers.
   const openTags = new Map<PlacedClaim, string>();
   const open = (p: PlacedClaim): string => {
@@ -297,36 +303,43 @@ function annotatedArticle(cx: Context, claims: readonly ReportClaim[], out: stri
     for (const p of covering) html += open(p);
     return html + inner + '</span>'.repeat(covering.length);
   };
-
-  const paragraphs: string[] = [];
-  let current = '';
-  for (const segment of segmentText(text, placed)) {
-    const pieces = segment.text.split(/(?:\r?\n){2,}/);
-    for (let index = 0; index < pieces.length; index += 1) {
-      if (index > 0) {
-        paragraphs.push(current);
-        current = '';
+  const inline = (node: LayoutInline): string => {
+    switch (node.kind) {
+      case 'text':
+        return wrap(multiline(node.text), node.covering);
+      case 'markers': {
+        // Markers sit inside the claims that carry on past this point, so their highlight stays unbroken.
+        let markers = '';
+        for (const p of node.ending) markers += marker(p.claim);
+        return wrap(markers, node.continuing);
       }
-      const piece = pieces[index]!;
-      if (piece !== '') current += wrap(multiline(piece), segment.covering);
+      case 'mark': {
+        const inner = node.children.map(inline).join('');
+        if (node.mark === 'bold') return `<strong>${inner}</strong>`;
+        if (node.mark === 'italic') return `<em>${inner}</em>`;
+        if (node.mark === 'strike') return `<s>${inner}</s>`;
+        return `<a${attr('href', node.href)} rel="${ARTICLE_LINK_REL}">${inner}</a>`;
+      }
     }
-    if (segment.ending.length > 0) {
-      // Markers sit inside the claims that carry on past this point, so their highlight stays unbroken.
-      const continuing = segment.covering.filter((p) => p.end > segment.end);
-      let markers = '';
-      for (const p of segment.ending) markers += marker(p.claim);
-      current += wrap(markers, continuing);
+  };
+  const block = (node: LayoutNode): void => {
+    if (node.kind === 'block') {
+      const tag = node.level === null ? 'p' : headingTag(node.level);
+      out.push(`<${tag} dir="auto">`);
+      for (const child of node.children) out.push(inline(child));
+      out.push(`</${tag}>`);
+      return;
     }
-  }
-  paragraphs.push(current);
-  let any = false;
-  for (const chunks of paragraphs) {
-    if (chunks === '') continue;
-    any = true;
-    out.push('<p dir="auto">', chunks, '</p>');
-  }
-  if (!any) out.push('<p class="empty">The article has no text.</p>');
+    const tag = CONTAINER_TAGS[node.type];
+    if (node.type === 'listItem') out.push('<li>');
+    else out.push(`<${tag} dir="${node.dir}"${node.type === 'orderedList' && node.start !== 1 ? attr('start', node.start) : ''}>`);
+    node.children.forEach(block);
+    out.push(`</${tag}>`);
+  };
+  nodes.forEach(block);
 }
+
+const CONTAINER_TAGS: Record<LayoutContainer['type'], string> = { bulletList: 'ul', orderedList: 'ol', listItem: 'li', blockquote: 'blockquote' };
 
 function marker(claim: ReportClaim): string {
   return `<sup class="mk"><a href="#claim-${claim.number}" aria-label="Claim ${claim.number}">[${claim.number}]</a></sup>`;
@@ -424,6 +437,9 @@ function sourceItem(cx: Context, source: ReportSource): string {
     : `${bdi(title)} <span class="bad-url">${esc(source.url)}</span> <span class="acc">(not a web link)</span>`;
   if (source.publisher.trim()) out += ` — <span class="pub" dir="auto">${esc(source.publisher)}</span>`;
   if (source.accessedOn) out += ` <span class="acc">${esc(`· accessed ${cx.formatDate(source.accessedOn)}`)}</span>`;
+  // The archived copy taken when the source was attached (sources.tsx).
+  const archive = source.archiveUrl ? safeHttpUrl(source.archiveUrl) : null;
+  if (archive) out += ` <span class="acc">· <a href="${esc(archive)}">archived copy</a></span>`;
   if (source.excerpt.trim()) {
     const passage = passageUrl ? `<a class="passage" href="${esc(passageUrl)}">${multiline(source.excerpt)}</a>` : multiline(source.excerpt);
     out += `<blockquote dir="auto"${attr('cite', url ?? undefined)}><p>${passage}</p></blockquote>`;

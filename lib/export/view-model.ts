@@ -1,3 +1,5 @@
+import type { DocBlock } from '@/lib/editor/doc-blocks';
+
 /**
  * The report view model: everything an export needs, built once from the database
  * (db/queries/report.ts) and rendered by the pure per-format modules in this folder.
@@ -46,6 +48,11 @@ export interface ReportSource {
   accessedOn: string | null;
   /** Internal sources (the default) appear only in internal reports, marked as internal. */
   isPublic: boolean;
+  /**
+   * The public page's link to the archived copy of the source page (set when the page is served,
+   * lib/server/archive/public-links.ts; never stored in a snapshot).
+   */
+  archiveUrl?: string;
 }
 
 export interface ReportComment {
@@ -173,6 +180,13 @@ export interface ReportArticle {
   revision: number;
   /** Canonical plain text: paragraphs separated by "\n\n". */
   text: string;
+  /**
+   * The article's structure over `text` (lib/editor/doc-blocks.ts): its textblocks in order with
+   * their offsets, kind (paragraph, heading level), containers (lists, items, quotes) and inline
+   * formatting (bold, italic, strike, links). Absent in snapshots and reports from before it
+   * existed: renderers then split `text` into paragraphs (lib/export/article-layout.ts).
+   */
+  blocks?: DocBlock[];
 }
 
 export interface ReportWorkspace {

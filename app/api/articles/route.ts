@@ -2,13 +2,15 @@ import { authorize } from '@/db/queries/access';
 import { createArticle } from '@/db/queries/articles';
 import { ARTICLE_BODY_LIMIT_BYTES } from '@/lib/api/body';
 import { apiRoute, readJson } from '@/lib/server/api/handler';
-import { createArticleSchema } from '@/lib/validations/articles';
-import { idSchema } from '@/lib/validations/common';
+import { createArticleRequestSchema } from '@/lib/validations/articles';
 
-const bodySchema = createArticleSchema.extend({ workspaceId: idSchema });
-
+/**
+ * Creates an article from its plain `text`, or from the `doc` the import preview gave (with its
+ * `importFormat`): the document is checked again by the article schema (a client may send any
+ * JSON), an empty one is refused, and nothing is created on any refusal.
+ */
 export const POST = apiRoute(async ({ req, user, db }) => {
-  const input = await readJson(req, bodySchema, { maxBytes: ARTICLE_BODY_LIMIT_BYTES });
+  const input = await readJson(req, createArticleRequestSchema, { maxBytes: ARTICLE_BODY_LIMIT_BYTES });
   await authorize(db, user.id, input.workspaceId, 'article:create', 'Workspace');
   const article = await createArticle(db, { ...input, createdBy: user.id });
   return Response.json({ article: { id: article.id, slug: article.slug } }, { status: 201 });

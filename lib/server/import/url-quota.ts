@@ -1,0 +1,25 @@
+/**
+ * URL imports per user: each one makes the server fetch a page from the web (up to 10 MB, 10 s),
+ * so a script or a stuck button must not turn the app into a crawler. Counted in the database
+ * (db/queries/rate-limits.ts), so the limit holds across restarts and instances.
+ */
+import type { RateLimit } from '@/lib/domain/rate-limits';
+
+export const URL_IMPORT_LIMIT: RateLimit = { limit: 30, windowMs: 10 * 60_000 };
+
+export function urlImportKey(userId: string): string {
+  return `url-import:user:${userId}`;
+}
+
+/** Whole seconds for Retry-After (at least 1). */
+export function retryAfterSeconds(retryAfterMs: number): number {
+  return Math.max(1, Math.ceil(retryAfterMs / 1000));
+}
+
+export function urlImportLimitMessage(limit: RateLimit, retryAfterMs: number): string {
+  const seconds = retryAfterSeconds(retryAfterMs);
+  const minutes = Math.ceil(seconds / 60);
+  const wait = seconds < 60 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const window = limit.windowMs % 60_000 === 0 ? `${limit.windowMs / 60_000} minutes` : `${Math.round(limit.windowMs / 1000)} seconds`;
+  return `You have fetched ${limit.limit} web address${limit.limit === 1 ? '' : 'es'} in the last ${window}, the most allowed. Try again in ${wait}, or save the page and upload it as an .html file.`;
+}

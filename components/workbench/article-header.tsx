@@ -1,5 +1,7 @@
 'use client';
 
+import { textDirection } from '@/lib/text/direction';
+import { ArticleDetailsActions, useArticleHeadline } from '@/components/articles/article-details-dialog';
 import { BlindReviewToggle } from '@/components/review/blind-review-toggle';
 import { PresenceBar } from '@/components/review/presence-bar';
 import { ArticleStatusControl } from './article-status-control';
@@ -12,7 +14,9 @@ import type { WorkbenchArticle } from './types';
  * presence, then the toolbar: mark claim, export, edit text; and the "choose new words" banner),
  * then the title and byline, which scroll with the text.
  */
-export function ArticleHeader({ article }: { article: WorkbenchArticle }) {
+export function ArticleHeader({ article: rendered }: { article: WorkbenchArticle }) {
+  // Title, outlet, byline … as they are now (the Details dialog, here or in another workbench, changes them).
+  const article = useArticleHeadline(rendered);
   const safeUrl = article.url && /^https?:\/\//i.test(article.url) ? article.url : null;
   return (
     <>
@@ -21,6 +25,7 @@ export function ArticleHeader({ article }: { article: WorkbenchArticle }) {
           <span className="uppercase tracking-wide">{article.outlet}</span>
           <ArticleStatusControl />
           <BlindReviewToggle />
+          <ArticleDetailsActions />
           <span className="ml-auto">
             <PresenceBar />
           </span>
@@ -29,7 +34,7 @@ export function ArticleHeader({ article }: { article: WorkbenchArticle }) {
         <SpanModeBanner />
       </div>
       <header className="mb-8">
-        <h1 className="mt-2 font-serif text-3xl leading-tight font-bold tracking-tight text-balance">{article.title}</h1>
+        <h1 dir={textDirection(article.title) ?? 'auto'} className="mt-2 font-serif text-3xl leading-tight font-bold tracking-tight text-balance">{article.title}</h1>
         <p className="mt-2 text-sm text-[var(--color-muted)]">
           {[article.byline && `By ${article.byline}`, article.publishedOn && `Published ${article.publishedOn}`].filter(Boolean).join(' · ')}
           {safeUrl && (

@@ -25,7 +25,7 @@ function publication(status: ArticleStatus, everPublished: boolean): Publication
 /** Server-renders `node` inside a workbench whose cache holds the article row (and publication state). */
 function render(node: ReactNode, { status, role = 'editor', state }: { status: ArticleStatus; role?: Role; state?: PublicationStateDto }): string {
   const client = new QueryClient();
-  client.setQueryData<ArticleMeta>(queryKeys.article('a'), { id: 'a', version: 4, revision: 1, status, blindReview: false });
+  client.setQueryData<ArticleMeta>(queryKeys.article('a'), { id: 'a', version: 4, revision: 1, status, blindReview: false, title: 'T', outlet: '', byline: '', url: null, publishedOn: null, language: 'en', sourceCredit: '' });
   if (state) client.setQueryData(queryKeys.publication('a'), state);
   const init = { articleId: 'a', user: { id: 'u', name: 'Tom', role }, levels: [], members: [], firstPublishedAt: state?.firstPublishedAt ?? null, shown: { revision: 1, doc: {} }, activeId: null, openTab: 'details' as const };
   // A minimal init (only what these components read), hence the cast.

@@ -28,7 +28,8 @@ export async function getJson<T>(url: string): Promise<T> {
   return result.data;
 }
 
-export type ArticleMeta = Pick<WorkbenchArticle, 'id' | 'version' | 'revision' | 'status' | 'blindReview'>;
+/** The light row: versions, workflow state and the metadata the header shows (the Details dialog edits it). */
+export type ArticleMeta = Pick<WorkbenchArticle, 'id' | 'version' | 'revision' | 'status' | 'blindReview' | 'title' | 'outlet' | 'byline' | 'url' | 'publishedOn' | 'language' | 'sourceCredit'>;
 export interface ArticleText {
   revision: number;
   doc: Record<string, unknown>;
@@ -160,8 +161,8 @@ export function useHistory(claimId: string) {
  * asked for, in full, kept where the claim panel looks before fetching a claim (fetchFullClaim).
  */
 export function seedWorkbenchCache(client: QueryClient, article: WorkbenchArticle, claims: ClaimRow[] | null, assignments: AssignmentDto[], openClaim: ClaimDto | null = null): void {
-  const { id, version, revision, status, blindReview, doc } = article;
-  client.setQueryData<ArticleMeta>(queryKeys.article(id), { id, version, revision, status, blindReview });
+  const { id, version, revision, status, blindReview, doc, title, outlet, byline, url, publishedOn, language, sourceCredit } = article;
+  client.setQueryData<ArticleMeta>(queryKeys.article(id), { id, version, revision, status, blindReview, title, outlet, byline, url, publishedOn, language, sourceCredit });
   client.setQueryData<ArticleText>(queryKeys.articleText(id), { revision, doc });
   if (claims) client.setQueryData<ClaimRow[]>(queryKeys.claims(id), openClaim ? upsertNewer<ClaimRow>(claims, openClaim) : claims);
   if (openClaim) client.setQueryData<{ claim: ClaimDto }>(queryKeys.claim(openClaim.id), { claim: openClaim });

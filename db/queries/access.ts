@@ -1,10 +1,19 @@
 import 'server-only';
-import { and, eq, getTableColumns, inArray } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import { articles, claims, memberships, sources } from '../schema';
 import type { Role } from '@/lib/domain/roles';
 import { can, type Action } from '@/lib/auth/permissions';
 import { forbidden, notFound } from '@/lib/errors';
+
+/**
+ * Not in the trash (articles.deleted_at null). A trashed article is "not found" to every route and
+ * page but the trash list and restore (db/queries/article-trash.ts): every query that hands out an
+ * article, or something of one, by id or in a list adds this condition.
+ */
+export function notTrashed() {
+  return isNull(articles.deletedAt);
+}
 
 export async function getRole(db: Db, userId: string, workspaceId: string): Promise<Role | null> {
   const [row] = await db
@@ -54,7 +63,7 @@ export async function authorizeArticle(db: Db, userId: string, articleId: string
     .select({ article: columnsCache, role: memberships.role })
     .from(articles)
     .leftJoin(memberships, and(eq(memberships.workspaceId, articles.workspaceId), eq(memberships.userId, userId)))
-    .where(eq(articles.id, articleId))
+    .where(and(eq(articles.id, articleId), notTrashed()))
     .limit(1);
   if (!row) throw notFound('Article');
   const role = checkRole(row.role ?? null, action, 'Article');
@@ -73,7 +82,7 @@ export async function getArticleMembership(db: Db, userId: string, articleId: st
     .select({ workspaceId: articles.workspaceId, role: memberships.role })
     .from(articles)
     .leftJoin(memberships, and(eq(memberships.workspaceId, articles.workspaceId), eq(memberships.userId, userId)))
-    .where(eq(articles.id, articleId))
+    .where(and(eq(articles.id, articleId), notTrashed()))
     .limit(1);
   return row ? { workspaceId: row.workspaceId, role: row.role ?? null } : null;
 }
@@ -93,7 +102,7 @@ export async function getArticleRoles(db: Db, articleId: string, userIds: readon
     .select({ userId: memberships.userId, role: memberships.role })
     .from(articles)
     .innerJoin(memberships, eq(memberships.workspaceId, articles.workspaceId))
-    .where(and(eq(articles.id, articleId), inArray(memberships.userId, [...userIds])));
+    .where(and(eq(articles.id, articleId), notTrashed(), inArray(memberships.userId, [...userIds])));
   return new Map(rows.map((r) => [r.userId, r.role]));
 }
 
@@ -109,14 +118,20 @@ export async function authorizeArticleScope(db: Db, userId: string, articleId: s
 
 /** The article's document (Tiptap JSON) and revision, for callers that send the document itself. */
 export async function getArticleDoc(db: Db, articleId: string): Promise<{ doc: unknown; revision: number }> {
-  const [row] = await db.select({ doc: articles.docJson, revision: articles.revision }).from(articles).where(eq(articles.id, articleId)).limit(1);
+  const [row] = await db.select({ doc: articles.docJson, revision: articles.revision }).from(articles).where(and(eq(articles.id, articleId), notTrashed())).limit(1);
   if (!row) throw notFound('Article');
   return row;
 }
 
 export async function authorizeClaim(db: Db, userId: string, claimId: string, action: Action) {
-  const [claim] = await db.select().from(claims).where(eq(claims.id, claimId)).limit(1);
-  if (!claim) throw notFound('Claim');
+  const [row] = await db
+    .select({ claim: claims })
+    .from(claims)
+    .innerJoin(articles, eq(articles.id, claims.articleId))
+    .where(and(eq(claims.id, claimId), notTrashed()))
+    .limit(1);
+  if (!row) throw notFound('Claim');
+  const { claim } = row;
   const role = await authorize(db, userId, claim.workspaceId, action, 'Claim');
   return { claim, role };
 }
@@ -126,7 +141,8 @@ export async function authorizeSource(db: Db, userId: string, sourceId: string, 
     .select({ source: sources, workspaceId: claims.workspaceId, articleId: claims.articleId })
     .from(sources)
     .innerJoin(claims, eq(claims.id, sources.claimId))
-    .where(eq(sources.id, sourceId))
+    .innerJoin(articles, eq(articles.id, claims.articleId))
+    .where(and(eq(sources.id, sourceId), notTrashed()))
     .limit(1);
   if (!row) throw notFound('Source');
   const role = await authorize(db, userId, row.workspaceId, action, 'Source');

@@ -13,7 +13,7 @@ import 'server-only';
  * - otherwise only members of the article's workspace get it (blind review applies as in their
  *   own export); everyone else gets nothing, exactly as for an id that does not exist.
  */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import { articlePublications, articles, claims } from '../schema';
 import { getRole } from './access';
@@ -48,7 +48,8 @@ export async function findAnnotation(db: Db, request: AnnotationRequest): Promis
     .select({ id: claims.id, articleId: claims.articleId, workspaceId: claims.workspaceId, status: articles.status })
     .from(claims)
     .innerJoin(articles, eq(articles.id, claims.articleId))
-    .where(eq(claims.id, request.claimId))
+    // A claim of a trashed article has no annotation (db/queries/article-trash.ts).
+    .where(and(eq(claims.id, request.claimId), isNull(articles.deletedAt)))
     .limit(1);
   if (!claim) return null;
   const appUrl = request.appUrl.replace(/\/+$/, '');

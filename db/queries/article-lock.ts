@@ -36,13 +36,16 @@ export async function lockArticleRow(tx: Tx, articleId: string): Promise<Article
     claimCounter: articles.claimCounter,
     publishedOn: articles.publishedOn,
     url: articles.url,
+    deletedAt: articles.deletedAt,
   };
   const [row] =
     activeDialect() === 'postgres'
       ? await tx.update(articles).set({ status: sql`${articles.status}` }).where(eq(articles.id, articleId)).returning(columns)
       : await tx.select(columns).from(articles).where(eq(articles.id, articleId)).limit(1);
-  if (!row) throw notFound('Article');
-  return row;
+  // A trashed article is gone for every write (db/queries/article-trash.ts restores it first).
+  if (!row || row.deletedAt) throw notFound('Article');
+  const { deletedAt: _deletedAt, ...locked } = row;
+  return locked;
 }
 
 export interface ArticleLockRow {

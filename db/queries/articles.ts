@@ -1,12 +1,14 @@
 import 'server-only';
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { JSONContent } from '@tiptap/core';
 import type { Db } from '../client';
 import { transaction } from '../transaction';
 import { articles, claims, claimVerdicts, memberships, workspaces } from '../schema';
 import type { ArticleStatus } from '@/lib/domain/statuses';
 import { jsonDocToText, plainTextToDocJson } from '@/lib/editor/doc-text';
-import { conflict, notFound } from '@/lib/errors';
+import { AppError, conflict, notFound } from '@/lib/errors';
+import type { ImportFormat } from '@/lib/domain/imports';
+import { parseArticleDocInput } from '@/lib/editor/article-schema';
 import { slugify, uniqueSlug } from '@/lib/text/slug';
 import { reanchorArticleClaims } from './claim-anchoring';
 import { recordRevision } from './article-revisions';
@@ -72,6 +74,8 @@ export async function listArticlesForUser(db: Db, userId: string): Promise<Artic
     .innerJoin(memberships, and(eq(memberships.workspaceId, articles.workspaceId), eq(memberships.userId, userId)))
     .innerJoin(workspaces, eq(workspaces.id, articles.workspaceId))
     .leftJoin(claimCounts, eq(claimCounts.articleId, articles.id))
+    // Trashed articles are listed on the trash page only (db/queries/article-trash.ts).
+    .where(isNull(articles.deletedAt))
     .orderBy(desc(articles.updatedAt), asc(articles.title));
   return rows.map(({ ratedCount, ratedAndVoted, blindReview, role, updatedAt, ...row }) => ({
     ...row,
@@ -89,25 +93,50 @@ export interface NewArticle {
   publishedOn: string | null;
   language: string;
   sourceCredit: string;
-  text: string;
+  /** Plain text, paragraphs separated by blank lines; or `doc`. */
+  text?: string;
+  /** An editor document (from an importer or the preview), checked here by the article schema; or `text`. */
+  doc?: JSONContent;
+  /** How the article came in (articles.import_format); `text` unless given. */
+  importFormat?: ImportFormat;
   slug?: string;
   status?: ArticleStatus;
   createdBy: string | null;
 }
 
+export const EMPTY_ARTICLE_MESSAGE = 'The article has no text.';
+
+/**
+ * The document and canonical text a new article starts with: `doc` checked strictly by the
+ * article schema (422 naming `doc` when invalid), or `text` split into paragraphs. An article with
+ * no text at all is refused (422), so nothing is created that has nothing to check.
+ */
+function initialDoc(input: Pick<NewArticle, 'text' | 'doc'>): { doc: JSONContent; text: string; field: 'doc' | 'text' } {
+  if (input.doc !== undefined) {
+    const checked = parseArticleDocInput(input.doc);
+    return { doc: checked.doc, text: checked.text, field: 'doc' };
+  }
+  const doc = plainTextToDocJson(input.text ?? '');
+  return { doc, text: jsonDocToText(doc), field: 'text' };
+}
+
 export async function createArticle(db: Db, input: NewArticle) {
+  // Checked before the transaction: a long document's check is CPU work that holds no lock.
+  const initial = initialDoc(input);
+  if (initial.text.trim() === '') throw new AppError('unprocessable', EMPTY_ARTICLE_MESSAGE, { fields: [{ path: initial.field, message: EMPTY_ARTICLE_MESSAGE }] });
   return transaction(db, async (tx) => {
     const taken = new Set((await tx.select({ slug: articles.slug }).from(articles).where(eq(articles.workspaceId, input.workspaceId))).map((r) => r.slug));
-    const doc = plainTextToDocJson(input.text);
-    const { text, slug, ...metadata } = input;
+    const { doc, text: plainText } = initial;
+    const { text, doc: inputDoc, slug, importFormat, ...metadata } = input;
     void text;
+    void inputDoc;
     const [row] = await tx
       .insert(articles)
-      .values({ ...metadata, slug: uniqueSlug(slug ?? slugify(input.title), taken), docJson: doc, plainText: jsonDocToText(doc) })
+      .values({ ...metadata, importFormat: importFormat ?? 'text', slug: uniqueSlug(slug ?? slugify(input.title), taken), docJson: doc, plainText })
       .returning();
     if (!row) throw new Error('createArticle: the insert returned no row');
     await recordRevision(tx, { articleId: row.id, revision: row.revision, changes: [], text: row.plainText, doc, actorId: input.createdBy, first: true });
-    await recordHistory(tx, { workspaceId: row.workspaceId, articleId: row.id, claimId: null, entityType: 'article', entityId: row.id, action: 'create', actorId: input.createdBy, after: { title: row.title, slug: row.slug } });
+    await recordHistory(tx, { workspaceId: row.workspaceId, articleId: row.id, claimId: null, entityType: 'article', entityId: row.id, action: 'create', actorId: input.createdBy, after: { title: row.title, slug: row.slug, importFormat: row.importFormat } });
     return row;
   });
 }

@@ -39,7 +39,9 @@ export async function listAssignments(db: Db, articleId: string): Promise<Assign
 }
 
 export async function getAssignment(db: Db, assignmentId: string): Promise<AssignmentDto> {
-  const row = (await assignmentRows(db, eq(assignments.id, assignmentId)))[0];
+  // An assignment on a trashed article is gone with it (db/queries/article-trash.ts).
+  const live = db.select({ id: articles.id }).from(articles).where(isNull(articles.deletedAt));
+  const row = (await assignmentRows(db, and(eq(assignments.id, assignmentId), inArray(assignments.articleId, live))!))[0];
   if (!row) throw notFound('Assignment');
   return row;
 }
@@ -147,7 +149,7 @@ export async function myQueue(db: Db, userId: string): Promise<MyQueue> {
       .innerJoin(workspaces, eq(workspaces.id, articles.workspaceId))
       .innerJoin(memberships, and(eq(memberships.workspaceId, articles.workspaceId), eq(memberships.userId, userId), inArray(memberships.role, ['reviewer', 'editor', 'owner'])))
       .leftJoin(claimVerdicts, and(eq(claimVerdicts.claimId, claims.id), eq(claimVerdicts.userId, userId)))
-      .where(and(eq(assignments.assigneeId, userId), isNull(claimVerdicts.id), or(ne(claims.status, 'resolved'), and(eq(articles.blindReview, true), eq(memberships.role, 'reviewer'))), ne(articles.status, 'published')));
+      .where(and(eq(assignments.assigneeId, userId), isNull(claimVerdicts.id), isNull(articles.deletedAt), or(ne(claims.status, 'resolved'), and(eq(articles.blindReview, true), eq(memberships.role, 'reviewer'))), ne(articles.status, 'published')));
   const direct = (await pending(eq(claims.id, assignments.claimId))).map((r) => ({ ...r, assignedVia: 'claim' as const }));
   const viaArticle = (await pending(and(isNull(assignments.claimId), eq(claims.articleId, assignments.articleId))!)).map((r) => ({ ...r, assignedVia: 'article' as const }));
   // A claim assigned both ways is listed once, as its direct assignment.

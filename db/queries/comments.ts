@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import { transaction } from '../transaction';
-import { claims, comments, historyEntries, memberships, mentions, users } from '../schema';
+import { articles, claims, comments, historyEntries, memberships, mentions, users } from '../schema';
 import { AppError, conflict, forbidden, notFound } from '@/lib/errors';
 import { scrubDeletedCommentAudit } from '@/lib/review/deleted-comments';
 import { mentionedUserIds, mentionsOutside } from '@/lib/review/mention-tokens';
@@ -68,6 +68,8 @@ export async function getCommentScope(db: Db, commentId: string) {
     .select({ comment: comments, workspaceId: claims.workspaceId, articleId: claims.articleId })
     .from(comments)
     .innerJoin(claims, eq(claims.id, comments.claimId))
+    // A comment on a trashed article is gone with it (db/queries/article-trash.ts).
+    .innerJoin(articles, and(eq(articles.id, claims.articleId), isNull(articles.deletedAt)))
     .where(eq(comments.id, commentId))
     .limit(1);
   if (!row) throw notFound('Comment');

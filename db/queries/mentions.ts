@@ -35,7 +35,7 @@ export async function listMentions(db: Db, userId: string, options: { unreadOnly
     .innerJoin(articles, eq(articles.id, claims.articleId))
     .innerJoin(memberships, and(eq(memberships.workspaceId, articles.workspaceId), eq(memberships.userId, userId)))
     .leftJoin(author, eq(author.id, comments.authorId))
-    .where(and(eq(mentions.userId, userId), isNull(comments.deletedAt), options.unreadOnly ? isNull(mentions.readAt) : undefined))
+    .where(and(eq(mentions.userId, userId), isNull(comments.deletedAt), isNull(articles.deletedAt), options.unreadOnly ? isNull(mentions.readAt) : undefined))
     .orderBy(desc(mentions.createdAt), desc(mentions.id))
     .limit(options.limit ?? 100);
   return rows.map(({ body: stored, ...r }) => {

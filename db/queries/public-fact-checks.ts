@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray, max, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, max, ne } from 'drizzle-orm';
 import type { Db } from '../client';
 import { articlePublications, articles, workspaces } from '../schema';
 import type { ArticleStatus } from '@/lib/domain/statuses';
@@ -11,6 +11,7 @@ import type { ReportViewModel } from '@/lib/export/view-model';
  * report view model) of an article's latest `published`/`corrected` row. An article that was
  * reopened for correction keeps serving that snapshot until it is republished; a retracted one
  * serves it with its retraction (the page shows the notice). Nothing else of the database leaks.
+ * An article in the trash (deleted_at set) has no public page, sitemap or feed entry.
  */
 
 /** Publication steps that carry a snapshot. */
@@ -67,7 +68,7 @@ export async function findPublicFactCheck(db: Db, workspaceSlug: string, article
     .select(articleRef)
     .from(articles)
     .innerJoin(workspaces, eq(workspaces.id, articles.workspaceId))
-    .where(and(eq(workspaces.slug, workspaceSlug), eq(articles.slug, articleSlug)))
+    .where(and(eq(workspaces.slug, workspaceSlug), eq(articles.slug, articleSlug), isNull(articles.deletedAt)))
     .limit(1);
   if (current) {
     const found = await loadPublished(db, current);
@@ -82,7 +83,7 @@ export async function findPublicFactCheck(db: Db, workspaceSlug: string, article
     .orderBy(desc(articlePublications.createdAt), desc(articlePublications.sequence))
     .limit(1);
   if (!old || old.articleId === current?.id) return { kind: 'not_found' };
-  const [target] = await db.select(articleRef).from(articles).innerJoin(workspaces, eq(workspaces.id, articles.workspaceId)).where(eq(articles.id, old.articleId)).limit(1);
+  const [target] = await db.select(articleRef).from(articles).innerJoin(workspaces, eq(workspaces.id, articles.workspaceId)).where(and(eq(articles.id, old.articleId), isNull(articles.deletedAt))).limit(1);
   if (!target || (target.workspaceSlug === workspaceSlug && target.slug === articleSlug)) return { kind: 'not_found' };
   if (!(await latestSnapshotRow(db, target.id))) return { kind: 'not_found' };
   return { kind: 'redirect', workspaceSlug: target.workspaceSlug, articleSlug: target.slug };
@@ -161,7 +162,7 @@ export async function listPublicFactChecks(db: Db, workspaceSlug: string): Promi
     .from(latest)
     .innerJoin(articlePublications, and(eq(articlePublications.articleId, latest.articleId), eq(articlePublications.sequence, latest.sequence)))
     .innerJoin(articles, eq(articles.id, latest.articleId))
-    .where(and(eq(articles.workspaceId, workspace.id), ne(articles.status, 'retracted')));
+    .where(and(eq(articles.workspaceId, workspace.id), ne(articles.status, 'retracted'), isNull(articles.deletedAt)));
 
   const entries = rows
     .filter((row) => isSnapshot(row.snapshot))

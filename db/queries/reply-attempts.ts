@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import { transaction } from '../transaction';
-import { claims, replyAttempts, users } from '../schema';
+import { articles, claims, replyAttempts, users } from '../schema';
 import { conflict, notFound } from '@/lib/errors';
 import type { ReplyAttemptDto } from '@/lib/domain/publishing';
 import type { ReplyAttemptFields, UpdateReplyAttemptInput } from '@/lib/validations/replies';
@@ -66,6 +66,8 @@ export async function getReplyAttemptScope(db: Db, replyId: string) {
     .select({ attempt: replyAttempts, workspaceId: claims.workspaceId, articleId: claims.articleId, claimVersion: claims.version })
     .from(replyAttempts)
     .innerJoin(claims, eq(claims.id, replyAttempts.claimId))
+    // An attempt on a trashed article is gone with it (db/queries/article-trash.ts).
+    .innerJoin(articles, and(eq(articles.id, claims.articleId), isNull(articles.deletedAt)))
     .where(eq(replyAttempts.id, replyId))
     .limit(1);
   if (!row) throw notFound('Reply attempt');

@@ -18,7 +18,7 @@ const MATRIX: Record<Action, Record<Role, boolean>> = {
   'article:edit': { viewer: false, reviewer: false, editor: true, owner: true },
   'article:status': { viewer: false, reviewer: false, editor: true, owner: true },
   'article:publish': { viewer: false, reviewer: false, editor: true, owner: true },
-  'article:delete': { viewer: false, reviewer: false, editor: false, owner: true },
+  'article:delete': { viewer: false, reviewer: false, editor: true, owner: true },
   'scale:manage': { viewer: false, reviewer: false, editor: false, owner: true },
   'member:manage': { viewer: false, reviewer: false, editor: false, owner: true },
   'workspace:settings': { viewer: false, reviewer: false, editor: false, owner: true },

@@ -19,7 +19,8 @@ export const ACTIONS = {
   'article:edit': 'editor',
   'article:status': 'editor',
   'article:publish': 'editor',
-  'article:delete': 'owner',
+  /** Move to the trash and restore (db/queries/article-trash.ts). */
+  'article:delete': 'editor',
   'scale:manage': 'owner',
   'member:manage': 'owner',
   'workspace:settings': 'owner',

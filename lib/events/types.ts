@@ -57,7 +57,8 @@ export interface EntityEvent extends Envelope {
   claimId: string | null;
 }
 
-export type ArticleEventField = 'text' | 'status' | 'blindReview';
+/** `metadata`: title, outlet, byline, URL, date, language or source credit (the Details dialog). */
+export type ArticleEventField = 'text' | 'status' | 'blindReview' | 'metadata';
 
 /**
  * The article row changed. `fields` lets a client that holds an unchanged text adopt the new

@@ -189,7 +189,9 @@ function predicate(entry: HistoryEntryLike, ctx: DescribeContext): string {
     }
     case 'article': {
       if (action === 'create') return 'created the article';
-      if (action === 'delete') return 'deleted the article';
+      // Deleting an article moves it to the trash (db/queries/article-trash.ts); restoring clears deletedAt.
+      if (action === 'delete') return field(after, 'deletedAt') ? 'moved the article to the trash' : 'deleted the article';
+      if (typeof field(before, 'deletedAt') === 'string' && field(after, 'deletedAt') === null) return 'restored the article from the trash';
       const step = publicationStep(after);
       if (step) return step;
       const from = field(before, 'status');

@@ -21,6 +21,12 @@ export const HISTORY_FIELD_LABELS: Readonly<Record<string, string>> = {
   anchorState: 'Anchoring',
   title: 'Title',
   url: 'URL',
+  /** Article details (PATCH /api/articles/:id, db/queries/article-metadata.ts). */
+  outlet: 'Outlet',
+  byline: 'Byline',
+  publishedOn: 'Publication date',
+  language: 'Language',
+  sourceCredit: 'Source credit',
   publisher: 'Publisher',
   excerpt: 'Quoted passage',
   excerptPrefix: 'Words before the passage',

@@ -14,13 +14,24 @@ export default async function ArticlesPage() {
   const user = await requireUser('/articles');
   const db = getDb();
   const articles = await listArticlesForUser(db, user.id);
-  const writableWorkspaces = (await listWorkspacesForUser(db, user.id)).filter((w) => can(w.role, 'article:create'));
+  const workspaces = await listWorkspacesForUser(db, user.id);
+  const writableWorkspaces = workspaces.filter((w) => can(w.role, 'article:create'));
   return (
     <main className="mx-auto max-w-5xl px-4 py-8">
       <div className="flex items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Articles</h1>
-          <p className="mt-1 text-sm text-[var(--color-muted)]">Stories your desk is fact-checking.</p>
+          <p className="mt-1 text-sm text-[var(--color-muted)]">
+            Stories your desk is fact-checking.
+            {workspaces.some((w) => can(w.role, 'article:delete')) && (
+              <>
+                {' '}
+                <Link href="/articles/trash" className="text-[var(--color-accent)] underline" data-testid="trash-link">
+                  Trash
+                </Link>
+              </>
+            )}
+          </p>
         </div>
         {writableWorkspaces.length > 0 && <NewArticleForm workspaces={writableWorkspaces.map((w) => ({ id: w.id, name: w.name }))} />}
       </div>

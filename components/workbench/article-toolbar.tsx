@@ -3,6 +3,8 @@
 import { Button } from '@/components/ui/button';
 import { can } from '@/lib/auth/permissions';
 import { ExportMenu } from './export-menu';
+import { RevisionCompareButton } from './revision-compare';
+import { StoryUpdatesButton } from './story-updates';
 import { useArticleLocked, useArticleMeta } from './queries';
 import { useMarkClaim, useTextEditing } from './use-text-editing';
 import { useWorkbench } from './workbench-context';
@@ -64,6 +66,8 @@ export function ArticleToolbar() {
           <span className="text-xs text-[var(--color-muted)]">{hint}</span>
           <span className="ml-auto" />
           <ExportMenu articleId={articleId} />
+          <RevisionCompareButton />
+          <StoryUpdatesButton />
           {can(role, 'article:edit') && !locked && (
             <Button variant="secondary" size="sm" onClick={() => setEditing(true)} aria-keyshortcuts="E">
               Edit text

@@ -13,6 +13,7 @@ import { blockerLabel, publishProblems, slugProblem, splitPublicUrl } from './pu
 import { useArticleMeta, usePublication, type ArticleMeta } from './queries';
 import { queryKeys } from './query-keys';
 import { scrollToClaim } from './scroll-to-claim';
+import { usePrefillCorrectionNote } from './story-updates';
 import { refusalDetails, usePublicationPost } from './use-publication-post';
 import { useWorkbench, useWorkbenchStore } from './workbench-context';
 
@@ -74,6 +75,7 @@ function PublishForm({ state, draft, setDraft, onClose, onPublished }: { state: 
   const problems = publishProblems({ blockers: blockers.length, isOwner, overrideReason: draft.overrideReason, everPublished: state.everPublished, correctionNote: draft.correctionNote, slug });
   const canProceed = blockers.length === 0 || isOwner;
   const { version } = useArticleMeta();
+  usePrefillCorrectionNote(state.everPublished, state.log.at(-1)?.createdAt ?? null, draft.correctionNote, (note) => setDraft((d) => (d.correctionNote.trim() ? d : { ...d, correctionNote: note })));
 
   function openBlocker(blocker: PublishBlocker) {
     if (!blocker.claimId) return;

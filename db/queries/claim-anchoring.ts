@@ -3,6 +3,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { claims } from '../schema';
 import type { Tx } from '../transaction';
 import { reanchorAll } from '@/lib/anchoring';
+import { withoutSharedWords } from '@/lib/anchoring/update-impact';
 import type { Selector } from '@/lib/anchoring/types';
 import { CodePointIndex } from '@/lib/anchoring/code-points';
 import type { TextChange } from '@/lib/text/diff';
@@ -197,17 +198,6 @@ function multiPart(
     found: foundNow,
     rewrite: { id, exact: columns.quoteExact, prefix: columns.quotePrefix, suffix: columns.quoteSuffix, start: columns.positionStart, end: columns.positionEnd, state: columns.anchorState, partsJson: columns.partsJson },
   };
-}
-
-/** The found ranges with every range overlapping an earlier part's (in the parts' order) set to null: not found. */
-function withoutSharedWords(ranges: ReadonlyArray<Range | null>): Array<Range | null> {
-  const placed: Range[] = [];
-  return ranges.map((range) => {
-    if (!range) return null;
-    if (placed.some((p) => range.start < p.end && p.start < range.end)) return null;
-    placed.push(range);
-    return range;
-  });
 }
 
 function yieldToEventLoop(): Promise<void> {

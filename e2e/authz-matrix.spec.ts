@@ -148,7 +148,24 @@ const MATRIX: RouteSpec[] = [
 
   // --- articles ---------------------------------------------------------------------------------
   row('POST', '/api/articles', on(EDITOR_CREATES, async (fx) => ({ path: '/api/articles', data: { workspaceId: fx.ids.workspaceId, title: `Authz import ${fx.next()}`, text: ARTICLE_TEXT } }))),
+  // The import's first step: a preview of pasted text, nothing stored (the upload and URL paths authorise the same way: e2e/import.spec.ts).
+  row('POST', '/api/imports/preview', on(EDITOR_WRITES, async (fx) => ({ path: '/api/imports/preview', data: { workspaceId: fx.ids.workspaceId, format: 'rich-text', html: '<h2>Authz</h2><p>Preview only.</p>', text: 'Authz\n\nPreview only.' } }))),
   row('GET', '/api/articles/[articleId]', on(MEMBERS_READ, async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}` }))),
+  // Details (metadata) edit and the trash (e2e/article-lifecycle.spec.ts tests the flows), each on a fresh article.
+  row('PATCH', '/api/articles/[articleId]', on(EDITOR_WRITES, async (fx) => {
+    const article = await fx.article();
+    return { path: `/api/articles/${article.id}`, data: { version: article.version, outlet: 'Authz Outlet' } };
+  })),
+  row('DELETE', '/api/articles/[articleId]', on(EDITOR_WRITES, async (fx) => {
+    const article = await fx.article();
+    return { path: `/api/articles/${article.id}`, data: { version: article.version } };
+  })),
+  // A trashed article: gone for everyone (404) but the owners and editors who may restore it.
+  row('POST', '/api/articles/[articleId]/restore', on([401, 404, 403, 403, 200, 200], async (fx) => {
+    const article = await fx.article();
+    await fx.json('editor', 'DELETE', `/api/articles/${article.id}`, { version: article.version });
+    return { path: `/api/articles/${article.id}/restore` };
+  })),
   row('GET', '/api/articles/[articleId]/agreement', on(MEMBERS_READ, async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/agreement` }))),
   row('GET', '/api/articles/[articleId]/assignments', on(MEMBERS_READ, async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/assignments` }))),
   row('GET', '/api/articles/[articleId]/claims', on(MEMBERS_READ, async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/claims` }))),
@@ -185,6 +202,19 @@ const MATRIX: RouteSpec[] = [
     const article = await fx.article();
     return { path: `/api/articles/${article.id}/text`, data: { revision: article.revision, doc: article.doc } };
   })),
+  // Story updates (e2e/story-updates.spec.ts tests the flow against the local web server). The matrix's
+  // articles have no URL: editors reach the check and are told so (422); nothing is fetched or written.
+  row('GET', '/api/articles/[articleId]/updates', on(MEMBERS_READ, async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/updates` }))),
+  row('POST', '/api/articles/[articleId]/updates', on([401, 404, 403, 403, 422, 422], async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/updates` }), { label: 'an article without a URL' })),
+  // No such update: members who may act on updates reach the lookup (404); the others are refused first.
+  row('GET', '/api/articles/[articleId]/updates/[updateId]', on([401, 404, 404, 404, 404, 404], async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/updates/${crypto.randomUUID()}` }), { label: 'an update that does not exist' })),
+  row('POST', '/api/articles/[articleId]/updates/[updateId]/accept', on([401, 404, 403, 403, 404, 404], async (fx) => {
+    const article = await fx.sharedArticle();
+    return { path: `/api/articles/${article.id}/updates/${crypto.randomUUID()}/accept`, data: { revision: 1 } };
+  }, { label: 'an update that does not exist' })),
+  row('POST', '/api/articles/[articleId]/updates/[updateId]/dismiss', on([401, 404, 403, 403, 404, 404], async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/updates/${crypto.randomUUID()}/dismiss` }), { label: 'an update that does not exist' })),
+  row('GET', '/api/articles/[articleId]/revisions', on(MEMBERS_READ, async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/revisions` }))),
+  row('GET', '/api/articles/[articleId]/revisions/compare', on(MEMBERS_READ, async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/revisions/compare?from=1&to=1` }))),
 
   // --- assignments ----------------------------------------------------------------------------
   row('POST', '/api/assignments', on(EDITOR_CREATES, async (fx) => {
@@ -291,6 +321,11 @@ const MATRIX: RouteSpec[] = [
     const source = await fx.source('reviewer2');
     return { path: `/api/sources/${source.id}`, data: { version: source.version } };
   }, { label: 'someone else’s source' })),
+  // Archived copies (e2e/source-archive.spec.ts tests taking and viewing them against the local web server).
+  row('GET', '/api/sources/[sourceId]/archive', on(MEMBERS_READ, async (fx) => ({ path: `/api/sources/${(await fx.source('reviewer2')).id}/archive` }))),
+  row('POST', '/api/sources/[sourceId]/archive', on([401, 404, 403, 202, 202, 202], async (fx) => ({ path: `/api/sources/${(await fx.source('reviewer2')).id}/archive` }), { label: 'take a new copy of someone else’s source' })),
+  // An unknown view: members reach the check (400) after authorization; nothing is read.
+  row('GET', '/api/sources/[sourceId]/archive/view', on([401, 404, 400, 400, 400, 400], async (fx) => ({ path: `/api/sources/${(await fx.source('reviewer2')).id}/archive/view?as=nonsense` }), { label: 'an unknown view' })),
 
   // --- workspace administration (owner) -----------------------------------------------------------
   row('PATCH', '/api/workspaces/[workspaceId]', on(OWNER_WRITES, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}`, data: await fx.currentWorkspaceSettings() }), {
@@ -413,6 +448,13 @@ const PUBLIC_MATRIX: RouteSpec[] = [
     '/fact-checks/[workspaceSlug]/feed.xml',
     on(ANYONE, async () => ({ path: `/fact-checks/${PUBLIC_WORKSPACE}/feed.xml` }), { check: listsPublishedOnly }),
     when('an unknown workspace', NOBODY, async () => ({ path: '/fact-checks/no-such-desk/feed.xml' })),
+  ),
+  // Archived copies of sources: only a public source of a served fact-check with a copy taken (e2e/source-archive.spec.ts).
+  row(
+    'GET',
+    '/fact-checks/[workspaceSlug]/[articleSlug]/sources/[sourceId]/archive',
+    on(NOBODY, async () => ({ path: `${PUBLISHED_PATH}/sources/${crypto.randomUUID()}/archive?as=pdf` }), { label: 'a source the published fact-check does not cite' }),
+    when('a source of an unpublished article', NOBODY, async (fx) => ({ path: `/fact-checks/${PUBLIC_WORKSPACE}/${await fx.unpublishedSlug()}/sources/${(await fx.source('reviewer2')).id}/archive?as=text` })),
   ),
   row('GET', '/fact-checks/[...rest]', on(NOBODY, async () => ({ path: `${PUBLISHED_PATH}/claims/1/more` }), { label: 'any other address below /fact-checks/' })),
   row(

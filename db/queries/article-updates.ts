@@ -245,12 +245,14 @@ export async function acceptArticleUpdate(db: Db, input: { articleId: string; up
       if (!pending) throw notFound('Update');
       if (pending.status !== 'pending') throw new AppError('conflict', UPDATE_DECIDED(pending.status), { status: pending.status });
       const doc = (typeof pending.docJson === 'string' ? JSON.parse(pending.docJson) : pending.docJson) as JSONContent;
-      const result = await updateArticleText(tx, input.articleId, doc, input.revision, input.actorId, pending.plainText);
+      // Marked first, the save last: the save keeps the new text in the in-process caches once its
+      // own part is done, so nothing may fail after it. It refuses unless the article is at
+      // `revision`, so the revision it makes is revision + 1.
       await tx
         .update(articleUpdates)
-        .set({ status: 'accepted', acceptedRevision: result.article.revision, note, decidedBy: input.actorId, decidedAt: now })
+        .set({ status: 'accepted', acceptedRevision: input.revision + 1, note, decidedBy: input.actorId, decidedAt: now })
         .where(eq(articleUpdates.id, input.updateId));
-      return result;
+      return updateArticleText(tx, input.articleId, doc, input.revision, input.actorId, pending.plainText);
     },
     { groupCommit: false },
   );

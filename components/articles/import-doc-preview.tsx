@@ -25,10 +25,13 @@ export function ImportDocPreview({ doc, title, language }: ImportDocPreviewProps
       editable: false,
       extensions: articleExtensions(),
       content: doc,
-      editorProps: { attributes: { 'aria-label': 'Preview of the article text', 'aria-readonly': 'true', role: 'document', 'data-testid': 'import-preview', lang: language, dir: 'auto' } },
+      editorProps: { attributes: { 'aria-label': 'Preview of the article text', 'aria-readonly': 'true', role: 'document', 'data-testid': 'import-preview', dir: 'auto' } },
     },
-    [doc, language],
+    // Built again only for another document (a 100,000-word one takes a while); the language, typed
+    // letter by letter in the form beside it, is inherited from the wrapper below.
+    [doc],
   );
+
   const long = useMemo(() => isLongDocument(doc), [doc]);
   const direction = textDirection(title) ?? 'auto';
   return (
@@ -43,6 +46,7 @@ export function ImportDocPreview({ doc, title, language }: ImportDocPreviewProps
         <div
           className="article-body"
           data-long={long ? 'true' : undefined}
+          lang={language}
           onClickCapture={(event) => {
             if ((event.target as HTMLElement).closest('a')) event.preventDefault();
           }}

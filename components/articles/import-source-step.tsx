@@ -40,7 +40,7 @@ export const ImportSourceStep = forwardRef<HTMLHeadingElement, ImportSourceStepP
     const result =
       source.kind === 'file' && source.file
         ? await previewFile(source.file, workspaceId)
-        : await apiFetch<ImportPreview>('/api/imports/preview', { method: 'POST', body: jsonBody(source, workspaceId) });
+        : await apiFetch<ImportPreview>(`/api/imports/preview?workspaceId=${encodeURIComponent(workspaceId)}`, { method: 'POST', body: jsonBody(source, workspaceId) });
     setBusy(false);
     if (result.ok) onPreview(result.data);
     else setErrors(sourceErrors(result.error, source.kind));

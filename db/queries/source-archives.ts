@@ -78,28 +78,39 @@ export async function latestArchive(db: Db, sourceId: string): Promise<SourceArc
   return (await latestArchives(db, [sourceId])).get(sourceId) ?? null;
 }
 
-/** The newest copy that was taken (with its content), for viewing; null when none is done. */
-export async function latestDoneArchive(db: Db, sourceId: string): Promise<SourceArchiveRow | null> {
+/**
+ * The newest copy that was taken (with its content), for viewing; null when none is done. With
+ * `url`, only a copy of that URL (a public page serves the copy of the URL it published, not of a
+ * URL the source was changed to since).
+ */
+export async function latestDoneArchive(db: Db, sourceId: string, url?: string): Promise<SourceArchiveRow | null> {
   const [row] = await db
     .select()
     .from(sourceArchives)
-    .where(and(eq(sourceArchives.sourceId, sourceId), eq(sourceArchives.status, 'done')))
+    .where(and(eq(sourceArchives.sourceId, sourceId), eq(sourceArchives.status, 'done'), url === undefined ? undefined : eq(sourceArchives.requestedUrl, url)))
     .orderBy(desc(sourceArchives.createdAt), desc(sourceArchives.id))
     .limit(1);
   return row ?? null;
 }
 
-/** For each source with a taken copy, what its newest taken copy holds (the public page's links). */
-export async function doneArchives(db: Db, sourceIds: readonly string[]): Promise<Map<string, { hasPdf: boolean; hasText: boolean }>> {
+/**
+ * For each source with a taken copy of the given URL (the one a public page published), what its
+ * newest such copy holds (the public page's links).
+ */
+export async function doneArchives(db: Db, sources: ReadonlyArray<{ id: string; url: string }>): Promise<Map<string, { hasPdf: boolean; hasText: boolean }>> {
   const result = new Map<string, { hasPdf: boolean; hasText: boolean }>();
-  const unique = [...new Set(sourceIds)];
+  const urlOf = new Map(sources.map((source) => [source.id, source.url]));
+  const unique = [...urlOf.keys()];
   for (let i = 0; i < unique.length; i += 500) {
     const rows = await db
-      .select(summaryColumns)
+      .select({ ...summaryColumns, requestedUrl: sourceArchives.requestedUrl })
       .from(sourceArchives)
       .where(and(inArray(sourceArchives.sourceId, unique.slice(i, i + 500)), eq(sourceArchives.status, 'done')))
       .orderBy(desc(sourceArchives.createdAt), desc(sourceArchives.id));
-    for (const row of rows) if (!result.has(row.sourceId)) result.set(row.sourceId, { hasPdf: Number(row.hasPdf) === 1, hasText: Number(row.hasText) === 1 });
+    for (const row of rows) {
+      if (result.has(row.sourceId) || row.requestedUrl !== urlOf.get(row.sourceId)) continue;
+      result.set(row.sourceId, { hasPdf: Number(row.hasPdf) === 1, hasText: Number(row.hasText) === 1 });
+    }
   }
   return result;
 }

@@ -1,5 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import { JSDOM } from 'jsdom';
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import type { ExtractedMetadata } from '@/lib/domain/imports';
 import { untrustedHtmlToDoc } from './html-to-doc';
@@ -39,7 +40,10 @@ const DOCUMENT_PART = 'word/document.xml';
 const CORE_PROPERTIES = 'docProps/core.xml';
 
 export async function convertDocx(data: Uint8Array): Promise<ConvertedDocx> {
-  const zip = inspectZip(data, { keep: (name) => name === CORE_PROPERTIES });
+  // Every part but the images (never read), unpacked and checked: mammoth reads a zip rebuilt from
+  // these, never the upload itself, so a part the check did not see (a second directory, a
+  // trailing entry a lenient reader would pick up) cannot reach it.
+  const zip = inspectZip(data, { keep: (name) => !name.startsWith('word/media/') });
   if (!zip.entries.some((entry) => entry.name === DOCUMENT_PART)) {
     throw new ImportError('This file is a zip archive but not a Word document (it has no word/document.xml). Save it as .docx from Word and try again.', 'corrupt');
   }
@@ -47,7 +51,7 @@ export async function convertDocx(data: Uint8Array): Promise<ConvertedDocx> {
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(data.buffer, data.byteOffset, data.byteLength) },
+      { buffer: await rebuiltZip(zip.kept) },
       {
         styleMap: STYLE_MAP,
         externalFileAccess: false,
@@ -116,4 +120,11 @@ export function coreProperties(xml: string): ExtractedMetadata {
   const DC = 'http://purl.org/dc/elements/1.1/';
   const DCTERMS = 'http://purl.org/dc/terms/';
   return mergeMetadata([{ title: read(DC, 'title'), byline: read(DC, 'creator'), publishedOn: read(DCTERMS, 'created'), language: read(DC, 'language') }]);
+}
+
+/** A stored (uncompressed) zip of exactly the checked parts. */
+async function rebuiltZip(parts: ReadonlyMap<string, Buffer>): Promise<Buffer> {
+  const zip = new JSZip();
+  for (const [name, content] of parts) zip.file(name, content, { binary: true, createFolders: false });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
 }

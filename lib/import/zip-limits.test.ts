@@ -72,6 +72,11 @@ describe('inspectZip', { timeout: 30_000 }, () => {
     expect(refusal(() => inspectZip(writeZip([entry]))).reason).toBe('corrupt');
   });
 
+  it('refuses two entries of the same name (readers differ on which one they read)', () => {
+    const zip = writeZip([deflatedEntry('word/document.xml', '<w:document/>'), deflatedEntry('word/document.xml', '<w:document>other</w:document>')]);
+    expect(refusal(() => inspectZip(zip)).reason).toBe('corrupt');
+  });
+
   it('refuses an entry whose real size differs from its declared size', () => {
     const entry = { ...deflatedEntry('word/document.xml', 'hello world'), declaredSize: 5 };
     expect(refusal(() => inspectZip(writeZip([entry]))).reason).toBe('corrupt');

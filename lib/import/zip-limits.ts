@@ -80,6 +80,8 @@ export function inspectZip(input: Uint8Array, options: { limits?: ZipLimits; kee
     if (declaredSize > limits.maxEntryBytes || declaredSize === 0xffffffff) throw new ImportError(`A part of this .docx file (${name}) declares more than ${mb(limits.maxEntryBytes)} of content; it is refused.`, 'too-large');
     declaredTotal += declaredSize;
     if (declaredTotal > limits.maxTotalBytes) throw new ImportError(`This .docx file declares more than ${mb(limits.maxTotalBytes)} of content once unpacked; it is refused.`, 'too-large');
+    // Two parts of one name: readers differ on which one wins, so the checked one might not be the one read.
+    if (entries.some((entry) => entry.name === name)) damaged();
     const info = { name, method, compressedSize, declaredSize };
     entries.push(info);
     located.push({ info, localOffset });

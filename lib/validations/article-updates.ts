@@ -12,7 +12,12 @@ export const acceptArticleUpdateSchema = z.strictObject({
 });
 
 const revisionParam = (what: string) =>
-  z.coerce.number({ error: `${what} must be a revision number.` }).int(`${what} must be a revision number.`).positive(`${what} must be a revision number.`);
+  z.coerce
+    .number({ error: `${what} must be a revision number.` })
+    .int(`${what} must be a revision number.`)
+    .positive(`${what} must be a revision number.`)
+    // Revisions are 32-bit integers in the database (PostgreSQL refuses a larger one with an error, not "no such revision").
+    .max(2_147_483_647, `${what} must be a revision number.`);
 
 /** GET /api/articles/:id/revisions/compare?from=&to= */
 export const compareRevisionsQuerySchema = z.object({ from: revisionParam('from'), to: revisionParam('to') });

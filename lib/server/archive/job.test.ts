@@ -96,6 +96,8 @@ describe('takeArchive', () => {
     const row = (await latestDoneArchive(db, sourceId))!;
     expect(Buffer.compare(Buffer.from(row.pdf!), PDF_BYTES)).toBe(0);
     expect(row).toMatchObject({ contentType: 'application/pdf', html: null, readableText: null, title: 'paper.pdf' });
+    // A third party's PDF is downloaded, never shown from the app's origin.
+    expect(archiveViewResponse(row, 'pdf')!.headers.get('content-disposition')).toMatch(/^attachment; /);
   });
 
   it('fails with the reason for people: 404, not a page, a fake PDF, a private address', async () => {
@@ -178,8 +180,8 @@ describe('readable helpers', () => {
   });
 
   it('printableHtml removes what could reach out and adds the banner', () => {
-    const out = printableHtml('<html><head><base href="http://evil/"><link rel="preload" href="http://evil/x"></head><body><iframe src="http://evil/"></iframe><p>x</p></body></html>', { url: 'https://a.example/', takenAt: TAKEN });
-    expect(out).not.toMatch(/evil/);
+    const out = printableHtml('<html><head><base href="http://evil/"><link rel="preload" href="http://evil/x"><link rel="preconnect" href="http://10.0.0.1/"><link rel="dns-prefetch" href="//internal.corp"></head><body><iframe src="http://evil/"></iframe><p>x</p></body></html>', { url: 'https://a.example/', takenAt: TAKEN });
+    expect(out).not.toMatch(/evil|10\.0\.0\.1|internal\.corp|<link/);
     expect(out).toMatch(/<body><div style="[^"]*">Archived copy of <b>https:\/\/a\.example\/<\/b>/);
   });
 });

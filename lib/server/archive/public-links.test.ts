@@ -56,6 +56,16 @@ describe('withArchiveLinks', () => {
     expect(snapshot.claims[0]!.sources[0]!.archiveUrl).toBeUndefined();
   });
 
+  it('links only a copy of the URL the snapshot published, not of a URL the source was changed to since', async () => {
+    const archive = (await addSource(db, claimId, { url: 'https://stats.example/new', title: 'S', publisher: '', excerpt: '', accessedOn: null, isPublic: true }, userId)).archive!;
+    await completeArchive(db, archive.id, { ...taken, pdf: null });
+    const sourceId = (await getArchiveJob(db, archive.id))!.sourceId;
+    // The snapshot published the source with https://stats.example/ (see source()); the copy is of …/new.
+    const linked = (await withArchiveLinks(db, snapshotWith([source(sourceId, true)]), place)).claims[0]!.sources;
+    expect(linked[0]!.archiveUrl).toBeUndefined();
+    expect((await withArchiveLinks(db, snapshotWith([{ ...source(sourceId, true), url: 'https://stats.example/new' }]), place)).claims[0]!.sources[0]!.archiveUrl).toContain(`/sources/${sourceId}/archive?as=text`);
+  });
+
   it('leaves a snapshot without public sources alone', async () => {
     const snapshot = snapshotWith([source('x', false)]);
     expect(await withArchiveLinks(db, snapshot, place)).toBe(snapshot);

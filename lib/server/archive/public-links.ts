@@ -13,16 +13,21 @@ export function publicArchiveUrl(appUrl: string, workspaceSlug: string, articleS
   return `${appUrl.replace(/\/+$/, '')}/fact-checks/${encodeURIComponent(workspaceSlug)}/${encodeURIComponent(articleSlug)}/sources/${encodeURIComponent(sourceId)}/archive?as=${as}`;
 }
 
+/** The public sources of a snapshot, with the URL each was published with. */
+export function publicSources(snapshot: ReportViewModel): Array<{ id: string; url: string }> {
+  return snapshot.claims.flatMap((c) => c.sources.filter((s) => s.isPublic === true).map((s) => ({ id: s.id, url: s.url })));
+}
+
 /** The public source ids of a snapshot. */
 export function publicSourceIds(snapshot: ReportViewModel): string[] {
-  return snapshot.claims.flatMap((c) => c.sources.filter((s) => s.isPublic === true).map((s) => s.id));
+  return publicSources(snapshot).map((source) => source.id);
 }
 
 /** The snapshot with `archiveUrl` on each public source that has a taken copy (the PDF, else the text). */
 export async function withArchiveLinks(db: Db, snapshot: ReportViewModel, place: { appUrl: string; workspaceSlug: string; articleSlug: string }): Promise<ReportViewModel> {
-  const ids = publicSourceIds(snapshot);
-  if (!ids.length) return snapshot;
-  const copies = await doneArchives(db, ids);
+  const sources = publicSources(snapshot);
+  if (!sources.length) return snapshot;
+  const copies = await doneArchives(db, sources);
   if (!copies.size) return snapshot;
   return {
     ...snapshot,

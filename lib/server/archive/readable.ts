@@ -62,13 +62,15 @@ export function formatTakenAt(date: Date): string {
 
 /**
  * The fetched page as Chromium should print it: no <base> (nothing resolves elsewhere), no meta
- * refresh, no scripts (JavaScript is off anyway), and a banner on top saying what it is.
+ * refresh, no scripts (JavaScript is off anyway), no <link> at all (preconnect and dns-prefetch
+ * hints reach the network without a request the renderer's router could refuse; stylesheets would
+ * be refused anyway), and a banner on top saying what it is.
  */
 export function printableHtml(html: string, info: { url: string; takenAt: Date }): string {
   const page = dom(html, info.url);
   try {
     const document = page.window.document;
-    for (const el of document.querySelectorAll('base, script, meta[http-equiv], link[rel~="preload"], link[rel~="prefetch"], iframe, frame, object, embed')) el.remove();
+    for (const el of document.querySelectorAll('base, script, meta[http-equiv], link, iframe, frame, object, embed')) el.remove();
     const banner = document.createElement('div');
     banner.setAttribute('style', 'all:initial;display:block;font:12px/1.4 system-ui,"DejaVu Sans",sans-serif;color:#111;background:#fff7d6;border-bottom:1px solid #d4b84a;padding:6px 10px;margin:0 0 8px;');
     banner.innerHTML = `Archived copy of <b>${escapeHtml(info.url)}</b>, taken at ${escapeHtml(formatTakenAt(info.takenAt))} by Claimdesk (scripts off, nothing loaded from the web).`;

@@ -62,7 +62,10 @@ export function archiveViewResponse(row: SourceArchiveRow, view: ArchiveView, ex
   if (view === 'pdf') {
     if (!row.pdf) return null;
     const bytes = new Uint8Array(row.pdf);
-    return new Response(bytes, { headers: { ...common, 'Content-Type': 'application/pdf', 'Content-Length': String(bytes.byteLength), 'Content-Disposition': `inline; filename="${fileName(row)}"` } });
+    // A PDF the source itself was (fetched as is, made by a third party) is downloaded rather than
+    // shown from this origin; the PDF Claimdesk rendered (scripts off) is shown inline.
+    const disposition = row.contentType === 'application/pdf' ? 'attachment' : 'inline';
+    return new Response(bytes, { headers: { ...common, 'Content-Type': 'application/pdf', 'Content-Length': String(bytes.byteLength), 'Content-Disposition': `${disposition}; filename="${fileName(row)}"` } });
   }
   if (view === 'text') {
     if (row.readableText === null) return null;

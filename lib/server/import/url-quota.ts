@@ -23,3 +23,20 @@ export function urlImportLimitMessage(limit: RateLimit, retryAfterMs: number): s
   const window = limit.windowMs % 60_000 === 0 ? `${limit.windowMs / 60_000} minutes` : `${Math.round(limit.windowMs / 1000)} seconds`;
   return `You have fetched ${limit.limit} web address${limit.limit === 1 ? '' : 'es'} in the last ${window}, the most allowed. Try again in ${wait}, or save the page and upload it as an .html file.`;
 }
+
+/**
+ * Previews of any kind per user (files, pasted text, URLs): each parses up to 10 MB with jsdom or
+ * mammoth, seconds of CPU. Generous for a desk, a wall for a script.
+ */
+export const IMPORT_PREVIEW_LIMIT: RateLimit = { limit: 60, windowMs: 10 * 60_000 };
+
+export function importPreviewKey(userId: string): string {
+  return `import-preview:user:${userId}`;
+}
+
+export function importPreviewLimitMessage(limit: RateLimit, retryAfterMs: number): string {
+  const seconds = retryAfterSeconds(retryAfterMs);
+  const minutes = Math.ceil(seconds / 60);
+  const wait = seconds < 60 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  return `You have previewed ${limit.limit} imports in the last ${limit.windowMs / 60_000} minutes, the most allowed. Try again in ${wait}.`;
+}

@@ -186,6 +186,21 @@ describe('POST /api/imports/preview', () => {
     signedIn = null;
     expect((await previewJson({ workspaceId: f.workspaceId, format: 'text', text: 'Hello.' })).status).toBe(401);
   });
+
+  it('refuses someone who may import nowhere without reading the body at all', async () => {
+    as(f.u.ana); // reviewer
+    let pulled = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled = true;
+        controller.enqueue(new TextEncoder().encode('{"workspaceId":"x"'));
+        controller.close();
+      },
+    }, { highWaterMark: 0 }); // pulled only when someone reads it
+    const response = await POST(new Request(`${ORIGIN}/api/imports/preview`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit), NO_PARAMS);
+    expect(response.status).toBe(403);
+    expect(pulled).toBe(false);
+  });
 });
 
 describe('POST /api/articles with a previewed document', () => {

@@ -1,7 +1,7 @@
 import { authorize } from '@/db/queries/access';
 import { consume } from '@/db/queries/rate-limits';
 import { formatBytes, readBodyBytes } from '@/lib/api/body';
-import { AppError, tooManyRequests } from '@/lib/errors';
+import { AppError, forbidden, tooManyRequests } from '@/lib/errors';
 import { convertImport } from '@/lib/import';
 import { MAX_IMPORT_BYTES } from '@/lib/import/types';
 import { apiRoute, readJson, type ApiContext } from '@/lib/server/api/handler';
@@ -9,6 +9,9 @@ import { fileImportInput, titleFromFileName } from '@/lib/server/import/file-inp
 import { fetchArticleFromUrl } from '@/lib/server/import/from-url';
 import { asFieldError, importPreview } from '@/lib/server/import/preview';
 import { retryAfterSeconds, URL_IMPORT_LIMIT, urlImportKey, urlImportLimitMessage } from '@/lib/server/import/url-quota';
+import { listWorkspacesForUser } from '@/db/queries/workspaces';
+import { can } from '@/lib/auth/permissions';
+import { IMPORT_PREVIEW_LIMIT, importPreviewKey, importPreviewLimitMessage } from '@/lib/server/import/url-quota';
 import { idSchema } from '@/lib/validations/common';
 import { importPreviewJsonSchema } from '@/lib/validations/imports';
 
@@ -28,9 +31,22 @@ const FILE_TOO_LARGE = `The file is larger than ${formatBytes(MAX_IMPORT_BYTES)}
  * checked. Bad input answers 422 naming the field, an oversized upload 413 before it is read.
  */
 export const POST = apiRoute(async (ctx) => {
+  await mayImportSomewhere(ctx);
   const type = ctx.req.headers.get('content-type') ?? '';
   return /^multipart\/form-data\b/i.test(type) ? previewFile(ctx, type) : previewJson(ctx);
 });
+
+/**
+ * Before any body is read (up to 20 MB) or converted (jsdom, mammoth): the caller must be able to
+ * import into some workspace, and within the per-user preview quota. The workspace itself is
+ * checked once it is known (query or body).
+ */
+async function mayImportSomewhere({ user, db }: ApiContext<Record<string, string>>): Promise<void> {
+  const workspaces = await listWorkspacesForUser(db, user.id);
+  if (!workspaces.some((workspace) => can(workspace.role, 'article:create'))) throw forbidden('Only editors and owners import articles.');
+  const quota = await consume(db, importPreviewKey(user.id), IMPORT_PREVIEW_LIMIT);
+  if (!quota.allowed) throw tooManyRequests(importPreviewLimitMessage(IMPORT_PREVIEW_LIMIT, quota.retryAfterMs), retryAfterSeconds(quota.retryAfterMs));
+}
 
 async function previewFile({ req, user, db }: ApiContext<Record<string, string>>, contentType: string) {
   // The workspace in the query lets a refused caller be told so before the upload is read.
@@ -49,7 +65,11 @@ async function previewFile({ req, user, db }: ApiContext<Record<string, string>>
 }
 
 async function previewJson({ req, user, db }: ApiContext<Record<string, string>>) {
+  // As for files: a workspace in the query is checked before the body is read.
+  const queryWorkspace = new URL(req.url).searchParams.get('workspaceId');
+  if (queryWorkspace !== null) await authorize(db, user.id, parseWorkspaceId(queryWorkspace), 'article:create', 'Workspace');
   const input = await readJson(req, importPreviewJsonSchema, { maxBytes: JSON_PREVIEW_LIMIT_BYTES });
+  if (queryWorkspace !== null && input.workspaceId !== queryWorkspace) throw new AppError('bad_request', 'The workspace in the address and in the body differ.');
   await authorize(db, user.id, input.workspaceId, 'article:create', 'Workspace');
   if (input.format === 'url') {
     const quota = await consume(db, urlImportKey(user.id), URL_IMPORT_LIMIT);

@@ -20,7 +20,6 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 
 const REPO = path.resolve(__dirname, '../..');
 const WORDS = 100_000;

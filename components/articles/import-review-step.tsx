@@ -11,6 +11,7 @@ import { articleMetadataSchema } from '@/lib/validations/articles';
 import { idSchema } from '@/lib/validations/common';
 import { ImportDocPreview } from './import-doc-preview';
 import type { ImportPreview } from './import-state';
+import { plural } from '@/lib/format/plural';
 
 /** Step 2's form: the metadata (as the article stores it) and the workspace. */
 export const importReviewSchema = articleMetadataSchema.extend({ workspaceId: idSchema });
@@ -122,6 +123,3 @@ export const ImportReviewStep = forwardRef<HTMLHeadingElement, ImportReviewStepP
   );
 });
 
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
-}

@@ -15,6 +15,7 @@ import { getArticleTextCache } from '@/lib/server/article-text-cache';
 import { getTextAtRevision } from './article-revisions';
 import { updateArticleText, type TextSaveResult } from './articles';
 import { refuseIfLocked } from './article-lock';
+import { claimAnchorColumns } from './claim-anchoring';
 
 /**
  * Story updates ("Check for updates" on an article imported from a URL): the fetched version is
@@ -176,17 +177,7 @@ export async function getArticleUpdateView(db: Db, articleId: string, updateId: 
     .limit(1);
   const changes = diffText(current.text, row.plainText);
   const claimRows = await db
-    .select({
-      id: claims.id,
-      number: claims.number,
-      quoteExact: claims.quoteExact,
-      quotePrefix: claims.quotePrefix,
-      quoteSuffix: claims.quoteSuffix,
-      positionStart: claims.positionStart,
-      positionEnd: claims.positionEnd,
-      anchorState: claims.anchorState,
-      partsJson: claims.partsJson,
-    })
+    .select({ id: claims.id, number: claims.number, ...claimAnchorColumns() })
     .from(claims)
     .where(eq(claims.articleId, articleId));
   const impact = updateImpact(

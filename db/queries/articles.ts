@@ -5,6 +5,7 @@ import type { Db } from '../client';
 import { transaction } from '../transaction';
 import { articles, claims, claimVerdicts, memberships, workspaces } from '../schema';
 import type { ArticleStatus } from '@/lib/domain/statuses';
+import type { ArticleMetadata } from '@/lib/articles/metadata';
 import { jsonDocToText, plainTextToDocJson } from '@/lib/editor/doc-text';
 import { AppError, conflict, notFound } from '@/lib/errors';
 import type { ImportFormat } from '@/lib/domain/imports';
@@ -84,15 +85,8 @@ export async function listArticlesForUser(db: Db, userId: string): Promise<Artic
   }));
 }
 
-export interface NewArticle {
+export interface NewArticle extends ArticleMetadata {
   workspaceId: string;
-  title: string;
-  outlet: string;
-  byline: string;
-  url: string | null;
-  publishedOn: string | null;
-  language: string;
-  sourceCredit: string;
   /** Plain text, paragraphs separated by blank lines; or `doc`. */
   text?: string;
   /** An editor document (from an importer or the preview), checked here by the article schema; or `text`. */

@@ -49,6 +49,22 @@ interface Rewrite {
 }
 
 /**
+ * The columns a claim's parts are read from (readClaimPartsOrColumns in lib/claims/parts): what a
+ * re-anchoring, or a dry run of one, selects. Built on call: `claims` is the active dialect's table.
+ */
+export function claimAnchorColumns() {
+  return {
+    quoteExact: claims.quoteExact,
+    quotePrefix: claims.quotePrefix,
+    quoteSuffix: claims.quoteSuffix,
+    positionStart: claims.positionStart,
+    positionEnd: claims.positionEnd,
+    anchorState: claims.anchorState,
+    partsJson: claims.partsJson,
+  };
+}
+
+/**
  * Re-resolves every claim of an article against its new text, inside the caller's transaction,
  * with one reanchorAll call (lib/anchoring) over every part of every claim (a multi-part claim's
  * parts are flattened into the selector sets and regrouped after). A part found again gets fresh
@@ -68,16 +84,7 @@ export async function reanchorArticleClaims(
   indexes: { old?: CodePointIndex; new?: CodePointIndex } = {},
 ): Promise<ReanchorResult> {
   const rows = await tx
-    .select({
-      id: claims.id,
-      quoteExact: claims.quoteExact,
-      quotePrefix: claims.quotePrefix,
-      quoteSuffix: claims.quoteSuffix,
-      positionStart: claims.positionStart,
-      positionEnd: claims.positionEnd,
-      anchorState: claims.anchorState,
-      partsJson: claims.partsJson,
-    })
+    .select({ id: claims.id, ...claimAnchorColumns() })
     .from(claims)
     .where(eq(claims.articleId, articleId));
   if (rows.length === 0) return { anchored: 0, orphaned: 0, partial: 0, newlyOrphaned: 0, exceptions: [], rewritten: 0 };

@@ -8,6 +8,7 @@ import { convertPlainText } from './plain-text';
 import type { SanitizeReport } from './sanitize';
 import { ImportError, MAX_IMPORT_BYTES, type ImportedArticle, type ImportInput } from './types';
 import { convertFragment, convertHtmlFile, convertWebPage } from './web-page';
+import { plural } from '@/lib/format/plural';
 
 /**
  * The one entry point of every import (paste, upload, URL, CLI): input → an article document the
@@ -96,9 +97,6 @@ function reportWarnings(report: SanitizeReport): string[] {
   return warnings;
 }
 
-function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
-}
 
 function hasText(doc: JSONContent): boolean {
   if (doc.type === 'text') return (doc.text ?? '').trim() !== '';

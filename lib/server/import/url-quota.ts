@@ -16,10 +16,15 @@ export function retryAfterSeconds(retryAfterMs: number): number {
   return Math.max(1, Math.ceil(retryAfterMs / 1000));
 }
 
-export function urlImportLimitMessage(limit: RateLimit, retryAfterMs: number): string {
+/** "12 seconds" / "3 minutes": how long until the quota lets the next one through. */
+function waitPhrase(retryAfterMs: number): string {
   const seconds = retryAfterSeconds(retryAfterMs);
   const minutes = Math.ceil(seconds / 60);
-  const wait = seconds < 60 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  return seconds < 60 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+export function urlImportLimitMessage(limit: RateLimit, retryAfterMs: number): string {
+  const wait = waitPhrase(retryAfterMs);
   const window = limit.windowMs % 60_000 === 0 ? `${limit.windowMs / 60_000} minutes` : `${Math.round(limit.windowMs / 1000)} seconds`;
   return `You have fetched ${limit.limit} web address${limit.limit === 1 ? '' : 'es'} in the last ${window}, the most allowed. Try again in ${wait}, or save the page and upload it as an .html file.`;
 }
@@ -35,8 +40,5 @@ export function importPreviewKey(userId: string): string {
 }
 
 export function importPreviewLimitMessage(limit: RateLimit, retryAfterMs: number): string {
-  const seconds = retryAfterSeconds(retryAfterMs);
-  const minutes = Math.ceil(seconds / 60);
-  const wait = seconds < 60 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${minutes} minute${minutes === 1 ? '' : 's'}`;
-  return `You have previewed ${limit.limit} imports in the last ${limit.windowMs / 60_000} minutes, the most allowed. Try again in ${wait}.`;
+  return `You have previewed ${limit.limit} imports in the last ${limit.windowMs / 60_000} minutes, the most allowed. Try again in ${waitPhrase(retryAfterMs)}.`;
 }

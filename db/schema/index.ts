@@ -34,4 +34,7 @@ export const {
   replyAttempts,
   articleUpdates,
   sourceArchives,
+  claimLibraryItems,
+  searchDocs,
+  claimLinks,
 } = tables;

@@ -10,3 +10,4 @@ export * from './security';
 export * from './publishing';
 export * from './article-revisions';
 export * from './imports';
+export * from './memory';

@@ -121,6 +121,13 @@ function schemaTables() {
 }
 
 /**
+ * Tables the target rebuilds itself, so they are not copied: the search index (`search_docs`) is
+ * written by the target's triggers as the rows it indexes are copied in, and its article text
+ * blocks at the app's start-up (indexMissingArticleBlocks).
+ */
+export const DERIVED_TABLES: readonly string[] = ['search_docs'];
+
+/**
  * Tables only one dialect has, which are not copied: PostgreSQL's multi-instance plumbing (live
  * events, presence), transient state a single SQLite process keeps in memory.
  */
@@ -130,12 +137,12 @@ export function dialectOnlyTables(): string[] {
 }
 
 /**
- * Every table both dialects define, parents before children: each table comes after the tables
+ * Every table both dialects define (but the derived ones), parents before children: each table comes after the tables
  * its foreign keys point at (Kahn's algorithm; ties keep the schema's export order).
  */
 export function copyTables(): CopyTable[] {
   const { sqliteTables, pgTables } = schemaTables();
-  const pending = [...sqliteTables].filter(([name]) => pgTables.has(name)).map(([name, table]) => describeTable(name, table, pgTables.get(name)!));
+  const pending = [...sqliteTables].filter(([name]) => pgTables.has(name) && !DERIVED_TABLES.includes(name)).map(([name, table]) => describeTable(name, table, pgTables.get(name)!));
   const shared = new Set(pending.map((table) => table.name));
   for (const table of pending) {
     const missing = table.references.filter((name) => !shared.has(name));

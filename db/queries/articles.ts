@@ -22,6 +22,7 @@ import { computeBlockSplice, type BlockSplice } from '@/lib/editor/block-splice'
 import type { ClaimException } from '@/lib/editor/text-delta';
 import { getArticleTextCache } from '@/lib/server/article-text-cache';
 import type { CodePointIndex } from '@/lib/anchoring/code-points';
+import { indexArticleBlocks } from './search-index';
 
 export interface ArticleListItem {
   id: string;
@@ -129,6 +130,7 @@ export async function createArticle(db: Db, input: NewArticle) {
       .values({ ...metadata, importFormat: importFormat ?? 'text', slug: uniqueSlug(slug ?? slugify(input.title), taken), docJson: doc, plainText })
       .returning();
     if (!row) throw new Error('createArticle: the insert returned no row');
+    await indexArticleBlocks(tx, row.id, row.workspaceId, doc, plainText);
     await recordRevision(tx, { articleId: row.id, revision: row.revision, changes: [], text: row.plainText, doc, actorId: input.createdBy, first: true });
     await recordHistory(tx, { workspaceId: row.workspaceId, articleId: row.id, claimId: null, entityType: 'article', entityId: row.id, action: 'create', actorId: input.createdBy, after: { title: row.title, slug: row.slug, importFormat: row.importFormat } });
     return row;
@@ -212,6 +214,8 @@ export async function updateArticleText(
       const [latest] = await tx.select({ version: articles.version, revision: articles.revision }).from(articles).where(eq(articles.id, articleId)).limit(1);
       throw conflict(SAVED_ELSEWHERE, latest ?? null);
     }
+    // Only the blocks this save changed are re-indexed for search.
+    await indexArticleBlocks(tx, articleId, current.workspaceId, doc, plainText);
     const textChanges = diffText(oldText, plainText);
     const anchoring = await reanchorArticleClaims(tx, articleId, oldText, plainText, textChanges, revision, { old: oldIndex });
     await recordRevision(tx, { articleId, revision, changes: textChanges, text: plainText, doc, actorId });

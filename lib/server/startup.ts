@@ -30,6 +30,10 @@ export async function prepareDatabase(): Promise<void> {
     console.error(`Claimdesk cannot start. ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
+  // Article text written before the search index existed (or by a tool) is indexed once; cheap when nothing is missing.
+  await import('@/db/queries/search-index')
+    .then(({ indexMissingArticleBlocks }) => indexMissingArticleBlocks(db))
+    .catch((error: unknown) => console.error('[claimdesk] search index: article text backfill failed', error));
   // Articles in the trash over TRASH_RETENTION_DAYS are deleted for good (also when the trash is read or something is trashed).
   await purgeExpiredTrash(db).catch((error: unknown) => console.error('Could not empty the expired trash', error));
 }

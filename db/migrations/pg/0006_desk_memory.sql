@@ -65,6 +65,8 @@ CREATE INDEX "search_docs_article_idx" ON "search_docs" USING btree ("article_id
 CREATE INDEX "search_docs_claim_idx" ON "search_docs" USING btree ("claim_id");--> statement-breakpoint
 CREATE INDEX "search_docs_library_idx" ON "search_docs" USING btree ("library_item_id");--> statement-breakpoint
 CREATE INDEX "search_docs_workspace_idx" ON "search_docs" USING btree ("workspace_id");--> statement-breakpoint
+CREATE INDEX "articles_search_state_idx" ON "articles" USING btree ("id","deleted_at","blind_review","status","published_on","created_at");
+--> statement-breakpoint
 -- Full-text search (db/schema/sqlite/memory.ts has the SQLite FTS5 twin): words through a
 -- 'simple' tsvector, substrings and Persian/Arabic through pg_trgm (a trusted extension).
 CREATE EXTENSION IF NOT EXISTS pg_trgm;

@@ -65,6 +65,8 @@ CREATE INDEX `search_docs_article_idx` ON `search_docs` (`article_id`,`kind`);--
 CREATE INDEX `search_docs_claim_idx` ON `search_docs` (`claim_id`);--> statement-breakpoint
 CREATE INDEX `search_docs_library_idx` ON `search_docs` (`library_item_id`);--> statement-breakpoint
 CREATE INDEX `search_docs_workspace_idx` ON `search_docs` (`workspace_id`);--> statement-breakpoint
+CREATE INDEX `articles_search_state_idx` ON `articles` (`id`,`deleted_at`,`blind_review`,`status`,`published_on`,`created_at`);
+--> statement-breakpoint
 -- Full-text indexes over search_docs (external content: the text is stored once, in search_docs).
 -- Words: unicode61 with diacritics removed; substrings and scripts without spaces between
 -- morphemes (Persian, Arabic): trigram.

@@ -48,5 +48,10 @@ export const articles = sqliteTable(
     updatedAt: updatedAt(),
     version: version(),
   },
-  (t) => [uniqueIndex('articles_workspace_slug_idx').on(t.workspaceId, t.slug), index('articles_workspace_idx').on(t.workspaceId)],
+  (t) => [
+    uniqueIndex('articles_workspace_slug_idx').on(t.workspaceId, t.slug),
+    index('articles_workspace_idx').on(t.workspaceId),
+    // Covering the per-article checks of search (trash, blind review, status, date) so they never read the stored document.
+    index('articles_search_state_idx').on(t.id, t.deletedAt, t.blindReview, t.status, t.publishedOn, t.createdAt),
+  ],
 );

@@ -10,6 +10,7 @@ export const SHORTCUTS = [
   { keys: ['Esc'], action: 'Close the claim panel or dialog' },
   { keys: ['E'], action: 'Edit article text (editors)' },
   { keys: ['Ctrl/⌘', 'S'], action: 'Save article text while editing' },
+  { keys: ['/'], action: 'Search claims, articles and sources' },
   { keys: ['?'], action: 'Show this list of shortcuts' },
 ] as const;
 

@@ -9,8 +9,13 @@ import { useWorkbench } from '@/components/workbench/workbench-context';
  * so verdicts never differ by colour alone); "Pending" when none, "Hidden" when blind review
  * withholds it.
  */
-export function VerdictChip({ level, hidden = false, size = 'md' }: { level: ScaleLevel | null | undefined; hidden?: boolean; size?: 'sm' | 'md' }) {
+export function VerdictChip(props: { level: ScaleLevel | null | undefined; hidden?: boolean; size?: 'sm' | 'md' }) {
   const levels = useWorkbench((s) => s.levels);
+  return <VerdictChipView {...props} levels={levels} />;
+}
+
+/** The chip outside a workbench (e.g. search results): the level's scale is passed in. */
+export function VerdictChipView({ level, levels, hidden = false, size = 'md' }: { level: ScaleLevel | null | undefined; levels: readonly ScaleLevel[]; hidden?: boolean; size?: 'sm' | 'md' }) {
   const shown = hidden ? null : level;
   const color = shown?.color || PENDING_COLOR;
   const glyph = shown ? verdictGlyph(shown, levels) : PENDING_GLYPH;

@@ -13,9 +13,11 @@ import type { ClaimDto, ClaimRow, ScaleLevel, WorkbenchArticle, WorkbenchUser } 
 import { useClaimHighlights } from './use-claim-highlights';
 import { useLiveReview } from './use-live-review';
 import { useLockTransitions } from './use-lock-transitions';
+import { useOpenAtOffset } from './use-open-at-offset';
 import { useTextSync } from './use-text-editing';
 import { useWorkbenchShortcuts } from './use-workbench-shortcuts';
 import { WorkbenchProvider, useWorkbench } from './workbench-context';
+import type { ClaimFilterValues } from '@/components/claims/claim-filters-url';
 import type { ClaimTab } from './workbench-store';
 
 export interface ArticleWorkbenchProps {
@@ -32,6 +34,10 @@ export interface ArticleWorkbenchProps {
   initialCursor: string | null;
   /** The tab `initialClaim` opens on. */
   initialTab: ClaimTab;
+  /** The claim list's filters as the URL gave them (`?verdict=…&status=…`). */
+  initialFilters?: ClaimFilterValues;
+  /** Open the text at this plain-text offset (`?at=…`, e.g. from a search hit). */
+  initialAt?: number | null;
 }
 
 /**
@@ -39,20 +45,20 @@ export interface ArticleWorkbenchProps {
  * right. Server data lives in the query cache (seeded from the page render), client state in a
  * per-workbench store; the hooks below wire live events, highlights, text sync and shortcuts.
  */
-export function ArticleWorkbench({ article, initialClaims, initialClaim, levels, user, members, initialAssignments, initialCursor, initialTab }: ArticleWorkbenchProps) {
+export function ArticleWorkbench({ article, initialClaims, initialClaim, levels, user, members, initialAssignments, initialCursor, initialTab, initialFilters, initialAt = null }: ArticleWorkbenchProps) {
   const client = useQueryClient();
   // Seed before the first render below reads the cache (a state initialiser runs exactly then).
   useState(() => seedWorkbenchCache(client, article, initialClaims, initialAssignments, initialClaim));
   const activeId = initialClaim?.id ?? null;
   const initialClaimId = activeId;
   return (
-    <WorkbenchProvider init={{ articleId: article.id, user, levels, members, firstPublishedAt: article.firstPublishedAt, shown: { revision: article.revision, doc: article.doc }, activeId, openTab: initialTab }}>
-      <WorkbenchLayout article={article} initialCursor={initialCursor} initialClaimId={initialClaimId} />
+    <WorkbenchProvider init={{ articleId: article.id, user, levels, members, firstPublishedAt: article.firstPublishedAt, shown: { revision: article.revision, doc: article.doc }, activeId, openTab: initialTab, verdictFilter: initialFilters?.verdict, statusFilter: initialFilters?.status }}>
+      <WorkbenchLayout article={article} initialCursor={initialCursor} initialClaimId={initialClaimId} initialAt={initialAt} />
     </WorkbenchProvider>
   );
 }
 
-function WorkbenchLayout({ article, initialCursor, initialClaimId }: { article: WorkbenchArticle; initialCursor: string | null; initialClaimId: string | null }) {
+function WorkbenchLayout({ article, initialCursor, initialClaimId, initialAt }: { article: WorkbenchArticle; initialCursor: string | null; initialClaimId: string | null; initialAt: number | null }) {
   const editor = useWorkbench((s) => s.editor);
   const claims = useClaims();
   useLiveReview(initialCursor);
@@ -60,6 +66,7 @@ function WorkbenchLayout({ article, initialCursor, initialClaimId }: { article: 
   useClaimHighlights(editor, claims, initialClaimId);
   useWorkbenchShortcuts();
   useLockTransitions();
+  useOpenAtOffset(initialAt);
   return (
     <div className="mx-auto grid max-w-[1440px] grid-cols-1 gap-0 lg:grid-cols-[minmax(0,1fr)_440px]">
       <section aria-label="Article" className="min-w-0 border-r border-[var(--color-line)] bg-[var(--color-paper)] px-6 py-8 lg:px-12">

@@ -103,6 +103,9 @@ export interface WorkbenchInit {
   shown: WorkbenchState['shown'];
   activeId: string | null;
   openTab: ClaimTab;
+  /** The list's filters as the URL asked for them (default: all). */
+  verdictFilter?: VerdictFilter;
+  statusFilter?: StatusFilter;
 }
 
 export function createWorkbenchStore(init: WorkbenchInit) {
@@ -113,8 +116,8 @@ export function createWorkbenchStore(init: WorkbenchInit) {
     hasSelection: false,
     markingClaim: false,
     drafts: {},
-    verdictFilter: 'all',
-    statusFilter: 'all',
+    verdictFilter: init.verdictFilter ?? 'all',
+    statusFilter: init.statusFilter ?? 'all',
     ranges: new Map(),
     rangesRevision: null,
     viewers: [],

@@ -10,11 +10,16 @@ import { getScale } from '@/db/queries/scales';
 import { listMembers } from '@/db/queries/workspaces';
 import { getEventBus } from '@/lib/events/bus';
 import { formatCursor } from '@/lib/events/sse';
+import { readClaimFilters } from '@/components/claims/claim-filters-url';
+import { readTextOffset } from '@/components/workbench/text-offset-param';
 import { ArticleWorkbench } from '@/components/workbench/article-workbench';
 import { AppError } from '@/lib/errors';
 import { requireUser } from '@/lib/server/session';
 
-type Params = { params: Promise<{ articleId: string }>; searchParams: Promise<{ claim?: string; tab?: string }> };
+type Params = {
+  params: Promise<{ articleId: string }>;
+  searchParams: Promise<{ claim?: string; tab?: string; verdict?: string | string[]; status?: string | string[]; at?: string | string[] }>;
+};
 
 /**
  * Up to this many claims travel inside the page as list rows; a longer list is fetched by the
@@ -54,7 +59,7 @@ async function loadOpenClaim(articleId: string, claimId: string | undefined, vie
 
 export default async function ArticlePage({ params, searchParams }: Params) {
   const { articleId } = await params;
-  const { claim: openClaim, tab } = await searchParams;
+  const { claim: openClaim, tab, at, ...filterParams } = await searchParams;
   const user = await requireUser(`/articles/${articleId}`);
   const { article, role } = await loadArticle(user.id, articleId);
   const db = getDb();
@@ -62,6 +67,7 @@ export default async function ArticlePage({ params, searchParams }: Params) {
   // The document and the revision it belongs to, read together (the narrow access row has neither text nor doc).
   const { doc, revision } = await getArticleDoc(db, article.id);
   const inline = (await countClaims(db, article.id)) <= INLINE_CLAIM_ROWS;
+  const { levels } = await getScale(db, article.workspaceId);
   if (!inline) preload(`/api/articles/${article.id}/claims`, { as: 'fetch', crossOrigin: 'anonymous' });
   return (
     <ArticleWorkbench
@@ -84,12 +90,14 @@ export default async function ArticlePage({ params, searchParams }: Params) {
       }}
       initialClaims={inline ? await listClaimRowsForViewer(db, article.id, viewer) : null}
       initialClaim={await loadOpenClaim(article.id, openClaim, viewer)}
-      levels={(await getScale(db, article.workspaceId)).levels}
+      levels={levels}
       user={{ id: user.id, name: user.name, role }}
       members={await listMembers(db, article.workspaceId)}
       initialAssignments={await listAssignments(db, article.id)}
       initialCursor={formatCursor(await getEventBus().cursor())}
       initialTab={tab === 'discussion' || tab === 'verdicts' || tab === 'history' ? tab : 'details'}
+      initialFilters={readClaimFilters(filterParams, levels.map((l) => l.id))}
+      initialAt={readTextOffset(at)}
     />
   );
 }

@@ -10,6 +10,7 @@ import type { ClaimDto } from '@/components/workbench/types';
 import { useWorkbench } from '@/components/workbench/workbench-context';
 import type { ClaimTab } from '@/components/workbench/workbench-store';
 import { isExcluded } from '@/lib/publishing/gate';
+import { AlreadyChecked } from './already-checked';
 import { ClaimExclusion } from './claim-exclusion';
 import { ClaimForm } from './claim-form';
 import { ReplyLog } from './reply-log';
@@ -66,6 +67,7 @@ export function ClaimDetail({ claim }: { claim: ClaimDto }) {
           ))}
         </Tabs.List>
         <Tabs.Content value="details" forceMount className={keptPanelClass}>
+          <AlreadyChecked claim={claim} />
           <ClaimForm claim={claim} number={number} />
           <ClaimExclusion claim={claim} />
           <SourceList claim={claim} />

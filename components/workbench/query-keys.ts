@@ -22,6 +22,8 @@ export const queryKeys = {
   comments: (claimId: string) => ['claim', claimId, 'comments'] as const,
   verdicts: (claimId: string) => ['claim', claimId, 'verdicts'] as const,
   history: (claimId: string) => ['claim', claimId, 'history'] as const,
+  /** "Already checked?": similar earlier claims and the claim's "based on" links (components/claims/already-checked.tsx). */
+  similar: (claimId: string) => ['claim', claimId, 'similar'] as const,
 };
 
 export type ClaimPart = 'comments' | 'verdicts' | 'history';

@@ -37,9 +37,13 @@ describe('the published demo fact-check', () => {
 
   it('is seeded next to the worked demo article, which stays as it was', async () => {
     const list = await demoArticles();
+    // With the earlier fact-checks "Already checked?" suggests from (db/seed/earlier-articles.ts).
     expect(list.map((a) => [a.slug, a.status]).sort()).toEqual([
+      ['abu-kamal-retaken', 'ready'],
       ['city-budget-fact-check', 'published'],
       ['demo', 'in_review'],
+      ['raqqa-falls', 'ready'],
+      ['washington-built-is', 'ready'],
     ]);
     const worked = list.find((a) => a.slug === 'demo')!;
     expect(worked.firstPublishedAt).toBeNull();
@@ -85,7 +89,7 @@ describe('the published demo fact-check', () => {
 
   it('is not seeded twice, also after its slug changed', async () => {
     expect(await seedDemo(db, { appUrl: APP_URL })).toEqual({ created: false });
-    expect(await demoArticles()).toHaveLength(2);
+    expect(await demoArticles()).toHaveLength(5);
     expect(await db.select().from(replyAttempts)).toHaveLength(2);
     expect(await db.select().from(articlePublications)).toHaveLength(1);
 
@@ -93,7 +97,7 @@ describe('the published demo fact-check', () => {
       await tx.update(articles).set({ slug: 'riverton-budget' }).where(eq(articles.slug, 'city-budget-fact-check'));
     });
     expect(await seedDemo(db, { appUrl: APP_URL })).toEqual({ created: false });
-    expect((await demoArticles()).map((a) => a.slug).sort()).toEqual(['demo', 'riverton-budget']);
+    expect((await demoArticles()).map((a) => a.slug).sort()).toEqual(['abu-kamal-retaken', 'demo', 'raqqa-falls', 'riverton-budget', 'washington-built-is']);
   });
 
   it('finishes a seed that stopped before publishing', async () => {

@@ -10,6 +10,8 @@ import { addSource } from '../queries/sources';
 import { hashPassword } from '@/lib/auth/password';
 import { DEMO_CLAIMS } from './demo-claims';
 import { seedCityBudget } from './city-budget';
+import { seedDemoLibrary } from './claim-library';
+import { seedEarlierArticles } from './earlier-articles';
 import { FIXTURE_DIR, fixtureMetadataSchema, loadFixtureArticle } from './fixture-article';
 
 export const DEMO_PASSWORD = 'claimdesk-demo';
@@ -65,7 +67,11 @@ export async function seedDemo(db: Db, options: { appUrl?: string } = {}): Promi
   const workedArticle = await seedWorkedArticle(db, workspaceIds['demo-desk']!, userId);
   const appUrl = options.appUrl ?? (process.env.NEXTAUTH_URL?.trim() || 'http://localhost:3000');
   const factCheck = await seedCityBudget(db, { workspaceIds, userId, appUrl });
-  return { created: workedArticle || factCheck };
+  // The desk's memory: earlier fact-checks and other fact-checkers' reviews, so "Already checked?"
+  // has something to suggest on the demo article at once.
+  const earlier = await seedEarlierArticles(db, workspaceIds['demo-desk']!, userId);
+  const library = await seedDemoLibrary(db, workspaceIds['demo-desk']!, userId('tom@claimdesk.demo'));
+  return { created: workedArticle || factCheck || earlier || library.created > 0 };
 }
 
 /** The worked demo article (fixtures/demo/seed-article.txt), in review. */

@@ -12,14 +12,17 @@
 /** The one phrase every surface (panel, list, history, exports) shows in place of the decision. */
 export const HIDDEN_UNTIL_VERDICT = 'Hidden until you give your verdict';
 
-/** Claim columns that carry the decision. */
-export const DECISION_FIELDS = ['verdictId', 'rationale', 'status'] as const;
+/**
+ * Claim columns that carry the decision, and `basedOn`: the history's record of where a reused
+ * verdict came from ("claim #3 in …", db/queries/claim-links.ts), which tells the decision as well.
+ */
+export const DECISION_FIELDS = ['verdictId', 'rationale', 'status', 'basedOn'] as const;
 export type DecisionField = (typeof DECISION_FIELDS)[number];
 
 const DECISION_FIELD_SET: ReadonlySet<string> = new Set(DECISION_FIELDS);
 
 /** Values every claim starts with: a create that only sets these decides nothing. */
-const NEW_CLAIM_DECISION: Readonly<Record<DecisionField, unknown>> = { verdictId: null, rationale: '', status: 'open' };
+const NEW_CLAIM_DECISION: Readonly<Record<DecisionField, unknown>> = { verdictId: null, rationale: '', status: 'open', basedOn: null };
 
 export interface ClaimDecision<S extends string = string> {
   verdictId: string | null;

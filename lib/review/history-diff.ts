@@ -108,6 +108,7 @@ function formatValue(field: string, value: unknown, ctx: DescribeContext): strin
 function clause(change: FieldChange, ctx: DescribeContext): string {
   const name = fieldName(change.field);
   if (change.field === 'blindReview') return `turned blind review ${change.after ? 'on' : 'off'}`;
+  if (change.field === 'basedOn' && typeof change.after === 'string') return `based the verdict on ${change.after}`;
   if (change.field === 'exclusionReason') {
     if (isEmpty(change.after)) return 'included the claim in the fact-check again';
     const why = typeof change.after === 'string' ? `: ${quote(change.after)}` : '';

@@ -46,6 +46,8 @@ export const HISTORY_FIELD_LABELS: Readonly<Record<string, string>> = {
   showPublicly: 'Shown publicly',
   assigneeName: 'Assignee',
   role: 'Role',
+  /** Where a reused verdict came from (db/queries/claim-links.ts). */
+  basedOn: 'Based on',
 };
 
 /**

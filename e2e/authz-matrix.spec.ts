@@ -138,6 +138,8 @@ const MATRIX: RouteSpec[] = [
   })),
   row('GET', '/api/queue', on(ANY_USER, async () => ({ path: '/api/queue' }))),
   row('GET', '/api/mentions', on(ANY_USER, async () => ({ path: '/api/mentions?unread=1' }))),
+  // Search covers only the caller's own workspaces: an outsider gets 200 with nothing of ours.
+  row('GET', '/api/search', on(ANY_USER, async () => ({ path: '/api/search?q=budget' }))),
   row('PATCH', '/api/mentions', on(ANY_USER, async (fx) => ({ path: '/api/mentions', data: { ids: [await fx.mentionOfKofi()] } }), {
     // The id is Kofi's unread mention: marking it read as anyone else must change nothing.
     check: (o) => {
@@ -271,6 +273,14 @@ const MATRIX: RouteSpec[] = [
   })),
   row('GET', '/api/claims/[claimId]/history', on(MEMBERS_READ, async (fx) => ({ path: `/api/claims/${(await fx.sharedClaim()).id}/history` }))),
   row('POST', '/api/claims/[claimId]/sources', on(REVIEWER_CREATES, async (fx) => ({ path: `/api/claims/${(await fx.claim('editor')).id}/sources`, data: SOURCE }))),
+  // "Already checked?" (e2e/already-checked.spec.ts tests the flow): suggestions and links, and reusing an earlier verdict.
+  row('GET', '/api/claims/[claimId]/similar', on(MEMBERS_READ, async (fx) => ({ path: `/api/claims/${(await fx.sharedClaim()).id}/similar` }))),
+  row('POST', '/api/claims/[claimId]/reuse', on(REVIEWER_WRITES, async (fx) => {
+    const earlier = await fx.claim('editor');
+    await fx.json('editor', 'PUT', `/api/claims/${earlier.id}/final-verdict`, { verdictId: fx.ids.levelId, version: earlier.version });
+    const claim = await fx.claim('editor');
+    return { path: `/api/claims/${claim.id}/reuse`, data: { from: { claimId: earlier.id }, version: claim.version } };
+  })),
   row('GET', '/api/claims/[claimId]/verdicts', on(MEMBERS_READ, async (fx) => ({ path: `/api/claims/${(await fx.sharedClaim()).id}/verdicts` }))),
   row('PUT', '/api/claims/[claimId]/verdicts', on(REVIEWER_CREATES, async (fx) => ({ path: `/api/claims/${(await fx.claim('editor')).id}/verdicts`, data: { verdictId: fx.ids.levelId, reason: 'Matrix verdict.' } }))),
 
@@ -393,6 +403,22 @@ const MATRIX: RouteSpec[] = [
   // Setting it to "not required" (as it is): owners only; requiring it needs two-factor on (e2e/two-factor.spec.ts).
   row('PUT', '/api/workspaces/[workspaceId]/two-factor', on(OWNER_WRITES, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/two-factor`, data: { required: false } }))),
   row('GET', '/api/workspaces/[workspaceId]/scale', on(MEMBERS_READ, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/scale` }))),
+  // Claim library: members list it and download the ClaimReview feed; editors and owners import (a dry run here) and delete.
+  row('GET', '/api/workspaces/[workspaceId]/library', on(MEMBERS_READ, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/library?limit=5` }))),
+  row('POST', '/api/workspaces/[workspaceId]/library', on(EDITOR_WRITES, async (fx) => ({
+    path: `/api/workspaces/${fx.ids.workspaceId}/library?dryRun=1`,
+    data: { text: JSON.stringify({ '@context': 'https://schema.org', '@type': 'ClaimReview', url: `https://checks.example.org/authz-${fx.next()}`, claimReviewed: 'Authz matrix preview' }) },
+  }), { label: 'a preview (dryRun=1)' })),
+  row('DELETE', '/api/workspaces/[workspaceId]/library/[itemId]', on(EDITOR_WRITES, async (fx) => {
+    const base = `/api/workspaces/${fx.ids.workspaceId}/library`;
+    const marker = `authz-library-${fx.next()}-${Date.now()}`;
+    await fx.json('editor', 'POST', base, { text: JSON.stringify({ '@type': 'ClaimReview', url: `https://checks.example.org/${marker}`, claimReviewed: `Authz matrix ${marker}` }) });
+    const { items } = await fx.json<{ items: Array<{ id: string; version: number }> }>('editor', 'GET', `${base}?q=${marker}`);
+    const item = items[0]!;
+    fx.defer(async () => void (await fx.json('editor', 'DELETE', `${base}/${item.id}`, { version: item.version }, [200, 404])));
+    return { path: `${base}/${item.id}`, data: { version: item.version } };
+  })),
+  row('GET', '/api/workspaces/[workspaceId]/claim-review-feed', on(MEMBERS_READ, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/claim-review-feed` }))),
   row('PUT', '/api/workspaces/[workspaceId]/scale', on(OWNER_WRITES, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/scale`, data: await fx.currentScale() }), {
     label: 'the current scale, unchanged',
   })),

@@ -6,6 +6,7 @@ import { myQueue } from '@/db/queries/assignments';
 import { listWorkspacesForUser } from '@/db/queries/workspaces';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { QueueCount } from '@/components/review/mark-mentions-read';
+import { HeaderSearch } from '@/components/search/header-search';
 import { ShortcutsHelp } from '@/components/shortcuts-help';
 import { requireUser } from '@/lib/server/session';
 
@@ -38,12 +39,16 @@ export default async function WorkbenchLayout({ children }: { children: React.Re
               My queue
               <QueueCount count={queueCount} />
             </Link>
+            <Link href="/library" className="rounded px-2 py-1 hover:bg-gray-100">
+              Claim library
+            </Link>
             {isOwner && (
               <Link href="/settings" className="rounded px-2 py-1 hover:bg-gray-100">
                 Workspace settings
               </Link>
             )}
           </nav>
+          <HeaderSearch />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <ShortcutsHelp />
             <Link href="/account" className="hidden rounded px-1 text-right hover:bg-gray-100 sm:block" data-testid="current-user">

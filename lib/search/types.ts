@@ -1,5 +1,6 @@
 import type { ArticleStatus, ClaimStatus } from '@/lib/domain/statuses';
 import type { SearchDocKind } from '@/lib/domain/search';
+import type { ParsedLibraryItem } from '@/lib/claim-review/parse';
 
 /**
  * Contracts of the desk's memory, shared by the queries (db/queries/search.ts,
@@ -119,22 +120,9 @@ export interface SimilarClaim {
 }
 
 /** A claim library item as lists and the API return it. */
-export interface LibraryItemDto {
+export interface LibraryItemDto extends ParsedLibraryItem {
   id: string;
   workspaceId: string;
-  url: string;
-  claimReviewed: string;
-  claimant: string;
-  claimDate: string | null;
-  claimAppearance: string | null;
-  reviewOrg: string;
-  reviewOrgUrl: string | null;
-  ratingName: string;
-  ratingValue: number | null;
-  bestRating: number | null;
-  worstRating: number | null;
-  reviewDate: string | null;
-  language: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -1,8 +1,7 @@
 import 'server-only';
 import { libraryItemHref } from '@/lib/claim-review/links';
 import { sql, type SQL } from 'drizzle-orm';
-import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import type { Db } from '../client';
+import { queryRows, type Db } from '../client';
 import { activeDialect } from '../dialect';
 import type { Role } from '@/lib/domain/roles';
 import { can } from '@/lib/auth/permissions';
@@ -77,11 +76,6 @@ interface CandidateRow {
   score: number;
   tier: number;
   decision_visible: boolean;
-}
-
-async function rows<T>(db: Db, query: SQL): Promise<T[]> {
-  if (activeDialect() === 'postgres') return (await (db as unknown as NodePgDatabase).execute(query)).rows as T[];
-  return (db as unknown as { all: (q: SQL) => Promise<T[]> }).all(query);
 }
 
 function list(values: readonly string[]): SQL {
@@ -201,7 +195,8 @@ function toHit(row: CandidateRow, details: Details, snippets: Map<number, Snippe
 
 // --- candidates --------------------------------------------------------------------------------
 
-interface DocRow {
+/** Type aliases (not interfaces) for rows: queryRows wants a plain record type. */
+type DocRow = {
   id: number;
   kind: SearchDocKind;
   workspace_id: string;
@@ -212,7 +207,7 @@ interface DocRow {
   block_start: number | null;
   score: number;
   tier?: number;
-}
+};
 
 /**
  * Most matches any query ranks: past this many matching rows (a word in every other document), only
@@ -296,46 +291,42 @@ function scopeOf(workspaceIds: readonly string[], params: SearchParams, size: nu
 }
 
 /* eslint-disable no-restricted-syntax -- FTS5 tables are keyed by rowid (= search_docs.id); SQLite branch only */
+/**
+ * Matches in one FTS5 table (`search_fts` for words, `search_trigram` for substrings): the newest
+ * `scope.size` within the window scope, ranked by `score` (given the table's bm25).
+ */
+async function sqliteFtsRows(db: Db, table: 'search_fts' | 'search_trigram', match: string, score: (bm25: SQL) => SQL, scope: SearchScope, cap: number): Promise<DocRow[]> {
+  const fts = sql.raw(table);
+  const [edge] = await queryRows<{ id: number }>(
+    db,
+    sql`SELECT ${fts}.rowid AS id FROM ${fts} JOIN search_docs d ON d.id = ${fts}.rowid
+      WHERE ${fts} MATCH ${match} AND ${scope.window} ORDER BY ${fts}.rowid DESC LIMIT 1 OFFSET ${scope.size - 1}`,
+  );
+  const window = edge ? sql` AND ${fts}.rowid >= ${edge.id}` : sql``;
+  return queryRows<DocRow>(
+    db,
+    sql`SELECT ${fts}.rowid AS id, ${score(sql`bm25(${fts})`)} AS score, ${docColumns()}
+      FROM ${fts} JOIN search_docs d ON d.id = ${fts}.rowid
+      WHERE ${fts} MATCH ${match}${window} AND ${scope.rows} ORDER BY score, id LIMIT ${cap}`,
+  );
+}
+
 async function sqliteWordRows(db: Db, parsed: ParsedQuery, scope: SearchScope, cap: number): Promise<DocRow[]> {
   const match = toFts5Match(parsed);
-  if (!match) return [];
-  const [edge] = await rows<{ id: number }>(
-    db,
-    sql`SELECT search_fts.rowid AS id FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid
-      WHERE search_fts MATCH ${match} AND ${scope.window} ORDER BY search_fts.rowid DESC LIMIT 1 OFFSET ${scope.size - 1}`,
-  );
-  const window = edge ? sql` AND search_fts.rowid >= ${edge.id}` : sql``;
-  return rows<DocRow>(
-    db,
-    sql`SELECT search_fts.rowid AS id, bm25(search_fts) * ${weightCase()} AS score, ${docColumns()}
-      FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid
-      WHERE search_fts MATCH ${match}${window} AND ${scope.rows} ORDER BY score, id LIMIT ${cap}`,
-  );
+  return match ? sqliteFtsRows(db, 'search_fts', match, (bm25) => sql`${bm25} * ${weightCase()}`, scope, cap) : [];
 }
 
 async function sqliteTrigramRows(db: Db, parsed: ParsedQuery, scope: SearchScope, cap: number): Promise<DocRow[]> {
   const match = toTrigramMatch(parsed);
-  if (!match) return [];
-  const [edge] = await rows<{ id: number }>(
-    db,
-    sql`SELECT search_trigram.rowid AS id FROM search_trigram JOIN search_docs d ON d.id = search_trigram.rowid
-      WHERE search_trigram MATCH ${match} AND ${scope.window} ORDER BY search_trigram.rowid DESC LIMIT 1 OFFSET ${scope.size - 1}`,
-  );
-  const window = edge ? sql` AND search_trigram.rowid >= ${edge.id}` : sql``;
   // Ranked after every word hit: 1 + a number in (0, 1], smaller for a better trigram bm25.
-  return rows<DocRow>(
-    db,
-    sql`SELECT search_trigram.rowid AS id, 1.0 + 1.0 / (1.0 - bm25(search_trigram) * ${weightCase()}) AS score, ${docColumns()}
-      FROM search_trigram JOIN search_docs d ON d.id = search_trigram.rowid
-      WHERE search_trigram MATCH ${match}${window} AND ${scope.rows} ORDER BY score, id LIMIT ${cap}`,
-  );
+  return match ? sqliteFtsRows(db, 'search_trigram', match, (bm25) => sql`1.0 + 1.0 / (1.0 - ${bm25} * ${weightCase()})`, scope, cap) : [];
 }
 /* eslint-enable no-restricted-syntax */
 
 async function pgWordRows(db: Db, parsed: ParsedQuery, scope: SearchScope, cap: number): Promise<DocRow[]> {
   const tsquery = toTsQuery(parsed);
   if (!tsquery) return [];
-  const found = await rows<DocRow>(
+  const found = await queryRows<DocRow>(
     db,
     // The window is chosen on ids alone (no tsvector carried through the sort), then ranked. The
     // matches are materialised first: with "ORDER BY id DESC LIMIT" right on the table the planner
@@ -360,7 +351,7 @@ async function pgTrigramRows(db: Db, parsed: ParsedQuery, scope: SearchScope, ca
     sql` AND `,
   );
   const negative = parsed.exclusions.map((e) => sql` AND d.body NOT ILIKE ${`%${escapeLike(e.text)}%`}`);
-  const found = await rows<DocRow>(
+  const found = await queryRows<DocRow>(
     db,
     sql`SELECT w.id, 1.0 + (1.0 - word_similarity(${needles.join(' ')}, w.body)) / ${weightCase('w')} AS score,
         w.kind, w.workspace_id, w.article_id, w.claim_id, w.library_item_id, w.author_id, w.block_start
@@ -371,14 +362,14 @@ async function pgTrigramRows(db: Db, parsed: ParsedQuery, scope: SearchScope, ca
   return found.map((row) => ({ ...row, id: Number(row.id), score: Number(row.score) }));
 }
 
-interface ArticleState {
+type ArticleState = {
   id: string;
   deleted_at: unknown;
   blind_review: unknown;
   status: ArticleStatus;
   published_on: string | null;
   created_at: unknown;
-}
+};
 
 function isoDay(value: unknown): string | null {
   if (value === null || value === undefined) return null;
@@ -398,8 +389,8 @@ async function checkRows(db: Db, viewer: SearchViewer, params: SearchParams, rol
   const datesWanted = Boolean(params.from || params.to);
   const libraryIds = datesWanted ? [...new Set(found.filter((r) => !r.article_id && r.library_item_id).map((r) => r.library_item_id!))] : [];
   const [articleRows, libraryRows] = await Promise.all([
-    articleIds.length ? rows<ArticleState>(db, sql`SELECT a.id, a.deleted_at, a.blind_review, a.status, a.published_on, a.created_at FROM ${articleStates('a')} WHERE a.id IN (${list(articleIds)})`) : [],
-    libraryIds.length ? rows<{ id: string; review_date: string | null }>(db, sql`SELECT id, review_date FROM claim_library_items WHERE id IN (${list(libraryIds)})`) : [],
+    articleIds.length ? queryRows<ArticleState>(db, sql`SELECT a.id, a.deleted_at, a.blind_review, a.status, a.published_on, a.created_at FROM ${articleStates('a')} WHERE a.id IN (${list(articleIds)})`) : [],
+    libraryIds.length ? queryRows<{ id: string; review_date: string | null }>(db, sql`SELECT id, review_date FROM claim_library_items WHERE id IN (${list(libraryIds)})`) : [],
   ]);
   const articlesById = new Map(articleRows.map((r) => [r.id, r]));
   const libraryById = new Map(libraryRows.map((r) => [r.id, r]));
@@ -408,7 +399,7 @@ async function checkRows(db: Db, viewer: SearchViewer, params: SearchParams, rol
   ];
   const voted = new Set(
     blindClaims.length
-      ? (await rows<{ claim_id: string }>(db, sql`SELECT claim_id FROM claim_verdicts WHERE user_id = ${viewer.userId} AND claim_id IN (${list(blindClaims)})`)).map((r) => r.claim_id)
+      ? (await queryRows<{ claim_id: string }>(db, sql`SELECT claim_id FROM claim_verdicts WHERE user_id = ${viewer.userId} AND claim_id IN (${list(blindClaims)})`)).map((r) => r.claim_id)
       : [],
   );
   const out: CandidateRow[] = [];
@@ -453,7 +444,7 @@ function groupKey(row: { article_id: string | null; library_item_id: string | nu
  */
 async function findCandidates(db: Db, viewer: SearchViewer, params: SearchParams, parsed: ParsedQuery, needGroups: number, windowSize: number): Promise<{ rows: CandidateRow[]; unchecked: number }> {
   const none = { rows: [], unchecked: 0 };
-  const memberRows = await rows<{ workspace_id: string; role: Role }>(db, sql`SELECT workspace_id, role FROM memberships WHERE user_id = ${viewer.userId}`);
+  const memberRows = await queryRows<{ workspace_id: string; role: Role }>(db, sql`SELECT workspace_id, role FROM memberships WHERE user_id = ${viewer.userId}`);
   const roles = new Map(memberRows.map((r) => [r.workspace_id, r.role]));
   const workspaceIds = params.workspaceId ? (roles.has(params.workspaceId) ? [params.workspaceId] : []) : [...roles.keys()];
   if (workspaceIds.length === 0) return none;
@@ -498,14 +489,14 @@ async function findCandidates(db: Db, viewer: SearchViewer, params: SearchParams
 
 // --- page details ------------------------------------------------------------------------------
 
-interface DetailClaim {
+type DetailClaim = {
   id: string;
   number: number;
   claim_text: string;
   claimant: string;
   status: ClaimStatus;
   verdict_id: string | null;
-}
+};
 
 interface Details {
   articles: Map<string, { id: string; title: string; workspace_id: string; workspace_name: string; status: ArticleStatus; date: string | null }>;
@@ -522,27 +513,27 @@ async function loadDetails(db: Db, shown: CandidateRow[]): Promise<Details> {
   const createdDay = pg ? sql`to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')` : sql`date(a.created_at / 1000, 'unixepoch')`;
   const [articleRows, libraryRows, claimRows] = await Promise.all([
     articleIds.length
-      ? rows<{ id: string; title: string; workspace_id: string; workspace_name: string; status: ArticleStatus; date: string | null }>(
+      ? queryRows<{ id: string; title: string; workspace_id: string; workspace_name: string; status: ArticleStatus; date: string | null }>(
           db,
           sql`SELECT a.id, a.title, a.workspace_id, w.name AS workspace_name, a.status, coalesce(a.published_on, ${createdDay}) AS date
             FROM articles a JOIN workspaces w ON w.id = a.workspace_id WHERE a.id IN (${list(articleIds)})`,
         )
       : [],
     libraryIds.length
-      ? rows<{ id: string; claim_reviewed: string; workspace_id: string; workspace_name: string; review_org: string; url: string; review_date: string | null }>(
+      ? queryRows<{ id: string; claim_reviewed: string; workspace_id: string; workspace_name: string; review_org: string; url: string; review_date: string | null }>(
           db,
           sql`SELECT li.id, li.claim_reviewed, li.workspace_id, w.name AS workspace_name, li.review_org, li.url, li.review_date
             FROM claim_library_items li JOIN workspaces w ON w.id = li.workspace_id WHERE li.id IN (${list(libraryIds)})`,
         )
       : [],
     claimIds.length
-      ? rows<DetailClaim>(db, sql`SELECT id, number, claim_text, claimant, status, verdict_id FROM claims WHERE id IN (${list(claimIds)})`)
+      ? queryRows<DetailClaim>(db, sql`SELECT id, number, claim_text, claimant, status, verdict_id FROM claims WHERE id IN (${list(claimIds)})`)
       : [],
   ]);
   // Verdict names only for claims whose decision the viewer may see.
   const visibleClaims = new Set(shown.filter((r) => r.claim_id && r.decision_visible).map((r) => r.claim_id!));
   const levelIds = [...new Set(claimRows.filter((c) => visibleClaims.has(c.id) && c.verdict_id).map((c) => c.verdict_id!))];
-  const levelRows = levelIds.length ? await rows<{ id: string; label: string; color: string }>(db, sql`SELECT id, label, color FROM rating_levels WHERE id IN (${list(levelIds)})`) : [];
+  const levelRows = levelIds.length ? await queryRows<{ id: string; label: string; color: string }>(db, sql`SELECT id, label, color FROM rating_levels WHERE id IN (${list(levelIds)})`) : [];
 
   return {
     articles: new Map(articleRows.map((r) => [r.id, r])),
@@ -569,7 +560,7 @@ async function loadSnippets(db: Db, shown: CandidateRow[], parsed: ParsedQuery):
     return list.map((word, index) => ({ word, prefix: term.prefix && index === list.length - 1 }));
   });
   const needles = terms.map((t) => t.text);
-  const bodies = await rows<{ id: number; body: string }>(
+  const bodies = await queryRows<{ id: number; body: string }>(
     db,
     sql`SELECT id, body FROM search_docs WHERE id IN (${sql.join(
       [...byId.keys()].map((id) => sql`${id}`),

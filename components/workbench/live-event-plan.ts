@@ -78,6 +78,14 @@ export function planEntityEvent(event: EntityEvent, held: HeldVersions): LiveAct
     case 'assignment.deleted':
       if (held.assignment(event.entityId) === (event.type === 'assignment.created')) return [];
       return [{ type: 'invalidate', queryKey: queryKeys.assignments(articleId) }];
+    case 'session.updated':
+      // The session view (agenda, current item, vote, attendance) is small: always refetched. An event
+      // naming a claim (a vote called or revealed, a decision) changes what this viewer may see of it.
+      return [
+        { type: 'invalidate', queryKey: queryKeys.reviewSessions(articleId) },
+        agreement,
+        ...(claimId ? [{ type: 'invalidate', queryKey: queryKeys.verdicts(claimId) } as const, { type: 'refetchClaim', claimId } as const, ...history] : []),
+      ];
   }
 }
 

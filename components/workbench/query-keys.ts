@@ -15,6 +15,8 @@ export const queryKeys = {
   publication: (articleId: string) => ['article', articleId, 'publication'] as const,
   /** The public page as it would be published now (HTML), shown in the Publish dialog. */
   publicationPreview: (articleId: string) => ['article', articleId, 'publication', 'preview'] as const,
+  /** The running review session (its view) and the past ones (GET /api/articles/:id/review-sessions). */
+  reviewSessions: (articleId: string) => ['article', articleId, 'review-sessions'] as const,
   /** Every claim-scoped query (comments, verdicts, history of any claim). */
   allClaims: () => ['claim'] as const,
   claim: (claimId: string) => ['claim', claimId] as const,

@@ -37,4 +37,9 @@ export const {
   claimLibraryItems,
   searchDocs,
   claimLinks,
+  reviewSessions,
+  reviewSessionItems,
+  reviewSessionNotes,
+  reviewSessionActions,
+  reviewSessionAttendance,
 } = tables;

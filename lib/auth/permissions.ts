@@ -14,6 +14,10 @@ export const ACTIONS = {
   'comment:write': 'reviewer',
   'verdict:own': 'reviewer',
   'verdict:final': 'editor',
+  /** Review sessions: follow one (any member), write item notes (reviewer), start and lead one (editor). */
+  'session:join': 'viewer',
+  'session:note': 'reviewer',
+  'session:lead': 'editor',
   'claim:assign': 'editor',
   'article:create': 'editor',
   'article:edit': 'editor',

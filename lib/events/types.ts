@@ -26,6 +26,8 @@ export const ENTITY_EVENT_TYPES = [
   'reply.created',
   'reply.updated',
   'reply.deleted',
+  /** A review session changed (started, agenda, current item, vote, attendance, notes, actions, ended): entityId = session id; claimId names the item's claim when what members may see of it changed (vote called, revealed, decided), else null. */
+  'session.updated',
 ] as const;
 export type EntityEventType = (typeof ENTITY_EVENT_TYPES)[number];
 

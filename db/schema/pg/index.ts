@@ -12,3 +12,4 @@ export * from './live';
 export * from './article-revisions';
 export * from './imports';
 export * from './memory';
+export * from './review-sessions';

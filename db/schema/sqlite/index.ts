@@ -11,3 +11,4 @@ export * from './publishing';
 export * from './article-revisions';
 export * from './imports';
 export * from './memory';
+export * from './review-sessions';

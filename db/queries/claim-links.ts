@@ -8,7 +8,7 @@ import type { ClaimDto } from '@/lib/domain/claims';
 import type { VerdictDto } from '@/lib/domain/review';
 import type { Role } from '@/lib/domain/roles';
 import { AppError, conflict, forbidden, notFound } from '@/lib/errors';
-import { canSeeOthersVerdicts } from '@/lib/review/verdict-visibility';
+import { canSeeDecision } from '@/lib/review/verdict-visibility';
 import type { ClaimLinkDto } from '@/lib/search/types';
 import { MAX_REASON_CHARS } from '@/lib/validations/review';
 import { notTrashed } from './access';
@@ -16,6 +16,7 @@ import { assertClaimWritable } from './article-lock';
 import { claimsWithHiddenDecision } from './claim-views';
 import { getClaim, updateClaim } from './claims';
 import { recordHistory, type Tx } from './history';
+import { hasOpenVote } from './review-session-votes';
 import { upsertMyVerdict } from './verdicts';
 
 /** What a reused verdict is based on: an earlier claim, or an item of the claim library. */
@@ -64,7 +65,8 @@ async function toDtos(db: Db | Tx, rows: Array<{ link: LinkRow; direction: Claim
 
 /** Claims (grouped by article) whose decision this viewer may not see. */
 async function hiddenClaims(db: Db | Tx, viewer: ClaimLinkViewer, claimIds: string[]): Promise<Set<string>> {
-  if (claimIds.length === 0 || canSeeOthersVerdicts(viewer.role, true, false)) return new Set();
+  // Those who set the final verdict see every decision (blind review or open vote alike).
+  if (claimIds.length === 0 || canSeeDecision(viewer.role, true, false, { voteOpen: true })) return new Set();
   const rows = await db.select({ id: claims.id, articleId: claims.articleId }).from(claims).where(inArray(claims.id, claimIds));
   const byArticle = new Map<string, string[]>();
   for (const r of rows) byArticle.set(r.articleId, [...(byArticle.get(r.articleId) ?? []), r.id]);
@@ -166,7 +168,10 @@ async function resolveBasis(tx: Tx, target: { id: string; workspaceId: string },
       .where(and(eq(claims.id, from.claimId), eq(claims.workspaceId, target.workspaceId), notTrashed()))
       .limit(1);
     if (!source) throw notFound('Earlier claim');
-    if (source.blindReview && !canSeeOthersVerdicts(actor.role, true, false)) {
+    if (!canSeeDecision(actor.role, true, false, { voteOpen: true }) && (await hasOpenVote(tx, source.id))) {
+      throw forbidden(`The decision on claim #${source.number} is hidden while a review session's vote on it is open, so it cannot be reused yet.`);
+    }
+    if (source.blindReview && !canSeeDecision(actor.role, true, false)) {
       const [mine] = await tx.select({ id: claimVerdicts.id }).from(claimVerdicts).where(and(eq(claimVerdicts.claimId, source.id), eq(claimVerdicts.userId, actor.userId))).limit(1);
       if (!mine) throw forbidden(`The decision on claim #${source.number} is hidden until you give your own verdict on it, so it cannot be reused.`);
     }

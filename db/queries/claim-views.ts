@@ -8,7 +8,8 @@ import { withholdDecision } from '@/lib/review/blind-review';
 import { getClaim, listClaims } from './claims';
 import type { ClaimDto } from '@/lib/domain/claims';
 import { toClaimRow, type ClaimRow } from '@/lib/editor/claim-rows';
-import { canSeeOthersVerdicts } from '@/lib/review/verdict-visibility';
+import { canSeeDecision } from '@/lib/review/verdict-visibility';
+import { claimsWithOpenVote } from './review-session-votes';
 
 export interface ClaimViewer {
   userId: string;
@@ -17,23 +18,29 @@ export interface ClaimViewer {
 
 /**
  * Of the given claims of one article, those whose decision (final verdict, rationale, status)
- * this viewer may not see yet: blind review is on, their role does not see everything, and they
- * have not given their own verdict on the claim. Every such claim counts, decided or not, so that
- * "hidden" never tells a decided claim from an undecided one.
+ * this viewer may not see yet (lib/review/verdict-visibility.ts canSeeDecision):
+ * - blind review is on, their role does not see everything, and they have not given their own
+ *   verdict on the claim. Every such claim counts, decided or not, so that "hidden" never tells a
+ *   decided claim from an undecided one;
+ * - a review session's vote on the claim is open and they do not set the final verdict (even if
+ *   they voted).
  */
 export async function claimsWithHiddenDecision(db: Db, articleId: string, claimIds: readonly string[], viewer: ClaimViewer): Promise<Set<string>> {
-  if (claimIds.length === 0) return new Set();
+  if (claimIds.length === 0 || canSeeDecision(viewer.role, true, false, { voteOpen: true })) return new Set();
   const [article] = await db.select({ blindReview: articles.blindReview }).from(articles).where(eq(articles.id, articleId)).limit(1);
-  if (!article?.blindReview || canSeeOthersVerdicts(viewer.role, true, false)) return new Set();
-  const voted = new Set(
-    (
-      await db
-        .select({ claimId: claimVerdicts.claimId })
-        .from(claimVerdicts)
-        .where(and(eq(claimVerdicts.userId, viewer.userId), inArray(claimVerdicts.claimId, [...claimIds])))
-    ).map((r) => r.claimId),
-  );
-  return new Set(claimIds.filter((id) => !voted.has(id)));
+  const blindReview = Boolean(article?.blindReview);
+  const voteOpen = await claimsWithOpenVote(db, claimIds);
+  const voted = blindReview
+    ? new Set(
+        (
+          await db
+            .select({ claimId: claimVerdicts.claimId })
+            .from(claimVerdicts)
+            .where(and(eq(claimVerdicts.userId, viewer.userId), inArray(claimVerdicts.claimId, [...claimIds])))
+        ).map((r) => r.claimId),
+      )
+    : new Set<string>();
+  return new Set(claimIds.filter((id) => !canSeeDecision(viewer.role, blindReview, voted.has(id), { voteOpen: voteOpen.has(id) })));
 }
 
 /** Whether this viewer may see (and so edit) the claim's rationale and status. */
@@ -43,7 +50,7 @@ export async function canSeeClaimDecision(db: Db, claimId: string, viewer: Claim
   return (await claimsWithHiddenDecision(db, claim.articleId, [claimId], viewer)).size === 0;
 }
 
-/** Claims as one member may see them: under blind review, see claimsWithHiddenDecision. */
+/** Claims as one member may see them: under blind review or an open vote, see claimsWithHiddenDecision. */
 async function redact(db: Db, articleId: string, list: ClaimDto[], viewer: ClaimViewer): Promise<ClaimDto[]> {
   const hidden = await claimsWithHiddenDecision(
     db,

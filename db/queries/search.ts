@@ -5,12 +5,13 @@ import { queryRows, type Db } from '../client';
 import { activeDialect } from '../dialect';
 import type { Role } from '@/lib/domain/roles';
 import { can } from '@/lib/auth/permissions';
-import { canSeeOthersVerdicts } from '@/lib/review/verdict-visibility';
+import { canSeeDecision, canSeeOthersVerdicts } from '@/lib/review/verdict-visibility';
 import { DECISION_DOC_KINDS, type SearchDocKind } from '@/lib/domain/search';
 import type { ArticleStatus, ClaimStatus } from '@/lib/domain/statuses';
 import { SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT } from '@/lib/search/params';
 import { parseSearchQuery, positiveTerms, toFts5Match, toTrigramMatch, termWords, toTsQuery, trigramClauses, type ParsedQuery } from '@/lib/search/query';
 import { substringSnippet, wordSnippet } from '@/lib/search/snippet';
+import { claimsWithOpenVote, openVoteExists } from './review-session-votes';
 import type { SearchHit, SearchParams, SearchResultGroup, SearchResults, SnippetPart } from '@/lib/search/types';
 
 /**
@@ -25,9 +26,10 @@ import type { SearchHit, SearchParams, SearchResultGroup, SearchResults, Snippet
  *    trigram index (FTS5 trigram / pg_trgm ILIKE) adds substring matches (inside words, Persian and
  *    Arabic with attached prefixes), ranked after every word hit.
  * 2. Checks on those rows only, group batch by group batch until the page is full (checkRows): not in
- *    the trash, blind review exactly as lib/review/verdict-visibility.ts (rationales and reviewers'
- *    reasons only where the viewer may see the claim's decision, a reviewer's own reason always; a
- *    hidden claim's verdict and status are withheld and never match a filter), the filters.
+ *    the trash, blind review and open review-session votes exactly as lib/review/verdict-visibility.ts
+ *    (rationales only where the viewer may see the claim's decision, others' reasons only where they
+ *    may see others' verdicts, a reviewer's own reason always; a hidden claim's verdict and status
+ *    are withheld and never match a filter), the filters.
  * 3. Grouped by article (a library item is its own group), groups ranked by their best hit, paged
  *    by group; snippets (loadSnippets) and names read for the page only.
  */
@@ -237,12 +239,6 @@ function hasClaimFilter(params: SearchParams): boolean {
 }
 
 /**
- * The blind-review rule (canSeeOthersVerdicts) as SQL over a search_docs row `d`: the viewer may see
- * the decision of the row's claim. In the scan itself, not only in checkRows, so that nothing the
- * viewer may not see is ever counted (a total that moved with a hidden rationale would be an oracle).
- * Article lookups go through articles_search_state_idx (covering), never the article's document.
- */
-/**
  * `articles` read through its covering search index. SQLite otherwise picks the unique index on id
  * and then reads the table row, walking the stored document on the way to the columns after it.
  */
@@ -250,11 +246,39 @@ function articleStates(alias: string): SQL {
   return activeDialect() === 'postgres' ? sql.raw(`articles ${alias}`) : sql.raw(`articles ${alias} INDEXED BY articles_search_state_idx`);
 }
 
-function decisionVisible(viewerId: string, privilegedWorkspaceIds: readonly string[]): SQL {
-  const privileged = privilegedWorkspaceIds.length > 0 ? sql`d.workspace_id IN (${list(privilegedWorkspaceIds)}) OR ` : sql``;
-  return sql`(${privileged}d.claim_id IS NULL
-    OR NOT EXISTS (SELECT 1 FROM ${articleStates('ba')} WHERE ba.id = d.article_id AND ba.blind_review)
+/** Blind review lets the viewer see the row's claim: no blind review on its article, or their own verdict on it. */
+function blindAllows(viewerId: string): SQL {
+  return sql`(NOT EXISTS (SELECT 1 FROM ${articleStates('ba')} WHERE ba.id = d.article_id AND ba.blind_review)
     OR EXISTS (SELECT 1 FROM claim_verdicts ov WHERE ov.claim_id = d.claim_id AND ov.user_id = ${viewerId}))`;
+}
+
+function privilegedIn(privilegedWorkspaceIds: readonly string[]): SQL | null {
+  return privilegedWorkspaceIds.length > 0 ? sql`d.workspace_id IN (${list(privilegedWorkspaceIds)})` : null;
+}
+
+/**
+ * lib/review/verdict-visibility.ts as SQL over a search_docs row `d`, in the scan itself, not only
+ * in checkRows, so that nothing the viewer may not see is ever counted (a total that moved with a
+ * hidden rationale would be an oracle). Article lookups go through articles_search_state_idx
+ * (covering), never the article's document; open votes through review_session_items_claim_idx.
+ *
+ * decisionVisible (canSeeDecision): the viewer may see the decision of the row's claim — they set
+ * final verdicts in its workspace, or blind review allows it and no vote on the claim is open.
+ */
+function decisionVisible(viewerId: string, privilegedWorkspaceIds: readonly string[]): SQL {
+  const privileged = privilegedIn(privilegedWorkspaceIds);
+  return sql`(${privileged ? sql`${privileged} OR ` : sql``}d.claim_id IS NULL
+    OR (${blindAllows(viewerId)} AND NOT ${openVoteExists(sql`d.claim_id`)}))`;
+}
+
+/**
+ * othersVisible (canSeeOthersVerdicts): the viewer may see other reviewers' verdicts (their
+ * reasons) on the row's claim — no vote on it is open, whoever they are, and blind review allows it.
+ */
+function othersVisible(viewerId: string, privilegedWorkspaceIds: readonly string[]): SQL {
+  const privileged = privilegedIn(privilegedWorkspaceIds);
+  return sql`(d.claim_id IS NULL
+    OR (NOT ${openVoteExists(sql`d.claim_id`)} AND (${privileged ? sql`${privileged} OR ` : sql``}${blindAllows(viewerId)})))`;
 }
 
 function scopeOf(workspaceIds: readonly string[], params: SearchParams, size: number, viewer: { userId: string; privilegedWorkspaceIds: readonly string[] }): SearchScope {
@@ -264,7 +288,10 @@ function scopeOf(workspaceIds: readonly string[], params: SearchParams, size: nu
   const window = sql.join(parts, sql` AND `);
   const visible = decisionVisible(viewer.userId, viewer.privilegedWorkspaceIds);
   parts.push(sql`(d.article_id IS NULL OR NOT EXISTS (SELECT 1 FROM ${articleStates('ta')} WHERE ta.id = d.article_id AND ta.deleted_at IS NOT NULL))`);
-  parts.push(sql`(d.kind NOT IN (${list(DECISION_DOC_KINDS)}) OR (d.kind = 'verdict_reason' AND d.author_id = ${viewer.userId}) OR ${visible})`);
+  // A reviewer's reason is theirs (always) or another's (with the others' verdicts); a rationale is the decision.
+  parts.push(
+    sql`(d.kind NOT IN (${list(DECISION_DOC_KINDS)}) OR (d.kind = 'verdict_reason' AND (d.author_id = ${viewer.userId} OR ${othersVisible(viewer.userId, viewer.privilegedWorkspaceIds)})) OR (d.kind <> 'verdict_reason' AND ${visible}))`,
+  );
   if (params.verdictId || params.claimStatus) parts.push(visible);
   // Claim filters narrow the scan itself (one claim lookup by key per match), so a filter that few
   // claims pass still fills the page; blind review is checked afterwards (checkRows).
@@ -380,8 +407,9 @@ function isoDay(value: unknown): string | null {
 /**
  * The checks the scan could not make, on a batch of candidate rows: each article read once by key
  * (trash, blind review, status, date), the viewer's own verdicts only for claims under blind
- * review. The claim filters' values were matched by the scan (scopeOf); here a claim whose decision
- * blind review hides from the viewer stops matching them, as do its rationale and others' reasons.
+ * review, open votes for the batch's claims. The claim filters' values were matched by the scan
+ * (scopeOf); here a claim whose decision blind review or an open vote hides from the viewer stops
+ * matching them, as does its rationale; others' reasons go where others' verdicts are hidden.
  */
 async function checkRows(db: Db, viewer: SearchViewer, params: SearchParams, roles: Map<string, Role>, found: DocRow[]): Promise<CandidateRow[]> {
   if (found.length === 0) return [];
@@ -402,13 +430,16 @@ async function checkRows(db: Db, viewer: SearchViewer, params: SearchParams, rol
       ? (await queryRows<{ claim_id: string }>(db, sql`SELECT claim_id FROM claim_verdicts WHERE user_id = ${viewer.userId} AND claim_id IN (${list(blindClaims)})`)).map((r) => r.claim_id)
       : [],
   );
+  const voteOpen = await claimsWithOpenVote(db, [...new Set(found.flatMap((r) => (r.claim_id && r.article_id ? [r.claim_id] : [])))]);
   const out: CandidateRow[] = [];
   for (const row of found) {
     const article = row.article_id ? articlesById.get(row.article_id) : undefined;
     if (row.article_id && (!article || article.deleted_at !== null)) continue;
     const role = roles.get(row.workspace_id) ?? null;
-    const visible = !row.claim_id || !article || canSeeOthersVerdicts(role, Boolean(article.blind_review), voted.has(row.claim_id));
-    if (DECISION_KINDS.has(row.kind) && !visible && !(row.kind === 'verdict_reason' && row.author_id === viewer.userId)) continue;
+    const facts = row.claim_id && article ? ([role, Boolean(article.blind_review), voted.has(row.claim_id), { voteOpen: voteOpen.has(row.claim_id) }] as const) : null;
+    const visible = !facts || canSeeDecision(...facts);
+    const othersShown = !facts || canSeeOthersVerdicts(...facts);
+    if (DECISION_KINDS.has(row.kind) && !(row.kind === 'verdict_reason' ? othersShown || row.author_id === viewer.userId : visible)) continue;
     if ((params.verdictId || params.claimStatus) && !visible) continue;
     if (params.articleStatus && article?.status !== params.articleStatus) continue;
     if (datesWanted) {

@@ -3,10 +3,11 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { dialectOf, queryRows, type Db } from '../client';
 import { articles, claimLibraryItems, claims, claimVerdicts, memberships, ratingLevels } from '../schema';
 import { notFound } from '@/lib/errors';
-import { canSeeOthersVerdicts } from '@/lib/review/verdict-visibility';
+import { canSeeDecision } from '@/lib/review/verdict-visibility';
 import { lookupTerms, rankSimilar, SIMILARITY_THRESHOLD } from '@/lib/search/similarity';
 import type { SimilarClaim } from '@/lib/search/types';
 import { notTrashed } from './access';
+import { claimsWithOpenVote } from './review-session-votes';
 
 export interface FindSimilarOptions {
   /** At most this many suggestions (default 5, at most 20). */
@@ -176,19 +177,26 @@ export async function findSimilarClaims(db: Db, viewer: { userId: string }, clai
   ).slice(0, limit);
   if (ranked.length === 0) return [];
 
-  // Blind review: which of the shown claims' decisions this viewer may not see.
-  const blind = ranked.flatMap((r) => (r.item.type === 'claim' && r.item.row.blindReview ? [r.item.row.id] : []));
+  // Blind review and open review-session votes: which of the shown claims' decisions this viewer may not see.
+  const shownClaims = ranked.flatMap((r) => (r.item.type === 'claim' ? [r.item.row] : []));
   const hidden = new Set<string>();
-  if (blind.length > 0 && !canSeeOthersVerdicts(me.role, true, false)) {
+  if (shownClaims.length > 0 && !canSeeDecision(me.role, true, false, { voteOpen: true })) {
+    const blind = shownClaims.filter((c) => c.blindReview).map((c) => c.id);
     const voted = new Set(
-      (
-        await db
-          .select({ claimId: claimVerdicts.claimId })
-          .from(claimVerdicts)
-          .where(and(eq(claimVerdicts.userId, viewer.userId), inArray(claimVerdicts.claimId, blind)))
-      ).map((r) => r.claimId),
+      blind.length > 0
+        ? (
+            await db
+              .select({ claimId: claimVerdicts.claimId })
+              .from(claimVerdicts)
+              .where(and(eq(claimVerdicts.userId, viewer.userId), inArray(claimVerdicts.claimId, blind)))
+          ).map((r) => r.claimId)
+        : [],
     );
-    for (const id of blind) if (!voted.has(id)) hidden.add(id);
+    const voteOpen = await claimsWithOpenVote(
+      db,
+      shownClaims.map((c) => c.id),
+    );
+    for (const c of shownClaims) if (!canSeeDecision(me.role, c.blindReview, voted.has(c.id), { voteOpen: voteOpen.has(c.id) })) hidden.add(c.id);
   }
 
   return ranked.map(({ item, result }): SimilarClaim => {

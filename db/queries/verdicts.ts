@@ -10,6 +10,7 @@ import { canSeeOthersVerdicts } from '@/lib/review/verdict-visibility';
 import { MAX_REASON_CHARS } from '@/lib/validations/review';
 import { assertArticleWritable } from './article-lock';
 import { recordHistory, type Tx } from './history';
+import { hasOpenVote, openVoteClaimsOfArticle } from './review-session-votes';
 import { assertLevelInWorkspace } from './scales';
 import type { VerdictDto, VerdictList, ArticleAgreement } from '@/lib/domain/review';
 
@@ -41,13 +42,18 @@ async function claimWithArticle(db: Db | Tx, claimId: string) {
   return row;
 }
 
-/** The verdicts on a claim as `viewerId` (with `viewerRole`) may see them. */
+/**
+ * The verdicts on a claim as `viewerId` (with `viewerRole`) may see them: blind review, and a vote
+ * called in a running review session (lib/review/verdict-visibility.ts). `total` stays a plain
+ * count while hidden; nothing tells the levels apart.
+ */
 export async function listVerdicts(db: Db | Tx, claimId: string, viewerId: string, viewerRole: Role | null): Promise<VerdictList> {
   const claim = await claimWithArticle(db, claimId);
+  const voteOpen = await hasOpenVote(db, claimId);
   const all = (await verdictRows(db, eq(claimVerdicts.claimId, claimId))).map(toDto);
   const mine = all.find((v) => v.userId === viewerId) ?? null;
-  const hidden = !canSeeOthersVerdicts(viewerRole, claim.blindReview, mine !== null);
-  return { claimId, blindReview: claim.blindReview, hidden, total: all.length, mine, others: hidden ? [] : all.filter((v) => v.userId !== viewerId) };
+  const hidden = !canSeeOthersVerdicts(viewerRole, claim.blindReview, mine !== null, { voteOpen });
+  return { claimId, blindReview: claim.blindReview, hidden, voteOpen, total: all.length, mine, others: hidden ? [] : all.filter((v) => v.userId !== viewerId) };
 }
 
 export interface UpsertVerdictInput {
@@ -137,11 +143,13 @@ export async function articleAgreement(db: Db, articleId: string, viewerId: stri
     entry.mine ||= r.userId === viewerId;
     byClaim.set(r.claimId, entry);
   }
-  // Only claims whose verdicts this viewer may see count, in the summary as in the per-claim list.
-  const visible = claimIds.filter((id) => byClaim.has(id) && canSeeOthersVerdicts(viewerRole, article.blindReview, byClaim.get(id)!.mine));
+  // Only claims whose verdicts this viewer may see count, in the summary as in the per-claim list:
+  // a claim under an open vote is left out for everyone (its agreement is the spread being hidden).
+  const voteOpen = await openVoteClaimsOfArticle(db, articleId);
+  const visible = claimIds.filter((id) => byClaim.has(id) && canSeeOthersVerdicts(viewerRole, article.blindReview, byClaim.get(id)!.mine, { voteOpen: voteOpen.has(id) }));
   const perClaim = visible.map((id) => {
     const keys = byClaim.get(id)!.keys;
     return { claimId: id, verdicts: keys.length, agreement: percentAgreement([keys]) };
   });
-  return { articleId, blindReview: article.blindReview, claimsTotal: claimIds.length, ...summarizeAgreement(visible.map((id) => byClaim.get(id)!.keys)), perClaim };
+  return { articleId, blindReview: article.blindReview, claimsTotal: claimIds.length, ...summarizeAgreement(visible.map((id) => byClaim.get(id)!.keys)), perClaim, voteOpenClaimIds: claimIds.filter((id) => voteOpen.has(id)) };
 }

@@ -35,9 +35,14 @@ export interface VerdictDto {
 export interface VerdictList {
   claimId: string;
   blindReview: boolean;
-  /** True when the others' verdicts are withheld from this viewer (blind review, not yet voted). */
+  /** True when the others' verdicts are withheld from this viewer (blind review, not yet voted; or a vote is open). */
   hidden: boolean;
-  /** How many reviewers gave a verdict, hidden ones included. */
+  /**
+   * True while the lead of a running review session has called a vote on this claim: everyone
+   * sees only their own verdict until the reveal, editors and owners included (`hidden` is true too).
+   */
+  voteOpen: boolean;
+  /** How many reviewers gave a verdict, hidden ones included (a count only: never by level). */
   total: number;
   mine: VerdictDto | null;
   /** Everyone else's verdicts; empty while hidden. */
@@ -55,8 +60,10 @@ export interface ArticleAgreement extends AgreementSummary {
   articleId: string;
   blindReview: boolean;
   claimsTotal: number;
-  /** Per claim, only where this viewer may see the verdicts (blind review hides the rest). */
+  /** Per claim, only where this viewer may see the verdicts (blind review and open votes hide the rest). */
   perClaim: ClaimAgreement[];
+  /** Claims left out of perClaim and the summary because a review session's vote on them is open. */
+  voteOpenClaimIds: string[];
 }
 
 export interface CommentDto {

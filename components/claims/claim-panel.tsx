@@ -2,6 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { SessionsTab } from '@/components/review-sessions/sessions-tab';
 import { Button } from '@/components/ui/button';
 import { notifyError } from '@/components/ui/notify';
 import { fetchFullClaim, useClaims, useClaimsLoaded } from '@/components/workbench/queries';
@@ -31,6 +32,8 @@ export function ClaimPanel() {
   const waiting = activeId !== null && !active && (row !== null || !loaded);
   useFullClaim(row && !full ? row : null, active);
   const listHidden = active !== null || waiting;
+  // Claims or the article's review sessions (their minutes), when no claim is open.
+  const [view, setView] = useState<'claims' | 'sessions'>('claims');
 
   // The panel scrolls both the list and an open claim: a claim opens at its top, and closing it
   // brings the list back where it was.
@@ -58,9 +61,36 @@ export function ClaimPanel() {
       {active && <ClaimDetail key={active.id} claim={active} />}
       {waiting && <ClaimLoading number={row?.number ?? null} />}
       <div hidden={listHidden}>
-        <ClaimList getScrollElement={getScrollElement} hidden={listHidden} />
+        <PanelSwitch value={view} onChange={setView} />
+        <div hidden={view !== 'claims'}>
+          <ClaimList getScrollElement={getScrollElement} hidden={listHidden || view !== 'claims'} />
+        </div>
+        {view === 'sessions' && !listHidden && <SessionsTab />}
       </div>
     </aside>
+  );
+}
+
+/** "Claims | Sessions" at the top of the panel. */
+function PanelSwitch({ value, onChange }: { value: 'claims' | 'sessions'; onChange: (value: 'claims' | 'sessions') => void }) {
+  const options = [
+    { id: 'claims', label: 'Claims' },
+    { id: 'sessions', label: 'Sessions' },
+  ] as const;
+  return (
+    <div role="group" aria-label="Show in the panel" className="flex gap-1 border-b border-[var(--color-line)] px-4 pt-2">
+      {options.map((o) => (
+        <button
+          key={o.id}
+          type="button"
+          aria-pressed={value === o.id}
+          onClick={() => onChange(o.id)}
+          className="-mb-px border-b-2 border-transparent px-2.5 py-1.5 text-sm text-[var(--color-muted)] hover:text-[var(--color-ink)] aria-pressed:border-[var(--color-accent)] aria-pressed:font-semibold aria-pressed:text-[var(--color-ink)]"
+        >
+          {o.label}
+        </button>
+      ))}
+    </div>
   );
 }
 

@@ -4,6 +4,7 @@ import { textDirection } from '@/lib/text/direction';
 import { ArticleDetailsActions, useArticleHeadline } from '@/components/articles/article-details-dialog';
 import { BlindReviewToggle } from '@/components/review/blind-review-toggle';
 import { PresenceBar } from '@/components/review/presence-bar';
+import { SessionBar } from '@/components/review-sessions/session-bar';
 import { ArticleStatusControl } from './article-status-control';
 import { ArticleToolbar } from './article-toolbar';
 import { SpanModeBanner } from './span-mode-banner';
@@ -32,6 +33,7 @@ export function ArticleHeader({ article: rendered }: { article: WorkbenchArticle
         </div>
         <ArticleToolbar />
         <SpanModeBanner />
+        <SessionBar />
       </div>
       <header className="mb-8">
         <h1 dir={textDirection(article.title) ?? 'auto'} className="mt-2 font-serif text-3xl leading-tight font-bold tracking-tight text-balance">{article.title}</h1>

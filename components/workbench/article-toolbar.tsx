@@ -1,5 +1,6 @@
 'use client';
 
+import { StartSessionButton } from '@/components/review-sessions/start-session';
 import { Button } from '@/components/ui/button';
 import { can } from '@/lib/auth/permissions';
 import { ExportMenu } from './export-menu';
@@ -65,6 +66,7 @@ export function ArticleToolbar() {
           )}
           <span className="text-xs text-[var(--color-muted)]">{hint}</span>
           <span className="ml-auto" />
+          <StartSessionButton />
           <ExportMenu articleId={articleId} />
           <RevisionCompareButton />
           <StoryUpdatesButton />

@@ -3,6 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ClaimPanel } from '@/components/claims/claim-panel';
+import { useFollowLead } from '@/components/review-sessions/use-follow-lead';
 import type { AssignmentDto } from '@/lib/domain/review';
 import type { MemberDto } from '@/lib/domain/workspaces';
 import { ArticleHeader } from './article-header';
@@ -67,6 +68,7 @@ function WorkbenchLayout({ article, initialCursor, initialClaimId, initialAt }: 
   useWorkbenchShortcuts();
   useLockTransitions();
   useOpenAtOffset(initialAt);
+  useFollowLead();
   return (
     <div className="mx-auto grid max-w-[1440px] grid-cols-1 gap-0 lg:grid-cols-[minmax(0,1fr)_440px]">
       <section aria-label="Article" className="min-w-0 border-r border-[var(--color-line)] bg-[var(--color-paper)] px-6 py-8 lg:px-12">

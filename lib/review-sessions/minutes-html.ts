@@ -65,14 +65,12 @@ export function minutesToHtml(m: SessionMinutes, opts: MinutesFormatOptions = {}
   const title = `Review session minutes: ${m.article.title}`;
 
   const meta = [
-    ['Date', e(sessionDay(m, tz))],
-    ['Time', `${e(time(m.startedAt))}–${e(time(m.endedAt))} ${e(tz)}`],
     ['Duration', e(formatDuration(m.durationSeconds))],
     ['Lead', m.lead ? `<bdi>${e(m.lead.name)}</bdi>` : '—'],
     ['Attendees', String(m.attendees.length)],
-    ['Agenda', e(outcomeCounts(m))],
+    ['Agenda', e(outcomeCounts(m)), 'wide'],
   ]
-    .map(([dt, dd]) => `<div><dt>${dt}</dt><dd>${dd}</dd></div>`)
+    .map(([dt, dd, cls]) => `<div${cls ? ` class="${cls}"` : ''}><dt>${dt}</dt><dd>${dd}</dd></div>`)
     .join('');
 
   const attendees =
@@ -115,7 +113,7 @@ export function minutesToHtml(m: SessionMinutes, opts: MinutesFormatOptions = {}
 <header class="masthead"><div class="wrap">
 <p class="kicker">Review session minutes <span>· <bdi>${e(m.workspaceName)}</bdi></span></p>
 <h1 dir="auto">${e(m.article.title)}</h1>
-<p class="dek">${e(sessionDay(m, tz))}<span class="sep">·</span>${e(formatDuration(m.durationSeconds))}</p>
+<p class="dek">${e(sessionDay(m, tz))}<span class="sep">·</span>${e(time(m.startedAt))}–${e(time(m.endedAt))} ${e(tz)}</p>
 </div></header>
 <main class="wrap">
 <dl class="meta">${meta}</dl>

@@ -1,0 +1,31 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../client';
+import { articles, reviewSessions } from '../schema';
+import type { ReviewSessionStatus, SessionMinutes } from '@/lib/domain/review-sessions';
+
+export interface ReviewSessionMinutesRecord {
+  /** Written when the session ended; null while it runs. */
+  minutes: SessionMinutes | null;
+  workspaceId: string;
+  articleId: string;
+  /** For the download's file name. */
+  articleSlug: string;
+  status: ReviewSessionStatus;
+}
+
+/**
+ * A session's minutes with what authorising the download needs (its workspace and article), or
+ * null when there is no such session. Not authorised here: the route checks membership of the
+ * article's workspace (authorizeArticle, which also hides trashed articles) before using it.
+ */
+export async function getReviewSessionMinutes(db: Db, sessionId: string): Promise<ReviewSessionMinutesRecord | null> {
+  const [row] = await db
+    .select({ minutes: reviewSessions.minutes, workspaceId: reviewSessions.workspaceId, articleId: reviewSessions.articleId, articleSlug: articles.slug, status: reviewSessions.status })
+    .from(reviewSessions)
+    .innerJoin(articles, eq(articles.id, reviewSessions.articleId))
+    .where(eq(reviewSessions.id, sessionId))
+    .limit(1);
+  if (!row) return null;
+  return { ...row, minutes: row.minutes ?? null };
+}

@@ -8,6 +8,7 @@ import { can } from '@/lib/auth/permissions';
 import { AppError, notFound } from '@/lib/errors';
 import { recordHistory } from './history';
 import { listMentions } from './mentions';
+import { mySessionTasks } from './review-session-tasks';
 import { ClaimPartsError, joinPartQuotes, readClaimParts, type ClaimPartsRow } from '@/lib/claims/parts';
 import type { AssignmentDto, MyQueue } from '@/lib/domain/review';
 
@@ -166,5 +167,6 @@ export async function myQueue(db: Db, userId: string): Promise<MyQueue> {
       assignedAt: assignedAt.toISOString(),
     })),
     mentions: await listMentions(db, userId, { unreadOnly: true }),
+    sessionTasks: await mySessionTasks(db, userId),
   };
 }

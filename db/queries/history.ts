@@ -9,7 +9,7 @@ export interface HistoryInput {
   workspaceId: string;
   articleId: string | null;
   claimId: string | null;
-  entityType: 'article' | 'claim' | 'source' | 'comment' | 'verdict' | 'assignment' | 'scale' | 'member' | 'workspace' | 'reply_attempt';
+  entityType: 'article' | 'claim' | 'source' | 'comment' | 'verdict' | 'assignment' | 'scale' | 'member' | 'workspace' | 'reply_attempt' | 'review_session';
   entityId: string;
   action: 'create' | 'update' | 'delete';
   actorId: string | null;

@@ -1,3 +1,4 @@
+import type { SessionTaskQueueItem } from './review-sessions';
 import type { AnchorState, ArticleStatus, ClaimStatus } from './statuses';
 import type { AgreementSummary } from '@/lib/review/agreement';
 import type { FieldChange } from '@/lib/review/history-diff';
@@ -122,6 +123,8 @@ export interface QueueItem {
 export interface MyQueue {
   claims: QueueItem[];
   mentions: MentionDto[];
+  /** Open tasks given to me in review sessions (claims assigned there are in `claims`). */
+  sessionTasks: SessionTaskQueueItem[];
 }
 
 export interface TimelineEntry {

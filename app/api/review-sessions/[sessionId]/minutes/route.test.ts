@@ -93,8 +93,9 @@ describe('GET /api/review-sessions/:id/minutes', () => {
     const response = await get(endedId, '?format=pdf');
     expect(response.status).toBe(503);
     pdf.mockRejectedValue(new Error('crash'));
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(await (await get(endedId, '?format=pdf')).json()).toEqual({ error: { code: 'unavailable', message: 'The PDF could not be rendered. Try again, or download the Markdown minutes.' } });
+    quiet.mockRestore();
   });
 
   it('validates the format', async () => {

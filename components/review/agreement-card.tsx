@@ -5,7 +5,10 @@ import { useAgreement } from '@/components/workbench/queries';
 
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
 
-/** Inter-reviewer agreement on this article: percent agreement and Fleiss' kappa, with how to read them. */
+/**
+ * Inter-reviewer agreement on this article: percent agreement and Fleiss' kappa, with how to read
+ * them. Claims under an open review-session vote are left out (for everyone) until the reveal.
+ */
 export function AgreementCard() {
   const [open, setOpen] = useState(false);
   const agreement = useAgreement().data ?? null;
@@ -34,6 +37,12 @@ export function AgreementCard() {
           {open ? '▴' : '▾'}
         </span>
       </button>
+      {agreement.voteOpenClaimIds.length > 0 && (
+        <p role="status" className="mt-1.5 text-amber-900" data-testid="agreement-vote-notice">
+          Vote in progress — verdicts are hidden until the lead reveals them
+          {agreement.voteOpenClaimIds.length === 1 ? '; that claim is left out of the agreement.' : `; ${agreement.voteOpenClaimIds.length} claims are left out of the agreement.`}
+        </p>
+      )}
       {open && (
         <div className="mt-2 space-y-1.5 text-[var(--color-muted)]">
           <p>

@@ -14,8 +14,12 @@ import { can } from '@/lib/auth/permissions';
 import type { VerdictDto, VerdictList } from '@/lib/domain/review';
 import { apiFetch } from '@/lib/api/client';
 import { LocalTime } from '@/components/ui/local-time';
+import type { ScaleLevel } from '@/components/workbench/types';
 
-/** Each reviewer's own verdict on the claim; under blind review others' stay hidden until you give yours. */
+/**
+ * Each reviewer's own verdict on the claim; under blind review others' stay hidden until you give
+ * yours, and while a review session's vote on the claim is open everyone sees only their own.
+ */
 export function ReviewerVerdicts({ claimId }: { claimId: string }) {
   const client = useQueryClient();
   const articleId = useWorkbench((s) => s.articleId);
@@ -85,7 +89,19 @@ export function ReviewerVerdicts({ claimId }: { claimId: string }) {
           <h3 className="text-sm font-semibold">
             Team verdicts <span className="font-normal text-[var(--color-muted)]">({list.total})</span>
           </h3>
-          {list.hidden ? (
+          {list.voteOpen ? (
+            <div className="mt-2 space-y-2">
+              <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="vote-notice">
+                Vote in progress — verdicts are hidden until the lead reveals them.{' '}
+                {list.mine ? 'Your verdict is recorded; you can still change it.' : canVote ? 'Give your verdict above to vote.' : ''}
+              </p>
+              {list.mine && (
+                <ul>
+                  <TeamVerdict verdict={list.mine} mine levels={levelById} />
+                </ul>
+              )}
+            </div>
+          ) : list.hidden ? (
             <p className="mt-2 rounded-md border border-indigo-200 bg-indigo-50 p-3 text-sm text-indigo-950" data-testid="blind-notice">
               Blind review: {list.total === 1 ? '1 colleague has' : `${list.total} colleagues have`} given a verdict. You will see them once you give yours.
             </p>
@@ -94,23 +110,31 @@ export function ReviewerVerdicts({ claimId }: { claimId: string }) {
           ) : (
             <ul className="mt-2 space-y-2">
               {[...(list.mine ? [list.mine] : []), ...list.others].map((v) => (
-                <li key={v.id} className="rounded-md border border-[var(--color-line)] p-3" data-testid="team-verdict">
-                  <div className="flex items-center gap-2">
-                    <span className="text-sm font-medium">{v.userId === list.mine?.userId ? 'You' : v.userName}</span>
-                    <VerdictChip level={levelById.get(v.verdictId) ?? { id: v.verdictId, key: v.verdictKey, label: v.verdictLabel, color: '#6e7781', value: null, description: '', position: 0 }} size="sm" />
-                    <span className="ml-auto text-xs text-[var(--color-muted)]"><LocalTime iso={v.updatedAt} /></span>
-                  </div>
-                  {v.reason && (
-                    <p className="mt-1 text-sm text-gray-700" dir="auto">
-                      {v.reason}
-                    </p>
-                  )}
-                </li>
+                <TeamVerdict key={v.id} verdict={v} mine={v.userId === list.mine?.userId} levels={levelById} />
               ))}
             </ul>
           )}
         </div>
       )}
     </section>
+  );
+}
+
+function TeamVerdict({ verdict: v, mine, levels }: { verdict: VerdictDto; mine: boolean; levels: ReadonlyMap<string, ScaleLevel> }) {
+  return (
+    <li className="rounded-md border border-[var(--color-line)] p-3" data-testid="team-verdict">
+      <div className="flex items-center gap-2">
+        <span className="text-sm font-medium">{mine ? 'You' : v.userName}</span>
+        <VerdictChip level={levels.get(v.verdictId) ?? { id: v.verdictId, key: v.verdictKey, label: v.verdictLabel, color: '#6e7781', value: null, description: '', position: 0 }} size="sm" />
+        <span className="ml-auto text-xs text-[var(--color-muted)]">
+          <LocalTime iso={v.updatedAt} />
+        </span>
+      </div>
+      {v.reason && (
+        <p className="mt-1 text-sm text-gray-700" dir="auto">
+          {v.reason}
+        </p>
+      )}
+    </li>
   );
 }

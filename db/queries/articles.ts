@@ -1,9 +1,9 @@
 import 'server-only';
-import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { JSONContent } from '@tiptap/core';
 import type { Db } from '../client';
 import { transaction } from '../transaction';
-import { articles, claims, claimVerdicts, memberships, workspaces } from '../schema';
+import { articles, claims, claimVerdicts, memberships, reviewSessionItems, reviewSessions, workspaces } from '../schema';
 import type { ArticleStatus } from '@/lib/domain/statuses';
 import type { ArticleMetadata } from '@/lib/articles/metadata';
 import { jsonDocToText, plainTextToDocJson } from '@/lib/editor/doc-text';
@@ -15,7 +15,7 @@ import { reanchorArticleClaims } from './claim-anchoring';
 import { recordRevision } from './article-revisions';
 import { assertArticleWritable } from './article-lock';
 import { recordHistory, type Tx } from './history';
-import { canSeeOthersVerdicts } from '@/lib/review/verdict-visibility';
+import { canSeeDecision } from '@/lib/review/verdict-visibility';
 import { textSaveSummary } from '@/lib/review/history-diff';
 import { diffText, type TextChange } from '@/lib/text/diff';
 import { computeBlockSplice, type BlockSplice } from '@/lib/editor/block-splice';
@@ -35,7 +35,8 @@ export interface ArticleListItem {
   claimCount: number;
   /**
    * Claims with a final verdict that this user may see: under blind review a reviewer counts only
-   * the claims they have given their own verdict on, so the progress cannot reveal the others.
+   * the claims they have given their own verdict on, so the progress cannot reveal the others; and
+   * claims with an open review-session vote count only for those who set the final verdict.
    */
   ratedCount: number;
   updatedAt: string;
@@ -79,11 +80,27 @@ export async function listArticlesForUser(db: Db, userId: string): Promise<Artic
     // Trashed articles are listed on the trash page only (db/queries/article-trash.ts).
     .where(isNull(articles.deletedAt))
     .orderBy(desc(articles.updatedAt), asc(articles.title));
-  return rows.map(({ ratedCount, ratedAndVoted, blindReview, role, updatedAt, ...row }) => ({
-    ...row,
-    ratedCount: canSeeOthersVerdicts(role, blindReview, false) ? ratedCount : ratedAndVoted,
-    updatedAt: updatedAt.toISOString(),
-  }));
+  // Decided claims under an open vote, by article (running sessions only: a handful of rows).
+  const underVote = await db
+    .select({ articleId: claims.articleId, claimId: claims.id, mine: claimVerdicts.id })
+    .from(reviewSessions)
+    .innerJoin(reviewSessionItems, and(eq(reviewSessionItems.sessionId, reviewSessions.id), eq(reviewSessionItems.voteState, 'open')))
+    .innerJoin(claims, eq(claims.id, reviewSessionItems.claimId))
+    .leftJoin(claimVerdicts, and(eq(claimVerdicts.claimId, claims.id), eq(claimVerdicts.userId, userId)))
+    .where(and(eq(reviewSessions.status, 'running'), isNotNull(claims.verdictId)));
+  const ratedUnderVote = new Map<string, { rated: Set<string>; ratedAndVoted: Set<string> }>();
+  for (const r of underVote) {
+    const entry = ratedUnderVote.get(r.articleId) ?? { rated: new Set<string>(), ratedAndVoted: new Set<string>() };
+    entry.rated.add(r.claimId);
+    if (r.mine) entry.ratedAndVoted.add(r.claimId);
+    ratedUnderVote.set(r.articleId, entry);
+  }
+  return rows.map(({ ratedCount, ratedAndVoted, blindReview, role, updatedAt, ...row }) => {
+    const vote = ratedUnderVote.get(row.id);
+    const seen = canSeeDecision(role, blindReview, false) ? ratedCount : ratedAndVoted;
+    const hiddenByVote = !vote || canSeeDecision(role, blindReview, false, { voteOpen: true }) ? 0 : canSeeDecision(role, blindReview, false) ? vote.rated.size : vote.ratedAndVoted.size;
+    return { ...row, ratedCount: seen - hiddenByVote, updatedAt: updatedAt.toISOString() };
+  });
 }
 
 export interface NewArticle extends ArticleMetadata {

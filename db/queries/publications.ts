@@ -24,10 +24,11 @@ import type { ReportViewModel } from '@/lib/export/view-model';
 import { isExcluded, publishBlockers } from '@/lib/publishing/gate';
 import { publicationFromLog, toPublicView } from '@/lib/publishing/public-view';
 import { publicArticleUrl } from '@/lib/publishing/urls';
-import { canSeeOthersVerdicts } from '@/lib/review/verdict-visibility';
+import { canSeeDecision } from '@/lib/review/verdict-visibility';
 import { readArticleReviewState, type ArticleReviewState } from './article-status';
 import { recordHistory, type Tx } from './history';
 import { buildReportViewModelInTx } from './report';
+import { openVoteClaimsOfArticle } from './review-session-votes';
 
 const STALE = 'Someone else changed this article since you opened it.';
 
@@ -129,15 +130,25 @@ function toEntryDto(row: Awaited<ReturnType<typeof readLog>>[number]): Publicati
 export interface PublicationStateOptions {
   /**
    * Who asks. Under blind review, a member who may not see colleagues' verdicts yet is not told
-   * which claims lack a final verdict (that would reveal which have one); omitted: everything.
+   * which claims lack a final verdict (that would reveal which have one); nor, on claims with an open
+   * review-session vote, is a member who does not set the final verdict; omitted: everything.
    */
   viewer?: { role: Role };
 }
 
-function stateOf(facts: Facts, appUrl: string, options: PublicationStateOptions = {}): PublicationStateDto {
+/**
+ * `voteOpen`: the article's claims with an open review-session vote, whose decision (so whether they
+ * lack a final verdict) is withheld from members who do not set the final verdict.
+ */
+function stateOf(facts: Facts, appUrl: string, options: PublicationStateOptions = {}, voteOpen: ReadonlySet<string> = new Set()): PublicationStateDto {
   const { article } = facts;
   let blockers = publishBlockers(facts.claims);
-  if (options.viewer && !canSeeOthersVerdicts(options.viewer.role, article.blindReview, false)) blockers = blockers.filter((b) => b.kind !== 'no_final_verdict');
+  const viewer = options.viewer;
+  if (viewer) {
+    blockers = blockers.filter(
+      (b) => b.kind !== 'no_final_verdict' || (canSeeDecision(viewer.role, article.blindReview, false) && canSeeDecision(viewer.role, article.blindReview, false, { voteOpen: b.claimId !== null && voteOpen.has(b.claimId) })),
+    );
+  }
   return {
     articleId: article.id,
     status: article.status,
@@ -155,7 +166,8 @@ function stateOf(facts: Facts, appUrl: string, options: PublicationStateOptions 
  * publication log (oldest first). The caller has checked that the user may read the article.
  */
 export async function getPublicationState(db: Db, articleId: string, appUrl: string, options: PublicationStateOptions = {}): Promise<PublicationStateDto> {
-  return stateOf(await readFacts(db, articleId), appUrl, options);
+  const facts = await readFacts(db, articleId);
+  return stateOf(facts, appUrl, options, options.viewer ? await openVoteClaimsOfArticle(db, articleId) : new Set());
 }
 
 /** The article's publication steps, oldest first (each with who and why). */

@@ -22,7 +22,8 @@ import { ratingBounds } from '@/lib/verdicts';
 import { publicationFromLog } from '@/lib/publishing/public-view';
 import type { Tx } from './history';
 import { getScale } from './scales';
-import { canSeeOthersVerdicts } from '@/lib/review/verdict-visibility';
+import { canSeeDecision, canSeeOthersVerdicts } from '@/lib/review/verdict-visibility';
+import { openVoteClaimsOfArticle } from './review-session-votes';
 import { redactClaimAudit } from '@/lib/review/blind-review';
 import { scrubDeletedCommentAudit } from '@/lib/review/deleted-comments';
 
@@ -37,7 +38,9 @@ export interface ReportOptions {
   /**
    * Who is exporting. Under blind review a member who may not yet see colleagues' verdicts gets a
    * report without them (and without the final verdict) on claims they have not rated, exactly as
-   * in the workbench. Omitted (the command line, run by whoever holds the database): everything.
+   * in the workbench; on a claim with an open review-session vote nobody gets colleagues' verdicts,
+   * and only those who set the final verdict get the decision. Omitted (the command line, run by
+   * whoever holds the database): everything.
    */
   viewer?: { userId: string; role: Role };
 }
@@ -75,8 +78,9 @@ export async function buildReportViewModelInTx(tx: Tx, articleId: string, opts: 
     .orderBy(asc(claims.positionStart), asc(claims.positionEnd), asc(claims.createdAt), asc(claims.id));
   await yieldToEventLoop();
   const allRelated = await readRelatedRows(tx, articleId, claimRows.length);
-  const hiddenDecisions = opts.viewer && article.blindReview ? claimsHiddenFrom(opts.viewer, claimRows, allRelated) : new Set<string>();
-  const related = withholdBlindVerdicts(allRelated, hiddenDecisions);
+  const hidden = opts.viewer ? claimsHiddenFrom(opts.viewer, article.blindReview, claimRows, allRelated, await openVoteClaimsOfArticle(tx, articleId)) : null;
+  const hiddenDecisions = hidden?.decisions ?? new Set<string>();
+  const related = hidden && opts.viewer ? withholdBlindVerdicts(allRelated, hidden, opts.viewer.userId) : allRelated;
 
   const verdictIds = [...claimRows.map((c) => c.verdictId), ...related.reviewerVerdicts.map((v) => v.verdictId)].filter((id): id is string => id !== null);
   const verdicts = await readVerdicts(tx, verdictIds);
@@ -264,33 +268,61 @@ export function publicationOf(firstPublishedAt: Date | null, rows: readonly Publ
 
 type RelatedRows = Awaited<ReturnType<typeof readRelatedRows>>;
 
-/**
- * Blind review in reports (the article has it on): the claims whose decision this viewer may not
- * see yet, i.e. all the claims they have not rated, exactly as in the workbench
- * (db/queries/claim-views.ts).
- */
-function claimsHiddenFrom(viewer: { userId: string; role: Role }, claimRows: ClaimRow[], related: RelatedRows): Set<string> {
-  if (canSeeOthersVerdicts(viewer.role, true, false)) return new Set();
-  const rated = new Set(related.reviewerVerdicts.filter((v) => v.userId === viewer.userId).map((v) => v.claimId));
-  return new Set(claimRows.filter((c) => !rated.has(c.id)).map((c) => c.id));
+/** What a viewer may not see in a report, by claim (lib/review/verdict-visibility.ts). */
+interface HiddenInReport {
+  /** Claims whose decision (final verdict, rationale, status) is withheld. */
+  decisions: Set<string>;
+  /** Claims whose colleagues' verdicts (and their history) are withheld; the viewer's own stay. */
+  others: Set<string>;
 }
 
 /**
- * On claims whose decision is hidden: drop colleagues' verdicts and their history entries, and
- * strip the decision (final verdict, rationale, status) from the claim's own history entries.
+ * Blind review and open review-session votes in reports, exactly as in the workbench
+ * (db/queries/claim-views.ts, db/queries/verdicts.ts): under blind review the claims the viewer
+ * has not rated (unless they set the final verdict); under an open vote colleagues' verdicts for
+ * everyone and the decision for those who do not set the final verdict.
  */
-function withholdBlindVerdicts(related: RelatedRows, hidden: ReadonlySet<string>): RelatedRows {
-  if (hidden.size === 0) return related;
-  const isHidden = (claimId: string | null) => claimId !== null && hidden.has(claimId);
+function claimsHiddenFrom(viewer: { userId: string; role: Role }, blindReview: boolean, claimRows: ClaimRow[], related: RelatedRows, voteOpen: ReadonlySet<string>): HiddenInReport {
+  const rated = new Set(related.reviewerVerdicts.filter((v) => v.userId === viewer.userId).map((v) => v.claimId));
+  const decisions = new Set<string>();
+  const others = new Set<string>();
+  for (const c of claimRows) {
+    const options = { voteOpen: voteOpen.has(c.id) };
+    if (!canSeeDecision(viewer.role, blindReview, rated.has(c.id), options)) decisions.add(c.id);
+    if (!canSeeOthersVerdicts(viewer.role, blindReview, rated.has(c.id), options)) others.add(c.id);
+  }
+  return { decisions, others };
+}
+
+/** The fields of a 'review_session' history entry that tell the item's outcome (cf. db/queries/timeline.ts). */
+const SESSION_OUTCOME_FIELDS: ReadonlySet<string> = new Set(['outcome', 'verdictLabel', 'verdictKey', 'verdictId', 'note', 'votes']);
+
+function withoutSessionOutcome(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !SESSION_OUTCOME_FIELDS.has(key)));
+}
+
+/**
+ * On claims whose colleagues' verdicts are hidden: drop those verdicts and their history entries
+ * (the viewer's own stay). On claims whose decision is hidden: strip the decision (final verdict,
+ * rationale, status) from the claim's own history entries, and the outcome from review-session ones.
+ */
+function withholdBlindVerdicts(related: RelatedRows, hidden: HiddenInReport, viewerId: string): RelatedRows {
+  if (hidden.decisions.size === 0 && hidden.others.size === 0) return related;
+  const othersHidden = (claimId: string | null) => claimId !== null && hidden.others.has(claimId);
+  const decisionHidden = (claimId: string | null) => claimId !== null && hidden.decisions.has(claimId);
   return {
     ...related,
-    reviewerVerdicts: related.reviewerVerdicts.filter((v) => !hidden.has(v.claimId)),
+    reviewerVerdicts: related.reviewerVerdicts.filter((v) => v.userId === viewerId || !hidden.others.has(v.claimId)),
     history: related.history
-      .filter((h) => !(isHidden(h.claimId) && h.entityType === 'verdict'))
+      .filter((h) => !(othersHidden(h.claimId) && h.entityType === 'verdict' && h.actorId !== viewerId))
       .map((h) => {
-        if (!(isHidden(h.claimId) && h.entityType === 'claim')) return h;
-        const { before, after } = redactClaimAudit(h);
-        return { ...h, before, after };
+        if (decisionHidden(h.claimId) && h.entityType === 'claim') {
+          const { before, after } = redactClaimAudit(h);
+          return { ...h, before, after };
+        }
+        if (decisionHidden(h.claimId) && h.entityType === 'review_session') return { ...h, before: withoutSessionOutcome(h.before), after: withoutSessionOutcome(h.after) };
+        return h;
       }),
   };
 }

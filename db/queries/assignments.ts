@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { transaction } from '../transaction';
@@ -7,6 +7,7 @@ import { articles, assignments, claims, claimVerdicts, memberships, users, works
 import { can } from '@/lib/auth/permissions';
 import { AppError, notFound } from '@/lib/errors';
 import { recordHistory } from './history';
+import { openVoteExists } from './review-session-votes';
 import { listMentions } from './mentions';
 import { mySessionTasks } from './review-session-tasks';
 import { ClaimPartsError, joinPartQuotes, readClaimParts, type ClaimPartsRow } from '@/lib/claims/parts';
@@ -120,6 +121,8 @@ function queueQuote(row: ClaimPartsRow & { id: string }): string {
  * out would reveal it.
  */
 export async function myQueue(db: Db, userId: string): Promise<MyQueue> {
+  // A reviewer cannot know the status of a claim with an open review-session vote either (lib/review/verdict-visibility.ts).
+  const voteHidesForMe = and(eq(memberships.role, 'reviewer'), openVoteExists(sql`${claims.id}`))!;
   const select = {
     claimId: claims.id,
     claimText: claims.claimText,
@@ -131,6 +134,7 @@ export async function myQueue(db: Db, userId: string): Promise<MyQueue> {
     anchorState: claims.anchorState,
     claimStatus: claims.status,
     blindForMe: and(eq(articles.blindReview, true), eq(memberships.role, 'reviewer'))!,
+    voteHidesForMe,
     position: claims.positionStart,
     articleId: articles.id,
     articleTitle: articles.title,
@@ -150,7 +154,7 @@ export async function myQueue(db: Db, userId: string): Promise<MyQueue> {
       .innerJoin(workspaces, eq(workspaces.id, articles.workspaceId))
       .innerJoin(memberships, and(eq(memberships.workspaceId, articles.workspaceId), eq(memberships.userId, userId), inArray(memberships.role, ['reviewer', 'editor', 'owner'])))
       .leftJoin(claimVerdicts, and(eq(claimVerdicts.claimId, claims.id), eq(claimVerdicts.userId, userId)))
-      .where(and(eq(assignments.assigneeId, userId), isNull(claimVerdicts.id), isNull(articles.deletedAt), or(ne(claims.status, 'resolved'), and(eq(articles.blindReview, true), eq(memberships.role, 'reviewer'))), ne(articles.status, 'published')));
+      .where(and(eq(assignments.assigneeId, userId), isNull(claimVerdicts.id), isNull(articles.deletedAt), or(ne(claims.status, 'resolved'), and(eq(articles.blindReview, true), eq(memberships.role, 'reviewer')), voteHidesForMe), ne(articles.status, 'published')));
   const direct = (await pending(eq(claims.id, assignments.claimId))).map((r) => ({ ...r, assignedVia: 'claim' as const }));
   const viaArticle = (await pending(and(isNull(assignments.claimId), eq(claims.articleId, assignments.articleId))!)).map((r) => ({ ...r, assignedVia: 'article' as const }));
   // A claim assigned both ways is listed once, as its direct assignment.
@@ -160,10 +164,10 @@ export async function myQueue(db: Db, userId: string): Promise<MyQueue> {
     (a, b) => a.assignedAt.getTime() - b.assignedAt.getTime() || a.articleTitle.localeCompare(b.articleTitle) || a.position - b.position,
   );
   return {
-    claims: items.map(({ position, assignedAt, blindForMe, claimStatus, quoteExact, quotePrefix, quoteSuffix, positionEnd, partsJson, ...item }) => ({
+    claims: items.map(({ position, assignedAt, blindForMe, voteHidesForMe: voteHides, claimStatus, quoteExact, quotePrefix, quoteSuffix, positionEnd, partsJson, ...item }) => ({
       ...item,
       quote: queueQuote({ id: item.claimId, quoteExact, quotePrefix, quoteSuffix, positionStart: position, positionEnd, partsJson, anchorState: item.anchorState }),
-      claimStatus: blindForMe ? null : claimStatus,
+      claimStatus: blindForMe || voteHides ? null : claimStatus,
       assignedAt: assignedAt.toISOString(),
     })),
     mentions: await listMentions(db, userId, { unreadOnly: true }),

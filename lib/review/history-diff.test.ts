@@ -36,6 +36,13 @@ describe('diffRecords', () => {
 });
 
 describe('describeHistoryEntry', () => {
+  it('describes a review session entry, day in UTC, and only "discussed" when its outcome was withheld', () => {
+    const after = { sessionId: 's', sessionStartedAt: '2026-11-25T23:30:00.000Z', outcome: 'decided', verdictLabel: 'False' };
+    expect(describeHistoryEntry(entry({ entityType: 'review_session', action: 'update', before: null, after }), ctx)).toBe('Ana Souza set the final verdict in the review session of 25 Nov: False');
+    expect(describeHistoryEntry(entry({ entityType: 'review_session', action: 'update', before: null, after: { sessionId: 's', sessionStartedAt: after.sessionStartedAt } }), ctx)).toBe(
+      'Ana Souza discussed the claim in the review session of 25 Nov',
+    );
+  });
   it('describes a final-verdict change with labels', () => {
     expect(describeHistoryEntry(entry({ entityType: 'claim', action: 'update', before: { verdictId: 'lvl-true' }, after: { verdictId: 'lvl-false' } }), ctx)).toBe(
       'Ana Souza changed the verdict from True to False',

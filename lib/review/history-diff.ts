@@ -1,5 +1,6 @@
 import { isStatus, statusInSentence } from '@/lib/domain/status-labels';
-import { historyFieldInSentence, isSilentHistoryField } from './history-labels';
+import { REPORT_TIME_ZONE } from '@/lib/format/dates';
+import { historyFieldInSentence, isSilentHistoryField, REVIEW_SESSION_ENTITY, reviewSessionHistoryPredicate } from './history-labels';
 
 /**
  * Turns audit rows (history_entries before/after JSON) into field changes and short sentences
@@ -203,6 +204,9 @@ function predicate(entry: HistoryEntryLike, ctx: DescribeContext): string {
       if (field(after, 'plainText') !== undefined) return 'edited the article text';
       return describeUpdate(entry, ctx, 'the article');
     }
+    // Review sessions (lib/review/history-labels.ts): the day in the reports' zone (UTC) on the server.
+    case REVIEW_SESSION_ENTITY:
+      return reviewSessionHistoryPredicate(after, { timeZone: REPORT_TIME_ZONE });
     default: {
       const verb = action === 'create' ? 'created' : action === 'delete' ? 'deleted' : 'changed';
       return `${verb} a ${entry.entityType}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHistoryValue, HISTORY_VALUE_MAX_CHARS, historyFieldInSentence, historyFieldLabel, humanizeFieldName, isSilentHistoryField, labelledChanges } from './history-labels';
+import { formatHistoryValue, HISTORY_VALUE_MAX_CHARS, historyFieldInSentence, historyFieldLabel, humanizeFieldName, isSilentHistoryField, labelledChanges, reviewSessionHistoryLabel, reviewSessionHistoryPredicate } from './history-labels';
 
 const LEVELS: Record<string, string> = { 'lvl-true': 'True', 'lvl-false': 'False' };
 const ctx = { verdictLabel: (id: string) => LEVELS[id] };
@@ -112,5 +112,50 @@ describe('labelledChanges', () => {
   it('tolerates bad input', () => {
     expect(labelledChanges(null as never)).toEqual([]);
     expect(labelledChanges([null, { field: 7 }, { field: 'claimant', before: 'A', after: 'B' }] as never)).toEqual([{ field: 'claimant', label: 'Claimant', before: 'A', after: 'B' }]);
+  });
+});
+
+describe('reviewSessionHistoryLabel', () => {
+  const started = '2026-11-25T10:00:00.000Z';
+  it.each([
+    { name: 'decided with its verdict', after: { sessionId: 's', sessionStartedAt: started, outcome: 'decided', verdictLabel: 'False' }, want: 'Decided in the review session of 25 Nov: False' },
+    { name: 'decided without a label', after: { sessionStartedAt: started, outcome: 'decided' }, want: 'Decided in the review session of 25 Nov' },
+    { name: 'deferred with its note', after: { sessionStartedAt: started, outcome: 'deferred', note: 'Waiting for\nthe ministry' }, want: 'Deferred in the review session of 25 Nov: Waiting for the ministry' },
+    { name: 'dropped', after: { sessionStartedAt: started, outcome: 'dropped' }, want: 'Dropped from the review session of 25 Nov' },
+    { name: 'dropped with a note', after: { sessionStartedAt: started, outcome: 'dropped', note: 'Not a claim' }, want: 'Dropped from the review session of 25 Nov: Not a claim' },
+    { name: 'outcome withheld (redacted)', after: { sessionId: 's', sessionStartedAt: started }, want: 'Discussed in the review session of 25 Nov' },
+    { name: 'a label without an outcome is not shown', after: { sessionStartedAt: started, verdictLabel: 'False', note: 'x' }, want: 'Discussed in the review session of 25 Nov' },
+    { name: 'an unknown outcome', after: { sessionStartedAt: started, outcome: 'exploded', note: 'x' }, want: 'Discussed in the review session of 25 Nov' },
+    { name: 'no date', after: { outcome: 'decided', verdictLabel: 'True' }, want: 'Decided in a review session: True' },
+    { name: 'a bad date', after: { sessionStartedAt: 'soon', outcome: 'dropped' }, want: 'Dropped from a review session' },
+    { name: 'not a record', after: null, want: 'Discussed in a review session' },
+    { name: 'an array', after: ['decided'], want: 'Discussed in a review session' },
+  ])('$name', ({ after, want }) => {
+    expect(reviewSessionHistoryLabel(after, { timeZone: 'UTC' })).toBe(want);
+  });
+
+  it('uses the zone asked for', () => {
+    const late = { sessionStartedAt: '2026-11-25T22:30:00.000Z', outcome: 'dropped' };
+    expect(reviewSessionHistoryLabel(late, { timeZone: 'UTC' })).toBe('Dropped from the review session of 25 Nov');
+    expect(reviewSessionHistoryLabel(late, { timeZone: 'Asia/Tokyo' })).toBe('Dropped from the review session of 26 Nov');
+    expect(reviewSessionHistoryLabel(late, { timeZone: 'Not/AZone' })).toBe('Dropped from a review session');
+  });
+
+  it('shortens a long note', () => {
+    const label = reviewSessionHistoryLabel({ sessionStartedAt: '2026-11-25T10:00:00.000Z', outcome: 'deferred', note: 'x'.repeat(500) }, { timeZone: 'UTC' });
+    expect(Array.from(label.split(': ')[1]!)).toHaveLength(HISTORY_VALUE_MAX_CHARS);
+    expect(label.endsWith('…')).toBe(true);
+  });
+});
+
+describe('reviewSessionHistoryPredicate', () => {
+  const started = '2026-11-25T10:00:00.000Z';
+  it.each([
+    [{ sessionStartedAt: started, outcome: 'decided', verdictLabel: 'False' }, 'set the final verdict in the review session of 25 Nov: False'],
+    [{ sessionStartedAt: started, outcome: 'deferred', note: 'Later' }, 'deferred the claim in the review session of 25 Nov: Later'],
+    [{ sessionStartedAt: started, outcome: 'dropped' }, 'dropped the claim from the review session of 25 Nov'],
+    [{ sessionStartedAt: started }, 'discussed the claim in the review session of 25 Nov'],
+  ])('%j → %s', (after, want) => {
+    expect(reviewSessionHistoryPredicate(after, { timeZone: 'UTC' })).toBe(want);
   });
 });

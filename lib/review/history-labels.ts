@@ -171,3 +171,85 @@ export function labelledChanges(changes: readonly { field: string; before: unkno
     .filter((c) => c && typeof c.field === 'string' && !isSilentHistoryField(c.field))
     .map((c) => ({ field: c.field, label: historyFieldLabel(c.field), before: formatHistoryValue(c.field, c.before, ctx), after: formatHistoryValue(c.field, c.after, ctx) }));
 }
+
+/** The history entry type a review session writes on a claim when an item is decided, deferred or dropped. */
+export const REVIEW_SESSION_ENTITY = 'review_session';
+
+export type ReviewSessionHistoryOutcome = 'decided' | 'deferred' | 'dropped';
+
+/**
+ * What a 'review_session' history entry's `after` says: { sessionId, sessionStartedAt: ISO,
+ * outcome?, verdictLabel?, note? }. The outcome, label and note are missing when the timeline
+ * withheld them (blind review, an open vote): then only "discussed" is left.
+ */
+export function readReviewSessionEntry(after: unknown): { startedAt: string | null; outcome: ReviewSessionHistoryOutcome | null; verdictLabel: string | null; note: string | null } {
+  const record = typeof after === 'object' && after !== null && !Array.isArray(after) ? (after as Record<string, unknown>) : {};
+  const str = (key: string) => (typeof record[key] === 'string' && (record[key] as string).trim() !== '' ? (record[key] as string).trim() : null);
+  const outcome = record.outcome === 'decided' || record.outcome === 'deferred' || record.outcome === 'dropped' ? record.outcome : null;
+  return { startedAt: str('sessionStartedAt'), outcome, verdictLabel: outcome === 'decided' ? str('verdictLabel') : null, note: outcome ? str('note') : null };
+}
+
+const sessionDayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "25 Nov" in `timeZone` (undefined: the runtime's zone, which only the browser may use after hydration). */
+function sessionDay(iso: string | null, timeZone: string | undefined): string | null {
+  if (iso === null) return null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  const key = timeZone ?? '';
+  let f = sessionDayFormatters.get(key);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone });
+    } catch {
+      return null; // an unknown zone: say "a review session" rather than fail the timeline
+    }
+    sessionDayFormatters.set(key, f);
+  }
+  return f.format(date);
+}
+
+/**
+ * The timeline's line for a 'review_session' entry: "Decided in the review session of 25 Nov: False",
+ * "Deferred in the review session of 25 Nov: <note>", "Dropped from the review session of 25 Nov",
+ * or "Discussed in the review session of 25 Nov" when the outcome was withheld. Notes are shortened.
+ */
+export function reviewSessionHistoryLabel(after: unknown, opts: { timeZone?: string } = {}): string {
+  const { outcome, session, detail } = sessionParts(after, opts.timeZone);
+  switch (outcome) {
+    case 'decided':
+      return `Decided in ${session}${detail}`;
+    case 'deferred':
+      return `Deferred in ${session}${detail}`;
+    case 'dropped':
+      return `Dropped from ${session}${detail}`;
+    default:
+      return `Discussed in ${session}`;
+  }
+}
+
+/**
+ * The same entry as a predicate after the actor's name (history-diff.ts describeHistoryEntry, the
+ * server's `summary`): "set the final verdict in the review session of 25 Nov: False", "deferred
+ * the claim in …: <note>", "dropped the claim from …", "discussed the claim in …".
+ */
+export function reviewSessionHistoryPredicate(after: unknown, opts: { timeZone?: string } = {}): string {
+  const { outcome, session, detail } = sessionParts(after, opts.timeZone);
+  switch (outcome) {
+    case 'decided':
+      return `set the final verdict in ${session}${detail}`;
+    case 'deferred':
+      return `deferred the claim in ${session}${detail}`;
+    case 'dropped':
+      return `dropped the claim from ${session}${detail}`;
+    default:
+      return `discussed the claim in ${session}`;
+  }
+}
+
+function sessionParts(after: unknown, timeZone: string | undefined): { outcome: ReviewSessionHistoryOutcome | null; session: string; detail: string } {
+  const { startedAt, outcome, verdictLabel, note } = readReviewSessionEntry(after);
+  const day = sessionDay(startedAt, timeZone);
+  const text = outcome === 'decided' ? verdictLabel : note;
+  return { outcome, session: day ? `the review session of ${day}` : 'a review session', detail: text ? `: ${shorten(text.replace(/\s+/g, ' '))}` : '' };
+}

@@ -4,6 +4,7 @@ import { getDb } from '@/db';
 import { myQueue } from '@/db/queries/assignments';
 import { StatusBadge } from '@/components/articles/status-badge';
 import { MarkMentionsRead } from '@/components/review/mark-mentions-read';
+import { SessionTaskDone } from '@/components/queue/session-task-done';
 import { CLAIM_STATUS_LABELS } from '@/lib/domain/status-labels';
 import type { AnchorState } from '@/lib/domain/statuses';
 import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
@@ -68,6 +69,37 @@ export default async function QueuePage() {
           </ul>
         )}
       </section>
+
+      {queue.sessionTasks.length > 0 && (
+        <section aria-labelledby="session-tasks-heading">
+          <h2 id="session-tasks-heading" className="text-lg font-semibold">
+            From review sessions <span className="font-normal text-[var(--color-muted)]">({queue.sessionTasks.length})</span>
+          </h2>
+          <ul className="mt-3 divide-y divide-[var(--color-line)] overflow-hidden rounded-xl border border-[var(--color-line)] bg-white" data-testid="queue-session-tasks">
+            {queue.sessionTasks.map((task) => (
+              <li key={task.id} className="flex items-start justify-between gap-4 px-5 py-4" data-testid="queue-session-task">
+                <div className="min-w-0">
+                  <p className="text-xs text-[var(--color-muted)]">
+                    <Link href={`/articles/${task.articleId}${task.claimId ? `?claim=${task.claimId}` : ''}`} className="font-medium text-[var(--color-ink)] hover:underline">
+                      {task.articleTitle}
+                    </Link>
+                    {task.claimNumber !== null && <span> · claim {task.claimNumber}</span>}
+                    <span>
+                      {' '}
+                      · review session of <LocalTime iso={task.sessionStartedAt} />
+                    </span>
+                    {task.createdByName && <span> · from {task.createdByName}</span>}
+                  </p>
+                  <p className="mt-1 text-sm" dir="auto">
+                    {task.text}
+                  </p>
+                </div>
+                <SessionTaskDone sessionId={task.sessionId} actionId={task.id} version={task.version} label={task.text} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="mentions-heading">
         <div className="flex items-center justify-between">

@@ -26,7 +26,7 @@ import { voteSpread } from './votes';
 const MINUTES_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 export const MINUTES_CSS = `
-.minutes .item { overflow-wrap: anywhere; margin: 0 0 1rem; border: 1px solid var(--rule); border-left: 5px solid var(--oc, #8c959f); border-radius: 6px; padding: .85rem 1.1rem .9rem; break-inside: avoid; page-break-inside: avoid; }
+.minutes .item { overflow-wrap: anywhere; margin: 0 0 1rem; border: 1px solid var(--rule); border-left: 5px solid var(--oc, #8c959f); border-radius: 6px; padding: .85rem 1.1rem .9rem; }
 .minutes .item.decided { --oc: #1a7f37; }
 .minutes .item.deferred { --oc: #b7791f; }
 .minutes .item.dropped { --oc: #8c959f; }
@@ -49,6 +49,11 @@ export const MINUTES_CSS = `
 .minutes th { font-size: .68rem; font-weight: 700; letter-spacing: .09em; text-transform: uppercase; color: var(--muted); }
 .minutes td.num { white-space: nowrap; font-variant-numeric: tabular-nums; }
 .minutes tr { break-inside: avoid; page-break-inside: avoid; }
+/* A long item may run over a page (keeping whole items together left half-empty pages); its head,
+   quote and each note, vote list or reason stay whole, and a heading never ends a page. */
+.minutes .item-head, .minutes .item .quote, .minutes .item h4, .minutes .deleted { break-after: avoid; page-break-after: avoid; }
+.minutes .item-head, .minutes .item .quote, .minutes .notes li, .minutes .votes, .minutes .why, .minutes .actions li { break-inside: avoid; page-break-inside: avoid; }
+.minutes .notes li .why { break-inside: auto; }
 .minutes .actions { margin: 0; padding-left: 1.2rem; font-size: .9rem; }
 .minutes .actions li + li { margin-top: .3rem; }
 .minutes .actions .acc { color: var(--muted); font-size: .8rem; }

@@ -4,6 +4,7 @@ import { articles, claims, claimLibraryItems, claimVerdicts, comments, searchDoc
 import { transaction } from '../transaction';
 import { activeDialect } from '../dialect';
 import { reviewFixture, type ReviewFixture } from '@/test/fixtures/review-db';
+import { openVote, setSessionStatus, setVoteState } from '@/test/fixtures/open-vote';
 import { createArticle } from './articles';
 import { searchWorkspaces } from './search';
 import type { SearchParams, SearchResults } from '@/lib/search/types';
@@ -171,6 +172,51 @@ describe('counts', () => {
     await transaction(f.db, (tx) => tx.update(claims).set({ rationale: 'nothing here', verdictId: f.level('true') }).where(eq(claims.id, secret.id)));
     expect(await totals()).toEqual(withSecret);
     expect(withSecret).toEqual([12, 12]);
+  });
+
+  it('never counts what an open review-session vote hides: others’ reasons for everyone, the rationale and verdict for non-editors', async () => {
+    for (let i = 0; i < 12; i += 1) {
+      const open = await article(`Plain ${i}`, [`Decoy claim ${i} about snark.`]);
+      const c = await claim(open, `Decoy claim ${i} about snark.`, { rationale: 'vorpal decoy', verdictId: f.level('false') });
+      await transaction(f.db, (tx) => tx.insert(claimVerdicts).values({ claimId: c.id, userId: f.u.kofi, verdictId: f.level('false'), reason: 'jabberwock decoy' }));
+    }
+    // Not under blind review: only the vote hides it.
+    const voted = await article('Voted one', ['The snark figure rose.']);
+    const secret = await claim(voted, 'The snark figure rose.', { rationale: 'vorpal secret', verdictId: f.level('false'), status: 'resolved' });
+    await transaction(f.db, (tx) => tx.insert(claimVerdicts).values({ claimId: secret.id, userId: f.u.kofi, verdictId: f.level('false'), reason: 'jabberwock secret' }));
+    await transaction(f.db, (tx) => tx.insert(claimVerdicts).values({ claimId: secret.id, userId: f.u.ana, verdictId: f.level('true'), reason: 'jabberwock mine' }));
+    const { sessionId, itemId } = await openVote(f.db, { workspaceId: voted.workspaceId, articleId: voted.id }, secret.id);
+
+    const totals = async (userId: string) => [
+      (await search(userId, 'vorpal', { kinds: ['rationale'], limit: 1 })).totalGroups,
+      (await search(userId, 'snark', { kinds: ['claim'], verdictId: f.level('false'), limit: 1 })).totalGroups,
+      (await search(userId, 'jabberwock', { kinds: ['verdict_reason'], limit: 1 })).totalGroups,
+    ];
+    const during = { ana: await totals(f.u.ana), tom: await totals(f.u.tom), vera: await totals(f.u.vera) };
+    // Ana (voted): her own reason counts, Kofi's, the rationale and the verdict filter do not.
+    expect(during.ana).toEqual([12, 12, 13]);
+    // Tom (editor): the decision is his to see, Kofi's and Ana's reasons are not.
+    expect(during.tom).toEqual([13, 13, 12]);
+    expect(during.vera).toEqual([12, 12, 12]);
+    // What is hidden neither matches nor is shown.
+    expect(hitsOf(await search(f.u.ana, 'secret'))).toEqual([]);
+    expect(hitsOf(await search(f.u.tom, 'jabberwock secret'))).toEqual([]);
+    expect(hitsOf(await search(f.u.ana, 'snark figure')).find((h) => h.kind === 'claim')?.claim).toMatchObject({ verdict: null, status: null, decisionHidden: true });
+    expect(hitsOf(await search(f.u.tom, 'snark figure')).find((h) => h.kind === 'claim')?.claim).toMatchObject({ status: 'resolved', decisionHidden: false });
+
+    // The totals do not move when the hidden texts and decision change.
+    await transaction(f.db, (tx) => tx.update(claims).set({ rationale: 'nothing here', verdictId: f.level('true') }).where(eq(claims.id, secret.id)));
+    await transaction(f.db, (tx) => tx.update(claimVerdicts).set({ reason: 'nothing here' }).where(and(eq(claimVerdicts.claimId, secret.id), eq(claimVerdicts.userId, f.u.kofi))));
+    expect({ ana: await totals(f.u.ana), tom: [(await totals(f.u.tom))[2]], vera: await totals(f.u.vera) }).toEqual({ ana: during.ana, tom: [during.tom[2]], vera: during.vera });
+    await transaction(f.db, (tx) => tx.update(claims).set({ rationale: 'vorpal secret', verdictId: f.level('false') }).where(eq(claims.id, secret.id)));
+    await transaction(f.db, (tx) => tx.update(claimVerdicts).set({ reason: 'jabberwock secret' }).where(and(eq(claimVerdicts.claimId, secret.id), eq(claimVerdicts.userId, f.u.kofi))));
+
+    // Revealed, then ended: normal rules (no blind review) count everything for everyone (groups are articles).
+    await setVoteState(f.db, itemId, 'revealed');
+    expect(await totals(f.u.vera)).toEqual([13, 13, 13]);
+    await setVoteState(f.db, itemId, 'open');
+    await setSessionStatus(f.db, sessionId, 'ended');
+    expect(await totals(f.u.ana)).toEqual([13, 13, 13]);
   });
 });
 

@@ -218,6 +218,72 @@ const MATRIX: RouteSpec[] = [
   row('GET', '/api/articles/[articleId]/revisions', on(MEMBERS_READ, async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/revisions` }))),
   row('GET', '/api/articles/[articleId]/revisions/compare', on(MEMBERS_READ, async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/revisions/compare?from=1&to=1` }))),
 
+  // --- review sessions (db/queries/review-session*.ts; e2e/review-sessions.spec.ts tests the flow) ---
+  // One running session (led by the editor) on its own article serves the rows that do not end it.
+  row('GET', '/api/articles/[articleId]/review-sessions', on(MEMBERS_READ, async (fx) => ({ path: `/api/articles/${(await fx.sharedSession()).articleId}/review-sessions` }))),
+  row(
+    'POST',
+    '/api/articles/[articleId]/review-sessions',
+    on(EDITOR_CREATES, async (fx) => ({ path: `/api/articles/${(await fx.article()).id}/review-sessions`, data: {} }), { label: 'a fresh article' }),
+    when('an article with a session running (409 names the lead)', [401, 404, 403, 403, 409, 409], async (fx) => ({ path: `/api/articles/${(await fx.sharedSession()).articleId}/review-sessions`, data: {} })),
+  ),
+  row('GET', '/api/articles/[articleId]/review-sessions/proposal', on(EDITOR_WRITES, async (fx) => ({ path: `/api/articles/${(await fx.sharedSession()).articleId}/review-sessions/proposal` }))),
+  row('GET', '/api/review-sessions/[sessionId]', on(MEMBERS_READ, async (fx) => ({ path: `/api/review-sessions/${(await fx.sharedSession()).id}` }))),
+  row(
+    'PATCH',
+    '/api/review-sessions/[sessionId]',
+    on(EDITOR_WRITES, async (fx) => ({ path: `/api/review-sessions/${(await fx.sharedSession()).id}`, data: { op: 'takeLead' } }), { label: 'take the lead' }),
+    when('go to an item (the lead only: the editor leads)', [401, 404, 403, 403, 200, 403], async (fx) => {
+      const session = await fx.leadSession('editor');
+      return { path: `/api/review-sessions/${session.id}`, data: { op: 'goto', itemId: session.items[1]!.id } };
+    }),
+  ),
+  row('POST', '/api/review-sessions/[sessionId]/attendance', on(MEMBERS_READ, async (fx) => ({ path: `/api/review-sessions/${(await fx.sharedSession()).id}/attendance`, data: { action: 'join' } }))),
+  row('POST', '/api/review-sessions/[sessionId]/items/[itemId]/notes', on(REVIEWER_CREATES, async (fx) => {
+    const session = await fx.sharedSession();
+    return { path: `/api/review-sessions/${session.id}/items/${session.items[0]!.id}/notes`, data: { body: 'A note from the authorization matrix.' } };
+  })),
+  row(
+    'PATCH',
+    '/api/review-sessions/[sessionId]/notes/[noteId]',
+    on(NOBODY_BUT_AUTHOR, async (fx) => {
+      const note = await fx.sessionNote('reviewer2');
+      return { path: `/api/review-sessions/${note.sessionId}/notes/${note.id}`, data: { body: 'Edited by the authorization matrix.', version: note.version } };
+    }, { label: 'someone else’s note' }),
+    when('own note', OWN_AS_AUTHOR, async (fx, actor) => {
+      const note = await fx.sessionNote(asMember(actor));
+      return { path: `/api/review-sessions/${note.sessionId}/notes/${note.id}`, data: { body: 'Edited by its author.', version: note.version } };
+    }),
+  ),
+  row(
+    'DELETE',
+    '/api/review-sessions/[sessionId]/notes/[noteId]',
+    on(NOBODY_BUT_AUTHOR, async (fx) => {
+      const note = await fx.sessionNote('reviewer2');
+      return { path: `/api/review-sessions/${note.sessionId}/notes/${note.id}`, data: { version: note.version } };
+    }, { label: 'someone else’s note' }),
+    when('own note', OWN_AS_AUTHOR, async (fx, actor) => {
+      const note = await fx.sessionNote(asMember(actor));
+      return { path: `/api/review-sessions/${note.sessionId}/notes/${note.id}`, data: { version: note.version } };
+    }),
+  ),
+  // Action items are the lead's: an editor or owner takes the lead first (a viewer or reviewer cannot).
+  row('POST', '/api/review-sessions/[sessionId]/actions', on(EDITOR_CREATES, async (fx, actor) => {
+    const session = actor === 'editor' || actor === 'owner' ? await fx.leadSession(actor) : await fx.sharedSession();
+    return { path: `/api/review-sessions/${session.id}/actions`, data: { kind: 'task', assigneeId: fx.ids.kofiId, text: 'A task from the authorization matrix.' } };
+  })),
+  // Kofi's task: only he or the lead (the editor here) marks it done.
+  row('PATCH', '/api/review-sessions/[sessionId]/actions/[actionId]', on([401, 404, 403, 403, 200, 403], async (fx) => {
+    const task = await fx.sessionTaskOfKofi();
+    return { path: `/api/review-sessions/${task.sessionId}/actions/${task.id}`, data: { done: true, version: task.version } };
+  }, { label: 'someone else’s task, the editor leading' })),
+  row(
+    'GET',
+    '/api/review-sessions/[sessionId]/minutes',
+    on(MEMBERS_READ, async (fx) => ({ path: `/api/review-sessions/${(await fx.endedSession()).id}/minutes?format=markdown` }), { label: 'an ended session, Markdown' }),
+    when('a running session', [401, 404, 409, 409, 409, 409], async (fx) => ({ path: `/api/review-sessions/${(await fx.sharedSession()).id}/minutes?format=markdown` })),
+  ),
+
   // --- assignments ----------------------------------------------------------------------------
   row('POST', '/api/assignments', on(EDITOR_CREATES, async (fx) => {
     const claim = await fx.claim('editor');
@@ -515,6 +581,13 @@ interface ArticleRef {
   revision: number;
   doc: unknown;
 }
+/** The parts of a ReviewSessionView the matrix's fixtures use. */
+interface SessionRef {
+  id: string;
+  articleId: string;
+  items: Array<{ id: string; notes: Array<{ id: string; version: number }> }>;
+  actions: Array<{ id: string; version: number }>;
+}
 interface ClaimRef {
   id: string;
   version: number;
@@ -665,6 +738,54 @@ class Fixtures {
     const mention = mentions.find((m) => m.commentId === comment.id);
     if (!mention) throw new Error('Fixture: Kofi was not mentioned');
     return mention.id;
+  }
+
+  /** A running review session led by the editor on a fresh article with two claims (the editor's POST answer). */
+  async session(): Promise<SessionRef> {
+    const article = await this.article();
+    const claimIds: string[] = [];
+    for (let i = 0; i < 2; i += 1) {
+      const { claim } = await this.json<{ claim: ClaimRef }>('editor', 'POST', '/api/claims', { articleId: article.id, revision: article.revision, ...CLAIM_SPAN });
+      claimIds.push(claim.id);
+    }
+    return this.json<SessionRef>('editor', 'POST', `/api/articles/${article.id}/review-sessions`, { claimIds });
+  }
+
+  /** One running session for the whole file (never ended by the rows that use it). */
+  sharedSession(): Promise<SessionRef> {
+    return this.once('reviewSession', () => this.session());
+  }
+
+  /** The shared session with `who` (an editor or owner) as its lead. */
+  async leadSession(who: 'editor' | 'owner'): Promise<SessionRef> {
+    const session = await this.sharedSession();
+    await this.json(who, 'PATCH', `/api/review-sessions/${session.id}`, { op: 'takeLead' });
+    return session;
+  }
+
+  /** A session that has ended (its minutes written). */
+  endedSession(): Promise<SessionRef> {
+    return this.once('endedReviewSession', async () => {
+      const session = await this.session();
+      await this.json('editor', 'PATCH', `/api/review-sessions/${session.id}`, { op: 'end' });
+      return session;
+    });
+  }
+
+  /** A fresh note by `by` on the shared session's first item. */
+  async sessionNote(by: DemoUser): Promise<{ sessionId: string; id: string; version: number }> {
+    const session = await this.sharedSession();
+    const view = await this.json<SessionRef>(by, 'POST', `/api/review-sessions/${session.id}/items/${session.items[0]!.id}/notes`, { body: 'A note for the authorization matrix.' });
+    const note = view.items[0]!.notes.at(-1)!;
+    return { sessionId: session.id, id: note.id, version: note.version };
+  }
+
+  /** A fresh task for Kofi in the shared session, made by the editor, who is left leading. */
+  async sessionTaskOfKofi(): Promise<{ sessionId: string; id: string; version: number }> {
+    const session = await this.leadSession('editor');
+    const view = await this.json<SessionRef>('editor', 'POST', `/api/review-sessions/${session.id}/actions`, { kind: 'task', assigneeId: this.ids.kofiId, text: 'A task for the authorization matrix.' });
+    const action = view.actions.at(-1)!;
+    return { sessionId: session.id, id: action.id, version: action.version };
   }
 
   /** A claim assigned to Kofi by the editor; the assignment is removed after the test if still there. */

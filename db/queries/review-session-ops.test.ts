@@ -88,6 +88,26 @@ describe('lead ops', () => {
     expect((await catchAppError(() => run({ op: 'callVote', itemId: first!.id }))).message).toBe('A vote is already open on this item.');
   });
 
+  it('blind review still holds after the reveal: a reviewer without a verdict sees who voted, not what, nor the decided level', async () => {
+    await transaction(f.db, async (tx) => {
+      await tx.update(articles).set({ blindReview: true }).where(eq(articles.id, f.article.id));
+    });
+    const [first] = await items();
+    const claimId = first!.claimId!;
+    await run({ op: 'callVote', itemId: first!.id });
+    await giveVerdict(f, f.u.ana, claimId, 'false');
+    await run({ op: 'reveal', itemId: first!.id });
+    const claim = await getClaim(f.db, claimId);
+    await run({ op: 'decide', itemId: first!.id, verdictId: f.level('false'), claimVersion: claim.version });
+    const kofiSees = (await view(f.u.kofi, 'reviewer')).items[0]!;
+    expect(kofiSees.vote).toMatchObject({ state: 'revealed', results: null, spread: null, agreement: null, voters: [{ userId: f.u.ana, voted: true }] });
+    expect(kofiSees.decidedVerdict).toBeNull();
+    expect((await view(f.u.ana, 'reviewer')).items[0]!.vote.results).toHaveLength(1);
+    expect((await view(f.u.tom, 'editor')).items[0]!.decidedVerdict).toMatchObject({ key: 'false' });
+    await giveVerdict(f, f.u.kofi, claimId, 'true');
+    expect((await view(f.u.kofi, 'reviewer')).items[0]!.decidedVerdict).toMatchObject({ key: 'false' });
+  });
+
   it('decide sets the claim’s final verdict through the final-verdict write, with history and the outcome', async () => {
     const [first] = await items();
     const claim = await getClaim(f.db, first!.claimId!);

@@ -36,6 +36,7 @@ import type {
 import { AppError, notFound } from '@/lib/errors';
 import { proposeAgenda, type AgendaCandidate } from '@/lib/review-sessions/agenda';
 import { sessionAbilities } from '@/lib/review-sessions/policy';
+import { canSeeDecision, canSeeOthersVerdicts } from '@/lib/review/verdict-visibility';
 import { voteAgreement, voteSpread } from '@/lib/review-sessions/votes';
 import { notTrashed } from './access';
 import { joinSession, type SessionItemRow, type SessionRow } from './review-session-core';
@@ -195,8 +196,9 @@ export async function getSessionView(db: Db | Tx, sessionId: string, viewerId: s
   const lead = alias(users, 'lead');
   const starter = alias(users, 'starter');
   const [row] = await db
-    .select({ s: reviewSessions, leadName: lead.name, starterName: starter.name })
+    .select({ s: reviewSessions, leadName: lead.name, starterName: starter.name, blindReview: articles.blindReview })
     .from(reviewSessions)
+    .innerJoin(articles, eq(articles.id, reviewSessions.articleId))
     .leftJoin(lead, eq(lead.id, reviewSessions.leadId))
     .leftJoin(starter, eq(starter.id, reviewSessions.startedBy))
     .where(eq(reviewSessions.id, sessionId))
@@ -261,6 +263,18 @@ export async function getSessionView(db: Db | Tx, sessionId: string, viewerId: s
         .orderBy(asc(claimVerdicts.createdAt))
     : [];
 
+  // Blind review still holds in the session: the revealed votes and the decided level are shown to
+  // whoever may see others' verdicts and the decision on that claim (lib/review/verdict-visibility.ts),
+  // i.e. everyone unless the article is under blind review and the viewer, a reviewer, has not given a verdict.
+  const itemClaimIds = [...new Set(itemRows.map((r) => r.item.claimId).filter((id): id is string => id !== null))];
+  const mineOn = new Set(
+    row.blindReview && itemClaimIds.length
+      ? (await db.select({ claimId: claimVerdicts.claimId }).from(claimVerdicts).where(and(eq(claimVerdicts.userId, viewerId), inArray(claimVerdicts.claimId, itemClaimIds)))).map((v) => v.claimId)
+      : [],
+  );
+  const seesVotes = (claimId: string | null) => canSeeOthersVerdicts(viewerRole, row.blindReview, claimId !== null && mineOn.has(claimId));
+  const seesDecision = (claimId: string | null) => canSeeDecision(viewerRole, row.blindReview, claimId !== null && mineOn.has(claimId));
+
   const voteDto = (item: SessionItemRow): SessionVoteDto => {
     const base = { state: item.voteState, calledAt: iso(item.voteCalledAt), revealedAt: iso(item.voteRevealedAt) };
     if (item.voteState === 'open') {
@@ -272,6 +286,9 @@ export async function getSessionView(db: Db | Tx, sessionId: string, viewerId: s
     }
     if (item.voteState === 'revealed') {
       const results = item.votes ?? [];
+      if (!seesVotes(item.claimId)) {
+        return { ...base, voters: results.map((r) => ({ userId: r.userId, name: r.name, voted: true })), eligibleCount: running ? eligible.length : results.length, votedCount: results.length, results: null, spread: null, agreement: null };
+      }
       return {
         ...base,
         voters: results.map((r) => ({ userId: r.userId, name: r.name, voted: true })),
@@ -299,7 +316,7 @@ export async function getSessionView(db: Db | Tx, sessionId: string, viewerId: s
     reason: item.reason,
     outcome: item.outcome,
     outcomeNote: item.outcomeNote,
-    decidedVerdict: item.decidedVerdictId || item.decidedVerdictKey ? { id: item.decidedVerdictId ?? '', key: item.decidedVerdictKey ?? '', label: item.decidedVerdictLabel ?? '' } : null,
+    decidedVerdict: (item.decidedVerdictId || item.decidedVerdictKey) && seesDecision(item.claimId) ? { id: item.decidedVerdictId ?? '', key: item.decidedVerdictKey ?? '', label: item.decidedVerdictLabel ?? '' } : null,
     decidedBy: person(item.decidedBy, deciderName),
     decidedAt: iso(item.decidedAt),
     timeboxSeconds: item.timeboxSeconds,

@@ -226,12 +226,15 @@ describe('the claim’s history', () => {
     expect(claimDecision(ana)).toEqual([]);
     expect(JSON.stringify(ana)).not.toMatch(/Quillfeather|Kofi’s reason|Waiting for the ministry|deferred/);
     expect(session(ana)).toMatchObject({ redacted: true, after: { sessionId } });
+    expect(session(ana).summary).toMatch(/discussed the claim in the review session of/);
+    expect(session(ana).summary).not.toMatch(/deferred|Waiting/i);
     // Tom (editor): others' verdicts hidden too, but the decision and the session outcome shown.
     const tom = await timeline(f.u.tom);
     expect(verdictEntries(tom).every((e) => e.redacted)).toBe(true);
     expect(JSON.stringify(tom)).not.toMatch(/Kofi’s reason/);
     expect(claimDecision(tom).length).toBeGreaterThan(0);
     expect(session(tom)).toMatchObject({ redacted: false, after: { outcome: 'deferred', note: 'Waiting for the ministry' } });
+    expect(session(tom).summary).toMatch(/deferred .*Waiting for the ministry/i);
     // Vera (viewer): as Ana, without a verdict of her own.
     expect(JSON.stringify(await timeline(f.u.vera))).not.toMatch(/Quillfeather|Kofi’s reason|Waiting for the ministry/);
 
@@ -240,6 +243,23 @@ describe('the claim’s history', () => {
     expect(verdictEntries(after).some((e) => e.redacted)).toBe(false);
     expect(JSON.stringify(after)).toMatch(/Kofi’s reason/);
     expect(session(after)).toMatchObject({ redacted: false, after: { outcome: 'deferred' } });
+  });
+});
+
+describe('review-session history under blind review alone', () => {
+  it('strips the outcome for a reviewer who has not voted, after the reveal as before', async () => {
+    const a = await piece('Wages rose by 4 percent.', { blind: true });
+    await vote(a.claim.id, f.u.kofi, 'false');
+    const { sessionId, itemId } = await openVote(f.db, a.scope, a.claim.id);
+    await setVoteState(f.db, itemId, 'revealed');
+    await transaction(f.db, (tx) =>
+      recordHistory(tx, { workspaceId: f.workspaceId, articleId: a.article.id, claimId: a.claim.id, entityType: 'review_session', entityId: sessionId, action: 'update', actorId: f.u.tom, after: { sessionId, sessionStartedAt: new Date().toISOString(), outcome: 'decided', verdictLabel: 'False' } }),
+    );
+    const entry = async (userId: string) => (await claimTimeline(f.db, a.claim.id, { userId, role: roleOf(userId) })).find((e) => e.entityType === 'review_session')!;
+    expect(await entry(f.u.ana)).toMatchObject({ redacted: true, after: { sessionId } });
+    expect((await entry(f.u.ana)).after).not.toHaveProperty('verdictLabel');
+    expect(await entry(f.u.kofi)).toMatchObject({ redacted: false, after: { outcome: 'decided', verdictLabel: 'False' } });
+    expect(await entry(f.u.tom)).toMatchObject({ redacted: false });
   });
 });
 

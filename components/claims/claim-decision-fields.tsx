@@ -6,6 +6,8 @@ import type { ClaimDto } from '@/components/workbench/types';
 import { useWorkbench } from '@/components/workbench/workbench-context';
 import { can } from '@/lib/auth/permissions';
 import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
+import { HIDDEN_UNTIL_REVEAL } from '@/lib/review/verdict-visibility';
+import { useVerdicts } from '@/components/workbench/queries';
 import { availableClaimTransitions } from '@/lib/review/workflow';
 import type { ClaimFormInput } from './claim-form-schema';
 import { FieldError, textFieldProps } from './claim-form-fields';
@@ -33,7 +35,9 @@ export function ClaimDecisionFields({ claim, edits, errors, idBase, editable }: 
         // A picker would show "Pending" selected, which is not what the claim says.
         <div data-testid="final-verdict-hidden">
           <p className="mb-1 text-sm font-medium">Final verdict</p>
-          <p className="rounded-md border border-dashed border-[var(--color-line)] bg-gray-50 px-3 py-2 text-sm text-[var(--color-muted)]">{HIDDEN_UNTIL_VERDICT} (Verdicts tab): blind review.</p>
+          <p className="rounded-md border border-dashed border-[var(--color-line)] bg-gray-50 px-3 py-2 text-sm text-[var(--color-muted)]">
+            <HiddenDecisionReason claimId={claim.id} />
+          </p>
         </div>
       ) : (
         <VerdictPicker
@@ -52,7 +56,9 @@ export function ClaimDecisionFields({ claim, edits, errors, idBase, editable }: 
           {['Rationale', 'Status'].map((name) => (
             <div key={name}>
               <dt className="mb-1 text-sm font-medium">{name}</dt>
-              <dd className="rounded-md border border-dashed border-[var(--color-line)] bg-gray-50 px-3 py-2 text-sm text-[var(--color-muted)]">{HIDDEN_UNTIL_VERDICT}</dd>
+              <dd className="rounded-md border border-dashed border-[var(--color-line)] bg-gray-50 px-3 py-2 text-sm text-[var(--color-muted)]">
+                <HiddenDecisionReason claimId={claim.id} short />
+              </dd>
             </div>
           ))}
         </dl>
@@ -78,4 +84,15 @@ export function ClaimDecisionFields({ claim, edits, errors, idBase, editable }: 
       )}
     </>
   );
+}
+
+/**
+ * Why the decision is hidden (rendered only when it is): blind review until I vote, or a review
+ * session's open vote until the lead reveals (lib/review/verdict-visibility.ts). The verdict list
+ * says which (`voteOpen`); it is the Verdicts tab's query, so usually already loaded.
+ */
+function HiddenDecisionReason({ claimId, short = false }: { claimId: string; short?: boolean }) {
+  const voteOpen = useVerdicts(claimId).data?.voteOpen ?? false;
+  if (voteOpen) return <>{short ? HIDDEN_UNTIL_REVEAL : `${HIDDEN_UNTIL_REVEAL}: a review session’s vote is in progress.`}</>;
+  return <>{short ? HIDDEN_UNTIL_VERDICT : `${HIDDEN_UNTIL_VERDICT} (Verdicts tab): blind review.`}</>;
 }

@@ -6,15 +6,14 @@ import { useWorkbenchStore } from '@/components/workbench/workbench-context';
 import { scrollToClaim } from '@/components/workbench/scroll-to-claim';
 import type { ReviewSessionView, SessionItemDto } from '@/lib/domain/review-sessions';
 import { formatCountdown, timeboxRemainingSeconds } from '@/lib/review-sessions/timebox';
-import { SessionPanel } from './session-panel';
 import { agendaOrder, claimLabel, currentItem, useArticleReviewSessions, useSessionCommands } from './use-review-session';
 
 /**
  * The running review session, under the article's sticky bar, for every member on the article.
  * Not joined: who leads it and Join. Joined: the item under discussion, whether this viewer is
- * following the lead (or looking elsewhere, with Rejoin), the item's countdown, Leave, and the
- * session panel (agenda, vote, notes, people) below, which folds away. Item changes are announced
- * to screen readers.
+ * following the lead (or looking elsewhere, with Rejoin), the item's countdown and Leave; the
+ * session panel (agenda, vote, notes, people) is at the foot of the text column (session-panel.tsx).
+ * Item changes are announced to screen readers.
  */
 export function SessionBar() {
   const query = useArticleReviewSessions();
@@ -26,7 +25,6 @@ export function SessionBar() {
 function RunningSessionBar({ view, receivedAt }: { view: ReviewSessionView; receivedAt: number }) {
   const store = useWorkbenchStore();
   const { attend, patch } = useSessionCommands();
-  const [panelOpen, setPanelOpen] = useState(true);
   const [busy, setBusy] = useState(false);
   const { me } = view;
   const items = agendaOrder(view);
@@ -91,9 +89,6 @@ function RunningSessionBar({ view, receivedAt }: { view: ReviewSessionView; rece
                 Take lead
               </Button>
             )}
-            <Button size="sm" variant="ghost" aria-expanded={panelOpen} aria-controls={`session-panel-${view.id}`} onClick={() => setPanelOpen((open) => !open)}>
-              {panelOpen ? 'Hide session panel' : 'Show session panel'}
-            </Button>
             <Button size="sm" variant="secondary" disabled={busy} onClick={() => void run(() => attend(view.id, 'leave'))}>
               Leave
             </Button>
@@ -101,7 +96,6 @@ function RunningSessionBar({ view, receivedAt }: { view: ReviewSessionView; rece
         )}
       </div>
       <ItemAnnouncer view={view} index={index} item={item} />
-      {me.joined && panelOpen && <SessionPanel id={`session-panel-${view.id}`} view={view} />}
     </section>
   );
 }

@@ -12,22 +12,44 @@ import { SessionAgenda } from './session-agenda';
 import { OUTCOME_CLASSES, cardClass, outcomeText, percent, textareaClass } from './session-labels';
 import { SessionNotes } from './session-notes';
 import { SessionPeople } from './session-people';
-import { claimLabel, currentItem, useSessionCommands } from './use-review-session';
+import { claimLabel, currentItem, useArticleReviewSessions, useSessionCommands } from './use-review-session';
 
 /**
- * Below the session bar for joined participants: the item under discussion with its vote (and,
- * for the lead, the controls to run it: timebox, call vote, reveal, decide, defer), the item's
- * notes, the agenda, action items, and for the lead who is where and End session. It scrolls on
- * its own and folds away, so the claim under discussion (in the claim panel and the text) stays in view.
+ * The session panel for joined participants: the item under discussion with its vote (and, for
+ * the lead, the controls to run it: timebox, call vote, reveal, decide, defer), the item's notes,
+ * the agenda, action items, and for the lead who is where and End session. It sits at the bottom
+ * of the text column (sticky, at most 40% of the screen, scrolling on its own, folding away), so
+ * the claim under discussion, scrolled to the middle of the text and open in the claim panel,
+ * stays in view.
  */
-export function SessionPanel({ id, view }: { id: string; view: ReviewSessionView }) {
+export function SessionSheet() {
+  const view = useArticleReviewSessions().data?.running ?? null;
+  const [open, setOpen] = useState(true);
+  const panelId = useId();
+  if (!view?.me.joined) return null;
   const item = currentItem(view);
   return (
-    <div id={id} data-testid="session-panel" className="mt-2 max-h-[45vh] space-y-3 overflow-y-auto border-t border-indigo-200 pt-2 pr-1">
+    <section aria-label="Session panel" data-testid="session-sheet" className="sticky bottom-0 z-20 -mx-3 mt-8 rounded-t-lg border border-b-0 border-indigo-200 bg-indigo-50/95 shadow-[0_-6px_16px_rgba(15,23,42,0.10)] backdrop-blur">
+      <div className="flex flex-wrap items-center gap-2 px-3 py-1.5">
+        <h2 className="text-sm font-semibold">Review session</h2>
+        <span className="min-w-0 truncate text-xs text-[var(--color-muted)]">{item ? `Now: ${claimLabel(item)} · ${outcomeText(item)}${item.vote.state === 'open' ? ' · vote in progress' : item.vote.state === 'revealed' ? ' · votes revealed' : ''}` : 'No item under discussion'}</span>
+        <Button size="sm" variant="ghost" className="ml-auto h-7" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
+          {open ? 'Hide session panel' : 'Show session panel'}
+        </Button>
+      </div>
+      {open && <SessionPanel id={panelId} view={view} />}
+    </section>
+  );
+}
+
+function SessionPanel({ id, view }: { id: string; view: ReviewSessionView }) {
+  const item = currentItem(view);
+  return (
+    <div id={id} data-testid="session-panel" className="max-h-[35vh] space-y-3 overflow-y-auto px-3 pb-3 lg:max-h-[40vh]">
       <div className="grid gap-3 xl:grid-cols-2">
         <div className="space-y-3">
-          {item ? <CurrentItem key={item.id} view={view} item={item} /> : <p className={`${cardClass} text-[var(--color-muted)]`}>{view.me.isLead ? 'Pick an item on the agenda to discuss it.' : 'The lead has not picked an item yet.'}</p>}
-          {item && <SessionNotes key={item.id} view={view} item={item} />}
+          {item ? <CurrentItem key={`current-${item.id}`} view={view} item={item} /> : <p className={`${cardClass} text-[var(--color-muted)]`}>{view.me.isLead ? 'Pick an item on the agenda to discuss it.' : 'The lead has not picked an item yet.'}</p>}
+          {item && <SessionNotes key={`notes-${item.id}`} view={view} item={item} />}
         </div>
         <div className="space-y-3">
           <SessionAgenda view={view} />
@@ -40,13 +62,17 @@ export function SessionPanel({ id, view }: { id: string; view: ReviewSessionView
   );
 }
 
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function CurrentItem({ view, item }: { view: ReviewSessionView; item: SessionItemDto }) {
   const ids = useId();
   return (
     <section aria-labelledby={`${ids}-h`} className={cardClass} data-testid="session-current-item">
       <div className="flex flex-wrap items-center gap-2">
         <h3 id={`${ids}-h`} className="text-sm font-semibold">
-          Now: {claimLabel(item)}
+          Now: {capitalised(claimLabel(item))}
         </h3>
         <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${OUTCOME_CLASSES[item.outcome]}`} data-testid="session-item-outcome">
           {outcomeText(item)}

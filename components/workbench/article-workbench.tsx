@@ -3,6 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ClaimPanel } from '@/components/claims/claim-panel';
+import { SessionSheet } from '@/components/review-sessions/session-panel';
 import { useFollowLead } from '@/components/review-sessions/use-follow-lead';
 import type { AssignmentDto } from '@/lib/domain/review';
 import type { MemberDto } from '@/lib/domain/workspaces';
@@ -76,6 +77,7 @@ function WorkbenchLayout({ article, initialCursor, initialClaimId, initialAt }: 
           <ArticleHeader article={article} />
           <ArticleLockBanner />
           <WorkbenchEditor initialDoc={article.doc} language={article.language} />
+          <SessionSheet />
         </div>
       </section>
       <ClaimPanel />

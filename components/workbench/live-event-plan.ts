@@ -66,9 +66,13 @@ export function planEntityEvent(event: EntityEvent, held: HeldVersions): LiveAct
       return [{ type: 'invalidate', queryKey: queryKeys.comments(claimId) }, ...history];
     case 'verdict.created':
     case 'verdict.updated':
-    case 'verdict.deleted':
-      if (!claimId || isHeld(held.verdict(claimId, event.entityId), event.version)) return [...history, agreement];
-      return [{ type: 'invalidate', queryKey: queryKeys.verdicts(claimId) }, ...history, agreement];
+    case 'verdict.deleted': {
+      // A verdict is a vote when the claim's vote is open in a running review session: the session
+      // view's "3 of 4 voted" changes (no session.updated is sent for it); the view is small.
+      const session: LiveAction = { type: 'invalidate', queryKey: queryKeys.reviewSessions(articleId) };
+      if (!claimId || isHeld(held.verdict(claimId, event.entityId), event.version)) return [...history, agreement, session];
+      return [{ type: 'invalidate', queryKey: queryKeys.verdicts(claimId) }, ...history, agreement, session];
+    }
     case 'reply.created':
     case 'reply.updated':
     case 'reply.deleted':

@@ -208,6 +208,12 @@ export interface SessionMinutes {
     votes: SessionVoteResult[];
     agreement: number | null;
     notes: Array<{ authorName: string | null; body: string; createdAt: string }>;
+    /**
+     * Set only in a copy for one reader (lib/review-sessions/minutes-redaction.ts): blind review
+     * withholds this claim's decision from them, so the outcome reads `pending` and votes, notes
+     * and the outcome note are empty.
+     */
+    decisionHidden?: true;
   }>;
   actions: Array<{ kind: SessionActionKind; assigneeName: string; claimNumber: number | null; text: string; itemPosition: number | null }>;
 }

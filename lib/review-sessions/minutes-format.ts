@@ -3,6 +3,7 @@
 import type { SessionMinutes } from '@/lib/domain/review-sessions';
 import { REPORT_TIME_ZONE, formatDay, isoDayIn, parseInstant } from '@/lib/format/dates';
 import { plural } from '@/lib/format/plural';
+import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
 
 export type MinutesItem = SessionMinutes['items'][number];
 export type MinutesAttendee = SessionMinutes['attendees'][number];
@@ -89,6 +90,7 @@ export const OUTCOME_TITLES: Readonly<Record<MinutesItem['outcome'], string>> = 
 
 /** "Decided: False", "Deferred", "Dropped", "Not reached". */
 export function outcomeLine(item: MinutesItem): string {
+  if (item.decisionHidden) return HIDDEN_UNTIL_VERDICT;
   if (item.outcome === 'decided') return item.decidedVerdict ? `Decided: ${item.decidedVerdict.label}` : 'Decided';
   return OUTCOME_TITLES[item.outcome];
 }
@@ -100,6 +102,7 @@ export function percent(value: number | null): string {
 
 /** "2 votes, agreement 50%" / "1 vote" / "No vote revealed". */
 export function voteSummary(item: MinutesItem): string {
+  if (item.decisionHidden) return HIDDEN_UNTIL_VERDICT;
   if (item.votes.length === 0) return 'No vote revealed';
   const count = plural(item.votes.length, 'vote');
   return item.agreement === null ? count : `${count}, agreement ${percent(item.agreement)}`;
@@ -108,10 +111,13 @@ export function voteSummary(item: MinutesItem): string {
 /** Counts for the summary line: "3 items: 1 decided, 1 deferred, 1 dropped". */
 export function outcomeCounts(m: Pick<SessionMinutes, 'items'>): string {
   if (m.items.length === 0) return 'No items on the agenda';
-  const count = (o: MinutesItem['outcome']) => m.items.filter((i) => i.outcome === o).length;
+  // Items whose decision is withheld from this reader are counted apart: counting them by outcome would tell it.
+  const count = (o: MinutesItem['outcome']) => m.items.filter((i) => !i.decisionHidden && i.outcome === o).length;
+  const hidden = m.items.filter((i) => i.decisionHidden).length;
   const parts = (['decided', 'deferred', 'dropped', 'pending'] as const)
     .filter((o) => count(o) > 0)
     .map((o) => `${count(o)} ${o === 'pending' ? 'not reached' : o}`);
+  if (hidden > 0) parts.push(`${hidden} hidden until you give your verdict`);
   return `${plural(m.items.length, 'item')}: ${parts.join(', ')}`;
 }
 

@@ -161,5 +161,5 @@ function renderItem(item: MinutesItem, n: number, time: (iso: string) => string)
         .join('')}</ul>`,
     );
   }
-  return `<article class="item ${item.outcome}">${parts.join('')}</article>`;
+  return `<article class="item ${item.decisionHidden ? 'hidden' : item.outcome}">${parts.join('')}</article>`;
 }

@@ -113,7 +113,7 @@ export async function runSessionOp(db: Db, args: { sessionId: string; actorId: s
         const [claim] = await tx.select({ id: claims.id, number: claims.number, quote: claims.quoteExact }).from(claims).where(and(eq(claims.id, op.claimId), eq(claims.articleId, session.articleId))).limit(1);
         if (!claim) throw notFound('Claim');
         const [existing] = await tx.select({ id: reviewSessionItems.id }).from(reviewSessionItems).where(and(eq(reviewSessionItems.sessionId, session.id), eq(reviewSessionItems.claimId, claim.id))).limit(1);
-        if (existing) throw new AppError('conflict', `Claim ${claim.number ?? ''} is already on the agenda.`.replace('  ', ' '));
+        if (existing) throw new AppError('conflict', `${claim.number !== null ? `Claim ${claim.number}` : 'This claim'} is already on the agenda.`);
         const [last] = await tx.select({ n: max(reviewSessionItems.position).mapWith(Number) }).from(reviewSessionItems).where(eq(reviewSessionItems.sessionId, session.id));
         const [item] = await tx
           .insert(reviewSessionItems)

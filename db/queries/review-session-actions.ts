@@ -33,7 +33,8 @@ export async function createSessionAction(db: Db, args: { sessionId: string; use
       const joined = (await openAttendance(tx, session.id, args.userId)) !== null;
       assertAllowed(checkSessionOp('addAction', { role: args.role, status: session.status, isLead: session.leadId === args.userId, joined }));
       const item = input.itemId ? await loadItem(tx, session.id, input.itemId) : null;
-      const claimId = input.claimId ?? (input.kind === 'claim' ? item?.claimId ?? null : null);
+      const claimId = input.claimId ?? (input.kind === 'claim' ? (item?.claimId ?? null) : null);
+      if (input.kind === 'claim' && !claimId) throw new AppError('unprocessable', 'Choose the claim to assign.');
       if (claimId) {
         const [claim] = await tx.select({ id: claims.id }).from(claims).where(and(eq(claims.id, claimId), eq(claims.articleId, session.articleId))).limit(1);
         if (!claim) throw notFound('Claim');

@@ -269,6 +269,10 @@ describe('action items and My queue', () => {
     expect(await f.db.select().from(assignments).where(and(eq(assignments.claimId, claimId), eq(assignments.assigneeId, f.u.kofi)))).toHaveLength(1);
     expect((await myQueue(f.db, f.u.kofi)).claims.map((c) => c.claimId)).toContain(claimId);
     expect((await view()).actions[0]).toMatchObject({ kind: 'claim', claimId, claimNumber: 7, assignee: { userId: f.u.kofi } });
+    // Named by its agenda item instead: the item's claim.
+    const second = (await items())[1]!;
+    await createSessionAction(f.db, { sessionId, userId: f.u.tom, role: 'editor', input: { kind: 'claim', assigneeId: f.u.ana, itemId: second.id, text: '' } });
+    expect((await view()).actions[1]).toMatchObject({ kind: 'claim', claimId: second.claimId, itemId: second.id, assignee: { userId: f.u.ana } });
     // A viewer cannot be given a claim (the assignment rule), and a stranger nothing at all.
     expect((await catchAppError(() => createSessionAction(f.db, { sessionId, userId: f.u.tom, role: 'editor', input: { kind: 'claim', assigneeId: f.u.vera, claimId, text: '' } }))).code).toBe('unprocessable');
     expect((await catchAppError(() => createSessionAction(f.db, { sessionId, userId: f.u.tom, role: 'editor', input: { kind: 'task', assigneeId: f.u.omar, text: 'x' } }))).code).toBe('unprocessable');

@@ -81,6 +81,7 @@ describe('the other bodies', () => {
     expect(createSessionActionSchema.safeParse({ kind: 'task', assigneeId: id, text: 'Call the ministry' }).success).toBe(true);
     expect(createSessionActionSchema.safeParse({ kind: 'claim', assigneeId: id, claimId: id2 }).success).toBe(true);
     expect(firstMessage(createSessionActionSchema.safeParse({ kind: 'claim', assigneeId: id }))).toBe('Choose the claim to assign.');
+    expect(createSessionActionSchema.safeParse({ kind: 'claim', assigneeId: id, itemId: id2 }).success).toBe(true);
     expect(firstMessage(createSessionActionSchema.safeParse({ kind: 'task', assigneeId: id, text: ' ' }))).toBe('Describe the task.');
     expect(firstMessage(createSessionActionSchema.safeParse({ kind: 'meeting', assigneeId: id, text: 'x' }))).toMatch(/claim or task/);
     expect(firstMessage(createSessionActionSchema.safeParse({ kind: 'task', assigneeId: id, text: 'x'.repeat(MAX_SESSION_ACTION_CHARS + 1) }))).toMatch(/at most/);

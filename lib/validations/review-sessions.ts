@@ -90,7 +90,8 @@ export const createSessionActionSchema = z
       .default(''),
   })
   .superRefine((v, ctx) => {
-    if (v.kind === 'claim' && !v.claimId) ctx.addIssue({ code: 'custom', path: ['claimId'], message: 'Choose the claim to assign.' });
+    // A claim action names its claim, or the agenda item whose claim it is.
+    if (v.kind === 'claim' && !v.claimId && !v.itemId) ctx.addIssue({ code: 'custom', path: ['claimId'], message: 'Choose the claim to assign.' });
     if (v.kind === 'task' && v.text === '') ctx.addIssue({ code: 'custom', path: ['text'], message: 'Describe the task.' });
   });
 export type CreateSessionActionInput = z.output<typeof createSessionActionSchema>;

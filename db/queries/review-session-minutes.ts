@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { articles, reviewSessions } from '../schema';
 import type { ReviewSessionStatus, SessionMinutes } from '@/lib/domain/review-sessions';
+import { withholdMinutesDecisions } from '@/lib/review-sessions/minutes-redaction';
+import { claimsWithHiddenDecision, type ClaimViewer } from './claim-views';
 
 export interface ReviewSessionMinutesRecord {
   /** Written when the session ended; null while it runs. */
@@ -28,4 +30,14 @@ export async function getReviewSessionMinutes(db: Db, sessionId: string): Promis
     .limit(1);
   if (!row) return null;
   return { ...row, minutes: row.minutes ?? null };
+}
+
+/**
+ * The minutes as `viewer` may read them: blind review (and an open vote on the article now)
+ * withholds each claim's decision, votes and notes exactly as the claim itself withholds them
+ * (claimsWithHiddenDecision; lib/review-sessions/minutes-redaction.ts).
+ */
+export async function minutesForViewer(db: Db, minutes: SessionMinutes, articleId: string, viewer: ClaimViewer): Promise<SessionMinutes> {
+  const claimIds = [...new Set(minutes.items.flatMap((i) => (i.claimId ? [i.claimId] : [])))];
+  return withholdMinutesDecisions(minutes, await claimsWithHiddenDecision(db, articleId, claimIds, viewer));
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { authorizeArticle } from '@/db/queries/access';
 import { consume } from '@/db/queries/rate-limits';
-import { getReviewSessionMinutes } from '@/db/queries/review-session-minutes';
+import { getReviewSessionMinutes, minutesForViewer } from '@/db/queries/review-session-minutes';
 import { recordSecurityEvent } from '@/db/queries/security-events';
 import { clientInfo } from '@/lib/api/client-info';
 import { AppError, notFound, tooManyRequests } from '@/lib/errors';
@@ -31,7 +31,7 @@ const minutesQuerySchema = z.object({
 export const GET = apiRoute<{ sessionId: string }>(async ({ req, params, user, db }) => {
   const record = await getReviewSessionMinutes(db, params.sessionId);
   if (!record) throw notFound('Review session');
-  const { article } = await authorizeArticle(db, user.id, record.articleId, 'article:export').catch((error: unknown) => {
+  const { article, role } = await authorizeArticle(db, user.id, record.articleId, 'article:export').catch((error: unknown) => {
     // The same answer as an unknown id: a non-member learns nothing about the session.
     throw error instanceof AppError && error.code === 'not_found' ? notFound('Review session') : error;
   });
@@ -40,8 +40,8 @@ export const GET = apiRoute<{ sessionId: string }>(async ({ req, params, user, d
   if (record.status === 'running') {
     throw new AppError('conflict', 'This review session is still running. Its minutes are written when the lead ends it.', { status: record.status });
   }
-  const minutes = record.minutes;
-  if (!minutes) throw new AppError('conflict', 'No minutes were recorded for this review session.', { status: record.status });
+  if (!record.minutes) throw new AppError('conflict', 'No minutes were recorded for this review session.', { status: record.status });
+  const minutes = await minutesForViewer(db, record.minutes, record.articleId, { userId: user.id, role });
 
   let body: string | Uint8Array;
   if (format === 'pdf') {

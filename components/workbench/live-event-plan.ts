@@ -82,6 +82,8 @@ export function planEntityEvent(event: EntityEvent, held: HeldVersions): LiveAct
     case 'assignment.deleted':
       if (held.assignment(event.entityId) === (event.type === 'assignment.created')) return [];
       return [{ type: 'invalidate', queryKey: queryKeys.assignments(articleId) }];
+    case 'suggestions.updated':
+      return [{ type: 'invalidate', queryKey: queryKeys.suggestions(articleId) }];
     case 'session.updated':
       // The session view (agenda, current item, vote, attendance) is small: always refetched. An event
       // naming a claim (a vote called or revealed, a decision) changes what this viewer may see of it.

@@ -17,6 +17,8 @@ export const queryKeys = {
   publicationPreview: (articleId: string) => ['article', articleId, 'publication', 'preview'] as const,
   /** The running review session (its view) and the past ones (GET /api/articles/:id/review-sessions). */
   reviewSessions: (articleId: string) => ['article', articleId, 'review-sessions'] as const,
+  /** Check-worthiness suggestions and the latest Find claims run (GET /api/articles/:id/suggestions). */
+  suggestions: (articleId: string) => ['article', articleId, 'suggestions'] as const,
   /** Every claim-scoped query (comments, verdicts, history of any claim). */
   allClaims: () => ['claim'] as const,
   claim: (claimId: string) => ['claim', claimId] as const,

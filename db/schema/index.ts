@@ -42,4 +42,8 @@ export const {
   reviewSessionNotes,
   reviewSessionActions,
   reviewSessionAttendance,
+  suggestionRuns,
+  claimSuggestions,
+  checkWorthinessSettings,
+  checkWorthinessModels,
 } = tables;

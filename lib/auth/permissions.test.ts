@@ -9,6 +9,7 @@ const MATRIX: Record<Action, Record<Role, boolean>> = {
   'claim:create': { viewer: false, reviewer: true, editor: true, owner: true },
   'claim:update': { viewer: false, reviewer: true, editor: true, owner: true },
   'claim:delete': { viewer: false, reviewer: true, editor: true, owner: true },
+  'claim:suggest': { viewer: false, reviewer: true, editor: true, owner: true },
   'source:write': { viewer: false, reviewer: true, editor: true, owner: true },
   'comment:write': { viewer: false, reviewer: true, editor: true, owner: true },
   'verdict:own': { viewer: false, reviewer: true, editor: true, owner: true },

@@ -10,6 +10,8 @@ export const ACTIONS = {
   'claim:create': 'reviewer',
   'claim:update': 'reviewer',
   'claim:delete': 'reviewer',
+  /** Find claims (run the check-worthiness scorer), accept or dismiss its suggestions. */
+  'claim:suggest': 'reviewer',
   'source:write': 'reviewer',
   'comment:write': 'reviewer',
   'verdict:own': 'reviewer',

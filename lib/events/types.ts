@@ -28,6 +28,8 @@ export const ENTITY_EVENT_TYPES = [
   'reply.deleted',
   /** A review session changed (started, agenda, current item, vote, attendance, notes, actions, ended): entityId = session id; claimId names the item's claim when what members may see of it changed (vote called, revealed, decided), else null. */
   'session.updated',
+  /** Check-worthiness suggestions changed (a Find claims run progressed or finished, one was accepted or dismissed): entityId = run or suggestion id, claimId null. */
+  'suggestions.updated',
 ] as const;
 export type EntityEventType = (typeof ENTITY_EVENT_TYPES)[number];
 

@@ -13,3 +13,4 @@ export * from './article-revisions';
 export * from './imports';
 export * from './memory';
 export * from './review-sessions';
+export * from './check-worthiness';

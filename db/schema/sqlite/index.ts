@@ -12,3 +12,4 @@ export * from './article-revisions';
 export * from './imports';
 export * from './memory';
 export * from './review-sessions';
+export * from './check-worthiness';

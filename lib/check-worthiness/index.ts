@@ -6,11 +6,12 @@
  *   scoreSentencesInSlices(text, { signal, onProgress, sliceMs })
  *                                                  → Promise<ScoreResult & { stats }> (server jobs)
  *   fitWeights(examples, options?)                 → Weights   (per-workspace re-fit)
- *   crossValidate(examples, k, options?)           → Metrics   (before/after shown to the owner)
+ *   crossValidate(examples, k, options?)           → Metrics   (out-of-fold precision/recall/F1/AUC)
+ *   refit(examples, currentWeights, { k })         → { weights, before, after } (shown to the owner)
  *   maskMarkdown(source)                           → same-length text + block breaks (CLI, imports)
  */
 export { scoreSentences, scoreSentencesInSlices, type ScoreOptions, type SliceOptions, type SliceStats } from './score';
-export { fitWeights, crossValidate, evaluate, rocAuc, scoreFeatures, sigmoid, DEFAULT_THRESHOLD, type FitOptions, type Metrics } from './model';
+export { fitWeights, crossValidate, refit, evaluate, rocAuc, scoreFeatures, sigmoid, DEFAULT_THRESHOLD, MIN_EXAMPLES_PER_CLASS, type FitOptions, type Metrics, type RefitReport } from './model';
 export { DEFAULT_WEIGHTS } from './default-weights';
 export { extractCues, featuresOf, unsupportedCues, LANGUAGE_CUES, type Cue } from './cues';
 export { splitSentences, sentenceSpans, DEFAULT_MAX_SENTENCE_CHARS, type SentenceSpan, type SplitOptions } from './split';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossValidate, evaluate, fitWeights, rocAuc, scoreFeatures, sigmoid } from './model';
+import { crossValidate, evaluate, fitWeights, refit, rocAuc, scoreFeatures, sigmoid } from './model';
 import { FEATURES, type FeatureVector, type LabelledExample } from './types';
 
 const vector = (set: Partial<FeatureVector>): FeatureVector => ({ ...(Object.fromEntries(FEATURES.map((f) => [f, 0])) as FeatureVector), ...set });
@@ -103,5 +103,23 @@ describe('evaluate / rocAuc', () => {
     const m = evaluate([0.9, 0.6, 0.4, 0.7], [true, false, true, false], 0.5);
     expect(m).toMatchObject({ truePositives: 1, falsePositives: 2, falseNegatives: 1, precision: 1 / 3, recall: 0.5 });
     expect(m.f1).toBeCloseTo(0.4, 10);
+  });
+});
+
+describe('refit', () => {
+  it('reports the current weights before, the cross-validated new weights after, and the weights fitted on all', () => {
+    const examples = synthetic();
+    const wrong = { bias: 0, features: vector({ hedge: 3, number: -3 }), threshold: 0.5 };
+    const report = refit(examples, wrong, { k: 4 });
+    expect(report.examples).toBe(80);
+    expect(report.before.f1).toBe(0);
+    expect(report.after.f1).toBe(1);
+    expect(report.after.folds).toBe(4);
+    expect(report.weights).toEqual(fitWeights(examples));
+  });
+
+  it('refuses too few examples of a class', () => {
+    const few = synthetic().filter((e, i) => e.label || i < 8);
+    expect(() => refit(few, fitWeights(synthetic()))).toThrow(RangeError);
   });
 });

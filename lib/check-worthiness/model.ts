@@ -160,3 +160,38 @@ export function crossValidate(examples: readonly LabelledExample[], k: number, o
   );
   return { ...metrics, folds, outOfFoldScores: scores };
 }
+
+export interface RefitReport {
+  /** Fitted on all the examples: what the workspace would switch on. */
+  weights: Weights;
+  /** The current weights scored on the examples (fair only for examples they were not fitted on). */
+  before: Metrics;
+  /** The new weights measured by k-fold cross-validation: no example scored by weights fitted on it. */
+  after: Metrics & { folds: number };
+  examples: number;
+}
+
+/** Smallest desk sample a re-fit is offered for: per class. */
+export const MIN_EXAMPLES_PER_CLASS = 5;
+
+/**
+ * The before/after a workspace owner sees before switching re-fitted weights on. `examples` are the
+ * desk's decisions (accepted suggestions and hand-marked claims: true; dismissed: false). Pass only
+ * examples the `current` weights were not fitted on, or `before` flatters them. Throws a RangeError
+ * when either class has fewer than MIN_EXAMPLES_PER_CLASS examples.
+ */
+export function refit(examples: readonly LabelledExample[], current: Weights, options: FitOptions & { k?: number } = {}): RefitReport {
+  const positives = examples.filter((e) => e.label).length;
+  const negatives = examples.length - positives;
+  if (positives < MIN_EXAMPLES_PER_CLASS || negatives < MIN_EXAMPLES_PER_CLASS) {
+    throw new RangeError(`refit: need at least ${MIN_EXAMPLES_PER_CLASS} check-worthy and ${MIN_EXAMPLES_PER_CLASS} other examples (have ${positives} and ${negatives})`);
+  }
+  const threshold = options.threshold ?? current.threshold;
+  const before = evaluate(
+    examples.map((e) => scoreFeatures(e.features, current)),
+    examples.map((e) => e.label),
+    current.threshold,
+  );
+  const { outOfFoldScores: _scores, ...after } = crossValidate(examples, options.k ?? 5, { ...options, threshold });
+  return { weights: fitWeights(examples, { ...options, threshold }), before, after, examples: examples.length };
+}

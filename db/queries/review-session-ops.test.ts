@@ -104,7 +104,12 @@ describe('lead ops', () => {
     expect(kofiSees.decidedVerdict).toBeNull();
     expect((await view(f.u.ana, 'reviewer')).items[0]!.vote.results).toHaveLength(1);
     expect((await view(f.u.tom, 'editor')).items[0]!.decidedVerdict).toMatchObject({ key: 'false' });
+    // Ended: the minutes Kofi reads withhold that claim's decision and votes too.
+    await run({ op: 'end' });
+    expect((await view(f.u.kofi, 'reviewer')).minutes!.items[0]).toMatchObject({ claimId, decidedVerdict: null, votes: [], decisionHidden: true });
+    expect((await view(f.u.tom, 'editor')).minutes!.items[0]).toMatchObject({ claimId, outcome: 'decided', decidedVerdict: { key: 'false' } });
     await giveVerdict(f, f.u.kofi, claimId, 'true');
+    expect((await view(f.u.kofi, 'reviewer')).minutes!.items[0]).toMatchObject({ outcome: 'decided', decidedVerdict: { key: 'false' } });
     expect((await view(f.u.kofi, 'reviewer')).items[0]!.decidedVerdict).toMatchObject({ key: 'false' });
   });
 

@@ -40,6 +40,7 @@ import { canSeeDecision, canSeeOthersVerdicts } from '@/lib/review/verdict-visib
 import { voteAgreement, voteSpread } from '@/lib/review-sessions/votes';
 import { notTrashed } from './access';
 import { joinSession, type SessionItemRow, type SessionRow } from './review-session-core';
+import { minutesForViewer } from './review-session-minutes';
 import type { Tx } from './history';
 
 /**
@@ -263,7 +264,7 @@ export async function getSessionView(db: Db | Tx, sessionId: string, viewerId: s
         .orderBy(asc(claimVerdicts.createdAt))
     : [];
 
-  // Blind review still holds in the session: the revealed votes and the decided level are shown to
+  // Blind review still holds in the session: the revealed votes, the decided level and the lead's outcome note are shown to
   // whoever may see others' verdicts and the decision on that claim (lib/review/verdict-visibility.ts),
   // i.e. everyone unless the article is under blind review and the viewer, a reviewer, has not given a verdict.
   const itemClaimIds = [...new Set(itemRows.map((r) => r.item.claimId).filter((id): id is string => id !== null))];
@@ -315,7 +316,7 @@ export async function getSessionView(db: Db | Tx, sessionId: string, viewerId: s
     position: item.position,
     reason: item.reason,
     outcome: item.outcome,
-    outcomeNote: item.outcomeNote,
+    outcomeNote: seesDecision(item.claimId) ? item.outcomeNote : '',
     decidedVerdict: (item.decidedVerdictId || item.decidedVerdictKey) && seesDecision(item.claimId) ? { id: item.decidedVerdictId ?? '', key: item.decidedVerdictKey ?? '', label: item.decidedVerdictLabel ?? '' } : null,
     decidedBy: person(item.decidedBy, deciderName),
     decidedAt: iso(item.decidedAt),
@@ -355,7 +356,8 @@ export async function getSessionView(db: Db | Tx, sessionId: string, viewerId: s
     attendees: [...attendees.values()],
     actions,
     me: sessionAbilities({ role: viewerRole, status: s.status, isLead: s.leadId === viewerId, joined: mine?.joined ?? false, following: mine?.following ?? false }),
-    minutes: s.minutes ?? null,
+    // The frozen minutes as this viewer may read them (blind review withholds decisions, votes and notes per claim).
+    minutes: s.minutes ? await minutesForViewer(db, s.minutes, s.articleId, { userId: viewerId, role: viewerRole }) : null,
   };
 }
 

@@ -85,7 +85,7 @@ describe('extractCues: Persian and Arabic', () => {
     ['fa', 'مدیرعامل شرکت آب گفت بارندگی کم بود.', 'مدیرعامل شرکت آب'],
     ['fa', 'سخنگوی صنعت آب اعلام کرد برنامه‌ای نیست.', 'سخنگوی صنعت آب'],
     ['ar', 'وقال وزير النفط إن الإنتاج ارتفع.', 'وزير النفط'],
-    ['ar', 'وفقا للوزارة، ارتفعت الصادرات.', undefined],
+    ['ar', 'وفقا للوزارة، ارتفعت الصادرات.', 'الوزارة'],
     ['ar', 'بحسب الوزارة ارتفعت الصادرات.', 'الوزارة ارتفعت الصادرات'],
   ] as [Language, string, string | undefined][])('attribution with who (%s): %s', (language, sentence, who) => {
     const attribution = cuesOf(sentence, language).find((c) => c.cue === 'attribution');

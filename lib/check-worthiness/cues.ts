@@ -297,8 +297,10 @@ export function extractCues(sentence: string, language: Language, options: Extra
     const lead = /^[\s"'\u201C\u00AB(]*/u.exec(text)?.[0].length ?? 0;
     const imperative = lang.imperative.exec(text.slice(lead));
     if (imperative) add('imperative', { start: lead + imperative.index, end: lead + imperative.index + imperative[0].length }, `Imperative ${quote({ start: lead + imperative.index, end: lead + imperative.index + imperative[0].length })} (lowers the score)`);
-    const attribution = (m: { start: number; end: number }, according: boolean) => {
-      const who = language === 'en' ? englishWho(sentence, m, according, entities) : arabicScriptWho(sentence, m, according, language);
+    const attribution = (m: { text: string; start: number; end: number }, according: boolean) => {
+      let who = language === 'en' ? englishWho(sentence, m, according, entities) : arabicScriptWho(sentence, m, according, language);
+      // "وفقا للوزارة": the matched ل took the first letter of لل (ل + ال): "لوزارة" → "الوزارة".
+      if (who && language === 'ar' && /ل$/u.test(m.text) && /^ل/u.test(who)) who = `ا${who}`;
       const label = who ? `Attribution to "${short(who, 50)}"` : `Attribution ${quote(m)}`;
       add('attribution', m, label, who);
     };

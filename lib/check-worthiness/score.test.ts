@@ -91,6 +91,7 @@ describe('scoreSentencesInSlices', () => {
   it('gives the same result as scoreSentences, yielding between slices, with progress', async () => {
     let yields = 0;
     const progress: number[] = [];
+    const counts: number[] = [];
     // A clock that advances 1 ms per reading: a 2 ms slice fits about one sentence.
     let clock = 0;
     const result = await scoreSentencesInSlices(text, {
@@ -99,7 +100,10 @@ describe('scoreSentencesInSlices', () => {
       yieldToEventLoop: async () => {
         yields++;
       },
-      onProgress: (done) => progress.push(done),
+      onProgress: (done, _total, sentences) => {
+        progress.push(done);
+        counts.push(sentences);
+      },
     });
     const { stats, ...rest } = result;
     expect(rest).toEqual(scoreSentences(text));
@@ -107,6 +111,7 @@ describe('scoreSentencesInSlices', () => {
     expect(stats.slices).toBe(yields + 1);
     expect(progress.at(-1)).toBe(text.length);
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+    expect(counts.at(-1)).toBe(30);
   });
 
   it('stops when aborted', async () => {

@@ -20,7 +20,7 @@ export interface ScoreOptions extends SplitOptions {
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** The work, one sentence per step; the return value is the result. */
-function* scoring(text: string, options: ScoreOptions): Generator<number, ScoreResult, undefined> {
+function* scoring(text: string, options: ScoreOptions): Generator<{ done: number; sentences: number }, ScoreResult, undefined> {
   const weights = options.weights ?? DEFAULT_WEIGHTS;
   const sentences: ScoredSentence[] = [];
   const total: ScriptCounts = emptyCounts();
@@ -51,7 +51,7 @@ function* scoring(text: string, options: ScoreOptions): Generator<number, ScoreR
       chunked++;
     }
     sentences.push(scored);
-    yield span.end;
+    yield { done: span.end, sentences: sentences.length };
   }
   const language = languageOf(total);
   return {
@@ -83,8 +83,11 @@ export interface SliceOptions extends ScoreOptions {
   sliceMs?: number;
   /** How to yield; default a macrotask (setImmediate, else setTimeout 0), so pending I/O and requests run in between. */
   yieldToEventLoop?: () => Promise<void>;
-  /** Called after every slice with characters done and the text length. */
-  onProgress?: (done: number, total: number) => void;
+  /**
+   * Called after every slice: UTF-16 units of the text done and its length (for a percentage; the
+   * sentence total is not known until the end, splitting is lazy), and the sentences scored so far.
+   */
+  onProgress?: (done: number, total: number, sentences: number) => void;
   signal?: AbortSignal;
   /** Clock in ms (default performance.now). */
   now?: () => number;
@@ -120,13 +123,13 @@ export async function scoreSentencesInSlices(text: string, options: SliceOptions
     while (!step.done && now() - began < sliceMs) step = run.next();
     durations.push(now() - began);
     if (step.done) {
-      options.onProgress?.(text.length, text.length);
+      options.onProgress?.(text.length, text.length, step.value.sentences.length);
       const sorted = durations.sort((a, b) => a - b);
       const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0;
       const stats = { slices: sorted.length, longestSliceMs: sorted.at(-1) ?? 0, medianSliceMs: at(0.5), p99SliceMs: at(0.99) };
       return { ...step.value, stats };
     }
-    options.onProgress?.(step.value, text.length);
+    options.onProgress?.(step.value.done, text.length, step.value.sentences);
     await pause();
   }
 }

@@ -5,7 +5,7 @@
  * any script, %, ٪, currency symbols, ISO dates and years, quotation marks, ? and ؟) run for every
  * language. Persian/Arabic digits are mapped to ASCII first (one code unit each, so offsets hold).
  */
-import { analyseEnglishPiece, pieces, withoutTitle, type EntityMatch } from './english';
+import { analyseEnglishPiece, pieces, withoutTitle, type EnglishAnalysis, type EntityMatch } from './english';
 import { FEATURES, type CueName, type FeatureVector, type Language, type Reason } from './types';
 
 export interface Cue {
@@ -224,6 +224,8 @@ function arabicScriptWho(text: string, verb: { start: number; end: number }, acc
 export interface ExtractOptions {
   /** Skip compromise (English entities, superlatives, imperatives): for tests and bad-input guards. */
   noNlp?: boolean;
+  /** compromise's analysis of the sentence's pieces, when the caller ran it already (to yield between pieces). */
+  english?: readonly { start: number; analysis: EnglishAnalysis }[];
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
@@ -280,11 +282,12 @@ export function extractCues(sentence: string, language: Language, options: Extra
   // English NLP (entities, superlatives, imperative), in bounded pieces.
   let entities: EntityMatch[] = [];
   if (language === 'en' && !options.noNlp) {
-    for (const piece of pieces(sentence)) {
-      const found = analyseEnglishPiece(piece.text, piece.start === 0);
+    const analysed = options.english ?? pieces(sentence).map((piece) => ({ start: piece.start, analysis: analyseEnglishPiece(piece.text, piece.start === 0) }));
+    for (const piece of analysed) {
+      const found = piece.analysis;
       entities = entities.concat(found.entities.map((e) => ({ ...e, start: e.start + piece.start, end: e.end + piece.start })));
       for (const s of found.superlatives) add('statistic', { start: s.start + piece.start, end: s.end + piece.start }, `Comparison "${short(s.text, 40)}"`);
-      if (found.imperative) add('imperative', { start: 0, end: Math.min(sentence.length, piece.text.search(/\s|$/u)) }, 'Imperative (lowers the score)');
+      if (found.imperative) add('imperative', { start: 0, end: sentence.search(/\s|$/u) }, 'Imperative (lowers the score)');
     }
   }
 

@@ -5,6 +5,7 @@
  * to the event loop between them (for a server's background job), reporting progress.
  */
 import { extractCues, featuresOf, reasonsOf, unsupportedCues } from './cues';
+import { analyseEnglishPiece, pieces, type EnglishAnalysis } from './english';
 import { DEFAULT_WEIGHTS } from './default-weights';
 import { countScripts, emptyCounts, languageOf, type ScriptCounts } from './language';
 import { scoreFeatures } from './model';
@@ -35,7 +36,19 @@ function* scoring(text: string, options: ScoreOptions): Generator<{ done: number
     total.other += counts.other;
     const language = languageOf(counts, previous);
     previous = language;
-    const cues = extractCues(sentence, language, { noNlp: options.noNlp });
+    // A sentence longer than one compromise piece: one step per piece, so a slice can end between them.
+    let english: { start: number; analysis: EnglishAnalysis }[] | undefined;
+    if (language === 'en' && !options.noNlp) {
+      const parts = pieces(sentence);
+      if (parts.length > 1) {
+        english = [];
+        for (const part of parts) {
+          english.push({ start: part.start, analysis: analyseEnglishPiece(part.text, part.start === 0) });
+          yield { done: span.start, sentences: sentences.length };
+        }
+      }
+    }
+    const cues = extractCues(sentence, language, { noNlp: options.noNlp, english });
     const features = featuresOf(cues, sentence);
     const scored: ScoredSentence = {
       start: span.start,

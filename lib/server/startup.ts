@@ -19,6 +19,8 @@ export async function prepareDatabase(): Promise<void> {
     await migrateDb(db);
     // Archived copies of sources left pending by a server that stopped are taken again, in the background.
     void import('@/lib/server/archive/queue').then(({ recoverArchivesSoon }) => recoverArchivesSoon(db)).catch((error: unknown) => console.error('[claimdesk] archived copies: recovery not started', error));
+    // Find claims runs left running by a server that stopped are marked failed (a new run may start).
+    void import('@/lib/server/check-worthiness-jobs').then(({ sweepDeadRunsSoon }) => sweepDeadRunsSoon(db)).catch((error: unknown) => console.error('[claimdesk] Find claims: dead-run sweep not started', error));
     const engine = engineOf(db);
     if (engine.dialect === 'postgres') {
       const bus = new PgEventBus({ pool: engine.pool, url: engine.config.dialect === 'postgres' ? engine.config.url : '', retentionMs: retentionMs() });

@@ -66,9 +66,10 @@ function writeDefaultWeights(weights: Weights, trainDocs: readonly string[], n: 
   const body = FEATURES.map((f) => `    ${f}: ${weights.features[f]},`).join('\n');
   const file = `/**
  * The shipped default weights: fitWeights (L2 0.01, 3,000 iterations of batch gradient descent from
- * zero) on the ${n} sentences of the \`train\` documents of fixtures/check-worthiness/labelled.json
- * (${trainDocs.join(', ')}). Rewritten by \`npm run bench:check-worthiness -- --fit\`; measure them
- * on the held-out \`test\` documents, never on those.
+ * zero) on the ${n} sentences of the \`train\` documents of fixtures/check-worthiness/labelled.json:
+ * ${trainDocs.join(', ')}.
+ * Rewritten by \`npm run bench:check-worthiness -- --fit\`; measure them on the held-out \`test\`
+ * documents, never on those (lib/check-worthiness/quality.test.ts checks they are still that fit).
  */
 import type { Weights } from './types';
 

@@ -61,6 +61,11 @@ async function verdictsSeen(page: Page, claimId: string): Promise<{ mine: { verd
   return body.verdicts;
 }
 
+/** The number of the claim open in the claim panel (list rows carry a number too). */
+function openClaimNumber(page: Page): Locator {
+  return page.getByTestId('claim-detail').getByTestId('claim-number');
+}
+
 function bar(page: Page): Locator {
   return page.getByTestId('session-bar');
 }
@@ -144,7 +149,7 @@ test.describe('review sessions', () => {
       await bar(page).getByRole('button', { name: 'Join' }).click();
       await expect(bar(page).getByTestId('session-position')).toHaveText('Item 1 of 4 · Claim #1');
       await expect(bar(page).getByTestId('session-follow-state')).toHaveText('Following Tom Becker');
-      await expect(page.getByTestId('claim-number')).toHaveText('Claim 1');
+      await expect(openClaimNumber(page)).toHaveText('Claim 1');
     }
     await expect(tom.getByTestId('session-people-following')).toHaveText(/Ana Souza, Kofi Mensah|Kofi Mensah, Ana Souza/);
 
@@ -152,7 +157,7 @@ test.describe('review sessions', () => {
     await tom.getByTestId('session-agenda').getByRole('button', { name: 'Go to item 2: claim #2' }).click();
     await expect(bar(tom).getByTestId('session-position')).toHaveText('Item 2 of 4 · Claim #2');
     for (const page of [ana, kofi]) {
-      await expect(page.getByTestId('claim-number')).toHaveText('Claim 2');
+      await expect(openClaimNumber(page)).toHaveText('Claim 2');
       await expect(bar(page).getByTestId('session-position')).toHaveText('Item 2 of 4 · Claim #2');
       await expect(page.getByTestId('session-announcer')).toHaveText('Now discussing item 2: claim #2');
       await expect(new ArticlePage(page).highlight(claims[1]!).first()).toBeInViewport();
@@ -161,14 +166,14 @@ test.describe('review sessions', () => {
 
     // Ana breaks away (opens claim 4 herself), the lead sees it, and she rejoins with one click.
     await new ArticlePage(ana).highlight(claims[3]!).first().click();
-    await expect(ana.getByTestId('claim-number')).toHaveText('Claim 4');
+    await expect(openClaimNumber(ana)).toHaveText('Claim 4');
     await expect(bar(ana).getByTestId('session-follow-state')).toHaveText('You’re looking elsewhere');
     await expect(tom.getByTestId('session-people-away')).toHaveText('Ana Souza');
     await expect(tom.getByTestId('session-people-following')).toHaveText('Kofi Mensah');
     await ana.screenshot({ path: path.join(SHOTS, 'follower-broken-away.png') });
     await bar(ana).getByRole('button', { name: 'Rejoin' }).click();
     await expect(bar(ana).getByTestId('session-follow-state')).toHaveText('Following Tom Becker');
-    await expect(ana.getByTestId('claim-number')).toHaveText('Claim 2');
+    await expect(openClaimNumber(ana)).toHaveText('Claim 2');
     await expect(tom.getByTestId('session-people-away')).toHaveText('—');
 
     // A note from a reviewer, seen by the lead with its author.
@@ -189,9 +194,19 @@ test.describe('review sessions', () => {
     expect(await verdictsSeen(ana, claims[1]!)).toMatchObject({ mine: { verdictLabel: 'Misleading' }, others: [] });
     await expect(ana.getByTestId('reviewer-verdicts').getByTestId('team-verdict')).toHaveCount(1);
     await tom.screenshot({ path: path.join(SHOTS, 'lead-panel-vote.png') });
+    // On a phone (one column) the session panel starts folded, so the text stays readable; a reload lands on the item.
     await ana.setViewportSize({ width: 390, height: 844 });
+    await ana.reload();
+    await expect(openClaimNumber(ana)).toHaveText('Claim 2');
+    await expect(bar(ana).getByTestId('session-follow-state')).toHaveText('Following Tom Becker');
+    await expect(ana.getByTestId('session-panel')).toHaveCount(0);
+    await ana.screenshot({ path: path.join(SHOTS, 'mobile-follower-folded.png') });
+    await ana.getByTestId('session-sheet').getByRole('button', { name: 'Show session panel' }).click();
+    await expect(ana.getByTestId('session-vote')).toContainText('1 of');
     await ana.screenshot({ path: path.join(SHOTS, 'mobile-follower-vote.png') });
     await ana.setViewportSize({ width: 1440, height: 900 });
+    await ana.reload();
+    await expect(ana.getByTestId('session-panel')).toBeVisible();
 
     await voteInVerdictsTab(kofi, 'False', 'Completions fell, the council counts plans.');
     // Still open (the lead may vote too): Kofi sees only his own; else everyone voted and it revealed itself.
@@ -213,6 +228,10 @@ test.describe('review sessions', () => {
     }
     expect((await verdictsSeen(kofi, claims[1]!)).others.map((v) => v.userName)).toContain('Ana Souza');
     await tom.screenshot({ path: path.join(SHOTS, 'lead-panel-revealed.png') });
+    await tom.setViewportSize({ width: 390, height: 844 });
+    await tom.getByTestId('session-vote').scrollIntoViewIfNeeded();
+    await tom.screenshot({ path: path.join(SHOTS, 'mobile-lead-revealed.png') });
+    await tom.setViewportSize({ width: 1440, height: 900 });
 
     // The lead sets the final verdict; the claim shows it for the followers.
     const decide = tom.getByTestId('session-decide');
@@ -231,11 +250,11 @@ test.describe('review sessions', () => {
 
     // A reload mid-session lands on the current item (the state comes from the server).
     await tom.getByTestId('session-agenda').getByRole('button', { name: 'Go to item 3: claim #3' }).click();
-    await expect(kofi.getByTestId('claim-number')).toHaveText('Claim 3');
+    await expect(openClaimNumber(kofi)).toHaveText('Claim 3');
     await kofi.reload();
     await expect(kofi.getByTestId('article-text')).toBeVisible();
     await expect(bar(kofi).getByTestId('session-position')).toHaveText('Item 3 of 4 · Claim #3');
-    await expect(kofi.getByTestId('claim-number')).toHaveText('Claim 3');
+    await expect(openClaimNumber(kofi)).toHaveText('Claim 3');
     await expect(bar(kofi).getByTestId('session-follow-state')).toHaveText('Following Tom Becker');
 
     // Defer item 3 with a note, then end the session.
@@ -298,6 +317,7 @@ test.describe('review sessions', () => {
     const { error } = (await response.json()) as { error: { message: string } };
     expect(error.message).toContain('Tom Becker');
     await expect(tom2.getByTestId('start-session-error')).toHaveText(error.message);
+    await tom2.screenshot({ path: path.join(SHOTS, 'start-refused.png') });
     await tom2.close();
 
     // Vera (viewer) joins with the keyboard only.
@@ -306,7 +326,7 @@ test.describe('review sessions', () => {
     await tabTo(vera, bar(vera).getByRole('button', { name: 'Join' }));
     await vera.keyboard.press('Enter');
     await expect(bar(vera).getByTestId('session-follow-state')).toHaveText('Following Tom Becker');
-    await expect(vera.getByTestId('claim-number')).toHaveText('Claim 1');
+    await expect(openClaimNumber(vera)).toHaveText('Claim 1');
     // Every control of the bar (and the session panel's toggle) is a button reachable with Tab.
     await tabTo(vera, bar(vera).getByRole('button', { name: 'Leave' }));
     const toggle = vera.getByTestId('session-sheet').getByRole('button', { name: 'Hide session panel' });
@@ -322,7 +342,7 @@ test.describe('review sessions', () => {
     await expect(announcer).toHaveAttribute('aria-live', 'polite');
     await tom.getByTestId('session-agenda').getByRole('button', { name: 'Go to item 2: claim #2' }).click();
     await expect(announcer).toHaveText('Now discussing item 2: claim #2');
-    await expect(vera.getByTestId('claim-number')).toHaveText('Claim 2');
+    await expect(openClaimNumber(vera)).toHaveText('Claim 2');
 
     // A called vote: the viewer sees its progress but has nothing to vote or note with.
     await tom.getByTestId('session-vote').getByRole('button', { name: 'Call vote' }).click();
@@ -334,13 +354,14 @@ test.describe('review sessions', () => {
     await expect(vera.getByTestId('session-decide')).toHaveCount(0);
     await vera.getByTestId('claim-detail').getByRole('tab', { name: 'Verdicts' }).click();
     await expect(vera.getByTestId('reviewer-verdicts').getByRole('radio')).toHaveCount(0);
+    await vera.screenshot({ path: path.join(SHOTS, 'viewer-vote.png') });
 
     // Rejoin by keyboard after looking elsewhere.
     await new ArticlePage(vera).highlight((await tomArticle.claimIdByQuote(id, 'tram line'))).first().click();
     await expect(bar(vera).getByTestId('session-follow-state')).toHaveText('You’re looking elsewhere');
     await tabTo(vera, bar(vera).getByRole('button', { name: 'Rejoin' }));
     await vera.keyboard.press('Enter');
-    await expect(vera.getByTestId('claim-number')).toHaveText('Claim 2');
+    await expect(openClaimNumber(vera)).toHaveText('Claim 2');
     await tabTo(vera, bar(vera).getByRole('button', { name: 'Leave' }));
     await vera.keyboard.press('Enter');
     await expect(bar(vera).getByRole('button', { name: 'Join' })).toBeVisible();

@@ -1,8 +1,10 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { useWorkbenchStore } from '@/components/workbench/workbench-context';
+import { queryKeys } from '@/components/workbench/query-keys';
+import { useWorkbench, useWorkbenchStore } from '@/components/workbench/workbench-context';
 import { scrollToClaim } from '@/components/workbench/scroll-to-claim';
 import type { ReviewSessionView, SessionItemDto } from '@/lib/domain/review-sessions';
 import { formatCountdown, timeboxRemainingSeconds } from '@/lib/review-sessions/timebox';
@@ -24,6 +26,7 @@ export function SessionBar() {
 
 function RunningSessionBar({ view, receivedAt }: { view: ReviewSessionView; receivedAt: number }) {
   const store = useWorkbenchStore();
+  useVoteCountFollowsPresence(view);
   const { attend, patch } = useSessionCommands();
   const [busy, setBusy] = useState(false);
   const { me } = view;
@@ -98,6 +101,23 @@ function RunningSessionBar({ view, receivedAt }: { view: ReviewSessionView; rece
       <ItemAnnouncer view={view} index={index} item={item} />
     </section>
   );
+}
+
+/**
+ * "3 of 4 voted" counts the participants present on the article, so who is here changes it (a
+ * reload, a tab closed) without any session write: while a vote is open, a presence change refetches the view.
+ */
+function useVoteCountFollowsPresence(view: ReviewSessionView) {
+  const client = useQueryClient();
+  const present = useWorkbench((s) => [...new Set(s.viewers.map((v) => v.userId))].sort().join(' '));
+  const voteOpen = view.items.some((i) => i.vote.state === 'open');
+  const { articleId } = view;
+  const seen = useRef(present);
+  useEffect(() => {
+    if (seen.current === present) return;
+    seen.current = present;
+    if (voteOpen) void client.invalidateQueries({ queryKey: queryKeys.reviewSessions(articleId), exact: true });
+  }, [client, articleId, voteOpen, present]);
 }
 
 function capitalise(text: string): string {

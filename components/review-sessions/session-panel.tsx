@@ -24,16 +24,17 @@ import { claimLabel, currentItem, useArticleReviewSessions, useSessionCommands }
  */
 export function SessionSheet() {
   const view = useArticleReviewSessions().data?.running ?? null;
-  const [open, setOpen] = useState(true);
+  // Open beside the claim panel (lg and up); folded on a phone, where it would cover the text.
+  const [open, setOpen] = useState(() => typeof window === 'undefined' || window.matchMedia('(min-width: 1024px)').matches);
   const panelId = useId();
   if (!view?.me.joined) return null;
   const item = currentItem(view);
   return (
     <section aria-label="Session panel" data-testid="session-sheet" className="sticky bottom-0 z-20 -mx-3 mt-8 rounded-t-lg border border-b-0 border-indigo-200 bg-indigo-50/95 shadow-[0_-6px_16px_rgba(15,23,42,0.10)] backdrop-blur">
-      <div className="flex flex-wrap items-center gap-2 px-3 py-1.5">
-        <h2 className="text-sm font-semibold">Review session</h2>
-        <span className="min-w-0 truncate text-xs text-[var(--color-muted)]">{item ? `Now: ${claimLabel(item)} · ${outcomeText(item)}${item.vote.state === 'open' ? ' · vote in progress' : item.vote.state === 'revealed' ? ' · votes revealed' : ''}` : 'No item under discussion'}</span>
-        <Button size="sm" variant="ghost" className="ml-auto h-7" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
+      <div className="flex items-center gap-2 px-3 py-1.5">
+        <h2 className="shrink-0 text-sm font-semibold">Review session</h2>
+        <span className="min-w-0 flex-1 truncate text-xs text-[var(--color-muted)]">{item ? `Now: ${claimLabel(item)} · ${outcomeText(item)}${item.vote.state === 'open' ? ' · vote in progress' : item.vote.state === 'revealed' ? ' · votes revealed' : ''}` : 'No item under discussion'}</span>
+        <Button size="sm" variant="ghost" className="h-7 shrink-0" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
           {open ? 'Hide session panel' : 'Show session panel'}
         </Button>
       </div>
@@ -45,7 +46,7 @@ export function SessionSheet() {
 function SessionPanel({ id, view }: { id: string; view: ReviewSessionView }) {
   const item = currentItem(view);
   return (
-    <div id={id} data-testid="session-panel" className="max-h-[35vh] space-y-3 overflow-y-auto px-3 pb-3 lg:max-h-[40vh]">
+    <div id={id} data-testid="session-panel" className="max-h-[30vh] space-y-3 overflow-y-auto px-3 pb-3 lg:max-h-[40vh]">
       <div className="grid gap-3 xl:grid-cols-2">
         <div className="space-y-3">
           {item ? <CurrentItem key={`current-${item.id}`} view={view} item={item} /> : <p className={`${cardClass} text-[var(--color-muted)]`}>{view.me.isLead ? 'Pick an item on the agenda to discuss it.' : 'The lead has not picked an item yet.'}</p>}
@@ -77,8 +78,8 @@ function CurrentItem({ view, item }: { view: ReviewSessionView; item: SessionIte
         <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${OUTCOME_CLASSES[item.outcome]}`} data-testid="session-item-outcome">
           {outcomeText(item)}
         </span>
-        {view.me.canLead && item.outcome === 'pending' && <TimeboxControl view={view} item={item} />}
       </div>
+      {view.me.canLead && item.outcome === 'pending' && <TimeboxControl view={view} item={item} />}
       <p className="mt-1 line-clamp-2 text-sm text-gray-700" dir="auto">
         “{item.claimQuote}”
       </p>
@@ -99,7 +100,7 @@ function TimeboxControl({ view, item }: { view: ReviewSessionView; item: Session
   const valid = minutes.trim() !== '' && Number.isFinite(value) && value > 0 && value * 60 <= MAX_TIMEBOX_SECONDS;
   return (
     <form
-      className="ml-auto flex items-center gap-1.5 text-xs"
+      className="mt-1.5 flex items-center gap-1.5 text-xs"
       onSubmit={(event) => {
         event.preventDefault();
         if (valid) void patch(view.id, { op: 'timebox', itemId: item.id, seconds: Math.round(value * 60) });

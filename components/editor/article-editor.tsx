@@ -8,6 +8,7 @@ import { isLongDocument } from '@/lib/editor/long-document';
 import { ClaimHighlights, setMarkClaimHandler } from './extensions/claim-highlights';
 import { ContainerDirection } from './extensions/container-direction';
 import { LinkHints } from './extensions/link-hints';
+import { SuggestionMarks } from './extensions/suggestion-marks';
 
 export interface ArticleEditorProps {
   doc: Record<string, unknown>;
@@ -44,6 +45,7 @@ export function ArticleEditor({ doc, editing, language, onReady, onMarkClaim, on
     extensions: [
       ...articleExtensions(),
       ClaimHighlights,
+      SuggestionMarks,
       LinkHints,
       ContainerDirection,
     ],

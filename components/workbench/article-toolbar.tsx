@@ -1,6 +1,7 @@
 'use client';
 
 import { StartSessionButton } from '@/components/review-sessions/start-session';
+import { FindClaims } from '@/components/suggestions/find-claims';
 import { Button } from '@/components/ui/button';
 import { can } from '@/lib/auth/permissions';
 import { ExportMenu } from './export-menu';
@@ -75,6 +76,7 @@ export function ArticleToolbar() {
               Edit text
             </Button>
           )}
+          <FindClaims />
         </>
       )}
     </div>

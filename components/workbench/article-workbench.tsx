@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { ClaimPanel } from '@/components/claims/claim-panel';
 import { SessionSheet } from '@/components/review-sessions/session-panel';
 import { useFollowLead } from '@/components/review-sessions/use-follow-lead';
+import { SuggestionLayer } from '@/components/suggestions/suggestion-layer';
 import type { AssignmentDto } from '@/lib/domain/review';
 import type { MemberDto } from '@/lib/domain/workspaces';
 import { ArticleHeader } from './article-header';
@@ -77,6 +78,7 @@ function WorkbenchLayout({ article, initialCursor, initialClaimId, initialAt }: 
           <ArticleHeader article={article} />
           <ArticleLockBanner />
           <WorkbenchEditor initialDoc={article.doc} language={article.language} />
+          <SuggestionLayer />
           <SessionSheet />
         </div>
       </section>

@@ -8,6 +8,7 @@ import { getWorkspace, listMembers, listWorkspacesForUser } from '@/db/queries/w
 import { MembersManager } from '@/components/settings/members-manager';
 import { toInvitationJson } from '@/components/settings/invitation-types';
 import { ScaleEditor } from '@/components/settings/scale-editor';
+import { CheckWorthinessSettings } from '@/components/suggestions/check-worthiness-settings';
 import { WorkspaceSettingsForm } from '@/components/settings/workspace-settings-form';
 import { WorkspaceTwoFactorToggle } from '@/components/auth/workspace-two-factor-toggle';
 import { requireUser } from '@/lib/server/session';
@@ -37,6 +38,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       <MembersManager workspaceId={workspace.id} currentUserId={user.id} initialMembers={await listMembers(db, workspace.id)} initialInvitations={(await listPendingInvitations(db, workspace.id)).map(toInvitationJson)} />
       <WorkspaceTwoFactorToggle workspaceId={workspace.id} required={workspace.requireTwoFactor} ownerHasTwoFactor={user.twoFactorEnabled} />
       <ScaleEditor workspaceId={workspace.id} initialScale={await getScale(db, workspace.id)} />
+      <CheckWorthinessSettings workspaceId={workspace.id} />
     </main>
   );
 }

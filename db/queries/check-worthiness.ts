@@ -254,32 +254,38 @@ export async function startSuggestionRun(db: Db, input: { articleId: string; act
 
 /** Progress while running (the runner writes it about once a second); false when the run is no longer running. */
 export async function recordRunProgress(db: Db, runId: string, progress: { sentencesDone: number; sentencesTotal: number }): Promise<RunRow | null> {
-  const [row] = await db
+  const [row] = await transaction(db, (tx) =>
+    tx
     .update(suggestionRuns)
     .set({ sentencesDone: progress.sentencesDone, sentencesTotal: progress.sentencesTotal, updatedAt: new Date(), version: sql`${suggestionRuns.version} + 1` })
     .where(and(eq(suggestionRuns.id, runId), eq(suggestionRuns.status, 'running')))
-    .returning();
+    .returning(),
+  );
   return row ?? null;
 }
 
 /** Ends a running run as failed or cancelled with a message (no-op when it already ended). */
 export async function endRun(db: Db, runId: string, status: 'failed' | 'cancelled', message: string): Promise<RunRow | null> {
   const now = new Date();
-  const [row] = await db
+  const [row] = await transaction(db, (tx) =>
+    tx
     .update(suggestionRuns)
     .set({ status, error: message, finishedAt: now, updatedAt: now, version: sql`${suggestionRuns.version} + 1` })
     .where(and(eq(suggestionRuns.id, runId), eq(suggestionRuns.status, 'running')))
-    .returning();
+    .returning(),
+  );
   return row ?? null;
 }
 
 /** Moves a running run onto a newer revision (the text was saved during the run: it is scored again once). */
 export async function rebaseRun(db: Db, runId: string, revision: number): Promise<RunRow | null> {
-  const [row] = await db
+  const [row] = await transaction(db, (tx) =>
+    tx
     .update(suggestionRuns)
     .set({ revision, sentencesDone: 0, sentencesTotal: 0, updatedAt: new Date(), version: sql`${suggestionRuns.version} + 1` })
     .where(and(eq(suggestionRuns.id, runId), eq(suggestionRuns.status, 'running')))
-    .returning();
+    .returning(),
+  );
   return row ?? null;
 }
 
@@ -289,11 +295,13 @@ export async function rebaseRun(db: Db, runId: string, revision: number): Promis
  */
 export async function failDeadRuns(db: Db, olderThan: Date): Promise<number> {
   const now = new Date();
-  const rows = await db
+  const rows = await transaction(db, (tx) =>
+    tx
     .update(suggestionRuns)
     .set({ status: 'failed', error: DEAD_RUN_MESSAGE, finishedAt: now, updatedAt: now, version: sql`${suggestionRuns.version} + 1` })
     .where(and(eq(suggestionRuns.status, 'running'), lt(suggestionRuns.updatedAt, olderThan)))
-    .returning({ id: suggestionRuns.id });
+    .returning({ id: suggestionRuns.id }),
+  );
   return rows.length;
 }
 

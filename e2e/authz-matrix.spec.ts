@@ -45,6 +45,8 @@ const OWNER_WRITES: FullRow =         [401,       404,      403,    403,      40
 const NOBODY_BUT_AUTHOR: FullRow =    [401,       404,      403,    403,      403,    403];
 /** The actor's own claim or comment (viewers cannot write one). */
 const OWN_AS_AUTHOR: PartialRow =     [null,      null,     null,   200,      200,    200];
+/** Find claims: a background run starts (202). */
+const REVIEWER_STARTS: FullRow =      [401,       404,      403,    202,      202,    202];
 /** Routes about the caller only (no workspace ids): every signed-in user, the outsider included. */
 const ANY_USER: FullRow =             [401,       200,      200,    200,      200,    200];
 
@@ -468,6 +470,34 @@ const MATRIX: RouteSpec[] = [
   })),
   // Setting it to "not required" (as it is): owners only; requiring it needs two-factor on (e2e/two-factor.spec.ts).
   row('PUT', '/api/workspaces/[workspaceId]/two-factor', on(OWNER_WRITES, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/two-factor`, data: { required: false } }))),
+  // --- Find claims: check-worthiness suggestions (db/queries/check-worthiness*.ts; e2e/suggestions.spec.ts tests the flow) ---
+  row('GET', '/api/articles/[articleId]/suggestions', on(MEMBERS_READ, async (fx) => ({ path: `/api/articles/${(await fx.sharedArticle()).id}/suggestions` }))),
+  // A fresh article per actor: a second start on an article would be 409 while the first runs.
+  row('POST', '/api/articles/[articleId]/suggestions/runs', on(REVIEWER_STARTS, async (fx) => ({ path: `/api/articles/${(await fx.article()).id}/suggestions/runs`, data: {} }), { label: 'a fresh article' })),
+  row('POST', '/api/suggestions/[suggestionId]/accept', on(REVIEWER_WRITES, async (fx) => {
+    const suggestion = await fx.suggestion();
+    return { path: `/api/suggestions/${suggestion.id}/accept`, data: { version: suggestion.version } };
+  })),
+  row('POST', '/api/suggestions/[suggestionId]/dismiss', on(REVIEWER_WRITES, async (fx) => {
+    const suggestion = await fx.suggestion();
+    return { path: `/api/suggestions/${suggestion.id}/dismiss`, data: { version: suggestion.version } };
+  })),
+  row('POST', '/api/suggestions/[suggestionId]/restore', on(REVIEWER_WRITES, async (fx) => {
+    const suggestion = await fx.suggestion();
+    const dismissed = await fx.json<{ version: number }>('editor', 'POST', `/api/suggestions/${suggestion.id}/dismiss`, { version: suggestion.version });
+    return { path: `/api/suggestions/${suggestion.id}/restore`, data: { version: dismissed.version } };
+  }, { label: 'a suggestion the editor dismissed' })),
+  row('GET', '/api/workspaces/[workspaceId]/check-worthiness', on(MEMBERS_READ, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/check-worthiness` }))),
+  row('PUT', '/api/workspaces/[workspaceId]/check-worthiness', on(OWNER_WRITES, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/check-worthiness`, data: { autoFindOnImport: false } }), {
+    label: 'auto-run off, as it is',
+  })),
+  // The demo desk has fewer than 5 dismissed suggestions: the owner is told so (422); the re-fit itself is in the DB tests.
+  row('POST', '/api/workspaces/[workspaceId]/check-worthiness/refit', on([401, 404, 403, 403, 403, 422], async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/check-worthiness/refit`, data: {} }), {
+    label: 'too few decisions yet',
+  })),
+  row('POST', '/api/workspaces/[workspaceId]/check-worthiness/models/[modelId]/activate', on([401, 404, 403, 403, 403, 404], async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/check-worthiness/models/00000000-0000-4000-8000-000000000000/activate`, data: {} }), {
+    label: 'an unknown model (404 for the owner)',
+  })),
   row('GET', '/api/workspaces/[workspaceId]/scale', on(MEMBERS_READ, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/scale` }))),
   // Claim library: members list it and download the ClaimReview feed; editors and owners import (a dry run here) and delete.
   row('GET', '/api/workspaces/[workspaceId]/library', on(MEMBERS_READ, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/library?limit=5` }))),
@@ -702,6 +732,21 @@ class Fixtures {
   /** A claim (by Kofi) for the read-only rows. */
   sharedClaim(): Promise<ClaimRef> {
     return this.once('claim', () => this.claim('reviewer2'));
+  }
+
+  /** An open suggestion on a fresh article (Find claims run by the editor, waited for). */
+  async suggestion(): Promise<{ id: string; version: number }> {
+    const article = await this.article();
+    await this.json('editor', 'POST', `/api/articles/${article.id}/suggestions/runs`, {}, [202]);
+    for (let i = 0; i < 100; i += 1) {
+      const list = await this.json<{ run: { status: string } | null; suggestions: Array<{ id: string; version: number }> }>('editor', 'GET', `/api/articles/${article.id}/suggestions`);
+      if (list.run && list.run.status !== 'running') {
+        if (!list.suggestions[0]) throw new Error(`Fixture: Find claims found nothing (run ${list.run.status})`);
+        return list.suggestions[0];
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('Fixture: Find claims did not finish within 10 s');
   }
 
   async claim(by: DemoUser): Promise<ClaimRef> {

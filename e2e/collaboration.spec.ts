@@ -161,7 +161,7 @@ test.describe('team review', () => {
     await expect(editor.getByTestId('claim-assignees')).toContainText('Kofi Mensah');
 
     // Workflow: the editor starts the review.
-    await editor.getByRole('button', { name: 'Start review' }).click();
+    await editor.getByTestId('article-status').getByRole('button', { name: 'Start review', exact: true }).click();
     await expect(editor.getByTestId('article-status')).toContainText('In review');
 
     const kofi = await pageAs(browser, 'reviewer2');
@@ -217,7 +217,7 @@ test.describe('team review', () => {
     editor.on('request', (r) => {
       if (r.method() === 'GET' && new URL(r.url()).pathname.startsWith(`/api/articles/${id}`) && !r.url().includes('/events')) editorFetched.push(r.url());
     });
-    await editor.getByRole('button', { name: 'Start review' }).click();
+    await editor.getByTestId('article-status').getByRole('button', { name: 'Start review', exact: true }).click();
     await expect(editor.getByTestId('article-status')).toContainText('In review');
 
     await expect(reviewer.getByTestId('article-status')).toContainText('In review');

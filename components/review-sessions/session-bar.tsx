@@ -105,19 +105,23 @@ function RunningSessionBar({ view, receivedAt }: { view: ReviewSessionView; rece
 
 /**
  * "3 of 4 voted" counts the participants present on the article, so who is here changes it (a
- * reload, a tab closed) without any session write: while a vote is open, a presence change refetches the view.
+ * reload, a tab closed) without any session write: while a vote is open, a presence change (and
+ * this tab's stream coming up) refetches the view.
  */
 function useVoteCountFollowsPresence(view: ReviewSessionView) {
   const client = useQueryClient();
   const present = useWorkbench((s) => [...new Set(s.viewers.map((v) => v.userId))].sort().join(' '));
   const voteOpen = view.items.some((i) => i.vote.state === 'open');
   const { articleId } = view;
-  const seen = useRef(present);
+  // Also once the live stream is up: the view may have been built before the server knew this tab was here.
+  const live = useWorkbench((s) => s.liveStatus === 'live');
+  const seen = useRef<string | null>(null);
   useEffect(() => {
-    if (seen.current === present) return;
-    seen.current = present;
+    const key = live ? present : null;
+    if (key === null || seen.current === key) return;
+    seen.current = key;
     if (voteOpen) void client.invalidateQueries({ queryKey: queryKeys.reviewSessions(articleId), exact: true });
-  }, [client, articleId, voteOpen, present]);
+  }, [client, articleId, voteOpen, present, live]);
 }
 
 function capitalise(text: string): string {

@@ -28,6 +28,12 @@ type SuggestionRow = typeof claimSuggestions.$inferSelect;
 
 /** Suggestion rows per multi-row INSERT (about 20 parameters each: far below either dialect's limit). */
 const INSERT_CHUNK = 200;
+/** Sentences described between two yields to the event loop when a run's suggestions are stored. */
+const YIELD_EVERY = 250;
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 export const DEAD_RUN_MESSAGE = 'The server stopped while Find claims was running. Run it again.';
 
@@ -332,7 +338,9 @@ export async function finishSuggestionRun(db: Db, runId: string, scoredRevision:
 
       const values: Array<typeof claimSuggestions.$inferInsert> = [];
       let skipped = 0;
-      for (const sentence of result.sentences) {
+      for (const [n, sentence] of result.sentences.entries()) {
+        // SQLite runs every query synchronously: other requests get a turn every few hundred sentences.
+        if (n > 0 && n % YIELD_EVERY === 0) await yieldToEventLoop();
         if (sentence.score < SUGGESTION_STORE_FLOOR) continue;
         const raw = current.text.slice(sentence.start, sentence.end);
         const start = sentence.start + (raw.length - raw.trimStart().length);
@@ -366,7 +374,10 @@ export async function finishSuggestionRun(db: Db, runId: string, scoredRevision:
           claimant: (sentence.reasons.find((r) => r.cue === 'attribution' && r.who)?.who ?? '').slice(0, 200),
         });
       }
-      for (let i = 0; i < values.length; i += INSERT_CHUNK) await tx.insert(claimSuggestions).values(values.slice(i, i + INSERT_CHUNK));
+      for (let i = 0; i < values.length; i += INSERT_CHUNK) {
+        if (i > 0) await yieldToEventLoop();
+        await tx.insert(claimSuggestions).values(values.slice(i, i + INSERT_CHUNK));
+      }
       const now = new Date();
       const [done] = await tx
         .update(suggestionRuns)

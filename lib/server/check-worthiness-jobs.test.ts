@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { suggestionRuns } from '@/db/schema';
+import { createArticle } from '@/db/queries/articles';
+import { listArticleSuggestions, startSuggestionRun } from '@/db/queries/check-worthiness';
+import { updateCheckWorthinessSettings } from '@/db/queries/check-worthiness-settings';
+import { InMemoryEventBus, setEventBus, type WorkspaceEvent } from '@/lib/events/bus';
+import { flushEmits } from '@/lib/events/emit';
+import { reviewFixture, type ReviewFixture } from '@/test/fixtures/review-db';
+import { autoFindAfterImport, CANCELLED_MESSAGE, executeRun, startFindClaims, suggestionJobsIdle } from './check-worthiness-jobs';
+
+let f: ReviewFixture;
+let events: WorkspaceEvent[];
+beforeEach(async () => {
+  f = await reviewFixture();
+  const bus = new InMemoryEventBus();
+  setEventBus(bus);
+  events = [];
+  bus.subscribe({ workspaceId: f.workspaceId }, (event) => events.push(event));
+});
+afterEach(() => setEventBus(undefined));
+
+const SENTENCE = 'The ministry said unemployment fell to 4.2 percent in March, the lowest level since 2008.';
+const article = (text: string) => createArticle(f.db, { workspaceId: f.workspaceId, title: `Jobs ${Math.random()}`, outlet: '', byline: '', url: null, publishedOn: null, language: 'en', sourceCredit: '', text, createdBy: f.u.tom });
+
+describe('the Find claims runner', () => {
+  it('runs off the request path: the start answers with a running run, the job finishes later and announces it', async () => {
+    const a = await article(Array.from({ length: 30 }, () => SENTENCE).join('\n\n'));
+    const run = await startFindClaims(f.db, { articleId: a.id, workspaceId: f.workspaceId, actorId: f.u.ana });
+    expect(run).toMatchObject({ status: 'running', progress: 0, revision: a.revision });
+    await suggestionJobsIdle();
+    flushEmits();
+    const list = await listArticleSuggestions(f.db, a.id);
+    expect(list.run).toMatchObject({ id: run.id, status: 'done', sentencesTotal: 30 });
+    expect(list.suggestions).toHaveLength(30);
+    const mine = events.filter((e) => e.type === 'suggestions.updated' && e.articleId === a.id);
+    expect(mine.length).toBeGreaterThanOrEqual(2);
+    expect(mine.every((e) => 'claimId' in e && e.claimId === null)).toBe(true);
+  });
+
+  it('writes progress about once a second on a long text and never holds the event loop for long', async () => {
+    const text = Array.from({ length: 2500 }, (_, i) => `${SENTENCE.replace('4.2', String(i))}${i % 20 === 19 ? '\n\n' : ' '}`).join('');
+    const a = await article(text);
+    const started = await startSuggestionRun(f.db, { articleId: a.id, actorId: f.u.ana });
+    const progress: number[] = [];
+    const timer = setInterval(() => {
+      void f.db.select({ done: suggestionRuns.sentencesDone }).from(suggestionRuns).where(eq(suggestionRuns.id, started.id)).then(([row]) => progress.push(row?.done ?? 0));
+    }, 250);
+    // The longest gap between two ticks of a 1 ms timer while the run goes on.
+    let longest = 0;
+    let last = performance.now();
+    const probe = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 1);
+    try {
+      await executeRun(f.db, { runId: started.id, articleId: a.id, workspaceId: f.workspaceId, actorId: f.u.ana }, new AbortController().signal);
+    } finally {
+      clearInterval(timer);
+      clearInterval(probe);
+    }
+    flushEmits();
+    const [row] = await f.db.select().from(suggestionRuns).where(eq(suggestionRuns.id, started.id));
+    expect(row).toMatchObject({ status: 'done', sentencesTotal: 2500 });
+    // Scoring 2,500 sentences takes seconds: progress was written while it ran, with an event each time.
+    expect(events.filter((e) => e.type === 'suggestions.updated' && e.articleId === a.id).length).toBeGreaterThan(2);
+    expect(progress.some((p) => p > 0 && p < 2500)).toBe(true);
+    // A few ms per slice; generous for a loaded CI machine (the synchronous scorer takes seconds).
+    console.info(`[test] longest event-loop gap during the run: ${longest.toFixed(1)} ms`);
+    expect(longest).toBeLessThan(250);
+  }, 120_000);
+
+  it('passes chunked sentences through (one enormous sentence)', async () => {
+    const a = await article(`${'word 12 '.repeat(20_000)}end`);
+    const started = await startSuggestionRun(f.db, { articleId: a.id, actorId: f.u.ana });
+    await executeRun(f.db, { runId: started.id, articleId: a.id, workspaceId: f.workspaceId, actorId: f.u.ana }, new AbortController().signal);
+    const list = await listArticleSuggestions(f.db, a.id);
+    expect(list.run?.status).toBe('done');
+    expect(list.run?.chunkedSentences).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('an aborted run (shutdown) is marked cancelled with a message; a new run may start', async () => {
+    const a = await article(SENTENCE);
+    const started = await startSuggestionRun(f.db, { articleId: a.id, actorId: f.u.ana });
+    const controller = new AbortController();
+    controller.abort();
+    await executeRun(f.db, { runId: started.id, articleId: a.id, workspaceId: f.workspaceId, actorId: f.u.ana }, controller.signal);
+    const [row] = await f.db.select().from(suggestionRuns).where(eq(suggestionRuns.id, started.id));
+    expect(row).toMatchObject({ status: 'cancelled', error: CANCELLED_MESSAGE });
+    await startSuggestionRun(f.db, { articleId: a.id, actorId: f.u.ana });
+  });
+
+  it('runs after an import only when the workspace switched it on', async () => {
+    const off = await article(SENTENCE);
+    expect(await autoFindAfterImport(f.db, off, f.u.tom)).toBeNull();
+    await updateCheckWorthinessSettings(f.db, f.workspaceId, { autoFindOnImport: true });
+    const on = await article(SENTENCE);
+    const run = await autoFindAfterImport(f.db, on, f.u.tom);
+    expect(run).toMatchObject({ status: 'running', articleId: on.id });
+    await suggestionJobsIdle();
+    expect((await listArticleSuggestions(f.db, on.id)).run?.status).toBe('done');
+  });
+});

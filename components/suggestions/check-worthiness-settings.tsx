@@ -39,7 +39,8 @@ export function CheckWorthinessSettings({ workspaceId }: { workspaceId: string }
   async function save(body: Record<string, unknown>, done: string): Promise<void> {
     if (!settings) return;
     setSaving(true);
-    const result = await apiFetch<CheckWorthinessSettingsDto>(base, { method: 'PUT', body: { version: settings.version, ...body } });
+    // Version 0: no settings saved yet (nothing to guard; the request schema takes positive versions only).
+    const result = await apiFetch<CheckWorthinessSettingsDto>(base, { method: 'PUT', body: { ...(settings.version > 0 ? { version: settings.version } : {}), ...body } });
     setSaving(false);
     if (!result.ok) return notifyError(result.error.message);
     setSettings(result.data);

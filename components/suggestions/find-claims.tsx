@@ -66,6 +66,7 @@ export function FindClaims() {
             Press <kbd className="font-mono">N</kbd> to go through them.
           </>
         )}
+        {run?.status === 'done' && run.chunkedSentences > 0 && ` ${run.chunkedSentences === 1 ? 'One very long passage without a sentence end was' : `${run.chunkedSentences} very long passages without a sentence end were`} scored in pieces.`}
       </span>
       {notice && (
         <p className="basis-full rounded border border-amber-200 bg-amber-50 px-2 py-1 text-xs text-amber-900" data-testid="language-notice">

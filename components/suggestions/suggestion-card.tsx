@@ -42,7 +42,17 @@ export function SuggestionCard({
           Worth checking? <span data-testid="suggestion-score">{percent}%</span>
           <span className="sr-only"> check-worthy</span>
         </h2>
-        <span className="shrink-0 text-xs text-[var(--color-muted)]">{index >= 0 ? `Suggestion ${index + 1} of ${count}` : 'Suggestion'}</span>
+        <span className="flex shrink-0 items-center gap-1 text-xs text-[var(--color-muted)]">
+          {index >= 0 ? `Suggestion ${index + 1} of ${count}` : 'Suggestion'}
+          <button
+            type="button"
+            onClick={onClose}
+            aria-label="Close suggestion"
+            className="-my-1 ml-1 inline-flex h-6 w-6 items-center justify-center rounded text-[var(--color-ink)] hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-[var(--color-accent)]"
+          >
+            <span aria-hidden="true">✕</span>
+          </button>
+        </span>
       </div>
       <div className="mt-1.5 h-1.5 w-full overflow-hidden rounded bg-gray-100" aria-hidden="true">
         <div className="h-full rounded bg-[#0b6e79]" style={{ width: `${percent}%` }} />
@@ -81,16 +91,13 @@ export function SuggestionCard({
             <Button size="sm" variant="secondary" onClick={onDismiss} disabled={busy} aria-keyshortcuts="D">
               Dismiss
             </Button>
-            <span className="text-xs text-[var(--color-muted)]">
-              <kbd className="font-mono">A</kbd> / <kbd className="font-mono">D</kbd>, <kbd className="font-mono">N</kbd> next
+            <span className="ml-auto hidden text-xs text-[var(--color-muted)] sm:inline">
+              Keys: <kbd className="font-mono">A</kbd> accept, <kbd className="font-mono">D</kbd> dismiss, <kbd className="font-mono">N</kbd>/<kbd className="font-mono">P</kbd> move
             </span>
           </>
         ) : (
           <span className="text-xs text-[var(--color-muted)]">Reviewers accept or dismiss suggestions.</span>
         )}
-        <Button size="sm" variant="ghost" className="ml-auto" onClick={onClose} aria-label="Close suggestion">
-          ✕
-        </Button>
       </div>
     </section>
   );

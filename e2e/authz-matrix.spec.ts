@@ -491,10 +491,12 @@ const MATRIX: RouteSpec[] = [
   row('PUT', '/api/workspaces/[workspaceId]/check-worthiness', on(OWNER_WRITES, async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/check-worthiness`, data: { autoFindOnImport: false } }), {
     label: 'auto-run off, as it is',
   })),
-  // The demo desk has fewer than 5 dismissed suggestions: the owner is told so (422); the re-fit itself is in the DB tests.
-  row('POST', '/api/workspaces/[workspaceId]/check-worthiness/refit', on([401, 404, 403, 403, 403, 422], async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/check-worthiness/refit`, data: {} }), {
-    label: 'too few decisions yet',
-  })),
+  // The owner's call is made with enough decisions (5 dismissed suggestions; the demo claims are check-worthy examples):
+  // a model is stored, not switched on. Too few decisions (422) is in the DB tests.
+  row('POST', '/api/workspaces/[workspaceId]/check-worthiness/refit', on(OWNER_CREATES, async (fx, actor) => {
+    if (actor === 'owner') await fx.enoughDecisions();
+    return { path: `/api/workspaces/${fx.ids.workspaceId}/check-worthiness/refit`, data: {} };
+  }, { label: 'at least 5 dismissed suggestions' })),
   row('POST', '/api/workspaces/[workspaceId]/check-worthiness/models/[modelId]/activate', on([401, 404, 403, 403, 403, 404], async (fx) => ({ path: `/api/workspaces/${fx.ids.workspaceId}/check-worthiness/models/00000000-0000-4000-8000-000000000000/activate`, data: {} }), {
     label: 'an unknown model (404 for the owner)',
   })),
@@ -747,6 +749,16 @@ class Fixtures {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new Error('Fixture: Find claims did not finish within 10 s');
+  }
+
+  /** At least 5 dismissed suggestions in the demo desk (the minimum a re-fit needs per class), dismissed by the editor. */
+  enoughDecisions(): Promise<void> {
+    return this.once('enoughDecisions', async () => {
+      for (let i = 0; i < 5; i += 1) {
+        const suggestion = await this.suggestion();
+        await this.json('editor', 'POST', `/api/suggestions/${suggestion.id}/dismiss`, { version: suggestion.version });
+      }
+    });
   }
 
   async claim(by: DemoUser): Promise<ClaimRef> {

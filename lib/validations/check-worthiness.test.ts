@@ -18,6 +18,8 @@ describe('check-worthiness request schemas', () => {
     ['settings: threshold null (the weights’)', updateCheckWorthinessSettingsSchema, { threshold: null, version: 1 }, true],
     ['settings: threshold too low', updateCheckWorthinessSettingsSchema, { threshold: 0.01 }, 'The threshold must be at least 0.1.'],
     ['settings: threshold too high', updateCheckWorthinessSettingsSchema, { threshold: 1 }, 'The threshold must be at most 0.95.'],
+    ['settings: version 0 (no change yet)', updateCheckWorthinessSettingsSchema, { threshold: 0.4, version: 0 }, true],
+    ['settings: negative version', updateCheckWorthinessSettingsSchema, { threshold: 0.4, version: -1 }, 'A version number is required.'],
     ['settings: auto-run', updateCheckWorthinessSettingsSchema, { autoFindOnImport: true }, true],
     ['settings: auto-run not boolean', updateCheckWorthinessSettingsSchema, { autoFindOnImport: 'yes' }, 'autoFindOnImport must be true or false.'],
     ['settings: deactivate', updateCheckWorthinessSettingsSchema, { activeModelId: null }, true],

@@ -31,7 +31,8 @@ export const thresholdSchema = z
 /** PUT /api/workspaces/:id/check-worthiness: any subset; `version` (from GET) guards against a concurrent change. */
 export const updateCheckWorthinessSettingsSchema = z
   .strictObject({
-    version: versionSchema.optional(),
+    /** 0 before the workspace's first change (no settings row yet). */
+    version: z.number({ error: 'A version number is required.' }).int().min(0, 'A version number is required.').optional(),
     autoFindOnImport: z.boolean({ error: 'autoFindOnImport must be true or false.' }).optional(),
     /** null: use the active weights' threshold. */
     threshold: thresholdSchema.nullable().optional(),

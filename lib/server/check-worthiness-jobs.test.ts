@@ -6,6 +6,7 @@ import { listArticleSuggestions, startSuggestionRun } from '@/db/queries/check-w
 import { updateCheckWorthinessSettings } from '@/db/queries/check-worthiness-settings';
 import { InMemoryEventBus, setEventBus, type WorkspaceEvent } from '@/lib/events/bus';
 import { flushEmits } from '@/lib/events/emit';
+import { warmUpEnglish } from '@/lib/check-worthiness';
 import { reviewFixture, type ReviewFixture } from '@/test/fixtures/review-db';
 import { autoFindAfterImport, CANCELLED_MESSAGE, executeRun, startFindClaims, suggestionJobsIdle } from './check-worthiness-jobs';
 
@@ -42,6 +43,8 @@ describe('the Find claims runner', () => {
     const text = Array.from({ length: 2500 }, (_, i) => `${SENTENCE.replace('4.2', String(i))}${i % 20 === 19 ? '\n\n' : ' '}`).join('');
     const a = await article(text);
     const started = await startSuggestionRun(f.db, { articleId: a.id, actorId: f.u.ana });
+    // As the server does at start-up (sweepDeadRunsSoon): compromise's lexicon is not built in a run's slice.
+    warmUpEnglish();
     const progress: number[] = [];
     const timer = setInterval(() => {
       void f.db.select({ done: suggestionRuns.sentencesDone }).from(suggestionRuns).where(eq(suggestionRuns.id, started.id)).then(([row]) => progress.push(row?.done ?? 0));
@@ -68,7 +71,7 @@ describe('the Find claims runner', () => {
     expect(progress.some((p) => p > 0 && p < 2500)).toBe(true);
     // A few ms per slice; generous for a loaded CI machine (the synchronous scorer takes seconds).
     console.info(`[test] longest event-loop gap during the run: ${longest.toFixed(1)} ms`);
-    expect(longest).toBeLessThan(250);
+    expect(longest).toBeLessThan(150);
   }, 120_000);
 
   it('passes chunked sentences through (one enormous sentence)', async () => {

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { activeWeights, getCheckWorthinessSettingsRow } from '@/db/queries/check-worthiness-settings';
 import { currentArticleText, endRun, failDeadRuns, finishSuggestionRun, getRunRow, rebaseRun, recordRunProgress, startSuggestionRun } from '@/db/queries/check-worthiness';
-import { scoreSentencesInSlices } from '@/lib/check-worthiness';
+import { scoreSentencesInSlices, warmUpEnglish } from '@/lib/check-worthiness';
 import type { SuggestionRunDto } from '@/lib/domain/check-worthiness';
 import { AppError } from '@/lib/errors';
 import { emitEntity } from '@/lib/events/emit';
@@ -174,12 +174,18 @@ export async function executeRun(db: Db, job: Job, signal: AbortSignal): Promise
 
 /**
  * Start-up: running rows whose process died (not written for DEAD_RUN_AFTER_MS) are marked failed,
- * a few seconds after start, never blocking it (lib/server/startup.ts).
+ * a few seconds after start, never blocking it (lib/server/startup.ts); the English model is warmed up.
  */
 export function sweepDeadRunsSoon(db: Db, delayMs = 3_000): void {
   if (globalForJobs.claimdeskSuggestionSweep) return;
   globalForJobs.claimdeskSuggestionSweep = true;
   const timer = setTimeout(() => {
+    // compromise builds its lexicon on first use (~80 ms): at start-up, not in a run's first slice.
+    try {
+      warmUpEnglish();
+    } catch (error) {
+      console.error('[claimdesk] Find claims: English warm-up failed', error);
+    }
     failDeadRuns(db, new Date(Date.now() - DEAD_RUN_AFTER_MS))
       .then((n) => {
         if (n > 0) console.warn(`[claimdesk] Find claims: ${n} run(s) left running by a stopped server marked failed`);

@@ -217,6 +217,7 @@ test.describe('check-worthiness suggestions', () => {
     await expect(section.getByTestId('refit-report')).toBeVisible();
     for (const measure of ['Precision', 'Recall', 'F1', 'ROC AUC']) await expect(section.getByTestId('refit-report')).toContainText(measure);
     await expect(section.getByTestId('refit-report')).toContainText(/Measured on \d+ examples/);
+    await expect(section.getByTestId('refit-advice')).toHaveText(/do better|do worse|Mixed/);
 
     await section.getByRole('button', { name: 'Switch on' }).click();
     await expect(section.getByTestId('active-model')).toContainText('re-fitted on');

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { notifyError, notifySuccess } from '@/components/ui/notify';
 import { apiFetch } from '@/lib/api/client';
 import type { CheckWorthinessMetricsDto, CheckWorthinessSettingsDto, RefitResultDto } from '@/lib/domain/check-worthiness';
-import { metricRows, thresholdPercent } from './settings-format';
+import { metricRows, refitAdvice, thresholdPercent } from './settings-format';
 
 /**
  * The owner's Find claims settings: run it after every import, the threshold for suggesting a
@@ -179,6 +179,7 @@ export function CheckWorthinessSettings({ workspaceId }: { workspaceId: string }
 
 function RefitReport({ result, saving, onSwitchOn, onDiscard }: { result: RefitResultDto; saving: boolean; onSwitchOn: () => void; onDiscard: () => void }) {
   const rows = metricRows(result.before, result.after);
+  const advice = refitAdvice(result.before, result.after);
   const folds = (result.after as CheckWorthinessMetricsDto).folds;
   return (
     <div className="mt-4 rounded-lg border border-[var(--color-line)] p-4" data-testid="refit-report">
@@ -216,6 +217,12 @@ function RefitReport({ result, saving, onSwitchOn, onDiscard }: { result: RefitR
           ))}
         </tbody>
       </table>
+      <p
+        data-testid="refit-advice"
+        className={`mt-3 rounded px-2 py-1 text-sm ${advice.tone === 'better' ? 'bg-green-50 text-green-900' : advice.tone === 'worse' ? 'bg-amber-50 text-amber-900' : 'bg-gray-50 text-[var(--color-ink)]'}`}
+      >
+        {advice.text}
+      </p>
       <div className="mt-3 flex flex-wrap gap-2">
         <Button size="sm" disabled={saving} onClick={onSwitchOn}>
           Switch on

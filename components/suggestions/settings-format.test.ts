@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckWorthinessMetricsDto } from '@/lib/domain/check-worthiness';
-import { metricRows, thresholdPercent } from './settings-format';
+import { metricRows, refitAdvice, thresholdPercent } from './settings-format';
 
 const m = (precision: number, recall: number, f1: number, auc: number): CheckWorthinessMetricsDto => ({
   n: 20,
@@ -39,4 +39,17 @@ describe('thresholdPercent', () => {
     [0.455, 46],
     [0.1, 10],
   ])('%d → %d', (t, p) => expect(thresholdPercent(t)).toBe(p));
+});
+
+describe('refitAdvice', () => {
+  it.each([
+    ['better on both', m(0.5, 0.5, 0.5, 0.7), m(0.6, 0.6, 0.6, 0.8), 'better'],
+    ['better F1, same AUC', m(0.5, 0.5, 0.5, 0.7), m(0.6, 0.6, 0.6, 0.702), 'better'],
+    ['worse on both', m(0.72, 0.95, 0.818, 0.624), m(0.708, 0.895, 0.791, 0.526), 'worse'],
+    ['one up, one down', m(0.5, 0.5, 0.5, 0.8), m(0.6, 0.6, 0.6, 0.7), 'mixed'],
+    ['no change', m(0.5, 0.5, 0.5, 0.8), m(0.5, 0.5, 0.5, 0.8), 'mixed'],
+    ['AUC missing, F1 down', m(0.5, 0.5, 0.5, Number.NaN), m(0.4, 0.4, 0.4, Number.NaN), 'worse'],
+  ])('%s', (_name, before, after, tone) => {
+    expect(refitAdvice(before, after).tone).toBe(tone);
+  });
 });

@@ -32,3 +32,16 @@ export function metricRows(before: CheckWorthinessMetricsDto, after: CheckWorthi
     return { label, before: asPercent(a), after: asPercent(b), change };
   });
 }
+
+/**
+ * What the re-fit report advises, in words: by F1 at the threshold and by ranking (AUC), each
+ * counted as changed when it moves by more than half a point.
+ */
+export function refitAdvice(before: CheckWorthinessMetricsDto, after: CheckWorthinessMetricsDto): { tone: 'better' | 'worse' | 'mixed'; text: string } {
+  const moved = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) ? (b - a > 0.005 ? 1 : a - b > 0.005 ? -1 : 0) : 0);
+  const f1 = moved(before.f1, after.f1);
+  const auc = moved(before.auc, after.auc);
+  if (f1 >= 0 && auc >= 0 && f1 + auc > 0) return { tone: 'better', text: 'The re-fitted weights do better on this desk’s decisions.' };
+  if (f1 <= 0 && auc <= 0 && f1 + auc < 0) return { tone: 'worse', text: 'The re-fitted weights do worse on this desk’s decisions: keeping the current weights is advised. More decisions (accept or dismiss suggestions) make a re-fit more reliable.' };
+  return { tone: 'mixed', text: 'Mixed: the re-fitted weights do better on one measure and worse or the same on another.' };
+}

@@ -19,6 +19,8 @@ describe('suggestion decorations', () => {
       [1, 'a'],
       [25, 'b'],
     ]);
+    // The second in the paragraph has its tag inline (its key says so), not on top of the first in the margin.
+    expect(widgets.map((d) => String((d.spec as { key: string }).key).endsWith('|true'))).toEqual([false, true]);
   });
 
   it.each([

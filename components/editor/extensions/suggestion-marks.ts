@@ -91,9 +91,15 @@ function fits(doc: ProseMirrorNode, m: SuggestionMark): boolean {
 /** The decorations for a set of suggestions: an underlined span and a gutter tag per suggestion. Pure. */
 export function buildSuggestionDecorations(doc: ProseMirrorNode, marks: readonly SuggestionMark[], activeId: string | null): DecorationSet {
   const decorations: Decoration[] = [];
-  for (const m of marks) {
+  // Only the first suggestion of a paragraph gets its tag in the margin; later ones (maybe on the
+  // same line) get it inline before their sentence, so two tags never sit on top of each other.
+  let lastBlock = -1;
+  for (const m of [...marks].sort((a, b) => a.from - b.from)) {
     if (!fits(doc, m)) continue;
     const active = m.id === activeId;
+    const block = doc.resolve(m.from).start();
+    const inline = block === lastBlock;
+    lastBlock = block;
     decorations.push(
       Decoration.inline(m.from, m.to, { nodeName: 'span', class: 'suggestion-mark', 'data-suggestion-id': m.id, 'data-active': String(active) }, { suggestionId: m.id }),
       Decoration.widget(
@@ -107,9 +113,10 @@ export function buildSuggestionDecorations(doc: ProseMirrorNode, marks: readonly
           el.dataset.suggestionFor = m.id;
           el.dataset.percent = String(m.percent);
           el.dataset.active = String(active);
+          if (inline) el.dataset.inline = 'true';
           return el;
         },
-        { suggestionId: m.id, side: -1, ignoreSelection: true, key: `suggestion|${m.id}|${m.percent}|${active}` },
+        { suggestionId: m.id, side: -1, ignoreSelection: true, key: `suggestion|${m.id}|${m.percent}|${active}|${inline}` },
       ),
     );
   }

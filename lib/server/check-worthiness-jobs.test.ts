@@ -1,14 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { suggestionRuns } from '@/db/schema';
-import { createArticle } from '@/db/queries/articles';
+import { createArticle, updateArticleText } from '@/db/queries/articles';
+import { plainTextToDocJson } from '@/lib/editor/doc-text';
 import { listArticleSuggestions, startSuggestionRun } from '@/db/queries/check-worthiness';
 import { updateCheckWorthinessSettings } from '@/db/queries/check-worthiness-settings';
 import { InMemoryEventBus, setEventBus, type WorkspaceEvent } from '@/lib/events/bus';
 import { flushEmits } from '@/lib/events/emit';
 import { warmUpEnglish } from '@/lib/check-worthiness';
 import { reviewFixture, type ReviewFixture } from '@/test/fixtures/review-db';
-import { autoFindAfterImport, CANCELLED_MESSAGE, executeRun, startFindClaims, suggestionJobsIdle } from './check-worthiness-jobs';
+import { autoFindAfterImport, CANCELLED_MESSAGE, executeRun, STALE_TEXT_MESSAGE, startFindClaims, suggestionJobsIdle } from './check-worthiness-jobs';
 
 let f: ReviewFixture;
 let events: WorkspaceEvent[];
@@ -72,6 +73,29 @@ describe('the Find claims runner', () => {
     // A few ms per slice; generous for a loaded CI machine (the synchronous scorer takes seconds).
     console.info(`[test] longest event-loop gap during the run: ${longest.toFixed(1)} ms`);
     expect(longest).toBeLessThan(150);
+  }, 120_000);
+
+  it('a text saved during the run is scored again once; saved again during that one, the run fails with a message', async () => {
+    const text = Array.from({ length: 1500 }, (_, i) => `${SENTENCE.replace('4.2', String(i))}${i % 20 === 19 ? '\n\n' : ' '}`).join('');
+    const a = await article(text);
+    const started = await startSuggestionRun(f.db, { articleId: a.id, actorId: f.u.ana });
+    const runRow = async () => (await f.db.select().from(suggestionRuns).where(eq(suggestionRuns.id, started.id)))[0]!;
+    const until = async (ok: (row: Awaited<ReturnType<typeof runRow>>) => boolean) => {
+      for (let i = 0; i < 600; i += 1) {
+        const row = await runRow();
+        if (ok(row)) return row;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw new Error('timed out');
+    };
+    const running = executeRun(f.db, { runId: started.id, articleId: a.id, workspaceId: f.workspaceId, actorId: f.u.ana }, new AbortController().signal);
+    // Progress is written once a second: then the text is saved under the run.
+    await until((row) => row.sentencesDone > 0);
+    await updateArticleText(f.db, a.id, plainTextToDocJson(`${text}\n\nOne more line.`), a.revision, f.u.tom);
+    await until((row) => row.revision === a.revision + 1 && row.sentencesDone > 0);
+    await updateArticleText(f.db, a.id, plainTextToDocJson(`${text}\n\nOne more line, edited.`), a.revision + 1, f.u.tom);
+    await running;
+    expect(await runRow()).toMatchObject({ status: 'failed', error: STALE_TEXT_MESSAGE });
   }, 120_000);
 
   it('passes chunked sentences through (one enormous sentence)', async () => {

@@ -5,6 +5,7 @@ import { transaction } from '../transaction';
 import { catchAppError, reviewFixture, type ReviewFixture } from '@/test/fixtures/review-db';
 import { authorize, authorizeArticleScope } from './access';
 import { createArticle, updateArticleText } from './articles';
+import { createClaim } from './claims';
 import { acceptSuggestion, authorizeSuggestion, decideSuggestion, failDeadRuns, finishSuggestionRun, listArticleSuggestions, recordRunProgress, startSuggestionRun } from './check-worthiness';
 import { activateModel, activeWeights, getCheckWorthinessSettings, refitWorkspaceModel, updateCheckWorthinessSettings } from './check-worthiness-settings';
 import { executeRun } from '@/lib/server/check-worthiness-jobs';
@@ -138,6 +139,18 @@ describe('Find claims runs', () => {
     await updateArticleText(f.db, article.id, plainTextToDocJson(`A new first paragraph, 12 words, said nobody in 2020.\n\n${TEXT}`), article.revision, f.u.tom);
     await run(article.id);
     expect((await listArticleSuggestions(f.db, article.id)).suggestions.map((s) => s.quote.exact)).not.toContain(S4);
+  });
+});
+
+describe('claims marked by hand', () => {
+  it('a sentence already marked as a claim is not suggested', async () => {
+    const article = await newArticle();
+    const start = TEXT.indexOf('new bridge');
+    await createClaim(f.db, { articleId: article.id, revision: article.revision, start, end: start + 'new bridge cost $412 million'.length, actorId: f.u.tom });
+    await run(article.id);
+    const quotes = (await listArticleSuggestions(f.db, article.id)).suggestions.map((s) => s.quote.exact);
+    expect(quotes).not.toContain(S4);
+    expect(quotes).toContain(S1);
   });
 });
 

@@ -1,14 +1,16 @@
 import 'server-only';
 import { and, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { articles, claimSuggestions, suggestionRuns } from '../schema';
+import { articles, claims, claimSuggestions, suggestionRuns } from '../schema';
 import { isUniqueViolation, transaction, type Tx } from '../transaction';
 import { authorize, notTrashed } from './access';
 import { getTextAtRevision } from './article-revisions';
+import { claimAnchorColumns } from './claim-anchoring';
 import { createClaim, updateClaim } from './claims';
 import { effectiveThreshold, getCheckWorthinessSettingsRow } from './check-worthiness-settings';
 import { anchor, describe, reanchorAll, type Selector, type TextRange } from '@/lib/anchoring';
 import type { Action } from '@/lib/auth/permissions';
+import { readClaimPartsOrColumns } from '@/lib/claims/parts';
 import type { ClaimDto } from '@/lib/domain/claims';
 import type { ArticleSuggestionsDto, SuggestionDto, SuggestionRunDto, SuggestionState } from '@/lib/domain/check-worthiness';
 import type { Reason, ScoreResult } from '@/lib/check-worthiness/types';
@@ -311,13 +313,28 @@ export async function failDeadRuns(db: Db, olderThan: Date): Promise<number> {
   return rows.length;
 }
 
+/** The article's claims' anchored parts as UTF-16 ranges of the current text. */
+async function claimedRanges(tx: Tx, articleId: string, current: ArticleText): Promise<TextRange[]> {
+  const rows = await tx.select({ id: claims.id, ...claimAnchorColumns() }).from(claims).where(eq(claims.articleId, articleId));
+  const ranges: TextRange[] = [];
+  for (const row of rows) {
+    for (const part of readClaimPartsOrColumns(row)) {
+      if (part.anchorState !== 'anchored') continue;
+      const start = current.index.toUtf16(part.position.start);
+      const end = current.index.toUtf16(part.position.end);
+      if (start !== null && end !== null && end > start) ranges.push({ start, end });
+    }
+  }
+  return ranges;
+}
+
 export type FinishOutcome = { status: 'done'; run: RunRow; stored: number; skipped: number } | { status: 'stale'; revision: number } | { status: 'gone' };
 
 /**
  * The end of a run, in one transaction: if the article is still at the revision scored, its OPEN
  * suggestions are replaced by the new sentences scoring at least SUGGESTION_STORE_FLOOR, except a
  * sentence on the range of a dismissed or accepted suggestion (re-anchored to this text), which is
- * never suggested again; the run is marked done with its counts and language. A text saved during
+ * never suggested again, and a sentence overlapping a claim's words (already marked); the run is marked done with its counts and language. A text saved during
  * the run: `stale` (nothing written; the runner rebases and scores again, or fails the run).
  */
 export async function finishSuggestionRun(db: Db, runId: string, scoredRevision: number, result: ScoreResult): Promise<FinishOutcome> {
@@ -334,6 +351,8 @@ export async function finishSuggestionRun(db: Db, runId: string, scoredRevision:
         .from(claimSuggestions)
         .where(and(eq(claimSuggestions.articleId, run.articleId), inArray(claimSuggestions.state, ['dismissed', 'accepted'] satisfies SuggestionState[])));
       const decided = [...(await reanchorAndStore(tx, run.articleId, current, decidedRows)).values()].filter((r): r is TextRange => r !== null);
+      // Words already marked as a claim are not suggested (claims are kept anchored to the current text by every save).
+      const claimed = await claimedRanges(tx, run.articleId, current);
       await tx.delete(claimSuggestions).where(and(eq(claimSuggestions.articleId, run.articleId), eq(claimSuggestions.state, 'open')));
 
       const values: Array<typeof claimSuggestions.$inferInsert> = [];
@@ -346,7 +365,7 @@ export async function finishSuggestionRun(db: Db, runId: string, scoredRevision:
         const start = sentence.start + (raw.length - raw.trimStart().length);
         const end = sentence.end - (raw.length - raw.trimEnd().length);
         if (end <= start) continue;
-        if (decided.some((r) => r.start < end && start < r.end)) {
+        if (decided.some((r) => r.start < end && start < r.end) || claimed.some((r) => r.start < end && start < r.end)) {
           skipped += 1;
           continue;
         }

@@ -24,6 +24,15 @@ describe('outcomeText', () => {
   ] as const)('%j → %s', (item, expected) => {
     expect(outcomeText(item)).toBe(expected);
   });
+
+  it('says "Not reached" for a pending item in the minutes of an ended session', () => {
+    expect(outcomeText({ outcome: 'pending', decidedVerdict: null }, { ended: true })).toBe('Not reached');
+    expect(outcomeText({ outcome: 'deferred', decidedVerdict: null }, { ended: true })).toBe('Deferred');
+  });
+
+  it('gives the blind-review phrase, never the outcome, when the decision is withheld', () => {
+    expect(outcomeText({ outcome: 'pending', decidedVerdict: null, decisionHidden: true }, { ended: true })).toBe('Hidden until you give your verdict');
+  });
 });
 
 describe('durationText and percent', () => {

@@ -1,4 +1,5 @@
 import type { AgendaReason, SessionItemDto, SessionItemOutcome } from '@/lib/domain/review-sessions';
+import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
 
 /** Why a claim is on the agenda, in words ("Reviewers disagree · 33% agreement"). */
 export function reasonLabel(reason: AgendaReason, agreement: number | null = null): string {
@@ -28,9 +29,14 @@ export const OUTCOME_CLASSES: Record<SessionItemOutcome, string> = {
   dropped: 'bg-gray-200 text-gray-700 line-through decoration-gray-500',
 };
 
-/** "Decided: False", "Deferred", "Dropped", "Pending". */
-export function outcomeText(item: Pick<SessionItemDto, 'outcome' | 'decidedVerdict'>): string {
+/**
+ * "Decided: False", "Deferred", "Dropped", "Pending" ("Not reached" in the minutes of an ended
+ * session); the blind-review phrase when the server withheld this claim's decision from the reader.
+ */
+export function outcomeText(item: Pick<SessionItemDto, 'outcome' | 'decidedVerdict'> & { decisionHidden?: true }, options: { ended?: boolean } = {}): string {
+  if (item.decisionHidden) return HIDDEN_UNTIL_VERDICT;
   if (item.outcome === 'decided' && item.decidedVerdict) return `Decided: ${item.decidedVerdict.label}`;
+  if (item.outcome === 'pending' && options.ended) return 'Not reached';
   return OUTCOME_LABELS[item.outcome];
 }
 

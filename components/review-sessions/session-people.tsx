@@ -11,11 +11,15 @@ export function SessionPeople({ view }: { view: ReviewSessionView }) {
   const viewers = useWorkbench((s) => s.viewers);
   const joined = view.attendees.filter((a) => a.joined);
   const joinedIds = new Set(joined.map((a) => a.userId));
+  const presentIds = new Set(viewers.map((v) => v.userId));
   const leadId = view.lead?.userId ?? null;
+  // Joined people whose tabs are all closed or disconnected are listed apart: they neither follow nor look elsewhere.
+  const here = joined.filter((a) => a.userId !== leadId && presentIds.has(a.userId));
   const groups = [
-    { label: 'Following', testId: 'session-people-following', names: joined.filter((a) => a.following && a.userId !== leadId).map((a) => a.name) },
-    { label: 'Broken away', testId: 'session-people-away', names: joined.filter((a) => !a.following && a.userId !== leadId).map((a) => a.name) },
+    { label: 'Following', testId: 'session-people-following', names: here.filter((a) => a.following).map((a) => a.name) },
+    { label: 'Broken away', testId: 'session-people-away', names: here.filter((a) => !a.following).map((a) => a.name) },
     { label: 'Here, not joined', testId: 'session-people-present', names: viewers.filter((v) => !joinedIds.has(v.userId)).map((v) => v.name) },
+    { label: 'Joined, offline', testId: 'session-people-offline', names: joined.filter((a) => a.userId !== leadId && !presentIds.has(a.userId)).map((a) => a.name) },
   ];
   return (
     <section aria-labelledby={`${ids}-h`} className={cardClass} data-testid="session-people">

@@ -116,7 +116,7 @@ function MinutesBody({ minutes }: { minutes: SessionMinutes }) {
             <li key={item.position} className="rounded-md border border-[var(--color-line)] p-3" data-testid="minutes-item">
               <div className="flex flex-wrap items-center gap-2">
                 <span className="font-semibold">{item.claimNumber === null ? 'Claim' : `Claim #${item.claimNumber}`}</span>
-                <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${OUTCOME_CLASSES[item.outcome]}`}>{outcomeText({ outcome: item.outcome, decidedVerdict: item.decidedVerdict ? { id: '', ...item.decidedVerdict } : null })}</span>
+                <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${OUTCOME_CLASSES[item.outcome]}`}>{outcomeText({ outcome: item.outcome, decidedVerdict: item.decidedVerdict ? { id: '', ...item.decidedVerdict } : null, decisionHidden: item.decisionHidden }, { ended: true })}</span>
                 {item.decidedBy && <span className="text-xs text-[var(--color-muted)]">by {item.decidedBy.name}</span>}
               </div>
               <p className="mt-1 text-xs text-gray-700" dir="auto">

@@ -56,7 +56,10 @@ export function useFollowLead(): void {
         if (!now.following || now.isLead || !now.sessionId || expected.current === null) return;
         if (state.activeId === expected.current || now.breakAwaySent) return;
         now.breakAwaySent = true;
-        void attend(now.sessionId, 'breakAway', { quiet: true });
+        void attend(now.sessionId, 'breakAway', { quiet: true }).then((result) => {
+          // Not recorded (network, server): report the next look elsewhere again.
+          if (!result.ok) now.breakAwaySent = false;
+        });
       }),
     [store, attend],
   );

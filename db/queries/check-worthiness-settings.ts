@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { articles, checkWorthinessModels, checkWorthinessSettings, claims, claimSuggestions } from '../schema';
-import { transaction } from '../transaction';
+import { isUniqueViolation, transaction } from '../transaction';
 import { notTrashed } from './access';
 import { CodePointIndex } from '@/lib/anchoring/code-points';
 import { DEFAULT_WEIGHTS, refit, scoreSentencesInSlices } from '@/lib/check-worthiness';
@@ -71,6 +71,15 @@ const SETTINGS_CHANGED = 'Someone else changed these settings since you opened t
  * (404 otherwise); switching one on stamps its activated_at.
  */
 export async function updateCheckWorthinessSettings(db: Db, workspaceId: string, input: UpdateCheckWorthinessSettingsInput): Promise<CheckWorthinessSettingsDto> {
+  await writeSettings(db, workspaceId, input).catch((error: unknown) => {
+    // Two first changes at once: the second insert loses on the primary key.
+    if (isUniqueViolation(error)) throw conflict(SETTINGS_CHANGED, null);
+    throw error;
+  });
+  return getCheckWorthinessSettings(db, workspaceId);
+}
+
+async function writeSettings(db: Db, workspaceId: string, input: UpdateCheckWorthinessSettingsInput): Promise<void> {
   await transaction(db, async (tx) => {
     const current = await getCheckWorthinessSettingsRow(tx, workspaceId);
     if (input.version !== undefined && input.version !== (current?.version ?? 0)) throw conflict(SETTINGS_CHANGED, await getCheckWorthinessSettings(tx, workspaceId));
@@ -94,7 +103,6 @@ export async function updateCheckWorthinessSettings(db: Db, workspaceId: string,
       .returning({ version: checkWorthinessSettings.version });
     if (updated.length !== 1) throw conflict(SETTINGS_CHANGED, null);
   });
-  return getCheckWorthinessSettings(db, workspaceId);
 }
 
 /** Switches a re-fitted model on (owner): POST …/models/:modelId/activate. */

@@ -248,6 +248,12 @@ describe('settings, start-up sweep', () => {
     expect((await catchAppError(() => updateCheckWorthinessSettings(f.db, f.workspaceId, { activeModelId: '00000000-0000-4000-8000-000000000000' }))).code).toBe('not_found');
   });
 
+  it('two first changes at once: each is saved or refused with 409, never a server error', async () => {
+    const results = await Promise.allSettled([updateCheckWorthinessSettings(f.db, f.workspaceId, { threshold: 0.3 }), updateCheckWorthinessSettings(f.db, f.workspaceId, { autoFindOnImport: true })]);
+    expect(results.some((r) => r.status === 'fulfilled')).toBe(true);
+    for (const r of results) if (r.status === 'rejected') expect((r.reason as { code?: string }).code).toBe('conflict');
+  });
+
   it('marks running rows left by a dead process failed, and a new run may start', async () => {
     const article = await newArticle();
     const started = await startSuggestionRun(f.db, { articleId: article.id, actorId: f.u.ana });

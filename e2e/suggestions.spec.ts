@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { demoArticleId, expect, importArticle, pageAs, signIn, test } from './fixtures';
@@ -72,6 +73,9 @@ test.describe('check-worthiness suggestions', () => {
     await expect(card(page).getByTestId('suggestion-reasons')).toContainText(/Attribution/i);
     await expect(card(page)).toContainText(toAccept.claimant);
     await page.screenshot({ path: `${SHOTS}/hover-card.png` });
+    // The marks, the tags and the open card pass the same accessibility checks as the rest of the page.
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
     // Accept: a claim on the sentence, opened with the claimant pre-filled (and editable) and the article's date.
     await card(page).getByRole('button', { name: 'Accept as claim' }).click();

@@ -50,13 +50,20 @@ describe('the Find claims runner', () => {
     const timer = setInterval(() => {
       void f.db.select({ done: suggestionRuns.sentencesDone }).from(suggestionRuns).where(eq(suggestionRuns.id, started.id)).then(([row]) => progress.push(row?.done ?? 0));
     }, 250);
-    // The longest gap between two ticks of a 1 ms timer while the run goes on.
+    // The longest gap between two ticks of a 1 ms timer while the run goes on, in wall-clock time and
+    // in CPU time this process used (what the run itself held the loop for: a loaded machine that
+    // preempts the process lengthens the first, not the second).
     let longest = 0;
+    let longestCpu = 0;
     let last = performance.now();
+    let lastCpu = process.cpuUsage();
     const probe = setInterval(() => {
       const now = performance.now();
+      const cpu = process.cpuUsage(lastCpu);
       longest = Math.max(longest, now - last);
+      longestCpu = Math.max(longestCpu, (cpu.user + cpu.system) / 1000);
       last = now;
+      lastCpu = process.cpuUsage();
     }, 1);
     try {
       await executeRun(f.db, { runId: started.id, articleId: a.id, workspaceId: f.workspaceId, actorId: f.u.ana }, new AbortController().signal);
@@ -71,8 +78,8 @@ describe('the Find claims runner', () => {
     expect(events.filter((e) => e.type === 'suggestions.updated' && e.articleId === a.id).length).toBeGreaterThan(2);
     expect(progress.some((p) => p > 0 && p < 2500)).toBe(true);
     // A few ms per slice; generous for a loaded CI machine (the synchronous scorer takes seconds).
-    console.info(`[test] longest event-loop gap during the run: ${longest.toFixed(1)} ms`);
-    expect(longest).toBeLessThan(150);
+    console.info(`[test] longest event-loop gap during the run: ${longest.toFixed(1)} ms wall clock, ${longestCpu.toFixed(1)} ms CPU`);
+    expect(longestCpu).toBeLessThan(100);
   }, 120_000);
 
   it('a text saved during the run is scored again once; saved again during that one, the run fails with a message', async () => {

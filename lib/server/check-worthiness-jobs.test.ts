@@ -79,7 +79,7 @@ describe('the Find claims runner', () => {
     expect(progress.some((p) => p > 0 && p < 2500)).toBe(true);
     // A few ms per slice; generous for a loaded CI machine (the synchronous scorer takes seconds).
     console.info(`[test] longest event-loop gap during the run: ${longest.toFixed(1)} ms wall clock, ${longestCpu.toFixed(1)} ms CPU`);
-    expect(longestCpu).toBeLessThan(100);
+    expect(longestCpu).toBeLessThan(150);
   }, 120_000);
 
   it('a text saved during the run is scored again once; saved again during that one, the run fails with a message', async () => {

@@ -130,7 +130,11 @@ test.describe('check-worthiness suggestions', () => {
     await page.keyboard.press('d');
     await expect(page.locator(`[data-suggestion-id="${ids[0]}"]`)).toHaveCount(0);
     await expect(card(page)).toHaveAttribute('data-suggestion-id', ids[1]!);
-    // A accepts it: the claim opens.
+    // The toast's Undo brings it back.
+    await page.getByTestId('toast').filter({ hasText: 'Suggestion dismissed' }).getByRole('button', { name: 'Undo' }).click();
+    await expect(page.locator(`[data-suggestion-id="${ids[0]}"]`).first()).toBeVisible();
+    // A accepts the focused one: the claim opens.
+    await focusPage(page);
     await page.keyboard.press('a');
     await expect(page.getByTestId('claim-detail')).toBeVisible();
     await expect(page.locator(`[data-suggestion-id="${ids[1]}"]`)).toHaveCount(0);

@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
+import { toast } from 'sonner';
 import { notifyError, notifySuccess } from '@/components/ui/notify';
 import { getJson } from '@/components/workbench/queries';
 import { queryKeys } from '@/components/workbench/query-keys';
@@ -98,7 +99,20 @@ export function useSuggestionActions() {
         return false;
       }
       drop(suggestion.id);
-      notifySuccess('Suggestion dismissed. It will not be suggested again for this article.');
+      const dismissed = result.data;
+      // Undo puts it back as it was (POST …/restore); a later change to it makes that a 409, said in words.
+      toast.success('Suggestion dismissed. It will not be suggested again for this article.', {
+        testId: 'toast',
+        action: {
+          label: 'Undo',
+          onClick: () => {
+            void apiFetch<SuggestionDto>(`/api/suggestions/${dismissed.id}/restore`, { method: 'POST', body: { version: dismissed.version } }).then((restored) => {
+              if (!restored.ok) notifyError(restored.error.message);
+              void client.invalidateQueries({ queryKey: key, exact: true });
+            });
+          },
+        },
+      });
       return true;
     },
     [client, key, drop],

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { articles, claimVerdicts, memberships, ratingLevels, reviewSessionAttendance, reviewSessionItems, reviewSessions, users } from '../schema';
 import { can, type Action } from '@/lib/auth/permissions';
@@ -89,25 +89,29 @@ export async function joinSession(tx: Tx, sessionId: string, userId: string, now
   await tx.insert(reviewSessionAttendance).values({ sessionId, userId, joinedAt: now, following: true });
 }
 
-/** Every reviewer verdict on the claim now, as votes (who, and what). */
-export async function currentVotes(tx: Tx | Db, claimId: string): Promise<SessionVoteResult[]> {
+/**
+ * The reviewer verdicts on the claim that count as votes in the vote called at `since` (written or
+ * saved again at or after the call: lib/review-sessions/votes.ts countsAsVote), as votes (who, and
+ * what). `since` null: every verdict on the claim.
+ */
+export async function currentVotes(tx: Tx | Db, claimId: string, since: Date | null = null): Promise<SessionVoteResult[]> {
   const rows = await tx
     .select({ userId: claimVerdicts.userId, name: users.name, verdictId: claimVerdicts.verdictId, verdictKey: ratingLevels.key, verdictLabel: ratingLevels.label })
     .from(claimVerdicts)
     .innerJoin(users, eq(users.id, claimVerdicts.userId))
     .innerJoin(ratingLevels, eq(ratingLevels.id, claimVerdicts.verdictId))
-    .where(eq(claimVerdicts.claimId, claimId))
+    .where(since ? and(eq(claimVerdicts.claimId, claimId), gte(claimVerdicts.updatedAt, since)) : eq(claimVerdicts.claimId, claimId))
     .orderBy(asc(claimVerdicts.createdAt), asc(users.name));
   return rows;
 }
 
 /**
- * Reveals the item's vote: vote_state revealed, the votes as they are now stored with it (what the
+ * Reveals the item's vote: vote_state revealed, the votes cast since the call as they are now stored with it (what the
  * session view and the minutes show). The lead's reveal, the automatic one when everyone present
  * has voted, and ending a session with a vote open all come here.
  */
 export async function revealItem(tx: Tx, item: SessionItemRow, now: Date): Promise<void> {
-  const votes = item.claimId ? await currentVotes(tx, item.claimId) : [];
+  const votes = item.claimId ? await currentVotes(tx, item.claimId, item.voteCalledAt) : [];
   await tx
     .update(reviewSessionItems)
     .set({ voteState: 'revealed', voteRevealedAt: now, votes, version: item.version + 1, updatedAt: now })

@@ -5,6 +5,7 @@ import { articles, reviewSessions } from '../schema';
 import type { ReviewSessionStatus, SessionMinutes } from '@/lib/domain/review-sessions';
 import { withholdMinutesDecisions } from '@/lib/review-sessions/minutes-redaction';
 import { claimsWithHiddenDecision, type ClaimViewer } from './claim-views';
+import { claimsWithOpenVote } from './review-session-votes';
 
 export interface ReviewSessionMinutesRecord {
   /** Written when the session ended; null while it runs. */
@@ -35,9 +36,11 @@ export async function getReviewSessionMinutes(db: Db, sessionId: string): Promis
 /**
  * The minutes as `viewer` may read them: blind review (and an open vote on the article now)
  * withholds each claim's decision, votes and notes exactly as the claim itself withholds them
- * (claimsWithHiddenDecision; lib/review-sessions/minutes-redaction.ts).
+ * (claimsWithHiddenDecision; lib/review-sessions/minutes-redaction.ts), and the votes of a claim
+ * whose vote is open now from everyone.
  */
 export async function minutesForViewer(db: Db, minutes: SessionMinutes, articleId: string, viewer: ClaimViewer): Promise<SessionMinutes> {
   const claimIds = [...new Set(minutes.items.flatMap((i) => (i.claimId ? [i.claimId] : [])))];
-  return withholdMinutesDecisions(minutes, await claimsWithHiddenDecision(db, articleId, claimIds, viewer));
+  // A vote open on a claim now hides the others' verdicts from everyone, editors included: its old votes too.
+  return withholdMinutesDecisions(minutes, await claimsWithHiddenDecision(db, articleId, claimIds, viewer), await claimsWithOpenVote(db, claimIds));
 }

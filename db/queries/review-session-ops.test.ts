@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
-import { articles, assignments, claims, historyEntries, reviewSessionItems } from '../schema';
+import { articles, assignments, claims, claimVerdicts, historyEntries, reviewSessionItems } from '../schema';
+import { MAX_AGENDA_ITEMS } from '@/lib/domain/review-sessions';
 import { transaction } from '../transaction';
 import type { Role } from '@/lib/domain/roles';
 import type { SessionOp } from '@/lib/validations/review-sessions';
@@ -29,16 +30,39 @@ const items = async () => (await view()).items;
 const join = (userId: string, role: Role) => changeAttendance(f.db, { sessionId, userId, role, action: 'join' });
 
 describe('lead ops', () => {
-  it('reorder: a permutation of the open items at the current version; stale → 409, not a permutation → 422, not the lead → 403', async () => {
+  it('reorder: any permutation of the open items, whatever the session version (joins and notes bump it); an agenda changed meanwhile → 409, not a permutation → 422, not the lead → 403', async () => {
     const v = await view();
     const [a, b, c] = v.items.map((i) => i.id);
+    await join(f.u.ana, 'reviewer'); // bumps the session version: not a reason to refuse
     await run({ op: 'reorder', version: v.version, itemIds: [c!, a!, b!] });
     expect((await items()).map((i) => i.id)).toEqual([c, a, b]);
-    expect((await catchAppError(() => run({ op: 'reorder', version: v.version, itemIds: [a!, b!, c!] }))).code).toBe('conflict');
-    const current = (await view()).version;
-    expect((await catchAppError(() => run({ op: 'reorder', version: current, itemIds: [a!, b!] }))).code).toBe('unprocessable');
-    expect((await catchAppError(() => run({ op: 'reorder', version: current, itemIds: [a!, b!, c!] }, f.u.nadia, 'owner'))).message).toBe('Only the session lead can do that. Take the lead first.');
-    expect((await catchAppError(() => run({ op: 'reorder', version: current, itemIds: [a!, b!, c!] }, f.u.ana, 'reviewer'))).code).toBe('forbidden');
+    await run({ op: 'reorder', version: v.version, itemIds: [a!, b!, c!] });
+    await run({ op: 'reorder', itemIds: [b!, a!, c!] });
+    expect((await items()).map((i) => i.id)).toEqual([b, a, c]);
+    // An item added since the lead loaded the agenda: the old list is a 409 (with or without the version).
+    const loaded = await view();
+    await run({ op: 'addItem', claimId: byNumber(4).id });
+    for (const version of [loaded.version, undefined]) {
+      const refused = await catchAppError(() => run({ op: 'reorder', ...(version !== undefined ? { version } : {}), itemIds: [a!, b!, c!] }));
+      expect([refused.code, refused.message]).toEqual(['conflict', 'The agenda changed since you loaded it. Reload the session and try again.']);
+    }
+    // With the current agenda in hand, a list that is not a permutation is the client's mistake: 422.
+    const current = await view();
+    expect((await catchAppError(() => run({ op: 'reorder', version: current.version, itemIds: [a!, b!] }))).code).toBe('unprocessable');
+    expect((await catchAppError(() => run({ op: 'reorder', itemIds: [a!, a!, b!, c!] }))).code).toBe('unprocessable');
+    expect((await catchAppError(() => run({ op: 'reorder', itemIds: [a!, b!, c!, crypto.randomUUID()] }))).code).toBe('unprocessable');
+    expect((await catchAppError(() => run({ op: 'reorder', version: current.version, itemIds: [a!, b!, c!] }, f.u.nadia, 'owner'))).message).toBe('Only the session lead can do that. Take the lead first.');
+    expect((await catchAppError(() => run({ op: 'reorder', version: current.version, itemIds: [a!, b!, c!] }, f.u.ana, 'reviewer'))).code).toBe('forbidden');
+  });
+
+  it(`addItem refuses past MAX_AGENDA_ITEMS (${MAX_AGENDA_ITEMS}) with a 422`, async () => {
+    const filler = Array.from({ length: MAX_AGENDA_ITEMS - 3 }, (_, i) => ({ sessionId, claimId: null, claimNumber: null, claimQuote: `filler ${i}`, position: 10 + i, reason: 'added' as const }));
+    await transaction(f.db, async (tx) => {
+      for (let i = 0; i < filler.length; i += 50) await tx.insert(reviewSessionItems).values(filler.slice(i, i + 50));
+    });
+    const refused = await catchAppError(() => run({ op: 'addItem', claimId: byNumber(4).id }));
+    expect([refused.code, refused.message]).toEqual(['unprocessable', `An agenda can have at most ${MAX_AGENDA_ITEMS} items.`]);
+    expect((await items()).length).toBe(MAX_AGENDA_ITEMS);
   });
 
   it('addItem: a claim of this article once; another workspace’s or unknown claim → 404, a duplicate → 409', async () => {
@@ -214,14 +238,57 @@ describe('auto-reveal', () => {
     expect(await autoRevealIfEveryoneVoted(f.db, claimId, present)).toBeNull();
     expect((await items())[0]!.vote.state).toBe('open');
     await giveVerdict(f, f.u.kofi, claimId, 'false');
-    // With tom present too, his missing vote holds it back.
-    expect(await autoRevealIfEveryoneVoted(f.db, claimId, new Set([...present, f.u.tom]))).toBeNull();
-    const write = await autoRevealIfEveryoneVoted(f.db, claimId, present);
+    // Tom is present too but leads: the lead decides, reviewers vote — his missing vote does not hold it back.
+    const write = await autoRevealIfEveryoneVoted(f.db, claimId, new Set([...present, f.u.tom]));
     expect(write).toMatchObject({ sessionId, claimId });
     const vote = (await items())[0]!.vote;
     expect(vote).toMatchObject({ state: 'revealed', votedCount: 2, agreement: 1 });
     // Nothing open any more: a later verdict does nothing.
     expect(await autoRevealIfEveryoneVoted(f.db, claimId, present)).toBeNull();
+  });
+
+  it('the lead counts as a voter only once they voted in this vote; the view\'s eligibleCount follows', async () => {
+    const [first] = await items();
+    const claimId = first!.claimId!;
+    await join(f.u.ana, 'reviewer');
+    await run({ op: 'callVote', itemId: first!.id });
+    expect((await view(f.u.tom, 'editor', new Set([f.u.tom, f.u.ana]))).items[0]!.vote).toMatchObject({ eligibleCount: 1, votedCount: 0 });
+    await giveVerdict(f, f.u.tom, claimId, 'true');
+    expect((await view(f.u.tom, 'editor', new Set([f.u.tom, f.u.ana]))).items[0]!.vote).toMatchObject({ eligibleCount: 2, votedCount: 1 });
+    expect(await autoRevealIfEveryoneVoted(f.db, claimId, new Set([f.u.tom, f.u.ana]))).toBeNull();
+    await giveVerdict(f, f.u.ana, claimId, 'false');
+    expect(await autoRevealIfEveryoneVoted(f.db, claimId, new Set([f.u.tom, f.u.ana]))).toMatchObject({ claimId });
+    expect((await items())[0]!.vote.results!.map((r) => r.userId).sort()).toEqual([f.u.ana, f.u.tom].sort());
+  });
+
+  it('verdicts given before the vote was called are not votes: nothing reveals until each is given (or saved again) after the call', async () => {
+    const [first] = await items();
+    const claimId = first!.claimId!;
+    await join(f.u.ana, 'reviewer');
+    await join(f.u.kofi, 'reviewer');
+    const present = new Set([f.u.tom, f.u.ana, f.u.kofi]);
+    // A disagreement item: both reviewers gave verdicts well before the meeting.
+    await giveVerdict(f, f.u.ana, claimId, 'false');
+    await giveVerdict(f, f.u.kofi, claimId, 'true');
+    await transaction(f.db, async (tx) => {
+      await tx.update(claimVerdicts).set({ updatedAt: new Date(Date.now() - 60_000) }).where(eq(claimVerdicts.claimId, claimId));
+    });
+    await run({ op: 'callVote', itemId: first!.id });
+    // Calling the vote reveals nothing, and nobody has voted yet.
+    expect(await autoRevealIfEveryoneVoted(f.db, claimId, present)).toBeNull();
+    expect((await view(f.u.tom, 'editor', present)).items[0]!.vote).toMatchObject({ state: 'open', eligibleCount: 2, votedCount: 0 });
+    expect((await view(f.u.tom, 'editor', present)).items[0]!.vote.voters.every((v) => !v.voted)).toBe(true);
+    // Ana changes her verdict: one vote; still open.
+    await giveVerdict(f, f.u.ana, claimId, 'mostly-false');
+    expect(await autoRevealIfEveryoneVoted(f.db, claimId, present)).toBeNull();
+    expect((await view(f.u.tom, 'editor', present)).items[0]!.vote).toMatchObject({ state: 'open', votedCount: 1 });
+    // Kofi saves his verdict again unchanged: that confirms it as his vote (no new version, no history).
+    const before = (await f.db.select().from(claimVerdicts).where(and(eq(claimVerdicts.claimId, claimId), eq(claimVerdicts.userId, f.u.kofi))))[0]!;
+    const again = await giveVerdict(f, f.u.kofi, claimId, 'true');
+    expect(again).toMatchObject({ changed: false, verdict: { version: before.version } });
+    expect((await view(f.u.tom, 'editor', present)).items[0]!.vote).toMatchObject({ votedCount: 2 });
+    expect(await autoRevealIfEveryoneVoted(f.db, claimId, present)).toMatchObject({ claimId });
+    expect((await items())[0]!.vote.results!.map((r) => r.verdictKey).sort()).toEqual(['mostly-false', 'true']);
   });
 
   it('nobody eligible (no one present) never auto-reveals', async () => {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull, max, ne } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, max, ne } from 'drizzle-orm';
 import type { Db } from '../client';
 import { transaction } from '../transaction';
 import {
@@ -19,11 +19,12 @@ import {
 import { can } from '@/lib/auth/permissions';
 import type { ClaimDto } from '@/lib/domain/claims';
 import type { Role } from '@/lib/domain/roles';
-import { AppError, notFound } from '@/lib/errors';
+import { MAX_AGENDA_ITEMS } from '@/lib/domain/review-sessions';
+import { AppError, conflict, notFound } from '@/lib/errors';
 import { reorderItems } from '@/lib/review-sessions/agenda';
 import { buildMinutes } from '@/lib/review-sessions/minutes';
 import { checkSessionOp, type SessionOperation } from '@/lib/review-sessions/policy';
-import { everyoneVoted } from '@/lib/review-sessions/votes';
+import { countsAsVote, eligibleVoterIds, everyoneVoted } from '@/lib/review-sessions/votes';
 import type { SessionOp } from '@/lib/validations/review-sessions';
 import { updateClaim } from './claims';
 import { recordHistory, type Tx } from './history';
@@ -42,6 +43,11 @@ export interface SessionWriteResult {
   version: number;
   /** The claim whose visible state changed (vote called or revealed, decided), for the event. */
   claimId: string | null;
+  /**
+   * When the write changed what members may see of several claims (ending a session with open
+   * votes reveals each): all of them, one session.updated event per claim (lib/server/review-sessions.ts).
+   */
+  claimIds?: string[];
   /** The claim after `decide` set its final verdict (for claim.updated). */
   claim?: ClaimDto;
 }
@@ -81,7 +87,9 @@ async function recordItemHistory(tx: Tx, session: SessionRow, item: SessionItemR
 export async function runSessionOp(db: Db, args: { sessionId: string; actorId: string; role: Role; op: SessionOp }): Promise<SessionWriteResult> {
   const { op, actorId, role } = args;
   return transaction(db, async (tx) => {
-    const session = await lockSession(tx, args.sessionId, op.op === 'reorder' ? op.version : undefined);
+    // Reorder does not check the session version (every join, follow or note bumps it): the
+    // permutation check below is what detects an agenda that changed since the lead loaded it.
+    const session = await lockSession(tx, args.sessionId);
     const joined = (await openAttendance(tx, session.id, actorId)) !== null;
     const facts = { role, status: session.status, isLead: session.leadId === actorId, joined };
     const check = (name: SessionOperation, item?: SessionItemRow) => assertAllowed(checkSessionOp(name, { ...facts, ...(item ? { item: { outcome: item.outcome, voteState: item.voteState } } : {}) }));
@@ -98,7 +106,15 @@ export async function runSessionOp(db: Db, args: { sessionId: string; actorId: s
         check('reorder');
         const items = await sessionItems(tx, session.id);
         const open = openItems(items, session.currentItemId);
-        const order = reorderItems(open.map((i) => i.id), op.itemIds);
+        let order: string[];
+        try {
+          order = reorderItems(open.map((i) => i.id), op.itemIds);
+        } catch (error) {
+          if (error instanceof AppError && agendaChangedMeanwhile(items, op.itemIds, op.version, session.version - 1)) {
+            throw conflict('The agenda changed since you loaded it. Reload the session and try again.', { version: session.version - 1 });
+          }
+          throw error;
+        }
         // The open items take the positions they held, in the new order; decided ones stay put.
         const slots = open.map((i) => i.position).sort((a, b) => a - b);
         const byId = new Map(open.map((i) => [i.id, i]));
@@ -114,6 +130,8 @@ export async function runSessionOp(db: Db, args: { sessionId: string; actorId: s
         if (!claim) throw notFound('Claim');
         const [existing] = await tx.select({ id: reviewSessionItems.id }).from(reviewSessionItems).where(and(eq(reviewSessionItems.sessionId, session.id), eq(reviewSessionItems.claimId, claim.id))).limit(1);
         if (existing) throw new AppError('conflict', `${claim.number !== null ? `Claim ${claim.number}` : 'This claim'} is already on the agenda.`);
+        const [size] = await tx.select({ n: count().mapWith(Number) }).from(reviewSessionItems).where(eq(reviewSessionItems.sessionId, session.id));
+        if ((size?.n ?? 0) >= MAX_AGENDA_ITEMS) throw new AppError('unprocessable', `An agenda can have at most ${MAX_AGENDA_ITEMS} items.`);
         const [last] = await tx.select({ n: max(reviewSessionItems.position).mapWith(Number) }).from(reviewSessionItems).where(eq(reviewSessionItems.sessionId, session.id));
         const [item] = await tx
           .insert(reviewSessionItems)
@@ -196,10 +214,24 @@ export async function runSessionOp(db: Db, args: { sessionId: string; actorId: s
       case 'end': {
         check('end');
         const claimIds = await endSession(tx, session, now);
-        return result({ ...session, status: 'ended' }, claimIds.length === 1 ? claimIds[0]! : null);
+        // Each claim whose open vote the end revealed changed for members: one event per claim.
+        return { ...result({ ...session, status: 'ended' }, claimIds.length === 1 ? claimIds[0]! : null), ...(claimIds.length > 1 ? { claimIds } : {}) };
       }
     }
   });
+}
+
+/**
+ * Whether a reorder that is not a permutation of the open items failed because the agenda changed
+ * since the lead loaded it (an item added, dropped, decided or deferred meanwhile) — a 409 — rather
+ * than because the list was never a reordering of this agenda (unknown or repeated ids) — a 422.
+ * With the session version the lead loaded: stale means changed; current means the list is wrong.
+ * Without it: a list of distinct items of this session is taken as an older agenda.
+ */
+function agendaChangedMeanwhile(items: SessionItemRow[], requestedIds: readonly string[], loadedVersion: number | undefined, versionBefore: number): boolean {
+  if (loadedVersion !== undefined) return loadedVersion !== versionBefore;
+  const known = new Set(items.map((i) => i.id));
+  return new Set(requestedIds).size === requestedIds.length && requestedIds.every((id) => known.has(id));
 }
 
 /**
@@ -275,13 +307,13 @@ async function endSession(tx: Tx, session: SessionRow, now: Date): Promise<strin
  */
 export async function autoRevealIfEveryoneVoted(db: Db, claimId: string, presentUserIds: ReadonlySet<string> | null): Promise<SessionWriteResult | null> {
   const open = await openVoteItem(db, claimId);
-  if (!open || !(await allEligibleVoted(db, open.sessionId, open.workspaceId, claimId, presentUserIds))) return null;
+  if (!open || !(await allEligibleVoted(db, { id: open.sessionId, workspaceId: open.workspaceId, leadId: open.leadId }, claimId, open.voteCalledAt, presentUserIds))) return null;
   return transaction(db, async (tx) => {
     const session = await lockSession(tx, open.sessionId);
     const item = await loadItem(tx, session.id, open.itemId);
     // Re-checked under the session's lock: the lead may have revealed or ended meanwhile.
     if (session.status !== 'running' || item.voteState !== 'open' || item.outcome !== 'pending') throw new NothingToReveal();
-    if (!(await allEligibleVoted(tx, session.id, session.workspaceId, claimId, presentUserIds))) throw new NothingToReveal();
+    if (!(await allEligibleVoted(tx, session, claimId, item.voteCalledAt, presentUserIds))) throw new NothingToReveal();
     await revealItem(tx, item, new Date());
     return result(session, claimId);
   }).catch((error: unknown) => {
@@ -294,9 +326,9 @@ export async function autoRevealIfEveryoneVoted(db: Db, claimId: string, present
 class NothingToReveal extends Error {}
 
 /** The running session's item with an open vote on the claim, if any (one running session per article). */
-async function openVoteItem(db: Db | Tx, claimId: string): Promise<{ sessionId: string; itemId: string; workspaceId: string } | null> {
+async function openVoteItem(db: Db | Tx, claimId: string): Promise<{ sessionId: string; itemId: string; workspaceId: string; leadId: string | null; voteCalledAt: Date | null } | null> {
   const [row] = await db
-    .select({ sessionId: reviewSessions.id, itemId: reviewSessionItems.id, workspaceId: reviewSessions.workspaceId })
+    .select({ sessionId: reviewSessions.id, itemId: reviewSessionItems.id, workspaceId: reviewSessions.workspaceId, leadId: reviewSessions.leadId, voteCalledAt: reviewSessionItems.voteCalledAt })
     .from(reviewSessionItems)
     .innerJoin(reviewSessions, eq(reviewSessions.id, reviewSessionItems.sessionId))
     .where(and(eq(reviewSessionItems.claimId, claimId), eq(reviewSessionItems.voteState, 'open'), eq(reviewSessions.status, 'running'), ne(reviewSessionItems.outcome, 'dropped')))
@@ -304,14 +336,19 @@ async function openVoteItem(db: Db | Tx, claimId: string): Promise<{ sessionId: 
   return row ?? null;
 }
 
-/** Every joined, present participant who may vote (verdict:own) has a verdict on the claim. */
-async function allEligibleVoted(db: Db | Tx, sessionId: string, workspaceId: string, claimId: string, presentUserIds: ReadonlySet<string> | null): Promise<boolean> {
+/**
+ * Every joined, present participant who may vote has voted in this vote: a verdict on the claim
+ * written (or saved again) at or after the call — a verdict from before the call is not a vote. The
+ * current lead is not counted unless they voted (lib/review-sessions/votes.ts eligibleVoterIds).
+ */
+async function allEligibleVoted(db: Db | Tx, session: { id: string; workspaceId: string; leadId: string | null }, claimId: string, voteCalledAt: Date | null, presentUserIds: ReadonlySet<string> | null): Promise<boolean> {
   const joined = await db
     .select({ userId: reviewSessionAttendance.userId, role: memberships.role })
     .from(reviewSessionAttendance)
-    .innerJoin(memberships, and(eq(memberships.userId, reviewSessionAttendance.userId), eq(memberships.workspaceId, workspaceId)))
-    .where(and(eq(reviewSessionAttendance.sessionId, sessionId), isNull(reviewSessionAttendance.leftAt)));
-  const eligible = [...new Set(joined.filter((j) => can(j.role, 'verdict:own') && (presentUserIds === null || presentUserIds.has(j.userId))).map((j) => j.userId))];
-  const voted = await db.select({ userId: claimVerdicts.userId }).from(claimVerdicts).where(eq(claimVerdicts.claimId, claimId));
-  return everyoneVoted(eligible, new Set(voted.map((v) => v.userId)));
+    .innerJoin(memberships, and(eq(memberships.userId, reviewSessionAttendance.userId), eq(memberships.workspaceId, session.workspaceId)))
+    .where(and(eq(reviewSessionAttendance.sessionId, session.id), isNull(reviewSessionAttendance.leftAt)));
+  const verdicts = await db.select({ userId: claimVerdicts.userId, updatedAt: claimVerdicts.updatedAt }).from(claimVerdicts).where(eq(claimVerdicts.claimId, claimId));
+  const voted = new Set(verdicts.filter((v) => countsAsVote(v.updatedAt, voteCalledAt)).map((v) => v.userId));
+  const eligible = eligibleVoterIds(joined.map((j) => ({ userId: j.userId, mayVote: can(j.role, 'verdict:own') })), session.leadId, voted, presentUserIds);
+  return everyoneVoted(eligible, voted);
 }

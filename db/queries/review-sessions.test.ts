@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { and, eq, isNull } from 'drizzle-orm';
-import { claims, reviewSessionAttendance, reviewSessions } from '../schema';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { articles, claims, claimVerdicts, reviewSessionAttendance, reviewSessions } from '../schema';
+import type { Role } from '@/lib/domain/roles';
+import { getClaim } from './claims';
+import { createSessionNote } from './review-session-notes';
 import { transaction } from '../transaction';
 import { serializeMention } from '@/lib/review/mention-tokens';
 import { catchAppError, reviewFixture, type ReviewFixture } from '@/test/fixtures/review-db';
@@ -36,6 +39,12 @@ describe('proposeSessionAgenda', () => {
     expect(proposal.map((p) => p.claimNumber)).not.toContain(1);
     // Someone else's unread mention is not tom's unread discussion.
     expect((await proposeSessionAgenda(f.db, f.article.id, f.u.nadia)).find((p) => p.claimNumber === 6)?.reason).not.toBe('unread_discussion');
+  });
+
+  it('is refused with a 409 while a session runs on the article (its verdict counts and agreement would move with an open vote)', async () => {
+    await start();
+    const refused = await catchAppError(() => proposeSessionAgenda(f.db, f.article.id, f.u.nadia));
+    expect([refused.code, refused.message]).toEqual(['conflict', 'A review session led by Tom Becker is already running on this article. Join it instead.']);
   });
 });
 
@@ -132,5 +141,92 @@ describe('listArticleSessions', () => {
     const list = await listArticleSessions(f.db, f.article.id, f.u.ana, 'reviewer');
     expect(list.running?.id).toBe(second.id);
     expect(list.past).toMatchObject([{ id: first.id, status: 'ended', itemCount: 2, decidedCount: 0, deferredCount: 1, attendeeCount: 2, lead: { name: 'Tom Becker' } }]);
+  });
+});
+
+describe('getSessionView: blind review and open votes', () => {
+  const op = (sessionId: string, o: Parameters<typeof runSessionOp>[1]['op']) => runSessionOp(f.db, { sessionId, actorId: f.u.tom, role: 'editor', op: o });
+  const dropVerdicts = (userId: string, claimNumbers: number[]) =>
+    transaction(f.db, async (tx) => {
+      await tx.delete(claimVerdicts).where(and(eq(claimVerdicts.userId, userId), inArray(claimVerdicts.claimId, claimNumbers.map((n) => byNumber(n).id))));
+    });
+
+  /** A past session under blind review: claim 7 voted on (Ana), revealed and decided, with a note; claim 5 deferred. */
+  async function pastSession() {
+    await transaction(f.db, async (tx) => {
+      await tx.update(articles).set({ blindReview: true }).where(eq(articles.id, f.article.id));
+    });
+    await dropVerdicts(f.u.kofi, [7, 5]);
+    await dropVerdicts(f.u.ana, [7, 5]);
+    const past = await start([7, 5]);
+    const [seven, five] = (await getSessionView(f.db, past.id, f.u.tom, 'editor')).items;
+    await op(past.id, { op: 'callVote', itemId: seven!.id });
+    await giveVerdict(f, f.u.ana, byNumber(7).id, 'false');
+    await giveVerdict(f, f.u.tom, byNumber(7).id, 'true');
+    await op(past.id, { op: 'reveal', itemId: seven!.id });
+    await createSessionNote(f.db, { sessionId: past.id, itemId: seven!.id, userId: f.u.tom, role: 'editor', body: 'The ministry says 2012.' });
+    const claim = await getClaim(f.db, byNumber(7).id);
+    await op(past.id, { op: 'decide', itemId: seven!.id, verdictId: f.level('false'), claimVersion: claim.version });
+    await op(past.id, { op: 'defer', itemId: five!.id, note: 'Ask the ministry.' });
+    await op(past.id, { op: 'end' });
+    return past.id;
+  }
+
+  it('a reviewer without a verdict gets the items as pending, marked decisionHidden, with no decision, notes or votes; the past counts leave them out', async () => {
+    const past = await pastSession();
+    const kofi = (await getSessionView(f.db, past, f.u.kofi, 'reviewer')).items;
+    for (const item of kofi) {
+      expect(item).toMatchObject({ outcome: 'pending', decisionHidden: true, outcomeNote: '', decidedVerdict: null, decidedBy: null, decidedAt: null, notes: [] });
+      expect(item.vote).toMatchObject({ results: null, spread: null, agreement: null });
+    }
+    expect(JSON.stringify(kofi)).not.toMatch(/ministry|"decided"|"deferred"|"false"/);
+    const tom = (await getSessionView(f.db, past, f.u.tom, 'editor')).items;
+    expect(tom.map((i) => [i.outcome, i.decisionHidden])).toEqual([['decided', undefined], ['deferred', undefined]]);
+    expect(tom[0]!.notes).toHaveLength(1);
+    expect((await listArticleSessions(f.db, f.article.id, f.u.kofi, 'reviewer')).past).toMatchObject([{ id: past, itemCount: 2, decidedCount: 0, deferredCount: 0 }]);
+    expect((await listArticleSessions(f.db, f.article.id, f.u.tom, 'editor')).past).toMatchObject([{ id: past, itemCount: 2, decidedCount: 1, deferredCount: 1 }]);
+    // Ana gave her verdict on 7: she sees that item, not 5.
+    const ana = (await getSessionView(f.db, past, f.u.ana, 'reviewer')).items;
+    expect(ana.map((i) => [i.outcome, i.decisionHidden])).toEqual([['decided', undefined], ['pending', true]]);
+    expect((await listArticleSessions(f.db, f.article.id, f.u.ana, 'reviewer')).past).toMatchObject([{ decidedCount: 1, deferredCount: 0 }]);
+  });
+
+  it('a vote open on the claim now (in the running session) hides a past session\'s revealed votes from editors and its decision from reviewers; the minutes withhold those votes', async () => {
+    const past = await pastSession();
+    expect((await getSessionView(f.db, past, f.u.tom, 'editor')).items[0]!.vote.results).toHaveLength(2);
+    const running = await start([7]);
+    const [item] = (await getSessionView(f.db, running.id, f.u.tom, 'editor')).items;
+    await op(running.id, { op: 'callVote', itemId: item!.id });
+    const tom = (await getSessionView(f.db, past, f.u.tom, 'editor')).items[0]!;
+    expect(tom.vote).toMatchObject({ state: 'revealed', results: null, spread: null, agreement: null });
+    expect(tom).toMatchObject({ outcome: 'decided', decidedVerdict: { key: 'false' } }); // the decision stays with the one who sets it
+    const ana = (await getSessionView(f.db, past, f.u.ana, 'reviewer')).items[0]!;
+    expect(ana).toMatchObject({ outcome: 'pending', decisionHidden: true, decidedVerdict: null, notes: [] });
+    expect(ana.vote.results).toBeNull();
+    const minutes = (await getSessionView(f.db, past, f.u.tom, 'editor')).minutes!;
+    expect(minutes.items[0]).toMatchObject({ outcome: 'decided', votes: [], agreement: null, votesHidden: true });
+    expect((await listArticleSessions(f.db, f.article.id, f.u.ana, 'reviewer')).past).toMatchObject([{ decidedCount: 0 }]);
+    // Revealed: the old votes come back for the editor.
+    await op(running.id, { op: 'reveal', itemId: item!.id });
+    expect((await getSessionView(f.db, past, f.u.tom, 'editor')).items[0]!.vote.results).toHaveLength(2);
+    expect((await getSessionView(f.db, past, f.u.tom, 'editor')).minutes!.items[0]!.votes).toHaveLength(2);
+  });
+
+  it('the "disagreement" reason reads "no_final_verdict" for a viewer who may not see the verdicts, and for everyone while the vote is open', async () => {
+    await transaction(f.db, async (tx) => {
+      await tx.update(claims).set({ verdictId: null }).where(eq(claims.id, byNumber(4).id));
+      await tx.update(articles).set({ blindReview: true }).where(eq(articles.id, f.article.id));
+    });
+    await dropVerdicts(f.u.vera, [4]);
+    await giveVerdict(f, f.u.ana, byNumber(4).id, 'true');
+    await giveVerdict(f, f.u.kofi, byNumber(4).id, 'false');
+    const session = await startSession(f.db, { articleId: f.article.id, userId: f.u.tom, claimIds: [byNumber(4).id] });
+    const reason = async (userId: string, role: Role) => (await getSessionView(f.db, session.id, userId, role)).items[0]!.reason;
+    expect(await reason(f.u.tom, 'editor')).toBe('disagreement');
+    expect(await reason(f.u.ana, 'reviewer')).toBe('disagreement');
+    expect(await reason(f.u.vera, 'viewer')).toBe('no_final_verdict');
+    await op(session.id, { op: 'callVote', itemId: (await getSessionView(f.db, session.id, f.u.tom, 'editor')).items[0]!.id });
+    expect(await reason(f.u.tom, 'editor')).toBe('no_final_verdict');
+    expect(await reason(f.u.ana, 'reviewer')).toBe('no_final_verdict');
   });
 });

@@ -37,10 +37,11 @@ import { AppError, notFound } from '@/lib/errors';
 import { proposeAgenda, type AgendaCandidate } from '@/lib/review-sessions/agenda';
 import { sessionAbilities } from '@/lib/review-sessions/policy';
 import { canSeeDecision, canSeeOthersVerdicts } from '@/lib/review/verdict-visibility';
-import { voteAgreement, voteSpread } from '@/lib/review-sessions/votes';
+import { countsAsVote, eligibleVoterIds, voteAgreement, voteSpread } from '@/lib/review-sessions/votes';
 import { notTrashed } from './access';
 import { joinSession, type SessionItemRow, type SessionRow } from './review-session-core';
 import { minutesForViewer } from './review-session-minutes';
+import { claimsWithOpenVote, openVoteClaimsOfArticle } from './review-session-votes';
 import type { Tx } from './history';
 
 /**
@@ -76,8 +77,11 @@ async function agendaCandidates(db: Db | Tx, articleId: string, userId: string):
     .innerJoin(claims, eq(claims.id, comments.claimId))
     .where(and(eq(claims.articleId, articleId), eq(mentions.userId, userId), isNull(mentions.readAt), isNull(comments.deletedAt)))
     .groupBy(comments.claimId);
+  // A claim whose vote is open in a running session: its verdicts are hidden from everyone, so they
+  // count for nothing here (no verdict count, no agreement, never "disagreement").
+  const voteOpen = await openVoteClaimsOfArticle(db, articleId);
   const keys = new Map<string, string[]>();
-  for (const v of verdicts) keys.set(v.claimId, [...(keys.get(v.claimId) ?? []), v.key]);
+  for (const v of verdicts) if (!voteOpen.has(v.claimId)) keys.set(v.claimId, [...(keys.get(v.claimId) ?? []), v.key]);
   const unreadBy = new Map(unread.map((u) => [u.claimId, u.n]));
   return rows.map((r) => ({
     claimId: r.id,
@@ -91,9 +95,27 @@ async function agendaCandidates(db: Db | Tx, articleId: string, userId: string):
   }));
 }
 
-/** The proposed agenda for the article (GET …/review-sessions/proposal). */
+/**
+ * The proposed agenda for the article (GET …/review-sessions/proposal). Refused (409 naming the lead)
+ * while a session runs on the article: the proposal carries each claim's verdict count and agreement,
+ * which must not move in front of an editor while a vote is open — and no second session can start.
+ */
 export async function proposeSessionAgenda(db: Db | Tx, articleId: string, userId: string): Promise<AgendaProposalItem[]> {
+  const running = await runningSession(db, articleId);
+  if (running) throw alreadyRunning(running);
   return proposeAgenda(await agendaCandidates(db, articleId, userId));
+}
+
+/**
+ * The running sessions with an item on this claim (id and version, for session.updated) — read
+ * before the claim is deleted, since the item's claim_id is cleared with it.
+ */
+export async function runningSessionsWithClaim(db: Db, claimId: string): Promise<Array<{ id: string; version: number }>> {
+  return db
+    .selectDistinct({ id: reviewSessions.id, version: reviewSessions.version })
+    .from(reviewSessionItems)
+    .innerJoin(reviewSessions, eq(reviewSessions.id, reviewSessionItems.sessionId))
+    .where(and(eq(reviewSessionItems.claimId, claimId), eq(reviewSessions.status, 'running')));
 }
 
 /** The running session's id and lead's name, if one is running on the article. */
@@ -251,13 +273,17 @@ export async function getSessionView(db: Db | Tx, sessionId: string, viewerId: s
     attendees.set(r.a.userId, entry);
   }
   const present = options.presentUserIds ?? null;
-  const eligible = [...attendees.values()].filter((a) => a.joined && can(a.role as Role, 'verdict:own') && (present === null || present.has(a.userId)));
+  const participants = [...attendees.values()].filter((a) => a.joined).map((a) => ({ userId: a.userId, mayVote: can(a.role as Role, 'verdict:own') }));
+  // The joined, present participants who may vote — the lead only once they voted (lib/review-sessions/votes.ts).
+  const eligibleIn = (votedIds: ReadonlySet<string>) => eligibleVoterIds(participants, s.leadId, votedIds, present);
+  const nameOf = (userId: string) => attendees.get(userId)?.name ?? '';
 
-  // Who has a verdict on each claim with an open vote (ids and names only: never what).
+  // Who has voted on each claim with an open vote (ids and names only: never what): a verdict
+  // written or saved again since the vote was called; one from before the call is not a vote.
   const openClaimIds = itemRows.filter((r) => r.item.voteState === 'open' && r.item.claimId).map((r) => r.item.claimId!);
-  const votedRows = openClaimIds.length
+  const verdictRows = openClaimIds.length
     ? await db
-        .select({ claimId: claimVerdicts.claimId, userId: claimVerdicts.userId, name: users.name })
+        .select({ claimId: claimVerdicts.claimId, userId: claimVerdicts.userId, name: users.name, updatedAt: claimVerdicts.updatedAt })
         .from(claimVerdicts)
         .innerJoin(users, eq(users.id, claimVerdicts.userId))
         .where(inArray(claimVerdicts.claimId, openClaimIds))
@@ -273,34 +299,31 @@ export async function getSessionView(db: Db | Tx, sessionId: string, viewerId: s
       ? (await db.select({ claimId: claimVerdicts.claimId }).from(claimVerdicts).where(and(eq(claimVerdicts.userId, viewerId), inArray(claimVerdicts.claimId, itemClaimIds)))).map((v) => v.claimId)
       : [],
   );
-  const seesVotes = (claimId: string | null) => canSeeOthersVerdicts(viewerRole, row.blindReview, claimId !== null && mineOn.has(claimId));
-  const seesDecision = (claimId: string | null) => canSeeDecision(viewerRole, row.blindReview, claimId !== null && mineOn.has(claimId));
+  // A vote open on the claim in the running session (this one or, for a past session's item, the
+  // one running now) hides the others' verdicts from everyone and the decision from non-deciders.
+  const voteOpenNow = await claimsWithOpenVote(db, itemClaimIds);
+  const facts = (claimId: string | null) => [claimId !== null && mineOn.has(claimId), { voteOpen: claimId !== null && voteOpenNow.has(claimId) }] as const;
+  const seesVotes = (claimId: string | null) => canSeeOthersVerdicts(viewerRole, row.blindReview, ...facts(claimId));
+  const seesDecision = (claimId: string | null) => canSeeDecision(viewerRole, row.blindReview, ...facts(claimId));
 
   const voteDto = (item: SessionItemRow): SessionVoteDto => {
     const base = { state: item.voteState, calledAt: iso(item.voteCalledAt), revealedAt: iso(item.voteRevealedAt) };
     if (item.voteState === 'open') {
-      const voted = votedRows.filter((v) => v.claimId === item.claimId);
+      const voted = verdictRows.filter((v) => v.claimId === item.claimId && countsAsVote(v.updatedAt, item.voteCalledAt));
       const votedIds = new Set(voted.map((v) => v.userId));
-      const voters = [...eligible.map((e) => ({ userId: e.userId, name: e.name, voted: votedIds.has(e.userId) }))];
+      const eligible = eligibleIn(votedIds);
+      const voters = eligible.map((userId) => ({ userId, name: nameOf(userId), voted: votedIds.has(userId) }));
       for (const v of voted) if (!voters.some((x) => x.userId === v.userId)) voters.push({ userId: v.userId, name: v.name, voted: true });
-      return { ...base, voters, eligibleCount: eligible.length, votedCount: eligible.filter((e) => votedIds.has(e.userId)).length, results: null, spread: null, agreement: null };
+      return { ...base, voters, eligibleCount: eligible.length, votedCount: eligible.filter((id) => votedIds.has(id)).length, results: null, spread: null, agreement: null };
     }
     if (item.voteState === 'revealed') {
       const results = item.votes ?? [];
-      if (!seesVotes(item.claimId)) {
-        return { ...base, voters: results.map((r) => ({ userId: r.userId, name: r.name, voted: true })), eligibleCount: running ? eligible.length : results.length, votedCount: results.length, results: null, spread: null, agreement: null };
-      }
-      return {
-        ...base,
-        voters: results.map((r) => ({ userId: r.userId, name: r.name, voted: true })),
-        eligibleCount: running ? eligible.length : results.length,
-        votedCount: results.length,
-        results,
-        spread: voteSpread(results),
-        agreement: voteAgreement(results),
-      };
+      const voters = results.map((r) => ({ userId: r.userId, name: r.name, voted: true }));
+      const eligibleCount = running ? eligibleIn(new Set(results.map((r) => r.userId))).length : results.length;
+      if (!seesVotes(item.claimId) || !seesDecision(item.claimId)) return { ...base, voters, eligibleCount, votedCount: results.length, results: null, spread: null, agreement: null };
+      return { ...base, voters, eligibleCount, votedCount: results.length, results, spread: voteSpread(results), agreement: voteAgreement(results) };
     }
-    return { ...base, voters: [], eligibleCount: eligible.length, votedCount: 0, results: null, spread: null, agreement: null };
+    return { ...base, voters: [], eligibleCount: eligibleIn(new Set()).length, votedCount: 0, results: null, spread: null, agreement: null };
   };
 
   const notesByItem = new Map<string, SessionNoteDto[]>();
@@ -308,23 +331,30 @@ export async function getSessionView(db: Db | Tx, sessionId: string, viewerId: s
     const dto: SessionNoteDto = { id: n.note.id, itemId: n.note.itemId, authorId: n.note.authorId, authorName: n.authorName, body: n.note.body, createdAt: n.note.createdAt.toISOString(), updatedAt: n.note.updatedAt.toISOString(), version: n.note.version };
     notesByItem.set(n.note.itemId, [...(notesByItem.get(n.note.itemId) ?? []), dto]);
   }
-  const items: SessionItemDto[] = itemRows.map(({ item, deciderName }) => ({
-    id: item.id,
-    claimId: item.claimId,
-    claimNumber: item.claimNumber,
-    claimQuote: item.claimQuote,
-    position: item.position,
-    reason: item.reason,
-    outcome: item.outcome,
-    outcomeNote: seesDecision(item.claimId) ? item.outcomeNote : '',
-    decidedVerdict: (item.decidedVerdictId || item.decidedVerdictKey) && seesDecision(item.claimId) ? { id: item.decidedVerdictId ?? '', key: item.decidedVerdictKey ?? '', label: item.decidedVerdictLabel ?? '' } : null,
-    decidedBy: person(item.decidedBy, deciderName),
-    decidedAt: iso(item.decidedAt),
-    timeboxSeconds: item.timeboxSeconds,
-    vote: voteDto(item),
-    notes: notesByItem.get(item.id) ?? [],
-    version: item.version,
-  }));
+  const items: SessionItemDto[] = itemRows.map(({ item, deciderName }) => {
+    const dto: SessionItemDto = {
+      id: item.id,
+      claimId: item.claimId,
+      claimNumber: item.claimNumber,
+      claimQuote: item.claimQuote,
+      position: item.position,
+      // "Disagreement" states that the reviewers disagree: only for whoever may see their verdicts.
+      reason: item.reason === 'disagreement' && !seesVotes(item.claimId) ? 'no_final_verdict' : item.reason,
+      outcome: item.outcome,
+      outcomeNote: item.outcomeNote,
+      decidedVerdict: item.decidedVerdictId || item.decidedVerdictKey ? { id: item.decidedVerdictId ?? '', key: item.decidedVerdictKey ?? '', label: item.decidedVerdictLabel ?? '' } : null,
+      decidedBy: person(item.decidedBy, deciderName),
+      decidedAt: iso(item.decidedAt),
+      timeboxSeconds: item.timeboxSeconds,
+      vote: voteDto(item),
+      notes: notesByItem.get(item.id) ?? [],
+      version: item.version,
+    };
+    // Blind review (or an open vote) withholds the claim's decision: the item reads as pending —
+    // whatever its outcome, so "hidden" never means "decided" — with nothing of the decision in it.
+    if (!seesDecision(item.claimId)) return { ...dto, outcome: 'pending', outcomeNote: '', decidedVerdict: null, decidedBy: null, decidedAt: null, notes: [], decisionHidden: true };
+    return dto;
+  });
   const actions: SessionActionDto[] = actionRows.map((r) => ({
     id: r.action.id,
     itemId: r.action.itemId,
@@ -361,6 +391,21 @@ export async function getSessionView(db: Db | Tx, sessionId: string, viewerId: s
   };
 }
 
+/**
+ * Whether the viewer may see the decision on each of these claims (blind review, an open vote now;
+ * lib/review/verdict-visibility.ts) — the same rule as the session view's items. A deleted claim
+ * (null) counts as one without the viewer's verdict.
+ */
+async function decisionVisibility(db: Db | Tx, articleId: string, claimIds: ReadonlyArray<string | null>, viewerId: string, viewerRole: Role): Promise<(claimId: string | null) => boolean> {
+  if (canSeeDecision(viewerRole, true, false, { voteOpen: true })) return () => true;
+  const ids = [...new Set(claimIds.filter((id): id is string => id !== null))];
+  const [article] = await db.select({ blindReview: articles.blindReview }).from(articles).where(eq(articles.id, articleId)).limit(1);
+  const blindReview = Boolean(article?.blindReview);
+  const voteOpen = await claimsWithOpenVote(db, ids);
+  const mine = new Set(blindReview && ids.length ? (await db.select({ claimId: claimVerdicts.claimId }).from(claimVerdicts).where(and(eq(claimVerdicts.userId, viewerId), inArray(claimVerdicts.claimId, ids)))).map((v) => v.claimId) : []);
+  return (claimId) => canSeeDecision(viewerRole, blindReview, claimId !== null && mine.has(claimId), { voteOpen: claimId !== null && voteOpen.has(claimId) });
+}
+
 /** The article's running session (as the viewer sees it) and its past ones, newest first. */
 export async function listArticleSessions(db: Db, articleId: string, viewerId: string, viewerRole: Role, options: ViewOptions = {}): Promise<ArticleReviewSessions> {
   const running = await runningSession(db, articleId);
@@ -372,18 +417,21 @@ export async function listArticleSessions(db: Db, articleId: string, viewerId: s
     .where(and(eq(reviewSessions.articleId, articleId), eq(reviewSessions.status, 'ended')))
     .orderBy(desc(reviewSessions.startedAt), desc(reviewSessions.id));
   const ids = past.map((p) => p.s.id);
-  const itemCounts = ids.length
-    ? await db
-        .select({
-          sessionId: reviewSessionItems.sessionId,
-          items: count().mapWith(Number),
-          decided: sql<number>`sum(case when ${reviewSessionItems.outcome} = 'decided' then 1 else 0 end)`.mapWith(Number),
-          deferred: sql<number>`sum(case when ${reviewSessionItems.outcome} = 'deferred' then 1 else 0 end)`.mapWith(Number),
-        })
-        .from(reviewSessionItems)
-        .where(inArray(reviewSessionItems.sessionId, ids))
-        .groupBy(reviewSessionItems.sessionId)
+  const itemRows = ids.length
+    ? await db.select({ sessionId: reviewSessionItems.sessionId, claimId: reviewSessionItems.claimId, outcome: reviewSessionItems.outcome }).from(reviewSessionItems).where(inArray(reviewSessionItems.sessionId, ids))
     : [];
+  // The counts leave out the items whose decision this viewer may not see (as the session view reads them: pending).
+  const seesDecision = await decisionVisibility(db, articleId, itemRows.map((i) => i.claimId), viewerId, viewerRole);
+  const itemCounts = new Map<string, { items: number; decided: number; deferred: number }>();
+  for (const i of itemRows) {
+    const c = itemCounts.get(i.sessionId) ?? { items: 0, decided: 0, deferred: 0 };
+    c.items += 1;
+    if (seesDecision(i.claimId)) {
+      if (i.outcome === 'decided') c.decided += 1;
+      if (i.outcome === 'deferred') c.deferred += 1;
+    }
+    itemCounts.set(i.sessionId, c);
+  }
   const attendeeCounts = ids.length
     ? await db
         .select({ sessionId: reviewSessionAttendance.sessionId, n: sql<number>`count(distinct ${reviewSessionAttendance.userId})`.mapWith(Number) })
@@ -391,7 +439,7 @@ export async function listArticleSessions(db: Db, articleId: string, viewerId: s
         .where(and(inArray(reviewSessionAttendance.sessionId, ids), isNotNull(reviewSessionAttendance.userId)))
         .groupBy(reviewSessionAttendance.sessionId)
     : [];
-  const itemsBy = new Map(itemCounts.map((c) => [c.sessionId, c]));
+  const itemsBy = itemCounts;
   const attendeesBy = new Map(attendeeCounts.map((c) => [c.sessionId, c.n]));
   const summaries: ReviewSessionSummary[] = past.map(({ s, leadName }) => ({
     id: s.id,

@@ -110,7 +110,13 @@ async function writeMyVerdict(db: Db, input: UpsertVerdictInput, reason: string)
     if (input.version !== current.version) {
       throw conflict('You changed your verdict elsewhere since you opened this claim.', await currentDto());
     }
-    if (current.verdictId === input.verdictId && current.reason === reason) return { verdict: await currentDto(), created: false, changed: false, ...scope };
+    if (current.verdictId === input.verdictId && current.reason === reason) {
+      // Saved again unchanged while a vote is open on the claim: that confirms it as this reviewer's
+      // vote (a vote counts from verdicts written at or after the call — review-session-ops.ts), so
+      // updated_at moves; no new version, no history, no event (`changed` stays false).
+      if (await hasOpenVote(tx, input.claimId)) await tx.update(claimVerdicts).set({ updatedAt: new Date() }).where(eq(claimVerdicts.id, current.id));
+      return { verdict: await currentDto(), created: false, changed: false, ...scope };
+    }
     const updated = await tx
       .update(claimVerdicts)
       .set({ verdictId: input.verdictId, reason, version: current.version + 1, updatedAt: new Date() })

@@ -102,6 +102,13 @@ export interface SessionItemDto {
   vote: SessionVoteDto;
   notes: SessionNoteDto[];
   version: number;
+  /**
+   * Set when this viewer may not see the claim's decision (blind review without their own verdict,
+   * or a vote open on the claim for a member who does not set the final verdict): `outcome` reads
+   * `pending`, and the decided level, who decided and when, the outcome note, the notes and the
+   * vote's results are withheld (as SessionMinutes items' `decisionHidden`).
+   */
+  decisionHidden?: true;
 }
 
 export interface SessionAttendeeDto extends SessionPerson {
@@ -214,6 +221,11 @@ export interface SessionMinutes {
      * and the outcome note are empty.
      */
     decisionHidden?: true;
+    /**
+     * Set only in a copy for one reader: a vote is open on this claim in a running session now, so
+     * the others' verdicts are hidden from everyone — `votes` is empty and `agreement` null.
+     */
+    votesHidden?: true;
   }>;
   actions: Array<{ kind: SessionActionKind; assigneeName: string; claimNumber: number | null; text: string; itemPosition: number | null }>;
 }

@@ -27,6 +27,19 @@ describe('withholdMinutesDecisions', () => {
     expect(m.items.some((i) => i.decisionHidden)).toBe(false);
   });
 
+  it('withholds only the votes and agreement of claims whose others\' verdicts are hidden; a hidden decision wins', () => {
+    const m = full();
+    const withVotes = m.items.filter((i) => i.claimId !== null && i.votes.length > 0);
+    expect(withVotes.length).toBeGreaterThan(0);
+    const [first] = withVotes;
+    const out = withholdMinutesDecisions(m, new Set(), new Set([first!.claimId!]));
+    const item = out.items.find((i) => i.position === first!.position)!;
+    expect(item).toEqual({ ...first, votes: [], agreement: null, votesHidden: true });
+    for (const other of m.items.filter((i) => i.position !== first!.position)) expect(out.items.find((i) => i.position === other.position)).toEqual(other);
+    const both = withholdMinutesDecisions(m, new Set([first!.claimId!]), new Set([first!.claimId!])).items.find((i) => i.position === first!.position)!;
+    expect(both).toMatchObject({ decisionHidden: true, outcome: 'pending', votes: [] });
+  });
+
   it('leaves other claims as they were', () => {
     const m = full();
     const [first, ...rest] = m.items.filter((i) => i.claimId !== null);

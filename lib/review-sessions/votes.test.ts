@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionVoteResult } from '@/lib/domain/review-sessions';
-import { everyoneVoted, voteAgreement, voteSpread } from './votes';
+import { countsAsVote, eligibleVoterIds, everyoneVoted, voteAgreement, voteSpread } from './votes';
 
 const vote = (userId: string, verdictKey: string, verdictLabel = verdictKey.toUpperCase()): SessionVoteResult => ({ userId, name: userId, verdictId: `v-${verdictKey}`, verdictKey, verdictLabel });
 
@@ -55,5 +55,34 @@ describe('everyoneVoted', () => {
     { name: 'one missing', eligible: ['a', 'b'], voted: ['a', 'z'], want: false },
   ])('$name', ({ eligible, voted, want }) => {
     expect(everyoneVoted(eligible, new Set(voted))).toBe(want);
+  });
+});
+
+describe('eligibleVoterIds', () => {
+  const ps = [
+    { userId: 'lead', mayVote: true },
+    { userId: 'a', mayVote: true },
+    { userId: 'v', mayVote: false },
+    { userId: 'b', mayVote: true },
+    { userId: 'a', mayVote: true },
+  ];
+  it.each([
+    { name: 'the lead who has not voted is not eligible; viewers never; each once', lead: 'lead', voted: [], present: null, want: ['a', 'b'] },
+    { name: 'the lead who voted in this vote counts', lead: 'lead', voted: ['lead'], present: null, want: ['lead', 'a', 'b'] },
+    { name: 'no lead: every voter', lead: null, voted: [], present: null, want: ['lead', 'a', 'b'] },
+    { name: 'only those present', lead: 'lead', voted: ['lead'], present: ['a', 'v'], want: ['a'] },
+  ])('$name', ({ lead, voted, present, want }) => {
+    expect(eligibleVoterIds(ps, lead, new Set(voted), present ? new Set(present) : null)).toEqual(want);
+  });
+});
+
+describe('countsAsVote', () => {
+  const called = new Date('2026-11-25T10:00:00.000Z');
+  it.each([
+    { name: 'written before the call', at: '2026-11-25T09:59:59.999Z', want: false },
+    { name: 'written at the call', at: '2026-11-25T10:00:00.000Z', want: true },
+    { name: 'written after the call', at: '2026-11-25T10:00:05.000Z', want: true },
+  ])('$name', ({ at, want }) => {
+    expect(countsAsVote(new Date(at), called)).toBe(want);
   });
 });

@@ -36,3 +36,37 @@ export function everyoneVoted(eligibleVoterIds: readonly string[], votedIds: Rea
   if (eligibleVoterIds.length === 0) return false;
   return eligibleVoterIds.every((id) => votedIds.has(id));
 }
+
+/** A joined participant, as far as voting goes. */
+export interface VoteParticipant {
+  userId: string;
+  /** The role records reviewer verdicts (verdict:own). */
+  mayVote: boolean;
+}
+
+/**
+ * Who must vote before a called vote reveals itself: every joined participant who may vote and is
+ * present (`presentUserIds`; null: everyone joined counts) — except the current lead. The lead
+ * decides and the reviewers vote: editors hold verdict:own too, so counting the lead would keep the
+ * automatic reveal from firing unless the lead voted. A lead who did vote in this vote counts (their
+ * vote is one of the spread). Order follows `participants`, each id once.
+ */
+export function eligibleVoterIds(participants: readonly VoteParticipant[], leadId: string | null, votedIds: ReadonlySet<string>, presentUserIds: ReadonlySet<string> | null): string[] {
+  const ids: string[] = [];
+  for (const p of participants) {
+    if (!p.mayVote || ids.includes(p.userId)) continue;
+    if (presentUserIds !== null && !presentUserIds.has(p.userId)) continue;
+    if (p.userId === leadId && !votedIds.has(p.userId)) continue;
+    ids.push(p.userId);
+  }
+  return ids;
+}
+
+/**
+ * Whether a verdict counts as a vote in the vote called at `voteCalledAt`: only a verdict written,
+ * or saved again unchanged, at or after the call (its updated_at). A verdict given before the vote
+ * was called is not a vote — on a disagreement item everyone has one already.
+ */
+export function countsAsVote(verdictUpdatedAt: Date, voteCalledAt: Date | null): boolean {
+  return voteCalledAt === null || verdictUpdatedAt.getTime() >= voteCalledAt.getTime();
+}

@@ -41,6 +41,17 @@ describe('checkClaimUpdate', () => {
   it.each(cases)('%s', (_what, role, current, change, canSeeDecision, expected) => {
     expectDecision(checkClaimUpdate(role, current, change, canSeeDecision), expected);
   });
+
+  const VOTE_OPEN = /^A vote is open on this claim in the review session: /;
+  it.each<[what: string, change: ClaimChange, canSeeDecision: boolean, voteOpen: boolean, expected: Expected]>([
+    ['status while a vote hides it', { status: 'in_review' }, false, true, ['forbidden', VOTE_OPEN]],
+    ['rationale while a vote hides it', { rationale: 'Because.' }, false, true, ['forbidden', VOTE_OPEN]],
+    ['hidden by blind review, no vote', { rationale: 'Because.' }, false, false, ['forbidden', BLIND]],
+    ['text-only change during a vote', {}, false, true, 'ok'],
+    ['visible decision during a vote (not the reason)', { rationale: 'Because.' }, true, true, 'ok'],
+  ])('open vote: %s', (_what, change, canSeeDecision, voteOpen, expected) => {
+    expectDecision(checkClaimUpdate('reviewer', 'open', change, canSeeDecision, voteOpen), expected);
+  });
 });
 
 describe('touchesClaimDecision', () => {

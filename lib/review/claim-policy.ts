@@ -22,12 +22,15 @@ export const touchesClaimDecision = (change: ClaimChange): boolean => change.sta
 /**
  * Whether a member who may update claims (`claim:update`) may make this change. In order:
  * under blind review rationale and status stay hidden, so unwritable, until the viewer gives their
- * own verdict (checked first, since the transition messages name the current status); a status
+ * own verdict — or while a vote is open on the claim (`voteOpen`: the message says so) — (checked
+ * first, since the transition messages name the current status); a status
  * change must be a transition the role may take; only editors set the final verdict (reviewers
  * record their own verdicts instead).
  */
-export function checkClaimUpdate(role: Role, currentStatus: ClaimStatus, change: ClaimChange, canSeeDecision: boolean): PolicyDecision {
+export function checkClaimUpdate(role: Role, currentStatus: ClaimStatus, change: ClaimChange, canSeeDecision: boolean, voteOpen = false): PolicyDecision {
   if (touchesClaimDecision(change) && !canSeeDecision) {
+    // The decision is hidden either by a vote open on the claim in a review session, or by blind review: say which.
+    if (voteOpen) return { ok: false, code: 'forbidden', reason: 'A vote is open on this claim in the review session: the rationale and status stay hidden until the lead reveals the vote.' };
     return { ok: false, code: 'forbidden', reason: 'Under blind review the rationale and status stay hidden until you give your own verdict (Verdicts tab).' };
   }
   if (change.status !== undefined && change.status !== currentStatus) {

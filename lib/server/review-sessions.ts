@@ -15,9 +15,15 @@ export async function presentUserIds(articleId: string): Promise<ReadonlySet<str
   return new Set(viewers.map((v) => v.userId));
 }
 
-/** The session.updated event of a committed session write. */
+/**
+ * The session.updated event of a committed session write: one per claim whose visible state changed
+ * when there are several (ending a session with open votes), so every tab refetches each claim.
+ */
 export function emitSessionUpdated(write: SessionWriteResult, actorId: string): void {
-  emitEntity('session.updated', { workspaceId: write.workspaceId, articleId: write.articleId, claimId: write.claimId }, { id: write.sessionId, version: write.version }, actorId);
+  const claimIds: Array<string | null> = write.claimIds?.length ? write.claimIds : [write.claimId];
+  for (const claimId of claimIds) {
+    emitEntity('session.updated', { workspaceId: write.workspaceId, articleId: write.articleId, claimId }, { id: write.sessionId, version: write.version }, actorId);
+  }
 }
 
 /** After a session write: the event, then the session as the actor now sees it (the response). */

@@ -36,7 +36,8 @@ export const sessionOpSchema = z.discriminatedUnion(
   [
     z.object({
       op: z.literal('reorder'),
-      version: versionSchema,
+      // Optional (kept for older clients): the agenda check is the permutation itself, not the session version.
+      version: versionSchema.optional(),
       itemIds: z
         .array(idSchema, { error: 'itemIds must be a list of agenda item ids.' })
         .min(1, 'List the agenda items in their new order.')

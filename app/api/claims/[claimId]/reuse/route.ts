@@ -1,9 +1,11 @@
 import { authorizeClaim } from '@/db/queries/access';
 import { listClaimLinks, reuseVerdict } from '@/db/queries/claim-links';
 import { getClaimForViewer } from '@/db/queries/claim-views';
+import { autoRevealIfEveryoneVoted } from '@/db/queries/review-session-ops';
 import { listVerdicts } from '@/db/queries/verdicts';
 import { apiRoute, readJson } from '@/lib/server/api/handler';
 import { emitEntity } from '@/lib/events/emit';
+import { emitSessionUpdated, presentUserIds } from '@/lib/server/review-sessions';
 import { conflict, isStaleVersion } from '@/lib/errors';
 import { reuseVerdictSchema } from '@/lib/search/reuse';
 
@@ -26,7 +28,12 @@ export const POST = apiRoute<{ claimId: string }>(async ({ req, params, user, db
   }
   const scope = { workspaceId: result.workspaceId, articleId: result.articleId };
   if (result.claimChanged) emitEntity('claim.updated', scope, result.claim, user.id);
-  if (result.verdict && result.applied.ownVerdict) emitEntity(result.verdictCreated ? 'verdict.created' : 'verdict.updated', { ...scope, claimId: claim.id }, result.verdict, user.id);
+  if (result.verdict && result.applied.ownVerdict) {
+    emitEntity(result.verdictCreated ? 'verdict.created' : 'verdict.updated', { ...scope, claimId: claim.id }, result.verdict, user.id);
+    // A reviewer's verdict is a vote when the claim's vote is open: the same automatic reveal as the verdicts PUT.
+    const revealed = await autoRevealIfEveryoneVoted(db, params.claimId, await presentUserIds(result.articleId));
+    if (revealed) emitSessionUpdated(revealed, user.id);
+  }
   return {
     claim: await getClaimForViewer(db, params.claimId, viewer),
     verdicts: await listVerdicts(db, params.claimId, user.id, role),

@@ -4,6 +4,7 @@ import type { SessionMinutes } from '@/lib/domain/review-sessions';
 import { REPORT_TIME_ZONE, formatDay, isoDayIn, parseInstant } from '@/lib/format/dates';
 import { plural } from '@/lib/format/plural';
 import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
+import { HIDDEN_UNTIL_REVEAL } from '@/lib/review/verdict-visibility';
 
 export type MinutesItem = SessionMinutes['items'][number];
 export type MinutesAttendee = SessionMinutes['attendees'][number];
@@ -103,6 +104,8 @@ export function percent(value: number | null): string {
 /** "2 votes, agreement 50%" / "1 vote" / "No vote revealed". */
 export function voteSummary(item: MinutesItem): string {
   if (item.decisionHidden) return HIDDEN_UNTIL_VERDICT;
+  // A vote is open on the claim now: its earlier votes are hidden from everyone until that reveal.
+  if (item.votesHidden) return HIDDEN_UNTIL_REVEAL;
   if (item.votes.length === 0) return 'No vote revealed';
   const count = plural(item.votes.length, 'vote');
   return item.agreement === null ? count : `${count}, agreement ${percent(item.agreement)}`;

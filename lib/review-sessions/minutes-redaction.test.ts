@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HIDDEN_UNTIL_VERDICT } from '@/lib/review/blind-review';
+import { HIDDEN_UNTIL_REVEAL } from '@/lib/review/verdict-visibility';
 import { sampleMinutesInput } from '@/test/fixtures/review-session-minutes';
 import { buildMinutes } from './minutes';
 import { minutesToHtml } from './minutes-html';
@@ -38,6 +39,9 @@ describe('withholdMinutesDecisions', () => {
     for (const other of m.items.filter((i) => i.position !== first!.position)) expect(out.items.find((i) => i.position === other.position)).toEqual(other);
     const both = withholdMinutesDecisions(m, new Set([first!.claimId!]), new Set([first!.claimId!])).items.find((i) => i.position === first!.position)!;
     expect(both).toMatchObject({ decisionHidden: true, outcome: 'pending', votes: [] });
+    // Rendered: the votes line says they are hidden until the reveal (not "No vote revealed").
+    for (const text of [minutesToMarkdown(out, {}), minutesToHtml(out, {})]) expect(text).toContain(HIDDEN_UNTIL_REVEAL);
+    for (const text of [minutesToMarkdown(m, {}), minutesToHtml(m, {})]) expect(text).not.toContain(HIDDEN_UNTIL_REVEAL);
   });
 
   it('leaves other claims as they were', () => {

@@ -12,6 +12,7 @@ function firstMessage(result: { success: boolean; error?: { issues: Array<{ mess
 describe('sessionOpSchema', () => {
   const good: unknown[] = [
     { op: 'reorder', version: 3, itemIds: [id, id2] },
+    { op: 'reorder', itemIds: [id, id2] }, // the version is optional: the permutation is the agenda check
     { op: 'addItem', claimId: id },
     { op: 'dropItem', itemId: id },
     { op: 'dropItem', itemId: id, note: 'Out of scope' },
@@ -33,7 +34,7 @@ describe('sessionOpSchema', () => {
   const bad: Array<[unknown, RegExp]> = [
     [{ op: 'explode' }, /Unknown session operation/],
     [{}, /Unknown session operation/],
-    [{ op: 'reorder', itemIds: [id] }, /version number is required/],
+    [{ op: 'reorder', version: 'x', itemIds: [id] }, /version/],
     [{ op: 'reorder', version: 1, itemIds: [] }, /List the agenda items/],
     [{ op: 'reorder', version: 1, itemIds: ['nope'] }, /Invalid id/],
     [{ op: 'reorder', version: 1, itemIds: Array.from({ length: MAX_AGENDA_ITEMS + 1 }, () => id) }, /at most/],

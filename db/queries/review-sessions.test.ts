@@ -212,6 +212,18 @@ describe('getSessionView: blind review and open votes', () => {
     expect((await getSessionView(f.db, past, f.u.tom, 'editor')).minutes!.items[0]!.votes).toHaveLength(2);
   });
 
+  it('the item under an open vote in the running session keeps its live notes for reviewers and is not marked hidden (nothing is decided yet)', async () => {
+    const session = await start([7]);
+    const [item] = (await getSessionView(f.db, session.id, f.u.tom, 'editor')).items;
+    await createSessionNote(f.db, { sessionId: session.id, itemId: item!.id, userId: f.u.ana, role: 'reviewer', body: 'Check the 2012 census.' });
+    await op(session.id, { op: 'callVote', itemId: item!.id });
+    const ana = (await getSessionView(f.db, session.id, f.u.ana, 'reviewer')).items[0]!;
+    expect(ana.decisionHidden).toBeUndefined();
+    expect(ana).toMatchObject({ outcome: 'pending', decidedVerdict: null });
+    expect(ana.notes.map((n) => n.body)).toEqual(['Check the 2012 census.']);
+    expect(ana.vote).toMatchObject({ state: 'open', results: null });
+  });
+
   it('the "disagreement" reason reads "no_final_verdict" for a viewer who may not see the verdicts, and for everyone while the vote is open', async () => {
     await transaction(f.db, async (tx) => {
       await tx.update(claims).set({ verdictId: null }).where(eq(claims.id, byNumber(4).id));

@@ -352,7 +352,10 @@ export async function getSessionView(db: Db | Tx, sessionId: string, viewerId: s
     };
     // Blind review (or an open vote) withholds the claim's decision: the item reads as pending —
     // whatever its outcome, so "hidden" never means "decided" — with nothing of the decision in it.
-    if (!seesDecision(item.claimId)) return { ...dto, outcome: 'pending', outcomeNote: '', decidedVerdict: null, decidedBy: null, decidedAt: null, notes: [], decisionHidden: true };
+    // The item under an open vote in this running session is pending and has nothing decided to
+    // hide; only blind review (not the vote itself) withholds its live meeting notes.
+    const votingHere = running && item.voteState === 'open' && canSeeDecision(viewerRole, row.blindReview, item.claimId !== null && mineOn.has(item.claimId), { voteOpen: false });
+    if (!seesDecision(item.claimId) && !votingHere) return { ...dto, outcome: 'pending', outcomeNote: '', decidedVerdict: null, decidedBy: null, decidedAt: null, notes: [], decisionHidden: true };
     return dto;
   });
   const actions: SessionActionDto[] = actionRows.map((r) => ({

@@ -161,8 +161,6 @@ function questionSpan(text: string): { start: number; end: number } | null {
 
 // --- who is speaking --------------------------------------------------------------------------
 
-const STOP_BEFORE = /[,;:\u060C\u061B"\u201C\u201D\u00AB\u00BB(]|\b(?:that|who|which|and|but)\b/giu;
-
 const WHO_TAIL = /(?:\s+(?:also|has|have|had|then|later|repeatedly|recently|again|once|previously|has also|had also))+$/iu;
 
 function trimWho(s: string): string {
@@ -177,34 +175,233 @@ function lastWords(s: string, n: number): string {
   return w.slice(Math.max(0, w.length - n)).join(' ');
 }
 
-function englishWho(text: string, verb: { start: number; end: number }, according: boolean, entities: EntityMatch[]): string | undefined {
+// English: the speaker is a name or noun phrase on the subject side of the verb ("X said", "X, who …,
+// said", "said X", "X … , saying"), never words inside quotation marks or parentheses; when nothing
+// credible is found, no `who` (an empty claimant is better than a wrong one).
+
+/** Quoted and bracketed spans of a sentence: never the speaker, never the attribution verb. */
+function hiddenSpans(text: string): { start: number; end: number }[] {
+  const brackets = [...matches(/\([^()]*\)?|\[[^\]]*\]?/gu, text)].map(({ start, end }) => ({ start, end }));
+  return [...quotations(text), ...brackets];
+}
+
+/** The sentence with its hidden spans as '|' (a segment boundary), same length. */
+function maskHidden(text: string, hidden: readonly { start: number; end: number }[]): string {
+  const chars = text.split('');
+  for (const h of hidden) for (let i = h.start; i < h.end; i++) chars[i] = '|';
+  return chars.join('');
+}
+
+const PREPOSITION = 'in|inside|into|from|to|of|at|by|with|within|without|against|across|near|over|through|for|on|onto|under|toward|towards|about|between|among|amid|after|before|since|during|than|via|like|outside|behind|beyond|around|including|throughout|upon';
+const AFTER_PREPOSITION = new RegExp(`(?:^|[\\s,])(?:${PREPOSITION})\\s+(?:(?:the|a|an)\\s+)?$`, 'iu');
+const FUNCTION_WORD = new RegExp(`^(?:${PREPOSITION}|the|a|an|this|that|these|those|its|their|his|her|our|my|your|and|or|but|nor|as|so|led|self|also|then|who|which|whom|whose|when|where|while|if|is|are|was|were|has|have|had)$`, 'iu');
+const PRONOUN = /^(?:he|she|they|it|we|i|you|this|that|these|those|there|one|someone|somebody|everyone|nobody|who|which)$/iu;
+/** Words between the speaker and the verb: auxiliaries and adverbs ("Khamenei has repeatedly maintained"). */
+const AUX_TAIL = /(?:\s+(?:also|has|have|had|is|are|was|were|been|be|would|will|did|does|do|not|never|then|later|repeatedly|recently|again|once|previously|reportedly|publicly|privately|officially|earlier|already|often|still|always|even|further|just|now|first|separately|openly|falsely|wrongly|rightly|correctly|himself|herself|themselves|itself))+\s*$/iu;
+/** Words a subject noun phrase does not run back across. */
+const CLAUSE_WORD = /^(?:that|who|whom|whose|which|when|where|while|and|but|or|because|if|although|though|since|so|as|after|until|than|meanwhile|however|then|also|even|yet|whether|why|how|once|said|says|say|is|are|was|were|has|have|had)$/iu;
+/** A segment that is a relative or adverbial clause, not the subject ("X, who voted against, said"). */
+const SUBORDINATE = /^\s*(?:who|whom|whose|which|where|when|while|as|although|though|because|after|before|if|despite|unlike|like|in|on|at|during|since|with|without|according)\b/iu;
+const NOT_A_NAME = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|A|An|This|That|These|Those|It|He|She|They|We|I|In|On|At|But|And|However|Meanwhile|Last|Next|Earlier|Later)$/u;
+const BOUNDARY = /[,;:|\u2014\u2013()[\]]/u;
+const ING = /ing$/iu;
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+function wordsIn(masked: string, start: number, end: number): Word[] {
+  const out: Word[] = [];
+  for (const m of masked.slice(start, end).matchAll(/[^\s|]+/gu)) {
+    const s = start + (m.index ?? 0);
+    out.push({ text: m[0], start: s, end: s + m[0].length });
+  }
+  return out;
+}
+const bare = (w: string) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '').replace(/\.$/u, (dot) => (/^(?:\p{Lu}\.)+$/u.test(w) ? dot : ''));
+const capitalised = (w: string) => /^\p{Lu}/u.test(bare(w)) && !NOT_A_NAME.test(bare(w));
+const connector = (w: string) => /^(?:al|el|bin|ibn|bint|abu|de|del|van|von|der|da|du|la|le)(?:-\p{L}.*)?$/u.test(w);
+
+/** A credible speaker, or undefined: never a pronoun or only function words, never too long. */
+function credibleWho(raw: string): string | undefined {
+  const who = withoutTitle(trimWho(raw.replace(/\|+/gu, ' ')));
+  const parts = who.split(/\s+/u).filter(Boolean);
+  if (!who || who.length < 2 || parts.length > 8 || !/\p{L}/u.test(who)) return undefined;
+  if (parts.length === 1 && PRONOUN.test(who)) return undefined;
+  if (parts.every((p) => FUNCTION_WORD.test(bare(p)) || PRONOUN.test(bare(p)))) return undefined;
+  if (FUNCTION_WORD.test(bare(parts[parts.length - 1] ?? '')) || /-$/u.test(who)) return undefined;
+  return who;
+}
+
+/** The trailing run of capitalised words of `words` (a name compromise did not tag: "Khamenei", "Bashar al-Assad"). */
+function trailingName(words: readonly Word[]): { start: number; end: number } | null {
+  let i = words.length;
+  while (i > 0) {
+    const w = words[i - 1];
+    if (!w) break;
+    if (capitalised(w.text) || (i < words.length && i > 1 && connector(w.text))) i--;
+    else break;
+  }
+  const first = words[i];
+  const last = words[words.length - 1];
+  if (!first || !last || !capitalised(first.text)) return null;
+  return { start: first.start, end: last.end };
+}
+
+/**
+ * The speaker in one segment before the verb [start, end): an entity ending it, a named person or
+ * organisation in it, a capitalised name ending it, else (unless `namesOnly`) its trailing noun phrase.
+ */
+function subjectIn(masked: string, start: number, end: number, entities: readonly EntityMatch[], namesOnly = false): string | undefined {
+  const cited = /(?:^|\s)(?:cited|quoted)\s+(\S.*?)\s+as\s*$/iu.exec(masked.slice(start, end));
+  if (cited?.[1]) {
+    start = start + cited.index + cited[0].indexOf(cited[1]);
+    end = start + cited[1].length;
+  }
+  const inSegment = entities.filter((e) => e.start >= start && e.end <= end);
+  const afterPreposition = (at: number) => AFTER_PREPOSITION.test(masked.slice(start, at));
+  const last = inSegment[inSegment.length - 1];
+  if (last && !afterPreposition(last.start)) {
+    const rest = masked.slice(last.end, end);
+    if (!rest.trim()) return credibleWho(last.text);
+    // "Iran's Supreme Leader": the possessive noun phrase, not the country.
+    const owned = /^[\u2019']s((?:\s+[\p{L}\p{M}.-]+){1,4})\s*$/u.exec(rest);
+    if (owned?.[1] && !owned[1].trim().split(/\s+/u).some((w) => CLAUSE_WORD.test(w) || FUNCTION_WORD.test(w))) return credibleWho(masked.slice(last.start, end));
+  }
+  // A person or organisation, also "the report by Amnesty International"; a place after a preposition is not a speaker.
+  const named = inSegment.filter((e) => e.kind !== 'place' && (!afterPreposition(e.start) || /(?:^|\s)(?:by|from|for|of)\s+(?:the\s+)?$/iu.test(masked.slice(start, e.start)))).pop();
+  if (named) return credibleWho(named.text);
+  const words = wordsIn(masked, start, end);
+  const name = trailingName(words);
+  if (name && !afterPreposition(name.start)) {
+    const owned = /^[\u2019']s\s*$/u.test(masked.slice(name.end, end));
+    if (!owned) return credibleWho(masked.slice(name.start, name.end));
+  }
+  if (namesOnly) return undefined;
+  // The trailing noun phrase, back to a clause word, at most 6 words (more to keep a name whole).
+  let i = words.length;
+  while (i > 0) {
+    const w = words[i - 1];
+    if (!w || CLAUSE_WORD.test(bare(w.text))) break;
+    if (words.length - i >= 6 && !(capitalised(w.text) && capitalised(words[i]?.text ?? ''))) break;
+    i--;
+  }
+  while (i < words.length && FUNCTION_WORD.test(bare(words[i]?.text ?? '')) && !/^(?:the|a|an)$/iu.test(bare(words[i]?.text ?? ''))) i++;
+  const first = words[i];
+  const lastWord = words[words.length - 1];
+  if (!first || !lastWord) return undefined;
+  return credibleWho(masked.slice(first.start, lastWord.end));
+}
+
+/** After the verb: "said Marsh", "said shop owner Dana Whitfield", "said the ministry". */
+function subjectAfter(masked: string, verbEnd: number, entities: readonly EntityMatch[], phrase: boolean): string | undefined {
+  const entity = entities.find((e) => e.start >= verbEnd && /^[\s\p{Ll}-]{0,40}$/u.test(masked.slice(verbEnd, e.start)));
+  if (entity) return credibleWho(entity.text);
+  const clause = masked.slice(verbEnd).split(/[,;:.!?|\u2014(]/u)[0] ?? '';
+  const words = wordsIn(masked, verbEnd, verbEnd + clause.length);
+  let i = 0;
+  while (i < words.length && i < 4 && !capitalised(words[i]?.text ?? '') && /^\p{Ll}/u.test(words[i]?.text ?? '')) i++;
+  const run: Word[] = [];
+  for (let k = i; k < words.length; k++) {
+    const w = words[k];
+    if (!w || !(capitalised(w.text) || (run.length > 0 && connector(w.text)))) break;
+    run.push(w);
+  }
+  const firstRun = run[0];
+  const lastRun = run[run.length - 1];
+  if (firstRun && lastRun) return credibleWho(masked.slice(firstRun.start, lastRun.end));
+  // "said the ministry": a short lower-case noun phrase that ends the clause.
+  if (phrase && words.length > 0 && words.length <= 4 && !/^(?:last|this|next|on|in|at|earlier|later|today|yesterday)$/iu.test(bare(words[0]?.text ?? '')) && !words.some((w) => CLAUSE_WORD.test(bare(w.text)))) return credibleWho(clause);
+  return undefined;
+}
+
+/** Is this attribution-verb match a verb of speaking here? Not "self-declared", not "United States", not inside a quotation or parentheses. */
+function credibleEnglishVerb(text: string, verb: { start: number; end: number }, entities: readonly EntityMatch[], hidden: readonly { start: number; end: number }[]): boolean {
+  if (text[verb.start - 1] === '-' || text[verb.end] === '-') return false;
+  if (hidden.some((h) => overlaps(h, verb)) || entities.some((e) => overlaps(e, verb))) return false;
+  return !/^\p{Lu}/u.test(text.slice(verb.start)) || !/\bUnited\s+$/u.test(text.slice(0, verb.start));
+}
+
+function englishWho(text: string, verb: { start: number; end: number }, according: boolean, allEntities: EntityMatch[]): string | undefined {
+  const hidden = hiddenSpans(text);
+  const masked = maskHidden(text, hidden);
+  const entities = allEntities.filter((e) => !hidden.some((h) => overlaps(h, e)));
   if (according) {
-    const after = text.slice(verb.end).split(/[,;:.\u2014(]/u)[0] ?? '';
-    const who = trimWho(firstWords(after, 6));
-    return who || undefined;
+    const after = masked.slice(verb.end).split(/[,;:.|\u2014(]/u)[0] ?? '';
+    const entity = entities.find((e) => e.start >= verb.end && e.end <= verb.end + after.length);
+    // "according to figures released by the state health department": the source after "by".
+    const by = /\s(?:released|published|compiled|issued|provided|gathered|collected)\s(?:[^|]*?\s)?by\s+(\S[^|]*)$/iu.exec(after);
+    const words = (by?.[1] ?? after).trim().split(/\s+/u);
+    // Six words, or more to keep a name whole; not ending on a function word.
+    let n = Math.min(words.length, 6);
+    while (n < words.length && /^\p{Lu}/u.test(words[n] ?? '') && /^\p{Lu}/u.test(words[n - 1] ?? '')) n++;
+    while (n > 1 && FUNCTION_WORD.test(bare(words[n - 1] ?? ''))) n--;
+    const who = credibleWho(words.slice(0, n).join(' '));
+    return who ?? (entity ? credibleWho(entity.text) : undefined);
   }
-  const speakers = entities.filter((e) => e.kind !== 'place' || /^[^ ]+$/u.test(e.text));
-  // The nearest named speaker before the verb (within the clause), else right after it ("said Marsh").
-  const before = speakers.filter((e) => e.end <= verb.start).pop();
-  if (before && !/[.;]/u.test(text.slice(before.end, verb.start)) && verb.start - before.end < 120) return withoutTitle(before.text);
-  // "said Marsh", "said shop owner Dana Whitfield": a name after the verb, with only lower-case words between.
-  const after = speakers.find((e) => e.start >= verb.end && /^[\s\p{Ll}-]{0,40}$/u.test(text.slice(verb.end, e.start)));
-  if (after) return withoutTitle(after.text);
-  // A quote then "said X": the words after the verb.
-  if (/^\s*["\u201C\u201D\u00AB\u00BB,]?\s*$/u.test(text.slice(0, verb.start).replace(/^.*["\u201D\u00BB],?/su, ''))) {
-    const next = trimWho(firstWords(text.slice(verb.end).split(/[,;:.\u2014(]/u)[0] ?? '', 5));
-    if (next) return next;
+  let end = verb.start;
+  const tail = AUX_TAIL.exec(masked.slice(0, end));
+  if (tail) end = tail.index;
+  let appositive: string | undefined;
+  for (let hop = 0; hop < 4; hop++) {
+    const before = masked.slice(0, end).trimEnd();
+    if (!before) return hop === 0 ? subjectAfter(masked, verb.end, entities, true) : appositive;
+    const lastChar = before[before.length - 1] ?? '';
+    if (BOUNDARY.test(lastChar)) {
+      // The verb right after a quotation or comma: "…," said X / "…, said Marsh"; a participle ("…, saying") has its subject before.
+      if (hop === 0 && !ING.test(text.slice(verb.start, verb.end))) {
+        const after = subjectAfter(masked, verb.end, entities, lastChar === '|');
+        if (after || lastChar === '|') return after;
+      }
+      end = before.length - 1;
+      continue;
+    }
+    let segStart = before.length;
+    while (segStart > 0 && !BOUNDARY.test(before[segStart - 1] ?? '')) segStart--;
+    const segment = before.slice(segStart);
+    const comma = segStart > 0 && before[segStart - 1] === ',';
+    // ", which Marsh said": the name after the relative word; ", who voted against the plan," is not the subject: the segment before it is.
+    // "Critics, including Senator Jane Doe, argued": the examples are not the speaker.
+    if (comma && hop < 3 && /^\s*(?:including|such as|especially|notably|among them)\s/iu.test(segment)) {
+      end = segStart - 1;
+      continue;
+    }
+    const relative = SUBORDINATE.exec(segment);
+    if (relative) {
+      const named = subjectIn(masked, segStart + relative[0].length, before.length, entities, true);
+      if (named || !comma) return named ?? appositive;
+      end = segStart - 1;
+      continue;
+    }
+    // "…" and said: the subject of the clause before.
+    if (/^\s*(?:and|but|then|and then|but then)\s*$/iu.test(segment) && segStart > 0) {
+      let clauseStart = segStart - 1;
+      while (clauseStart > 0 && !/[,;:\u2014\u2013]/u.test(masked[clauseStart - 1] ?? '')) clauseStart--;
+      const head = wordsIn(masked, clauseStart, segStart);
+      const firstName: Word[] = [];
+      for (const w of head) {
+        if (!(capitalised(w.text) || (firstName.length > 0 && connector(w.text)))) break;
+        firstName.push(w);
+      }
+      const entity = entities.find((e) => e.start >= clauseStart && e.end <= segStart && !/\S/u.test(masked.slice(clauseStart, e.start)));
+      if (entity) return credibleWho(entity.text);
+      const a = firstName[0];
+      const z = firstName[firstName.length - 1];
+      return a && z ? credibleWho(masked.slice(a.start, z.end)) : undefined;
+    }
+    // "Jenna Alvarez, a mother of three, said": an appositive noun phrase gives way to the name before it.
+    const named = subjectIn(masked, segStart, before.length, entities, true);
+    if (named) return named;
+    const phrase = subjectIn(masked, segStart, before.length, entities);
+    if (comma && hop < 3 && phrase && /^\s*(?:a|an|the)\s/iu.test(segment) && !appositive) {
+      appositive = phrase;
+      end = segStart - 1;
+      continue;
+    }
+    return hop > 0 && appositive ? appositive : phrase;
   }
-  // Else the words before the verb, back to a comma or the clause start.
-  const head = text.slice(0, verb.start);
-  STOP_BEFORE.lastIndex = 0;
-  let cut = 0;
-  for (const m of head.matchAll(STOP_BEFORE)) {
-    const end = (m.index ?? 0) + m[0].length;
-    if (head.slice(end).trim()) cut = end;
-  }
-  const who = trimWho(lastWords(head.slice(cut), 5));
-  return who && who.length > 1 ? who : undefined;
+  return appositive;
 }
 
 function arabicScriptWho(text: string, verb: { start: number; end: number }, according: boolean, language: Language): string | undefined {
@@ -308,9 +505,16 @@ export function extractCues(sentence: string, language: Language, options: Extra
       add('attribution', m, label, who);
     };
     each(lang.according, (m) => attribution(m, true));
-    each(lang.attributionVerbs, (m) => {
-      if (!cues.some((c) => c.cue === 'attribution')) attribution(m, false);
-    });
+    if (!cues.some((c) => c.cue === 'attribution')) {
+      // The first verb of speaking; a match that is not one here ("self-declared", "the United States",
+      // a verb inside a quotation) keeps the cue (the feature is unchanged) but names no speaker.
+      const verbs = [...matches(lang.attributionVerbs, text)];
+      const hidden = language === 'en' ? hiddenSpans(sentence) : [];
+      const credible = language === 'en' ? verbs.find((v) => credibleEnglishVerb(sentence, v, entities, hidden)) : verbs[0];
+      const first = verbs[0];
+      if (credible) attribution(credible, false);
+      else if (first) add('attribution', first, `Attribution ${quote(first)}`);
+    }
   }
 
   for (const e of entities) {

@@ -38,6 +38,20 @@ export function withoutTitle(name: string): string {
 const TRAILING = /[\s.,;:!?"'\u201D\u2019\u00BB)\]]+$/u;
 const LEADING = /^[\s"'\u201C\u2018\u00AB(\[]+/u;
 
+/**
+ * Groups and organisations compromise tags as places ("Islamic State"): the label says organisation.
+ * Only the label changes (the entity cue is the same), so the feature vector does not.
+ */
+const KNOWN_ORGANISATIONS = /^(?:(?:the\s+)?Islamic State|ISIS|ISIL|Daesh|Hezbollah|Hamas|Taliban|al-Qaeda|Al-Qaeda|al-Qaida|Al Qaeda|Boko Haram|al-Shabaab|Houthis?|IRGC|Quds Force|Qods Force|Revolutionary Guards?|Islamic Revolutionary Guard Corps|Muslim Brotherhood|Kremlin|Pentagon|NATO|United Nations|UN|European Union|EU|World Bank|IMF|Red Cross|Red Crescent|IRNA|Fars|Tasnim|Reuters|AFP|BBC)$/u;
+const ORGANISATION_HEAD = /\s(?:Force|Forces|Guards?|Corps|Army|Party|Front|Council|Ministry|Agency|Organi[sz]ation|Union|Bank|Fund|Company|Corporation|Group|Committee|Commission|Court|Parliament|Assembly|Police|Brigades?|Movement|Institute|University|Association|Federation|Foundation)$/u;
+
+function kindOf(kind: EntityMatch['kind'], text: string): EntityMatch['kind'] {
+  // compromise sometimes tags "Mayor Elena Marsh" as a place: a leading title makes it a person.
+  if (kind !== 'person' && TITLE.test(text)) return 'person';
+  if (kind === 'place' && (KNOWN_ORGANISATIONS.test(text) || ORGANISATION_HEAD.test(text))) return 'organisation';
+  return kind;
+}
+
 /** Finds `found` (compromise's text, maybe with punctuation) in `piece` near `hint`. */
 function locate(piece: string, found: string, hint: number): { text: string; start: number; end: number } | null {
   const clean = found.replace(LEADING, '').replace(TRAILING, '').replace(/[\u2019']s$/u, '').replace(/^(?:the|a|an)\s+/iu, '');
@@ -71,8 +85,7 @@ export function analyseEnglishPiece(piece: string, isSentenceStart: boolean): En
     for (const item of list) {
       const at = locate(piece, item.text, item.offset?.start ?? 0);
       if (!at || !/\p{Lu}/u.test(at.text) || entities.some((e) => e.start < at.end && at.start < e.end)) continue;
-      // compromise sometimes tags "Mayor Elena Marsh" as a place: a leading title makes it a person.
-      entities.push({ kind: kind !== 'person' && TITLE.test(at.text) ? 'person' : kind, ...at });
+      entities.push({ kind: kindOf(kind, at.text), ...at });
     }
   };
   add('person', doc.people().json({ offset: true }) as OffsetJson[]);

@@ -39,6 +39,8 @@ export function ReviewerVerdicts({ claimId }: { claimId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const levelById = new Map(levels.map((l) => [l.id, l]));
+  // A vote is open and my verdict predates it: saving it again (even unchanged) casts it as my vote.
+  const staleVote = Boolean(list?.voteOpen && list.mine && list.mineCountsAsVote === false);
 
 
   async function save() {
@@ -76,7 +78,7 @@ export function ReviewerVerdicts({ claimId }: { claimId: string }) {
             <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={1000} className="w-full rounded-md border border-[var(--color-line)] px-3 py-2 text-sm" dir="auto" />
           </label>
           <Button size="sm" onClick={() => void save()} disabled={saving || !choice}>
-            {saving ? 'Saving…' : list?.mine ? 'Update my verdict' : 'Save my verdict'}
+            {saving ? 'Saving…' : staleVote ? 'Confirm as my vote' : list?.mine ? 'Update my verdict' : 'Save my verdict'}
           </Button>
         </div>
       )}
@@ -93,7 +95,13 @@ export function ReviewerVerdicts({ claimId }: { claimId: string }) {
             <div className="mt-2 space-y-2">
               <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="vote-notice">
                 Vote in progress — verdicts are hidden until the lead reveals them.{' '}
-                {list.mine ? 'Your verdict is recorded; you can still change it.' : canVote ? 'Give your verdict above to vote.' : ''}
+                {staleVote
+                  ? 'Your verdict is from before the vote was called, so it does not count yet: confirm it (or change it) above to vote.'
+                  : list.mine
+                    ? 'Your vote is recorded; you can still change it.'
+                    : canVote
+                      ? 'Give your verdict above to vote.'
+                      : ''}
               </p>
               {list.mine && (
                 <ul>

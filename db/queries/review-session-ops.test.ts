@@ -3,6 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { articles, assignments, claims, claimVerdicts, historyEntries, reviewSessionItems } from '../schema';
 import { MAX_AGENDA_ITEMS } from '@/lib/domain/review-sessions';
 import { transaction } from '../transaction';
+import { listVerdicts } from './verdicts';
 import type { Role } from '@/lib/domain/roles';
 import type { SessionOp } from '@/lib/validations/review-sessions';
 import { catchAppError, reviewFixture, type ReviewFixture } from '@/test/fixtures/review-db';
@@ -278,8 +279,11 @@ describe('auto-reveal', () => {
     expect(await autoRevealIfEveryoneVoted(f.db, claimId, present)).toBeNull();
     expect((await view(f.u.tom, 'editor', present)).items[0]!.vote).toMatchObject({ state: 'open', eligibleCount: 2, votedCount: 0 });
     expect((await view(f.u.tom, 'editor', present)).items[0]!.vote.voters.every((v) => !v.voted)).toBe(true);
+    // Their verdict lists say so (the Verdicts tab offers "Confirm as my vote").
+    expect((await listVerdicts(f.db, claimId, f.u.kofi, 'reviewer')).mineCountsAsVote).toBe(false);
     // Ana changes her verdict: one vote; still open.
     await giveVerdict(f, f.u.ana, claimId, 'mostly-false');
+    expect((await listVerdicts(f.db, claimId, f.u.ana, 'reviewer')).mineCountsAsVote).toBe(true);
     expect(await autoRevealIfEveryoneVoted(f.db, claimId, present)).toBeNull();
     expect((await view(f.u.tom, 'editor', present)).items[0]!.vote).toMatchObject({ state: 'open', votedCount: 1 });
     // Kofi saves his verdict again unchanged: that confirms it as his vote (no new version, no history).

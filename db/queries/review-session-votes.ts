@@ -23,6 +23,17 @@ export async function claimsWithOpenVote(db: Db, claimIds: readonly string[]): P
   return new Set(rows.flatMap((r) => (r.claimId ? [r.claimId] : [])));
 }
 
+/** The claim's open vote, if any: when it was called (a verdict counts as a vote from then on). */
+export async function openVoteOn(db: Db, claimId: string): Promise<{ calledAt: Date | null } | null> {
+  const [row] = await db
+    .select({ calledAt: reviewSessionItems.voteCalledAt })
+    .from(reviewSessionItems)
+    .innerJoin(reviewSessions, eq(reviewSessions.id, reviewSessionItems.sessionId))
+    .where(and(eq(reviewSessionItems.claimId, claimId), eq(reviewSessionItems.voteState, 'open'), eq(reviewSessions.status, 'running')))
+    .limit(1);
+  return row ? { calledAt: row.calledAt } : null;
+}
+
 /** Whether this claim has an open vote. */
 export async function hasOpenVote(db: Db, claimId: string): Promise<boolean> {
   return (await claimsWithOpenVote(db, [claimId])).has(claimId);

@@ -66,7 +66,7 @@ describe('listVerdicts and blind review', () => {
     const claimId = f.claims[0]!.id;
     await upsertMyVerdict(f.db, { claimId, userId: f.u.kofi, verdictId: f.level('true'), reason: 'Looks right' });
     const before = await listVerdicts(f.db, claimId, f.u.ana, 'reviewer');
-    expect(before).toEqual({ claimId, blindReview: true, hidden: true, voteOpen: false, total: 1, mine: null, others: [] });
+    expect(before).toEqual({ claimId, blindReview: true, hidden: true, voteOpen: false, mineCountsAsVote: null, total: 1, mine: null, others: [] });
     await upsertMyVerdict(f.db, { claimId, userId: f.u.ana, verdictId: f.level('false'), reason: '' });
     const after = await listVerdicts(f.db, claimId, f.u.ana, 'reviewer');
     expect(after).toMatchObject({ hidden: false, total: 2, mine: { userId: f.u.ana }, others: [{ userId: f.u.kofi, reason: 'Looks right' }] });

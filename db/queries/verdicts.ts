@@ -10,7 +10,8 @@ import { canSeeOthersVerdicts } from '@/lib/review/verdict-visibility';
 import { MAX_REASON_CHARS } from '@/lib/validations/review';
 import { assertArticleWritable } from './article-lock';
 import { recordHistory, type Tx } from './history';
-import { hasOpenVote, openVoteClaimsOfArticle } from './review-session-votes';
+import { hasOpenVote, openVoteOn, openVoteClaimsOfArticle } from './review-session-votes';
+import { countsAsVote } from '@/lib/review-sessions/votes';
 import { assertLevelInWorkspace } from './scales';
 import type { VerdictDto, VerdictList, ArticleAgreement } from '@/lib/domain/review';
 
@@ -49,11 +50,14 @@ async function claimWithArticle(db: Db | Tx, claimId: string) {
  */
 export async function listVerdicts(db: Db | Tx, claimId: string, viewerId: string, viewerRole: Role | null): Promise<VerdictList> {
   const claim = await claimWithArticle(db, claimId);
-  const voteOpen = await hasOpenVote(db, claimId);
+  const vote = await openVoteOn(db, claimId);
+  const voteOpen = vote !== null;
   const all = (await verdictRows(db, eq(claimVerdicts.claimId, claimId))).map(toDto);
   const mine = all.find((v) => v.userId === viewerId) ?? null;
   const hidden = !canSeeOthersVerdicts(viewerRole, claim.blindReview, mine !== null, { voteOpen });
-  return { claimId, blindReview: claim.blindReview, hidden, voteOpen, total: all.length, mine, others: hidden ? [] : all.filter((v) => v.userId !== viewerId) };
+  // A verdict from before the vote was called is not a vote until saved again (lib/review-sessions/votes.ts).
+  const mineCountsAsVote = vote && mine ? countsAsVote(new Date(mine.updatedAt), vote.calledAt) : null;
+  return { claimId, blindReview: claim.blindReview, hidden, voteOpen, mineCountsAsVote, total: all.length, mine, others: hidden ? [] : all.filter((v) => v.userId !== viewerId) };
 }
 
 export interface UpsertVerdictInput {

@@ -43,6 +43,8 @@ export interface VerdictList {
    * sees only their own verdict until the reveal, editors and owners included (`hidden` is true too).
    */
   voteOpen: boolean;
+  /** While a vote is open and I have a verdict: whether it counts as my vote (given or saved again since the call); else null. */
+  mineCountsAsVote: boolean | null;
   /** How many reviewers gave a verdict, hidden ones included (a count only: never by level). */
   total: number;
   mine: VerdictDto | null;

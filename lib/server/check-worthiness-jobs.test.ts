@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { suggestionRuns } from '@/db/schema';
 import { createArticle, updateArticleText } from '@/db/queries/articles';
@@ -8,6 +9,7 @@ import { updateCheckWorthinessSettings } from '@/db/queries/check-worthiness-set
 import { InMemoryEventBus, setEventBus, type WorkspaceEvent } from '@/lib/events/bus';
 import { flushEmits } from '@/lib/events/emit';
 import { warmUpEnglish } from '@/lib/check-worthiness';
+import { ScoreWorkerPool, scoreWorkerPool, setScoreWorkerPool } from '@/lib/check-worthiness/worker';
 import { reviewFixture, type ReviewFixture } from '@/test/fixtures/review-db';
 import { autoFindAfterImport, CANCELLED_MESSAGE, executeRun, STALE_TEXT_MESSAGE, startFindClaims, suggestionJobsIdle } from './check-worthiness-jobs';
 
@@ -21,6 +23,7 @@ beforeEach(async () => {
   bus.subscribe({ workspaceId: f.workspaceId }, (event) => events.push(event));
 });
 afterEach(() => setEventBus(undefined));
+afterAll(() => scoreWorkerPool().close());
 
 const SENTENCE = 'The ministry said unemployment fell to 4.2 percent in March, the lowest level since 2008.';
 const article = (text: string) => createArticle(f.db, { workspaceId: f.workspaceId, title: `Jobs ${Math.random()}`, outlet: '', byline: '', url: null, publishedOn: null, language: 'en', sourceCredit: '', text, createdBy: f.u.tom });
@@ -124,6 +127,72 @@ describe('the Find claims runner', () => {
     expect(row).toMatchObject({ status: 'cancelled', error: CANCELLED_MESSAGE });
     await startSuggestionRun(f.db, { articleId: a.id, actorId: f.u.ana });
   });
+
+  it('scores on the worker thread, progress coming back from it, and reuses the worker', async () => {
+    const pool = scoreWorkerPool();
+    const before = { starts: pool.starts, scored: pool.scored };
+    const text = Array.from({ length: 600 }, (_, i) => `${SENTENCE.replace('4.2', String(i))}${i % 20 === 19 ? '\n\n' : ' '}`).join('');
+    const progress: Array<[number, number, number]> = [];
+    const score = pool.score.bind(pool);
+    const spy = vi.spyOn(pool, 'score').mockImplementation((t, options) => score(t, { ...options, onProgress: (...p) => (progress.push(p), options?.onProgress?.(...p)) }));
+    try {
+      for (const round of [0, 1]) {
+        const a = await article(text);
+        const started = await startSuggestionRun(f.db, { articleId: a.id, actorId: f.u.ana });
+        await executeRun(f.db, { runId: started.id, articleId: a.id, workspaceId: f.workspaceId, actorId: f.u.ana }, new AbortController().signal);
+        const list = await listArticleSuggestions(f.db, a.id);
+        expect(list.run).toMatchObject({ status: 'done', sentencesTotal: 600 });
+        expect(list.suggestions).toHaveLength(600);
+        expect(pool.scored).toBe(before.scored + round + 1);
+      }
+      expect(spy).toHaveBeenCalledTimes(2);
+    } finally {
+      spy.mockRestore();
+    }
+    // One worker for both runs (a second start only if an earlier test's one had idled out).
+    expect(pool.starts - before.starts).toBeLessThanOrEqual(1);
+    // Progress: from the worker, rising, ending at the whole text.
+    expect(progress.length).toBeGreaterThan(1);
+    const [done, total, sentences] = progress.at(-1)!;
+    expect([done, sentences]).toEqual([total, 600]);
+    expect(progress.some(([d, t]) => d > 0 && d < t)).toBe(true);
+  }, 120_000);
+
+  it('an abort stops the run on the worker (cancelled), and the worker serves the next run', async () => {
+    const pool = scoreWorkerPool();
+    const text = Array.from({ length: 1500 }, (_, i) => `${SENTENCE.replace('4.2', String(i))} `).join('');
+    const a = await article(text);
+    const started = await startSuggestionRun(f.db, { articleId: a.id, actorId: f.u.ana });
+    const controller = new AbortController();
+    const running = executeRun(f.db, { runId: started.id, articleId: a.id, workspaceId: f.workspaceId, actorId: f.u.ana }, controller.signal);
+    setTimeout(() => controller.abort(), 300);
+    await running;
+    const [row] = await f.db.select().from(suggestionRuns).where(eq(suggestionRuns.id, started.id));
+    expect(row).toMatchObject({ status: 'cancelled', error: CANCELLED_MESSAGE });
+    const starts = pool.starts;
+    const again = await startSuggestionRun(f.db, { articleId: a.id, actorId: f.u.ana });
+    await executeRun(f.db, { runId: again.id, articleId: a.id, workspaceId: f.workspaceId, actorId: f.u.ana }, new AbortController().signal);
+    expect((await listArticleSuggestions(f.db, a.id)).run).toMatchObject({ id: again.id, status: 'done', sentencesTotal: 1500 });
+    expect(pool.starts).toBe(starts);
+  }, 120_000);
+
+  it('falls back to scoring on this thread when the worker cannot start', async () => {
+    const broken = new ScoreWorkerPool({ createWorker: () => new Worker("throw new Error('no worker here')", { eval: true }) });
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    setScoreWorkerPool(broken);
+    try {
+      const a = await article(Array.from({ length: 30 }, () => SENTENCE).join('\n\n'));
+      const started = await startSuggestionRun(f.db, { articleId: a.id, actorId: f.u.ana });
+      await executeRun(f.db, { runId: started.id, articleId: a.id, workspaceId: f.workspaceId, actorId: f.u.ana }, new AbortController().signal);
+      expect((await listArticleSuggestions(f.db, a.id)).run).toMatchObject({ status: 'done', sentencesTotal: 30 });
+      expect(broken.starts).toBe(1);
+      expect(broken.scored).toBe(0);
+    } finally {
+      setScoreWorkerPool(undefined);
+      error.mockRestore();
+      await broken.close();
+    }
+  }, 60_000);
 
   it('runs after an import only when the workspace switched it on', async () => {
     const off = await article(SENTENCE);

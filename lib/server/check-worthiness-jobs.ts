@@ -3,6 +3,8 @@ import type { Db } from '@/db/client';
 import { activeWeights, getCheckWorthinessSettingsRow } from '@/db/queries/check-worthiness-settings';
 import { currentArticleText, endRun, failDeadRuns, finishSuggestionRun, getRunRow, rebaseRun, recordRunProgress, startSuggestionRun } from '@/db/queries/check-worthiness';
 import { scoreSentencesInSlices, warmUpEnglish } from '@/lib/check-worthiness';
+import type { ScoreResult, Weights } from '@/lib/check-worthiness';
+import { scoreWorkerPool, ScoreWorkerError } from '@/lib/check-worthiness/worker';
 import type { SuggestionRunDto } from '@/lib/domain/check-worthiness';
 import { AppError } from '@/lib/errors';
 import { emitEntity } from '@/lib/events/emit';
@@ -10,7 +12,9 @@ import { emitEntity } from '@/lib/events/emit';
 /**
  * Find claims runs in the background (issue 16). The request that starts one answers at once (202);
  * the run is queued here, one at a time per process (two cores are shared with the requests), and
- * scored with scoreSentencesInSlices, which yields to the event loop every few milliseconds. The
+ * scored on the scoring worker thread (lib/check-worthiness/worker: slices on this thread still had
+ * 17 ms p99 and 40–70 ms garbage-collection pauses, bench/RESULTS.md); a tiny text, or any text when
+ * the worker cannot start, is scored here with scoreSentencesInSlices, yielding every few ms. The
  * database allows one running run per article (partial unique index). Progress is written about
  * once a second with a 'suggestions.updated' event; so is the end. A text saved during the run: the
  * new text is scored once more, then the run fails with a message. On shutdown the runs are aborted
@@ -135,7 +139,7 @@ export async function executeRun(db: Db, job: Job, signal: AbortSignal): Promise
       if (current.revision !== run.revision) await rebaseRun(db, job.runId, current.revision);
       let lastWrite = Date.now();
       let pending: Promise<unknown> = Promise.resolve();
-      const result = await scoreSentencesInSlices(current.text, {
+      const result = await scoreText(current.text, {
         signal,
         weights,
         onProgress: (done, total, sentences) => {
@@ -170,6 +174,34 @@ export async function executeRun(db: Db, job: Job, signal: AbortSignal): Promise
     if (ended) announce(job, ended, null);
     if (!aborted) throw error;
   }
+}
+
+/** Up to this much text (a sentence or two, a slice or two) is scored on this thread: no worker round trip. */
+export const INLINE_MAX_TEXT = 400;
+
+const logged = { worker: false, fallback: false };
+
+interface ScoreTextOptions {
+  signal: AbortSignal;
+  weights: Weights;
+  onProgress: (done: number, total: number, sentences: number) => void;
+}
+
+/** On the scoring worker; on this thread in slices for a tiny text or when the worker cannot start (logged once). */
+async function scoreText(text: string, options: ScoreTextOptions): Promise<ScoreResult> {
+  if (text.length > INLINE_MAX_TEXT) {
+    try {
+      const result = await scoreWorkerPool().score(text, options);
+      if (!logged.worker) console.info('[claimdesk] Find claims: scoring on the worker thread');
+      logged.worker = true;
+      return result;
+    } catch (error) {
+      if (!(error instanceof ScoreWorkerError && error.unavailable) || options.signal.aborted) throw error;
+      if (!logged.fallback) console.error('[claimdesk] Find claims: the scoring worker cannot start; scoring on the main thread in slices', error);
+      logged.fallback = true;
+    }
+  }
+  return scoreSentencesInSlices(text, options);
 }
 
 /**

@@ -24,7 +24,9 @@ export function createScoreWorker(): Worker {
   if (runningFromSource()) {
     // Plain paths, not `new URL(...)`: bundlers follow that form (below) and would copy these too.
     const here = fileURLToPath(import.meta.url);
-    return new Worker(here.replace(/index\.ts$/, 'dev-bootstrap.mjs'), { workerData: { entry: pathToFileURL(here.replace(/index\.ts$/, 'score-worker.ts')).href } });
+    // The export worker's bootstrap runs any TypeScript entry named in workerData.
+    const bootstrap = here.replace(/check-worthiness\/worker\/index\.ts$/, 'export/worker/dev-bootstrap.mjs');
+    return new Worker(bootstrap, { workerData: { entry: pathToFileURL(here.replace(/index\.ts$/, 'score-worker.ts')).href } });
   }
   return new Worker(new URL('./score-worker.ts', import.meta.url));
 }

@@ -229,7 +229,13 @@ const MATRIX: RouteSpec[] = [
     on(EDITOR_CREATES, async (fx) => ({ path: `/api/articles/${(await fx.article()).id}/review-sessions`, data: {} }), { label: 'a fresh article' }),
     when('an article with a session running (409 names the lead)', [401, 404, 403, 403, 409, 409], async (fx) => ({ path: `/api/articles/${(await fx.sharedSession()).articleId}/review-sessions`, data: {} })),
   ),
-  row('GET', '/api/articles/[articleId]/review-sessions/proposal', on(EDITOR_WRITES, async (fx) => ({ path: `/api/articles/${(await fx.sharedSession()).articleId}/review-sessions/proposal` }))),
+  row(
+    'GET',
+    '/api/articles/[articleId]/review-sessions/proposal',
+    on(EDITOR_WRITES, async (fx) => ({ path: `/api/articles/${(await fx.article()).id}/review-sessions/proposal` }), { label: 'no session running' }),
+    // While one runs the proposal would show how its open votes move: refused like a second start.
+    when('an article with a session running', [401, 404, 403, 403, 409, 409], async (fx) => ({ path: `/api/articles/${(await fx.sharedSession()).articleId}/review-sessions/proposal` })),
+  ),
   row('GET', '/api/review-sessions/[sessionId]', on(MEMBERS_READ, async (fx) => ({ path: `/api/review-sessions/${(await fx.sharedSession()).id}` }))),
   row(
     'PATCH',

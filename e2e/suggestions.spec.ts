@@ -40,10 +40,29 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 test.describe('check-worthiness suggestions', () => {
   let articleId = '';
+  /** The demo article's claims before this file: other files on this worker expect exactly these. */
+  let seededClaimIds: string[] = [];
+
+  // Put back what the file changed on the shared demo desk: the claims accepted here, and auto-run after import.
+  test.afterAll(async ({ browser }) => {
+    const page = await pageAs(browser, 'owner');
+    if (articleId) {
+      const { claims } = (await (await page.request.get(`/api/articles/${articleId}/claims`)).json()) as { claims: Array<{ id: string; version: number }> };
+      for (const claim of claims.filter((c) => !seededClaimIds.includes(c.id))) {
+        expect((await page.request.delete(`/api/claims/${claim.id}`, { data: { version: claim.version } })).status()).toBe(200);
+      }
+    }
+    const workspaces = (await (await page.request.get('/api/workspaces')).json()) as { workspaces: Array<{ id: string; slug: string }> };
+    const workspaceId = workspaces.workspaces.find((w) => w.slug === 'demo-desk')!.id;
+    const settings = (await (await page.request.get(`/api/workspaces/${workspaceId}/check-worthiness`)).json()) as { version: number };
+    expect((await page.request.put(`/api/workspaces/${workspaceId}/check-worthiness`, { data: { version: settings.version, autoFindOnImport: false, activeModelId: null } })).status()).toBe(200);
+    await page.context().close();
+  });
 
   test('Find claims → suggestions shown → accept one (claimant pre-filled) → dismiss one → reload keeps both', async ({ page }) => {
     await signIn(page, 'reviewer');
     articleId = await demoArticleId(page);
+    seededClaimIds = ((await (await page.request.get(`/api/articles/${articleId}/claims`)).json()) as { claims: Array<{ id: string }> }).claims.map((c) => c.id);
     await page.goto(`/articles/${articleId}`);
     await expect(page.getByTestId('find-claims-status')).toHaveText('Not run on this article yet.');
 

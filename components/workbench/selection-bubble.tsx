@@ -62,9 +62,13 @@ export function SelectionBubble({ editor }: { editor: Editor }) {
   );
 
   // The menu element itself is made focusable by the plugin; the buttons are the tab stops.
+  // It is also created `position: absolute` by @tiptap/react, and Floating UI's first placement then
+  // measures against the nearest positioned ancestor (the text column, `position: relative`): fixed
+  // from the start, the first placement is in viewport coordinates like every later one.
   const menuRef = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
     menuRef.current?.setAttribute('tabindex', '-1');
+    menuRef.current?.style.setProperty('position', 'fixed');
   });
 
   const backToText = () => editor.commands.focus(null, { scrollIntoView: false });

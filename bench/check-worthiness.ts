@@ -160,6 +160,30 @@ interface PerfReport {
 
 const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
+/**
+ * What the main thread's callers feel while a run goes on: the longest gap between 1 ms timer ticks
+ * and the event-loop delay (max, p99). `stop()` ends the probe and returns the figures in ms.
+ */
+function startLoopProbe(): { stop: () => { timerMaxGapMs: number; eventLoopDelayMaxMs: number; eventLoopDelayP99Ms: number } } {
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  histogram.enable();
+  let last = performance.now();
+  let maxGap = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    maxGap = Math.max(maxGap, now - last);
+    last = now;
+  }, 1);
+  const tenth = (ms: number) => Math.round(ms * 10) / 10;
+  return {
+    stop: () => {
+      clearInterval(timer);
+      histogram.disable();
+      return { timerMaxGapMs: tenth(maxGap), eventLoopDelayMaxMs: tenth(histogram.max / 1e6), eventLoopDelayP99Ms: tenth(histogram.percentile(99) / 1e6) };
+    },
+  };
+}
+
 async function perfChild(mode: string, words: number): Promise<PerfReport> {
   const text = mode === 'idle' ? '' : mode === 'huge' ? 'word '.repeat(40_000) : mode === 'huge-nospace' ? 'x'.repeat(200_000) : bigArticle(words);
   if (mode !== 'sliced-cold') warmUpEnglish();
@@ -167,40 +191,21 @@ async function perfChild(mode: string, words: number): Promise<PerfReport> {
   const base = { mode, load: Math.round(loadavg()[0] ?? 0), words: text.split(/\s+/u).filter(Boolean).length, chars: text.length, rssBeforeMb: mb(rssBefore) };
   if (mode === 'idle') {
     // The baseline: the same probes in a process that does nothing for 10 s (what the shared machine's scheduling costs).
-    const histogram = monitorEventLoopDelay({ resolution: 1 });
-    histogram.enable();
-    let last = performance.now();
-    let maxGap = 0;
-    const timer = setInterval(() => {
-      const now = performance.now();
-      maxGap = Math.max(maxGap, now - last);
-      last = now;
-    }, 1);
+    const probe = startLoopProbe();
     await new Promise((resolve) => setTimeout(resolve, 10_000));
-    clearInterval(timer);
-    histogram.disable();
+    const loop = probe.stop();
     return {
       ...base,
       sentences: 0,
       wallMs: 10_000,
       maxRssMb: mb(process.resourceUsage().maxRSS * 1024),
       heapUsedMb: mb(process.memoryUsage().heapUsed),
-      timerMaxGapMs: Math.round(maxGap * 10) / 10,
-      eventLoopDelayMaxMs: Math.round((histogram.max / 1e6) * 10) / 10,
-      eventLoopDelayP99Ms: Math.round((histogram.percentile(99) / 1e6) * 10) / 10,
+      ...loop,
     };
   }
   if (mode === 'worker') {
     // The whole synchronous scorer in a worker thread: the main thread only waits for one message.
-    const histogram = monitorEventLoopDelay({ resolution: 1 });
-    histogram.enable();
-    let last = performance.now();
-    let maxGap = 0;
-    const timer = setInterval(() => {
-      const now = performance.now();
-      maxGap = Math.max(maxGap, now - last);
-      last = now;
-    }, 1);
+    const probe = startLoopProbe();
     const t0 = performance.now();
     const sentences = await new Promise<number>((resolve, reject) => {
       // tsx's loader does not reach worker threads on Node 20: the worker loads the TypeScript through tsImport.
@@ -212,37 +217,25 @@ async function perfChild(mode: string, words: number): Promise<PerfReport> {
       worker.once('error', reject);
     });
     const wallMs = performance.now() - t0;
-    clearInterval(timer);
-    histogram.disable();
+    const loop = probe.stop();
     return {
       ...base,
       sentences,
       wallMs: Math.round(wallMs),
       maxRssMb: mb(process.resourceUsage().maxRSS * 1024),
       heapUsedMb: mb(process.memoryUsage().heapUsed),
-      timerMaxGapMs: Math.round(maxGap * 10) / 10,
-      eventLoopDelayMaxMs: Math.round((histogram.max / 1e6) * 10) / 10,
-      eventLoopDelayP99Ms: Math.round((histogram.percentile(99) / 1e6) * 10) / 10,
+      ...loop,
     };
   }
   if (mode.startsWith('sliced')) {
-    const histogram = monitorEventLoopDelay({ resolution: 1 });
-    histogram.enable();
-    let last = performance.now();
-    let maxGap = 0;
-    const timer = setInterval(() => {
-      const now = performance.now();
-      maxGap = Math.max(maxGap, now - last);
-      last = now;
-    }, 1);
+    const probe = startLoopProbe();
     const t0 = performance.now();
     // sliced-cpu: slices timed by this process's CPU time, so time the OS gave to other processes
     // (the machine is shared) does not count as work; the wall-clock runs show what callers feel.
     const cpuNow = (): number => process.cpuUsage().user / 1000;
     const result = await scoreSentencesInSlices(text, mode === 'sliced-cpu' ? { sliceMs: 4, now: cpuNow } : { sliceMs: 4 });
     const wallMs = performance.now() - t0;
-    clearInterval(timer);
-    histogram.disable();
+    const loop = probe.stop();
     return {
       ...base,
       sentences: result.sentences.length,
@@ -253,9 +246,7 @@ async function perfChild(mode: string, words: number): Promise<PerfReport> {
       longestSliceMs: Math.round(result.stats.longestSliceMs * 10) / 10,
       p99SliceMs: Math.round(result.stats.p99SliceMs * 10) / 10,
       medianSliceMs: Math.round(result.stats.medianSliceMs * 10) / 10,
-      timerMaxGapMs: Math.round(maxGap * 10) / 10,
-      eventLoopDelayMaxMs: Math.round((histogram.max / 1e6) * 10) / 10,
-      eventLoopDelayP99Ms: Math.round((histogram.percentile(99) / 1e6) * 10) / 10,
+      ...loop,
     };
   }
   const t0 = performance.now();

@@ -6,7 +6,7 @@ import { isUniqueViolation, transaction } from '../transaction';
 import { notTrashed } from './access';
 import { CodePointIndex } from '@/lib/anchoring/code-points';
 import { DEFAULT_WEIGHTS, refit, scoreSentencesInSlices } from '@/lib/check-worthiness';
-import type { LabelledExample, Weights } from '@/lib/check-worthiness/types';
+import type { LabelledExample, ScoreResult, Weights } from '@/lib/check-worthiness/types';
 import type { CheckWorthinessModelDto, CheckWorthinessSettingsDto, RefitResultDto } from '@/lib/domain/check-worthiness';
 import { AppError, conflict, notFound } from '@/lib/errors';
 import type { UpdateCheckWorthinessSettingsInput } from '@/lib/validations/check-worthiness';
@@ -116,7 +116,12 @@ export async function activateModel(db: Db, workspaceId: string, modelId: string
  * the sentence holding the claim's start, from the article re-scored (async, in slices). A sentence is
  * counted once per article.
  */
-export async function refitExamples(db: Db, workspaceId: string, signal?: AbortSignal): Promise<LabelledExample[]> {
+/** Scores a text for its sentences' features (the route passes the worker-thread scorer; tests the in-thread one). */
+export type ScoreTextForFeatures = (text: string, signal?: AbortSignal) => Promise<ScoreResult>;
+
+const scoreInSlices: ScoreTextForFeatures = (text, signal) => scoreSentencesInSlices(text, { signal });
+
+export async function refitExamples(db: Db, workspaceId: string, signal?: AbortSignal, score: ScoreTextForFeatures = scoreInSlices): Promise<LabelledExample[]> {
   const decided = await db
     .select({ state: claimSuggestions.state, features: claimSuggestions.features })
     .from(claimSuggestions)
@@ -137,7 +142,7 @@ export async function refitExamples(db: Db, workspaceId: string, signal?: AbortS
     const [article] = await db.select({ text: articles.plainText }).from(articles).where(and(eq(articles.id, articleId), isNull(articles.deletedAt))).limit(1);
     if (!article) continue;
     const index = new CodePointIndex(article.text);
-    const scored = await scoreSentencesInSlices(article.text, { signal });
+    const scored = await score(article.text, signal);
     const used = new Set<number>();
     for (const start of byArticle.get(articleId) ?? []) {
       const at = index.toUtf16(start);
@@ -162,8 +167,8 @@ function tooFewMessage(examples: readonly LabelledExample[]): string {
  * measured out of fold), stores the model (not switched on) and returns the before/after. 422 in
  * words when either class has too few examples.
  */
-export async function refitWorkspaceModel(db: Db, workspaceId: string, actorId: string, options: { folds?: number; signal?: AbortSignal } = {}): Promise<RefitResultDto> {
-  const examples = await refitExamples(db, workspaceId, options.signal);
+export async function refitWorkspaceModel(db: Db, workspaceId: string, actorId: string, options: { folds?: number; signal?: AbortSignal; score?: ScoreTextForFeatures } = {}): Promise<RefitResultDto> {
+  const examples = await refitExamples(db, workspaceId, options.signal, options.score);
   const current = await activeWeights(db, workspaceId);
   let report: ReturnType<typeof refit>;
   try {

@@ -8,10 +8,10 @@ import { listArticleSuggestions, startSuggestionRun } from '@/db/queries/check-w
 import { updateCheckWorthinessSettings } from '@/db/queries/check-worthiness-settings';
 import { InMemoryEventBus, setEventBus, type WorkspaceEvent } from '@/lib/events/bus';
 import { flushEmits } from '@/lib/events/emit';
-import { warmUpEnglish } from '@/lib/check-worthiness';
+import { scoreSentences, warmUpEnglish } from '@/lib/check-worthiness';
 import { ScoreWorkerPool, scoreWorkerPool, setScoreWorkerPool } from '@/lib/check-worthiness/worker';
 import { reviewFixture, type ReviewFixture } from '@/test/fixtures/review-db';
-import { autoFindAfterImport, CANCELLED_MESSAGE, executeRun, STALE_TEXT_MESSAGE, startFindClaims, suggestionJobsIdle } from './check-worthiness-jobs';
+import { autoFindAfterImport, CANCELLED_MESSAGE, executeRun, scoreForFeatures, STALE_TEXT_MESSAGE, startFindClaims, suggestionJobsIdle } from './check-worthiness-jobs';
 
 let f: ReviewFixture;
 let events: WorkspaceEvent[];
@@ -126,6 +126,15 @@ describe('the Find claims runner', () => {
     const [row] = await f.db.select().from(suggestionRuns).where(eq(suggestionRuns.id, started.id));
     expect(row).toMatchObject({ status: 'cancelled', error: CANCELLED_MESSAGE });
     await startSuggestionRun(f.db, { articleId: a.id, actorId: f.u.ana });
+  });
+
+  it('scoreForFeatures (the re-fit) scores on the worker too, with the same sentences and features as in this thread', async () => {
+    const pool = scoreWorkerPool();
+    const scored = pool.scored;
+    const text = Array.from({ length: 30 }, (_, i) => SENTENCE.replace('4.2', String(i))).join(' ');
+    const result = await scoreForFeatures(text);
+    expect(pool.scored).toBe(scored + 1);
+    expect(result.sentences.map((s) => [s.start, s.end, s.features])).toEqual(scoreSentences(text).sentences.map((s) => [s.start, s.end, s.features]));
   });
 
   it('scores on the worker thread, progress coming back from it, and reuses the worker', async () => {

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { activeWeights, getCheckWorthinessSettingsRow } from '@/db/queries/check-worthiness-settings';
 import { currentArticleText, endRun, failDeadRuns, finishSuggestionRun, getRunRow, rebaseRun, recordRunProgress, startSuggestionRun } from '@/db/queries/check-worthiness';
-import { scoreSentencesInSlices, warmUpEnglish } from '@/lib/check-worthiness';
+import { DEFAULT_WEIGHTS, scoreSentencesInSlices, warmUpEnglish } from '@/lib/check-worthiness';
 import type { ScoreResult, Weights } from '@/lib/check-worthiness';
 import { scoreWorkerPool, ScoreWorkerError } from '@/lib/check-worthiness/worker';
 import type { SuggestionRunDto } from '@/lib/domain/check-worthiness';
@@ -202,6 +202,14 @@ async function scoreText(text: string, options: ScoreTextOptions): Promise<Score
     }
   }
   return scoreSentencesInSlices(text, options);
+}
+
+/**
+ * A text's sentences and features scored off the event loop like a run's (the re-fit re-scores the
+ * articles of hand-marked claims); features do not depend on the weights.
+ */
+export function scoreForFeatures(text: string, signal: AbortSignal = new AbortController().signal): Promise<ScoreResult> {
+  return scoreText(text, { signal, weights: DEFAULT_WEIGHTS, onProgress: () => {} });
 }
 
 /**
